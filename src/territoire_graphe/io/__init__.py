@@ -1,0 +1,127 @@
+"""Reading territories: workbooks (.xlsx, .xlsm, .ods), CSV folders, Kumu, GraphML, GEXF, Gephi.
+
+:func:`read` picks the reader from the path; every reader hands raw sheets to
+the same validation (:mod:`.build`), so every format follows the same rules.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..messages import resolve_lang
+from ..model import Territory
+from .build import build_territory
+from .problems import InputError, Problem, ProblemLog, fatal
+from .sheets import RawWorkbook
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+CSV_SUFFIXES = (".csv", ".tsv", ".txt")
+
+
+def read(path: str | os.PathLike[str], *, name: str | None = None, date: Any = None,
+         lang: str | None = None) -> Territory:
+    """Read a territory from a workbook, a folder of CSV files, Kumu, GraphML, GEXF or Gephi.
+
+    ``name`` defaults to the file name, ``date`` to a date or year found in it
+    (``pays_de_bray_2024.xlsx`` -> 2024). Problems are reported in ``lang``
+    (French by default). Raises :class:`InputError` listing every error; the
+    warnings are in ``Territory.warnings``.
+
+    >>> from territoire_graphe.data import sample_path
+    >>> t = read(sample_path("colombelles_tzcld.xlsx"))
+    >>> len(t.actors) > 30
+    True
+    """
+    lang = resolve_lang(lang)
+    path = Path(path)
+    display = path.name or str(path)
+    if not path.exists():
+        raise fatal("file_not_found", display, lang=lang, path=str(path))
+    raw = read_raw(path, display=display, lang=lang)
+    territory_name = name or _name_from_path(path)
+    territory_date = _parse_date_argument(date, display, lang) if date is not None \
+        else _date_from_path(path)
+    return build_territory(raw, name=territory_name, date=territory_date, lang=lang)
+
+
+def read_raw(path: Path, *, display: str, lang: str) -> RawWorkbook:
+    """The raw sheets of any supported source, in the workbook layout of FORMAT.md."""
+    from . import kumu
+
+    suffix = path.suffix.lower()
+    if path.is_dir():
+        from . import gephi
+        from .csvfiles import read_csv_folder
+
+        if gephi.is_gephi_folder(path):
+            raw = gephi.read_gephi_folder(path, display=display, lang=lang)
+        else:
+            raw = read_csv_folder(path, display=display, lang=lang)
+    elif suffix in WORKBOOK_SUFFIXES:
+        from .excel import read_workbook
+
+        raw = read_workbook(path, display=display, lang=lang)
+    elif suffix in CSV_SUFFIXES:
+        from .csvfiles import read_csv_file
+
+        raw = read_csv_file(path, display=display, lang=lang)
+    elif suffix == ".graphml":
+        from .graphml import read_graphml
+
+        raw = read_graphml(path, display=display, lang=lang)
+    elif suffix == ".gexf":
+        from .gexf import read_gexf
+
+        raw = read_gexf(path, display=display, lang=lang)
+    else:
+        raise fatal("format_unsupported", display, lang=lang, suffix=suffix or "-")
+    if kumu.looks_like_kumu(raw):
+        raw = kumu.to_standard(raw)
+    return raw
+
+
+_YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:[-_.]?(\d{2})(?:[-_.]?(\d{2}))?)?(?!\d)")
+
+
+def _date_from_path(path: Path) -> pd.Timestamp | None:
+    """A date written in a file name: ``2024``, ``2024-03`` or ``2024-03-15``.
+
+    >>> _date_from_path(Path("bray_2024-03.xlsx"))
+    Timestamp('2024-03-01 00:00:00')
+    >>> _date_from_path(Path("bray.xlsx")) is None
+    True
+    """
+    found = _YEAR_IN_NAME.search(path.stem)
+    if not found:
+        return None
+    year, month, day = found.groups()
+    try:
+        return pd.Timestamp(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return pd.Timestamp(int(year), 1, 1)
+
+
+def _name_from_path(path: Path) -> str:
+    """A readable name from a file name: ``pays_de_bray_2024`` -> ``pays de bray 2024``."""
+    stem = path.stem if path.suffix else path.name
+    return " ".join(stem.replace("_", " ").split()) or "territoire"
+
+
+def _parse_date_argument(value: Any, display: str, lang: str) -> pd.Timestamp:
+    from .values import BadValue, parse_date
+
+    try:
+        parsed = parse_date(value)
+    except BadValue as error:
+        raise fatal("date_argument_invalid", display, lang=lang, value=str(value)) from error
+    if parsed is None:
+        raise fatal("date_argument_invalid", display, lang=lang, value=str(value))
+    return parsed
+
+
+__all__ = ["InputError", "Problem", "ProblemLog", "read", "read_raw"]

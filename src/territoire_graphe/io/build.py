@@ -1,0 +1,99 @@
+"""From raw sheets to a validated Territory: the rules of FORMAT.md section 1.
+
+All problems are collected first; if any is an error, one InputError lists them all.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from ..model import Territory
+from ..text_keys import key
+from ..vocabulary import Vocabulary, default_vocabulary
+from .entities import Registry, read_entities
+from .links import read_memberships, read_offers, read_relations, read_types
+from .problems import ProblemLog
+from .rows import SheetReader
+from .schema import IGNORED_SHEET_KEYS, RELATION_SHEETS, sheet_for
+from .sheets import RawSheet, RawWorkbook
+
+
+def build_territory(raw: RawWorkbook, *, name: str | None = None, date: Any = None,
+                    lang: str | None = None, vocabulary: Vocabulary | None = None) -> Territory:
+    """Validate every sheet of ``raw`` and build the territory, or raise one InputError."""
+    log = ProblemLog(raw.file, lang=lang)
+    sheets, extra_sheets = _classify(raw, log)
+    if "actors" not in sheets:
+        if not any(s.header or s.rows for s in raw.sheets):
+            log.error("workbook_empty")
+        else:
+            log.error("sheet_missing_actors",
+                      found=", ".join(f"« {s.name} »" for s in raw.sheets) or "-")
+        log.raise_if_errors()
+    vocabulary = vocabulary or default_vocabulary()
+    if "types" in sheets:
+        vocabulary = read_types(SheetReader.open(sheets["types"], "types", log), vocabulary)
+
+    registry = Registry()
+    seen_types: set[tuple[str, str]] = set()
+    actors_sheet = sheets["actors"]
+    if not actors_sheet.rows:
+        log.error("actors_empty", sheet=actors_sheet.name, row=actors_sheet.header_row)
+    for kind in ("actors", "collectives", "people"):
+        if kind in sheets:
+            reader = SheetReader.open(sheets[kind], kind, log)
+            read_entities(reader, kind, registry, vocabulary, seen_types)
+
+    relations: list[dict[str, Any]] = []
+    seen_links: dict[tuple[str, str, str, bool], int] = {}
+    for kind in RELATION_SHEETS:
+        if kind in sheets:
+            reader = SheetReader.open(sheets[kind], kind, log)
+            read_relations(reader, registry, vocabulary, seen_types, relations, seen_links)
+    memberships: list[dict[str, Any]] = []
+    if "memberships" in sheets:
+        read_memberships(SheetReader.open(sheets["memberships"], "memberships", log),
+                         registry, memberships)
+    resources: list[dict[str, Any]] = []
+    needs: list[dict[str, Any]] = []
+    if "resources" in sheets:
+        read_offers(SheetReader.open(sheets["resources"], "resources", log), registry,
+                    "resource", resources)
+    if "needs" in sheets:
+        read_offers(SheetReader.open(sheets["needs"], "needs", log), registry, "need", needs)
+    log.raise_if_errors()
+
+    def records(kind: str) -> list[dict[str, Any]]:
+        return [{"id": e.id, **e.attrs} for e in registry.entities.values() if e.kind == kind]
+
+    return Territory.from_records(
+        actors=records("actor"), collectives=records("collective"), people=records("person"),
+        relations=relations, memberships=memberships, resources=resources, needs=needs,
+        name=name or "", date=date, warnings=log.warnings, vocabulary=vocabulary,
+        source=raw.file, extra_sheets=extra_sheets,
+    )
+
+
+def _classify(raw: RawWorkbook, log: ProblemLog) -> tuple[dict[str, RawSheet],
+                                                          dict[str, pd.DataFrame]]:
+    """Which workbook sheet is which contract sheet; unknown sheets are kept aside."""
+    sheets: dict[str, RawSheet] = {}
+    extra: dict[str, pd.DataFrame] = {}
+    for sheet in raw.sheets:
+        if key(sheet.name) in IGNORED_SHEET_KEYS:
+            continue
+        spec = sheet_for(sheet.name)
+        if spec is None:
+            if sheet.header or sheet.rows:
+                log.warning("sheet_unknown", sheet=sheet.name)
+                extra[sheet.name] = pd.DataFrame(
+                    sheet.rows, columns=[sheet.column_label(i) for i in range(len(sheet.header))]
+                ) if sheet.header else pd.DataFrame()
+            continue
+        if spec.name in sheets:
+            log.error("sheet_duplicate", sheet=sheet.name, other=sheets[spec.name].name)
+            continue
+        sheets[spec.name] = sheet
+    return sheets, extra

@@ -1,0 +1,197 @@
+"""Reading one cell: numbers with a decimal comma, yes/no, dates, several values in a cell.
+
+Each parser returns the value, or raises :class:`BadValue` whose ``code`` names
+the problem; the caller records it with the cell's location.
+
+>>> parse_number("2,5")
+2.5
+>>> parse_bool("Oui"), parse_bool("x"), parse_bool(""), parse_bool(0)
+(True, True, None, False)
+>>> parse_date("15/03/2021"), parse_date("2019"), parse_date("2021-06-30")
+(Timestamp('2021-03-15 00:00:00'), Timestamp('2019-01-01 00:00:00'), Timestamp('2021-06-30 00:00:00'))
+>>> split_values("se nourrir ; habiter;")
+['se nourrir', 'habiter']
+>>> as_text(6232.0), as_text("06232"), as_text(None)
+('6232', '06232', None)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from typing import Any
+
+import pandas as pd
+
+from ..text_keys import loose
+
+
+class BadValue(ValueError):
+    """A cell that cannot be read as the value its column needs."""
+
+    def __init__(self, code: str, **values: object):
+        super().__init__(code)
+        self.code = code
+        self.values = values
+
+
+def is_blank(value: Any) -> bool:
+    """Whether a cell is empty (None, NaN, or only spaces)."""
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def as_text(value: Any) -> str | None:
+    """A cell as text: whole numbers lose their ".0", text keeps its leading zeros."""
+    if is_blank(value):
+        return None
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return " ".join(str(value).split()) if isinstance(value, str) else str(value)
+
+
+_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$")
+
+
+def parse_number(value: Any) -> float | None:
+    """A number; accepts a decimal comma and spaces between thousands ("1 234,5")."""
+    if is_blank(value):
+        return None
+    if isinstance(value, bool):
+        raise BadValue("number_invalid", value=str(value))
+    if isinstance(value, int | float):
+        if isinstance(value, float) and math.isinf(value):
+            raise BadValue("number_invalid", value=str(value))
+        return float(value)
+    written = str(value).strip().replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
+    if written.count(",") == 1 and "." in written:  # "1.234,5" (French thousands) or "1,234.5"
+        written = written.replace(".", "") if written.rfind(",") > written.rfind(".") else \
+            written.replace(",", "")
+    if not _NUMBER.match(written):
+        raise BadValue("number_invalid", value=str(value))
+    return float(written.replace(",", "."))
+
+
+_TRUE = {"oui", "o", "yes", "y", "true", "vrai", "1", "x", "✓", "✔"}
+_FALSE = {"non", "n", "no", "false", "faux", "0"}
+
+
+def parse_bool(value: Any) -> bool | None:
+    """oui/non, yes/no, true/false, 1/0, x/empty (empty means "not said": None)."""
+    if is_blank(value):
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        if value in (0, 1):
+            return bool(value)
+        raise BadValue("boolean_invalid", value=as_text(value))
+    written = loose(str(value))
+    if written in _TRUE:
+        return True
+    if written in _FALSE:
+        return False
+    raise BadValue("boolean_invalid", value=str(value))
+
+
+_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+)?$")
+_YM = re.compile(r"^(\d{4})-(\d{1,2})$")
+_MY = re.compile(r"^(\d{1,2})/(\d{4})$")
+_YEAR = re.compile(r"^(\d{4})$")
+_EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+
+
+def parse_date(value: Any) -> pd.Timestamp | None:
+    """A date: Excel date, ISO date, JJ/MM/AAAA, MM/AAAA or a bare year (its 1 January)."""
+    if is_blank(value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value
+    if isinstance(value, dt.datetime):
+        return pd.Timestamp(value)
+    if isinstance(value, dt.date):
+        return pd.Timestamp(value)
+    try:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            number = float(value)
+            if number.is_integer() and 1000 <= number <= 2999:
+                return pd.Timestamp(int(number), 1, 1)
+            if 1 <= number < 2958466:  # an Excel serial date left as a number
+                return pd.Timestamp(_EXCEL_EPOCH + dt.timedelta(days=number)).normalize()
+            raise BadValue("date_invalid", value=as_text(value))
+        written = str(value).strip()
+        for pattern, order in ((_DMY, "dmy"), (_YMD, "ymd"), (_YM, "ym"), (_MY, "my"),
+                               (_YEAR, "y")):
+            found = pattern.match(written)
+            if not found:
+                continue
+            parts = [int(p) for p in found.groups()]
+            if order == "dmy":
+                return pd.Timestamp(parts[2], parts[1], parts[0])
+            if order == "ymd":
+                return pd.Timestamp(parts[0], parts[1], parts[2])
+            if order == "ym":
+                return pd.Timestamp(parts[0], parts[1], 1)
+            if order == "my":
+                return pd.Timestamp(parts[1], parts[0], 1)
+            return pd.Timestamp(parts[0], 1, 1)
+    except (ValueError, OverflowError) as error:
+        raise BadValue("date_invalid", value=as_text(value)) from error
+    raise BadValue("date_invalid", value=as_text(value))
+
+
+def split_values(value: Any, separator: str = ";") -> list[str]:
+    """Several values in one cell, separated by ``separator``; blanks dropped, order kept."""
+    if is_blank(value):
+        return []
+    parts = (" ".join(p.split()) for p in str(as_text(value)).split(separator))
+    seen: dict[str, None] = {}
+    for part in parts:
+        if part:
+            seen.setdefault(part, None)
+    return list(seen)
+
+
+# Identifier-like columns keep their leading zeros; when Excel stored them as numbers,
+# they are padded back to their official width (code INSEE and postcode 5, SIREN 9, SIRET 14).
+_ID_WIDTHS = {
+    "codeinsee": 5, "insee": 5, "codecommune": 5, "cog": 5, "codepostal": 5, "cp": 5,
+    "postcode": 5, "zipcode": 5, "siren": 9, "siret": 14, "rna": 0, "id": 0,
+    "identifiant": 0, "codeape": 0, "naf": 0,
+}
+
+
+def identifier_width(header: str) -> int | None:
+    """The width of an identifier-like column from its header, 0 when it has none; else None.
+
+    >>> identifier_width("Code INSEE"), identifier_width("SIRET"), identifier_width("budget")
+    (5, 14, None)
+    """
+    from ..text_keys import compact
+
+    return _ID_WIDTHS.get(compact(header))
+
+
+def as_identifier(value: Any, width: int) -> str | None:
+    """An identifier as text; a whole number is padded with zeros to ``width``.
+
+    >>> as_identifier(6232.0, 5), as_identifier("2A004", 5)
+    ('06232', '2A004')
+    """
+    written = as_text(value)
+    if written is None:
+        return None
+    if width and isinstance(value, int | float) and not isinstance(value, bool) and written.isdigit():
+        return written.zfill(width)
+    return written

@@ -1,0 +1,138 @@
+"""The message catalogue: every text a person reads, in French and English.
+
+Texts live in one dictionary per language and per part of the package
+(``_io.py`` for reading and validation, ``_analysis.py`` for findings, ...).
+:func:`text` is the one function that looks a text up and fills it in.
+
+>>> text("lang.name", "fr")
+'français'
+>>> text("lang.name", "en")
+'English'
+>>> format_number(1234.5, "fr")
+'1\u202f234,5'
+>>> format_number(1234.5, "en")
+'1,234.5'
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Mapping
+
+from . import _analysis, _cli, _common, _io, _render, _report
+
+LANGS = ("fr", "en")
+DEFAULT_LANG = "fr"
+ENV_VAR = "TERRITOIRE_GRAPHE_LANG"
+
+_MODULES = (_common, _io, _analysis, _render, _report, _cli)
+CATALOGUES: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
+for _module in _MODULES:
+    CATALOGUES["fr"].update(_module.FR)
+    CATALOGUES["en"].update(_module.EN)
+
+
+def resolve_lang(lang: str | None = None) -> str:
+    """Return the language to use: the argument, else ``$TERRITOIRE_GRAPHE_LANG``, else French.
+
+    >>> resolve_lang("EN")
+    'en'
+    >>> resolve_lang("fr-FR")
+    'fr'
+    """
+    chosen = lang or os.environ.get(ENV_VAR) or DEFAULT_LANG
+    code = str(chosen).strip().lower().replace("_", "-").split("-")[0]
+    if code not in LANGS:
+        raise ValueError(
+            f"Unknown language {chosen!r}: use one of {', '.join(LANGS)} / "
+            f"langue inconnue {chosen!r} : utilisez {', '.join(LANGS)}"
+        )
+    return code
+
+
+def text(key: str, lang: str | None = None, /, **values: object) -> str:
+    """Look up ``key`` in the catalogue of ``lang`` and fill in ``values``.
+
+    Numbers given as values are formatted for the language (French: ``1 234,5``).
+    A key missing from a catalogue raises ``KeyError``: tests check both catalogues
+    hold the same keys, so this only happens while developing.
+    """
+    code = resolve_lang(lang)
+    template = CATALOGUES[code][key]
+    if not values:
+        return template
+    shown = {
+        name: format_number(value, code) if _is_number(value) else value
+        for name, value in values.items()
+    }
+    return template.format(**shown)
+
+
+def has_text(key: str) -> bool:
+    """Whether ``key`` is in the catalogue."""
+    return key in CATALOGUES[DEFAULT_LANG]
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def format_number(value: float | int, lang: str | None = None, *, decimals: int | None = None) -> str:
+    """Format a number for a reader: French uses a narrow no-break space and a comma.
+
+    Integers are shown without decimals; other numbers with up to ``decimals``
+    digits (default: 2, trailing zeros removed).
+
+    >>> format_number(0.5, "fr")
+    '0,5'
+    >>> format_number(3, "fr")
+    '3'
+    >>> format_number(12345678, "en")
+    '12,345,678'
+    """
+    code = resolve_lang(lang)
+    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+        return "–"
+    if isinstance(value, int) or (isinstance(value, float) and value.is_integer() and decimals is None):
+        shown = f"{int(value):,}"
+    else:
+        places = 2 if decimals is None else decimals
+        shown = f"{value:,.{places}f}"
+        if decimals is None and "." in shown:
+            shown = shown.rstrip("0").rstrip(".")
+    if code == "fr":
+        shown = shown.replace(",", "\u202f").replace(".", ",")
+    return shown
+
+
+def format_percent(share: float, lang: str | None = None, *, decimals: int = 0) -> str:
+    """Format a share (0-1) as a percentage.
+
+    >>> format_percent(0.125, "fr", decimals=1)
+    '12,5\u00a0%'
+    >>> format_percent(0.125, "en", decimals=1)
+    '12.5%'
+    """
+    code = resolve_lang(lang)
+    number = format_number(round(share * 100, decimals), code, decimals=decimals)
+    return f"{number}\u00a0%" if code == "fr" else f"{number}%"
+
+
+def catalogue(lang: str | None = None) -> Mapping[str, str]:
+    """The whole catalogue of one language (read-only view)."""
+    from types import MappingProxyType
+
+    return MappingProxyType(CATALOGUES[resolve_lang(lang)])
+
+
+__all__ = [
+    "DEFAULT_LANG",
+    "LANGS",
+    "catalogue",
+    "format_number",
+    "format_percent",
+    "has_text",
+    "resolve_lang",
+    "text",
+]

@@ -1,0 +1,5 @@
+"""Catalogue entries for render (French and English; keep both dictionaries in step)."""
+
+FR: dict[str, str] = {}
+
+EN: dict[str, str] = {}

@@ -1,0 +1,346 @@
+"""The territory: a typed networkx MultiDiGraph and the tables derived from it.
+
+Nodes are actors, collectives and people (attribute ``kind``); edges are
+relations between actors (``kind="relation"``, keyed by relation number),
+memberships of actors in collectives (``kind="membership"``) and the
+affiliation of people to their organisation (``kind="affiliation"``).
+Resources and needs are lists on the actor nodes. The tables
+(:attr:`Territory.actors`, :attr:`Territory.relations`, ...) and the
+*analysis graph* are derived from the graph and cached: the graph is the one
+source of truth.
+
+>>> t = Territory.from_records(
+...     actors=[{"id": "a", "name": "Mairie", "type": "commune"},
+...             {"id": "b", "name": "Asso", "type": "association"},
+...             {"id": "c", "name": "Isolée", "type": "association"}],
+...     relations=[{"source": "a", "target": "b", "type": "coopération", "family": "lien",
+...                 "weight": 2.0, "directed": False}],
+...     name="Exemple")
+>>> t
+<Territory 'Exemple': 3 actors, 1 relations, 0 collectives, 0 people>
+>>> sorted(t.analysis_graph.edges(data="weight"))
+[('a', 'b', 2.0)]
+>>> list(t.actors.index)
+['a', 'b', 'c']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cached_property
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+
+from .vocabulary import TENSION, Vocabulary, default_vocabulary
+
+ACTOR_COLUMNS = ("name", "type", "municipality", "area", "sector", "functions", "role",
+                 "influence", "interest", "latitude", "longitude")
+RELATION_COLUMNS = ("source", "target", "type", "family", "weight", "directed", "start", "end",
+                    "quantity", "unit", "comment", "source_person", "target_person",
+                    "sheet", "row")
+COLLECTIVE_COLUMNS = ("name", "type")
+PEOPLE_COLUMNS = ("name", "actor", "position")
+MEMBERSHIP_COLUMNS = ("actor", "collective", "role", "start", "end", "person", "sheet", "row")
+RESOURCE_COLUMNS = ("actor", "resource", "category", "person", "sheet", "row")
+NEED_COLUMNS = ("actor", "need", "category", "person", "sheet", "row")
+_NUMERIC = {"influence", "interest", "latitude", "longitude", "weight", "quantity"}
+_DATES = {"start", "end"}
+
+
+class Territory:
+    """One territory at one date: its actors, relations, collectives, people, resources and needs.
+
+    Build one with :func:`territoire_graphe.read` (from a workbook) or
+    :meth:`Territory.from_records`. Treat it as read-only: tables and projections
+    are derived from :attr:`graph` and cached.
+    """
+
+    def __init__(self, graph: nx.MultiDiGraph, *, name: str = "", date: pd.Timestamp | None = None,
+                 warnings: Sequence[Any] = (), vocabulary: Vocabulary | None = None,
+                 source: str | None = None, extra_sheets: Mapping[str, pd.DataFrame] | None = None):
+        self.graph = graph
+        self.name = name or graph.graph.get("name", "") or "territoire"
+        self.date = None if date is None else pd.Timestamp(date)
+        self.warnings = list(warnings)
+        self.vocabulary = vocabulary or default_vocabulary()
+        self.source = source
+        self.extra_sheets = dict(extra_sheets or {})
+        graph.graph.setdefault("columns", {})
+        graph.graph["name"] = self.name
+        graph.graph["date"] = self.date
+
+    # -- construction -------------------------------------------------------------------
+    @classmethod
+    def from_records(
+        cls,
+        *,
+        actors: Iterable[Mapping[str, Any]],
+        relations: Iterable[Mapping[str, Any]] = (),
+        collectives: Iterable[Mapping[str, Any]] = (),
+        people: Iterable[Mapping[str, Any]] = (),
+        memberships: Iterable[Mapping[str, Any]] = (),
+        resources: Iterable[Mapping[str, Any]] = (),
+        needs: Iterable[Mapping[str, Any]] = (),
+        name: str = "",
+        date: pd.Timestamp | None = None,
+        warnings: Sequence[Any] = (),
+        vocabulary: Vocabulary | None = None,
+        source: str | None = None,
+        extra_sheets: Mapping[str, pd.DataFrame] | None = None,
+    ) -> Territory:
+        """Build a territory from validated records (dicts keyed by the English column names).
+
+        Records are trusted: use :func:`territoire_graphe.read` for anything a person typed.
+        Keys beyond the standard columns are kept as extra columns.
+        """
+        graph = nx.MultiDiGraph()
+        columns: dict[str, list[str]] = {}
+        for kind, records, standard in (("actor", actors, ACTOR_COLUMNS),
+                                        ("collective", collectives, COLLECTIVE_COLUMNS),
+                                        ("person", people, PEOPLE_COLUMNS)):
+            extra: dict[str, None] = {}
+            for record in records:
+                attrs = {k: v for k, v in record.items() if k != "id"}
+                if kind == "actor":
+                    attrs.setdefault("functions", [])
+                    attrs["resources"] = []
+                    attrs["needs"] = []
+                for k in attrs:
+                    if k not in standard and k not in ("resources", "needs"):
+                        extra.setdefault(k, None)
+                graph.add_node(str(record["id"]), kind=kind, **attrs)
+            columns[kind] = list(extra)
+        for person, attrs in list(graph.nodes(data=True)):
+            if attrs["kind"] == "person" and attrs.get("actor") is not None:
+                graph.add_edge(person, attrs["actor"], key="affiliation", kind="affiliation",
+                               position=attrs.get("position"))
+        extra_rel: dict[str, None] = {}
+        edges = []
+        for number, record in enumerate(relations):
+            attrs = dict(record)
+            source, target = str(attrs.pop("source")), str(attrs.pop("target"))
+            attrs.setdefault("weight", 1.0)
+            attrs.setdefault("family", "lien")
+            attrs.setdefault("directed", False)
+            for k in attrs:
+                if k not in RELATION_COLUMNS:
+                    extra_rel.setdefault(k, None)
+            edges.append((source, target, number, {"kind": "relation", **attrs}))
+        graph.add_edges_from(edges)
+        columns["relation"] = list(extra_rel)
+        extra_mem: dict[str, None] = {}
+        for number, record in enumerate(memberships):
+            attrs = dict(record)
+            actor, collective = str(attrs.pop("actor")), str(attrs.pop("collective"))
+            for k in attrs:
+                if k not in MEMBERSHIP_COLUMNS:
+                    extra_mem.setdefault(k, None)
+            graph.add_edge(actor, collective, key=f"m{number}", kind="membership", **attrs)
+        columns["membership"] = list(extra_mem)
+        for what, records, standard in (("resources", resources, RESOURCE_COLUMNS),
+                                        ("needs", needs, NEED_COLUMNS)):
+            extra = {}
+            for record in records:
+                attrs = dict(record)
+                graph.nodes[str(attrs.pop("actor"))][what].append(attrs)
+                for k in attrs:
+                    if k not in standard:
+                        extra.setdefault(k, None)
+            columns[what] = list(extra)
+        graph.graph["columns"] = columns
+        return cls(graph, name=name, date=date, warnings=warnings, vocabulary=vocabulary,
+                   source=source, extra_sheets=extra_sheets)
+
+    # -- table views --------------------------------------------------------------------
+    def _nodes(self, kind: str) -> list[tuple[str, dict[str, Any]]]:
+        return [(n, a) for n, a in self.graph.nodes(data=True) if a.get("kind") == kind]
+
+    def _node_table(self, kind: str, standard: Sequence[str]) -> pd.DataFrame:
+        extra = self.graph.graph["columns"].get(kind, [])
+        columns = [*standard, *extra]
+        nodes = self._nodes(kind)
+        frame = pd.DataFrame([[a.get(c) for c in columns] for _, a in nodes],
+                             index=pd.Index([n for n, _ in nodes], name="id", dtype=object),
+                             columns=columns)
+        return _typed(frame)
+
+    @cached_property
+    def actors(self) -> pd.DataFrame:
+        """One row per actor, indexed by id: ``name``, ``type``, ... and the extra columns."""
+        return self._node_table("actor", ACTOR_COLUMNS)
+
+    @cached_property
+    def collectives(self) -> pd.DataFrame:
+        """One row per collective (PTCE, SCIC, tiers-lieu...), indexed by id."""
+        return self._node_table("collective", COLLECTIVE_COLUMNS)
+
+    @cached_property
+    def people(self) -> pd.DataFrame:
+        """One row per person, indexed by id, with the ``actor`` (organisation) they belong to."""
+        return self._node_table("person", PEOPLE_COLUMNS)
+
+    @cached_property
+    def relations(self) -> pd.DataFrame:
+        """One row per relation record (ties, flows, dependencies), in reading order.
+
+        Relations between people are between their organisations here, with the
+        people in ``source_person`` and ``target_person``.
+        """
+        extra = self.graph.graph["columns"].get("relation", [])
+        columns = [*RELATION_COLUMNS, *extra]
+        rows = sorted(((k, u, v, d) for u, v, k, d in self.graph.edges(keys=True, data=True)
+                       if d.get("kind") == "relation"), key=lambda r: r[0])
+        records = [[u, v, *(d.get(c) for c in columns[2:])] for _, u, v, d in rows]
+        frame = pd.DataFrame(records, columns=columns,
+                             index=pd.RangeIndex(len(records), name="relation"))
+        frame["directed"] = frame["directed"].astype(bool)
+        return _typed(frame)
+
+    @cached_property
+    def memberships(self) -> pd.DataFrame:
+        """One row per membership of an actor in a collective (``role``: its college...)."""
+        extra = self.graph.graph["columns"].get("membership", [])
+        columns = [*MEMBERSHIP_COLUMNS, *extra]
+        rows = sorted(((int(str(k)[1:]), u, v, d) for u, v, k, d in
+                       self.graph.edges(keys=True, data=True) if d.get("kind") == "membership"),
+                      key=lambda r: r[0])
+        records = [[u, v, *(d.get(c) for c in columns[2:])] for _, u, v, d in rows]
+        return _typed(pd.DataFrame(records, columns=columns))
+
+    def _offers(self, what: str, standard: Sequence[str], label: str) -> pd.DataFrame:
+        extra = self.graph.graph["columns"].get(what, [])
+        columns = [*standard, *extra]
+        records = [[actor, *(item.get(c) for c in columns[1:])]
+                   for actor, attrs in self._nodes("actor") for item in attrs.get(what, [])]
+        frame = pd.DataFrame(records, columns=columns)
+        if len(frame):
+            frame = frame.sort_values(["sheet", "row"], kind="stable", na_position="last")
+        return _typed(frame.reset_index(drop=True))
+
+    @cached_property
+    def resources(self) -> pd.DataFrame:
+        """What actors offer: ``actor``, ``resource``, ``category``."""
+        return self._offers("resources", RESOURCE_COLUMNS, "resource")
+
+    @cached_property
+    def needs(self) -> pd.DataFrame:
+        """What actors lack: ``actor``, ``need``, ``category``."""
+        return self._offers("needs", NEED_COLUMNS, "need")
+
+    # -- projections --------------------------------------------------------------------
+    @cached_property
+    def analysis_graph(self) -> nx.Graph:
+        """Every actor, one undirected tie per pair with a relation other than a tension.
+
+        The tie's ``weight`` is the sum of the intensities of those relations and
+        ``relations`` their number. Self-loops are left out. This is the graph of
+        FORMAT.md section 2, on which structural metrics are computed.
+        """
+        graph = nx.Graph()
+        graph.add_nodes_from(self._actor_nodes())
+        for u, v, data in self.graph.edges(data=True):
+            if data.get("kind") != "relation" or data.get("type") == TENSION or u == v:
+                continue
+            if graph.has_edge(u, v):
+                tie = graph[u][v]
+                tie["weight"] += float(data.get("weight", 1.0))
+                tie["relations"] += 1
+            else:
+                graph.add_edge(u, v, weight=float(data.get("weight", 1.0)), relations=1)
+        return graph
+
+    @cached_property
+    def directed_graph(self) -> nx.DiGraph:
+        """Every actor; an arc per ordered pair joined by a relation other than a tension.
+
+        An undirected relation counts both ways. Arcs carry ``weight`` (sum of
+        intensities). Used for brokerage roles and in/out measures.
+        """
+        graph = nx.DiGraph()
+        graph.add_nodes_from(self._actor_nodes())
+        for u, v, data in self.graph.edges(data=True):
+            if data.get("kind") != "relation" or data.get("type") == TENSION or u == v:
+                continue
+            weight = float(data.get("weight", 1.0))
+            pairs = [(u, v)] if data.get("directed") else [(u, v), (v, u)]
+            for a, b in pairs:
+                if graph.has_edge(a, b):
+                    graph[a][b]["weight"] += weight
+                else:
+                    graph.add_edge(a, b, weight=weight)
+        return graph
+
+    def family_graph(self, family: str, *, include_tensions: bool = False) -> nx.MultiDiGraph:
+        """The relations of one family (``lien``, ``flux``, ``interdependance``), all actors kept."""
+        graph = nx.MultiDiGraph()
+        graph.add_nodes_from(self._actor_nodes())
+        graph.add_edges_from(
+            (u, v, k, d) for u, v, k, d in self.graph.edges(keys=True, data=True)
+            if d.get("kind") == "relation" and d.get("family") == family
+            and (include_tensions or d.get("type") != TENSION))
+        return graph
+
+    @cached_property
+    def membership_graph(self) -> nx.Graph:
+        """The two-mode graph actors x collectives (attribute ``bipartite``: 0 actors, 1 collectives)."""
+        graph = nx.Graph()
+        graph.add_nodes_from((n, {**a, "bipartite": 0}) for n, a in self._actor_nodes())
+        graph.add_nodes_from((n, {**a, "bipartite": 1}) for n, a in self._nodes("collective"))
+        for u, v, data in self.graph.edges(data=True):
+            if data.get("kind") == "membership":
+                graph.add_edge(u, v, role=data.get("role"))
+        return graph
+
+    @cached_property
+    def comembership_graph(self) -> nx.Graph:
+        """Actors linked when they belong to the same collective; ``weight`` = collectives shared."""
+        graph = nx.Graph()
+        graph.add_nodes_from(self._actor_nodes())
+        members: dict[str, set[str]] = {}
+        for u, v, data in self.graph.edges(data=True):
+            if data.get("kind") == "membership":
+                members.setdefault(v, set()).add(u)
+        for collective in sorted(members):
+            ordered = sorted(members[collective])
+            for i, a in enumerate(ordered):
+                for b in ordered[i + 1:]:
+                    if graph.has_edge(a, b):
+                        graph[a][b]["weight"] += 1
+                        graph[a][b]["collectives"].append(collective)
+                    else:
+                        graph.add_edge(a, b, weight=1, collectives=[collective])
+        return graph
+
+    def _actor_nodes(self) -> list[tuple[str, dict[str, Any]]]:
+        return [(n, {k: v for k, v in a.items() if k not in ("resources", "needs", "kind")})
+                for n, a in self._nodes("actor")]
+
+    # -- display ------------------------------------------------------------------------
+    def __repr__(self) -> str:
+        return (f"<Territory {self.name!r}{' ' + self.date.date().isoformat() if self.date else ''}"
+                f": {len(self.actors)} actors, {len(self.relations)} relations, "
+                f"{len(self.collectives)} collectives, {len(self.people)} people>")
+
+    def summary(self) -> pd.Series:
+        """Counts of each table (actors, relations by family, collectives, people...)."""
+        families = self.relations["family"].value_counts() if len(self.relations) else {}
+        return pd.Series({
+            "actors": len(self.actors), "relations": len(self.relations),
+            "ties": int(families.get("lien", 0)), "flows": int(families.get("flux", 0)),
+            "dependencies": int(families.get("interdependance", 0)),
+            "collectives": len(self.collectives), "memberships": len(self.memberships),
+            "resources": len(self.resources), "needs": len(self.needs),
+            "people": len(self.people), "warnings": len(self.warnings),
+        }, name=self.name)
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """Give standard columns their dtypes: numbers as floats, dates as datetimes."""
+    for column in frame.columns:
+        if column in _NUMERIC:
+            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype(float)
+        elif column in _DATES:
+            frame[column] = pd.to_datetime(frame[column])
+    return frame
