@@ -2,26 +2,45 @@
 
 >>> import territoire_graphe as tg
 >>> t = tg.read(tg.sample_path("colombelles_tzcld.xlsx"))
->>> t.actors.loc[t.actors.index[0], "name"] != ""
+>>> d = tg.diagnose(t)
+>>> len(d.findings) > 0
 True
 """
 
 from __future__ import annotations
 
+__version__ = "0.1.0"
+
 from .data import sample_path
+from .diagnosis import Diagnosis, diagnose
 from .io import read
+from .io.export import to_csv, to_gexf, to_graphml, to_json
+from .io.gephi import read_gephi
 from .io.problems import InputError, Problem
 from .io.template import write_template
 from .model import Territory
-
-__version__ = "0.1.0"
+from .queries import key_players, mixing
+from .render.excel import to_excel
+from .render.html import read_positions, to_html
 
 __all__ = [
+    "Diagnosis",
     "InputError",
     "Problem",
     "Territory",
     "__version__",
+    "diagnose",
+    "key_players",
+    "mixing",
     "read",
+    "read_gephi",
+    "read_positions",
     "sample_path",
+    "to_csv",
+    "to_excel",
+    "to_gexf",
+    "to_graphml",
+    "to_html",
+    "to_json",
     "write_template",
 ]

@@ -101,53 +101,53 @@ class Territory:
                                         ("collective", collectives, COLLECTIVE_COLUMNS),
                                         ("person", people, PEOPLE_COLUMNS)):
             extra: dict[str, None] = {}
+            known = {*standard, "id", "kind", "resources", "needs"}
+            nodes = []
             for record in records:
-                attrs = {k: v for k, v in record.items() if k != "id"}
+                attrs = dict(record)
+                node = str(attrs.pop("id"))
+                attrs["kind"] = kind
                 if kind == "actor":
                     attrs.setdefault("functions", [])
                     attrs["resources"] = []
                     attrs["needs"] = []
-                for k in attrs:
-                    if k not in standard and k not in ("resources", "needs"):
-                        extra.setdefault(k, None)
-                graph.add_node(str(record["id"]), kind=kind, **attrs)
+                _note_extra(record.keys(), known, extra)
+                nodes.append((node, attrs))
+            graph.add_nodes_from(nodes)
             columns[kind] = list(extra)
         for person, attrs in list(graph.nodes(data=True)):
             if attrs["kind"] == "person" and attrs.get("actor") is not None:
                 graph.add_edge(person, attrs["actor"], key="affiliation", kind="affiliation",
                                position=attrs.get("position"))
         extra_rel: dict[str, None] = {}
+        known = {*RELATION_COLUMNS, "kind"}
         edges = []
         for number, record in enumerate(relations):
-            attrs = dict(record)
-            source, target = str(attrs.pop("source")), str(attrs.pop("target"))
-            attrs.setdefault("weight", 1.0)
-            attrs.setdefault("family", "lien")
-            attrs.setdefault("directed", False)
-            for k in attrs:
-                if k not in RELATION_COLUMNS:
-                    extra_rel.setdefault(k, None)
-            edges.append((source, target, number, {"kind": "relation", **attrs}))
+            attrs = {"kind": "relation", "weight": 1.0, "family": "lien", "directed": False,
+                     **record}
+            attrs["kind"] = "relation"
+            head, tail = str(attrs.pop("source")), str(attrs.pop("target"))
+            _note_extra(record.keys(), known, extra_rel)
+            edges.append((head, tail, number, attrs))
         graph.add_edges_from(edges)
         columns["relation"] = list(extra_rel)
         extra_mem: dict[str, None] = {}
+        known = {*MEMBERSHIP_COLUMNS, "kind"}
         for number, record in enumerate(memberships):
             attrs = dict(record)
             actor, collective = str(attrs.pop("actor")), str(attrs.pop("collective"))
-            for k in attrs:
-                if k not in MEMBERSHIP_COLUMNS:
-                    extra_mem.setdefault(k, None)
-            graph.add_edge(actor, collective, key=f"m{number}", kind="membership", **attrs)
+            _note_extra(record.keys(), known, extra_mem)
+            attrs["kind"] = "membership"
+            graph.add_edge(actor, collective, key=f"m{number}", **attrs)
         columns["membership"] = list(extra_mem)
         for what, records, standard in (("resources", resources, RESOURCE_COLUMNS),
                                         ("needs", needs, NEED_COLUMNS)):
             extra = {}
+            known = set(standard)
             for record in records:
                 attrs = dict(record)
                 graph.nodes[str(attrs.pop("actor"))][what].append(attrs)
-                for k in attrs:
-                    if k not in standard:
-                        extra.setdefault(k, None)
+                _note_extra(record.keys(), known, extra)
             columns[what] = list(extra)
         graph.graph["columns"] = columns
         return cls(graph, name=name, date=date, warnings=warnings, vocabulary=vocabulary,
@@ -161,10 +161,10 @@ class Territory:
         extra = self.graph.graph["columns"].get(kind, [])
         columns = [*standard, *extra]
         nodes = self._nodes(kind)
-        frame = pd.DataFrame([[a.get(c) for c in columns] for _, a in nodes],
+        frame = pd.DataFrame({c: [a.get(c) for _, a in nodes] for c in columns},
                              index=pd.Index([n for n, _ in nodes], name="id", dtype=object),
                              columns=columns)
-        return _typed(frame)
+        return _typed(frame, standard)
 
     @cached_property
     def actors(self) -> pd.DataFrame:
@@ -192,11 +192,13 @@ class Territory:
         columns = [*RELATION_COLUMNS, *extra]
         rows = sorted(((k, u, v, d) for u, v, k, d in self.graph.edges(keys=True, data=True)
                        if d.get("kind") == "relation"), key=lambda r: r[0])
-        records = [[u, v, *(d.get(c) for c in columns[2:])] for _, u, v, d in rows]
-        frame = pd.DataFrame(records, columns=columns,
-                             index=pd.RangeIndex(len(records), name="relation"))
+        data = {"source": [r[1] for r in rows], "target": [r[2] for r in rows]}
+        for column in columns[2:]:
+            data[column] = [r[3].get(column) for r in rows]
+        frame = pd.DataFrame(data, columns=columns,
+                             index=pd.RangeIndex(len(rows), name="relation"))
         frame["directed"] = frame["directed"].astype(bool)
-        return _typed(frame)
+        return _typed(frame, RELATION_COLUMNS)
 
     @cached_property
     def memberships(self) -> pd.DataFrame:
@@ -207,7 +209,7 @@ class Territory:
                        self.graph.edges(keys=True, data=True) if d.get("kind") == "membership"),
                       key=lambda r: r[0])
         records = [[u, v, *(d.get(c) for c in columns[2:])] for _, u, v, d in rows]
-        return _typed(pd.DataFrame(records, columns=columns))
+        return _typed(pd.DataFrame(records, columns=columns), MEMBERSHIP_COLUMNS)
 
     def _offers(self, what: str, standard: Sequence[str], label: str) -> pd.DataFrame:
         extra = self.graph.graph["columns"].get(what, [])
@@ -217,7 +219,7 @@ class Territory:
         frame = pd.DataFrame(records, columns=columns)
         if len(frame):
             frame = frame.sort_values(["sheet", "row"], kind="stable", na_position="last")
-        return _typed(frame.reset_index(drop=True))
+        return _typed(frame.reset_index(drop=True), standard)
 
     @cached_property
     def resources(self) -> pd.DataFrame:
@@ -336,11 +338,40 @@ class Territory:
         }, name=self.name)
 
 
-def _typed(frame: pd.DataFrame) -> pd.DataFrame:
-    """Give standard columns their dtypes: numbers as floats, dates as datetimes."""
-    for column in frame.columns:
+def _note_extra(keys: Iterable[str], known: set[str], extra: dict[str, None]) -> None:
+    """Add to ``extra``, in the order first met, the keys that are not ``known`` yet."""
+    if keys <= known:  # type: ignore[operator]  # the usual case, checked in C
+        return
+    for name in keys:
+        if name not in known:
+            known.add(name)
+            extra[name] = None
+
+
+def _typed(frame: pd.DataFrame, standard: Sequence[str]) -> pd.DataFrame:
+    """Give standard columns their dtypes: numbers as floats, dates as datetimes, rows as ints.
+
+    Only the table's ``standard`` columns are converted: an extra column keeps what
+    the workbook held, whatever its name. Every date column has the same resolution
+    (microseconds: any year a workbook can hold), so that dates compare and subtract.
+    """
+    for column in standard:
         if column in _NUMERIC:
             frame[column] = pd.to_numeric(frame[column], errors="coerce").astype(float)
         elif column in _DATES:
-            frame[column] = pd.to_datetime(frame[column])
+            frame[column] = pd.to_datetime(frame[column]).astype("datetime64[us]")
+        elif column == "row":
+            numbers = pd.to_numeric(frame[column], errors="coerce")
+            known = numbers.dropna()
+            if (known == known.round()).all():
+                frame[column] = numbers.astype("Int64" if len(known) < len(numbers) else "int64")
     return frame
+
+
+def _territory_repr_html(self: Territory) -> str:
+    from .render.notebook import territory_html
+
+    return territory_html(self)
+
+
+Territory._repr_html_ = _territory_repr_html  # type: ignore[attr-defined]

@@ -74,6 +74,10 @@ def read_raw(path: Path, *, display: str, lang: str) -> RawWorkbook:
         from .graphml import read_graphml
 
         raw = read_graphml(path, display=display, lang=lang)
+    elif suffix == ".json":
+        from .graphml import read_json
+
+        raw = read_json(path, display=display, lang=lang)
     elif suffix == ".gexf":
         from .gexf import read_gexf
 

@@ -12,19 +12,26 @@ import pandas as pd
 from ..model import Territory
 from ..text_keys import key
 from ..vocabulary import Vocabulary, default_vocabulary
-from .entities import Registry, read_entities
+from .entities import Registry, given_ids, read_entities
 from .links import read_memberships, read_offers, read_relations, read_types
 from .problems import ProblemLog
 from .rows import SheetReader
 from .schema import IGNORED_SHEET_KEYS, RELATION_SHEETS, sheet_for
-from .sheets import RawSheet, RawWorkbook
+from .sheets import RawSheet, RawWorkbook, paused_gc
+from .values import is_blank_row
 
 
 def build_territory(raw: RawWorkbook, *, name: str | None = None, date: Any = None,
                     lang: str | None = None, vocabulary: Vocabulary | None = None) -> Territory:
     """Validate every sheet of ``raw`` and build the territory, or raise one InputError."""
+    with paused_gc():
+        return _build(raw, name=name, date=date, lang=lang, vocabulary=vocabulary)
+
+
+def _build(raw: RawWorkbook, *, name: str | None, date: Any, lang: str | None,
+           vocabulary: Vocabulary | None) -> Territory:
     log = ProblemLog(raw.file, lang=lang)
-    sheets, extra_sheets = _classify(raw, log)
+    sheets, extra_sheets, duplicated = _classify(raw, log)
     if "actors" not in sheets:
         if not any(s.header or s.rows for s in raw.sheets):
             log.error("workbook_empty")
@@ -36,15 +43,20 @@ def build_territory(raw: RawWorkbook, *, name: str | None = None, date: Any = No
     if "types" in sheets:
         vocabulary = read_types(SheetReader.open(sheets["types"], "types", log), vocabulary)
 
-    registry = Registry()
+    # Entities of a sheet written twice are not all read: references to them are not errors.
+    registry = Registry(incomplete=bool(duplicated & {"actors", "collectives", "people"}))
     seen_types: set[tuple[str, str]] = set()
     actors_sheet = sheets["actors"]
-    if not actors_sheet.rows:
+    if not _has_data(actors_sheet):
         log.error("actors_empty", sheet=actors_sheet.name, row=actors_sheet.header_row)
-    for kind in ("actors", "collectives", "people"):
-        if kind in sheets:
-            reader = SheetReader.open(sheets[kind], kind, log)
-            read_entities(reader, kind, registry, vocabulary, seen_types)
+        if not actors_sheet.header:  # nothing at all: the one error says it
+            log.raise_if_errors()
+    readers = {kind: SheetReader.open(sheets[kind], kind, log)
+               for kind in ("actors", "collectives", "people") if kind in sheets}
+    for reader in readers.values():
+        registry.reserve(given_ids(reader))
+    for kind, reader in readers.items():
+        read_entities(reader, kind, registry, vocabulary, seen_types)
 
     relations: list[dict[str, Any]] = []
     seen_links: dict[tuple[str, str, str, bool], int] = {}
@@ -77,10 +89,14 @@ def build_territory(raw: RawWorkbook, *, name: str | None = None, date: Any = No
 
 
 def _classify(raw: RawWorkbook, log: ProblemLog) -> tuple[dict[str, RawSheet],
-                                                          dict[str, pd.DataFrame]]:
-    """Which workbook sheet is which contract sheet; unknown sheets are kept aside."""
+                                                          dict[str, pd.DataFrame], set[str]]:
+    """Which workbook sheet is which contract sheet; unknown sheets are kept aside.
+
+    Also returns the contract sheets written twice (an error: the second is not read).
+    """
     sheets: dict[str, RawSheet] = {}
     extra: dict[str, pd.DataFrame] = {}
+    duplicated: set[str] = set()
     for sheet in raw.sheets:
         if key(sheet.name) in IGNORED_SHEET_KEYS:
             continue
@@ -93,7 +109,21 @@ def _classify(raw: RawWorkbook, log: ProblemLog) -> tuple[dict[str, RawSheet],
                 ) if sheet.header else pd.DataFrame()
             continue
         if spec.name in sheets:
-            log.error("sheet_duplicate", sheet=sheet.name, other=sheets[spec.name].name)
-            continue
+            other = sheets[spec.name]
+            if not _has_data(sheet):
+                continue  # an empty copy (a template's sheet left blank...): nothing to read
+            if _has_data(other):
+                log.error("sheet_duplicate", sheet=sheet.name, other=other.name)
+                duplicated.add(spec.name)
+                continue
+        for number in sheet.skipped_rows:
+            log.warning("row_above_header", sheet=sheet.name, row=number,
+                        header_row=sheet.header_row)
+        if not sheet.header and spec.name != "actors":
+            continue  # an optional sheet left empty: nothing to read
         sheets[spec.name] = sheet
-    return sheets, extra
+    return sheets, extra, duplicated
+
+
+def _has_data(sheet: RawSheet) -> bool:
+    return any(not is_blank_row(r) for r in sheet.rows)

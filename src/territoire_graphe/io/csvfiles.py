@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from pathlib import Path
 
 from .problems import ProblemLog, fatal
@@ -17,27 +18,31 @@ from .sheets import RawWorkbook, sheet_from_grid
 _SEPARATORS = ";,\t|"
 
 
+# Cells of several hundred kilobytes (long comments) are legitimate: lift csv's 128 kB limit.
+csv.field_size_limit(2**31 - 1)
+
+
 def decode(data: bytes) -> tuple[str, str]:
-    """Decode CSV bytes: UTF-8 (with or without BOM), else Windows-1252, else detection.
+    """Decode CSV bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
 
     >>> decode("Œuvre;café".encode("cp1252"))
     ('Œuvre;café', 'cp1252')
     >>> decode("\\ufeffnom;type".encode("utf-8"))
     ('nom;type', 'utf-8-sig')
+    >>> decode("nom;café".encode("utf-8"))
+    ('nom;café', 'utf-8')
     """
-    for encoding in ("utf-8-sig",):
-        try:
-            text = data.decode(encoding)
-            return text, ("utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8")
-        except UnicodeDecodeError:
-            pass
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16"), "utf-16"
     try:
+        text = data.decode("utf-8-sig")
+        return text, ("utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
         # Windows-1252 decodes almost any byte: French files are far more often this
         # than anything else, so try it before a statistical guess.
-        text = data.decode("cp1252")
-        return text, "cp1252"
+        return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
@@ -49,28 +54,59 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def sniff_separator(text: str) -> str:
-    """The separator of a CSV text: the candidate found most consistently on the first lines.
+    """The separator of a CSV text: the one that splits the first records most consistently.
+
+    Each candidate is tried with a real CSV parser (so quoted separators and line
+    breaks inside cells do not mislead it); the header must split into several
+    columns and the records below into as many. Ties go to ``;``, French Excel's.
 
     >>> sniff_separator("nom;type;commune\\nA;asso;Lille\\n")
     ';'
     >>> sniff_separator('nom,type\\n"Dupont; fils",entreprise\\n')
     ','
+    >>> sniff_separator("source;cible;intensite\\nA;B;2,5\\n")
+    ';'
     """
-    sample = "\n".join(text.splitlines()[:50])
-    try:
-        return csv.Sniffer().sniff(sample, delimiters=_SEPARATORS).delimiter
-    except csv.Error:
-        header = text.splitlines()[0] if text else ""
-        counts = {sep: header.count(sep) for sep in _SEPARATORS}
-        best = max(counts, key=lambda s: counts[s])
-        return best if counts[best] else ";"
+    sample = text[:200_000]
+    cut = len(sample) < len(text)  # the last record of the sample may be incomplete
+    best, best_score = ";", (False, 0.0, 0)
+    for separator in _SEPARATORS:
+        reader = csv.reader(io.StringIO(sample, newline=""), delimiter=separator)
+        try:
+            records = [r for r in itertools.islice(reader, 60) if any(c.strip() for c in r)]
+        except csv.Error:
+            continue
+        if cut and len(records) > 1:
+            records.pop()
+        if not records:
+            continue
+        width = len(records[0])
+        rest = records[1:]
+        consistent = sum(len(r) == width for r in rest) / len(rest) if rest else 1.0
+        score = (width > 1, consistent, width)
+        if score > best_score:
+            best, best_score = separator, score
+    return best
 
 
-def read_csv_grid(path: Path) -> list[list[str]]:
+def read_csv_grid(path: Path, *, display: str | None = None,
+                  lang: str | None = None) -> list[list[str]]:
     """All the cells of one CSV file, as text."""
-    text, _encoding = decode(path.read_bytes())
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise fatal("file_unreadable", display or path.name, lang=lang,
+                    detail=error.strerror or str(error)) from error
+    text, _encoding = decode(data)
+    if not text.strip():
+        return []
     separator = sniff_separator(text)
-    return [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=separator)]
+    try:
+        return [list(row) for row in csv.reader(io.StringIO(text, newline=""),
+                                                delimiter=separator)]
+    except csv.Error as error:
+        raise fatal("csv_invalid", display or path.name, lang=lang, detail=str(error)) \
+            from error
 
 
 def read_csv_folder(folder: Path, *, display: str, lang: str | None = None,
@@ -82,12 +118,13 @@ def read_csv_folder(folder: Path, *, display: str, lang: str | None = None,
         raise fatal("folder_no_csv", display, lang=lang)
     raw = RawWorkbook(display, source_format="csv")
     for path in files:
-        raw.sheets.append(sheet_from_grid(path.stem, read_csv_grid(path)))
+        grid = read_csv_grid(path, display=f"{display}/{path.name}", lang=lang)
+        raw.sheets.append(sheet_from_grid(path.stem, grid))
     return raw
 
 
 def read_csv_file(path: Path, *, display: str, lang: str | None = None) -> RawWorkbook:
     """A single CSV file, read as a workbook of one sheet named after the file."""
     raw = RawWorkbook(display, source_format="csv")
-    raw.sheets.append(sheet_from_grid(path.stem, read_csv_grid(path)))
+    raw.sheets.append(sheet_from_grid(path.stem, read_csv_grid(path, display=display, lang=lang)))
     return raw

@@ -7,13 +7,14 @@ case and accents.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..text_keys import loose, slug
 from ..vocabulary import Kind, Vocabulary
 from .rows import Row, SheetReader
-from .values import parse_number, split_values
+from .values import as_text, parse_number, split_values
 
 ENTITY_FIELDS = {
     "actors": ("name", "type", "municipality", "area", "sector", "functions", "role",
@@ -39,71 +40,123 @@ class Registry:
     """Every entity by id, and the references that lead to each (loose id and name)."""
 
     entities: dict[str, Entity] = field(default_factory=dict)
-    by_reference: dict[str, set[str]] = field(default_factory=dict)
+    by_reference: dict[str, list[str]] = field(default_factory=dict)
     _names: dict[str, str] = field(default_factory=dict)  # loose name -> id
     _ids: dict[str, str] = field(default_factory=dict)  # loose id -> id
+    # Loose ids written in the sheets: a derived id never takes one of them.
+    reserved: set[str] = field(default_factory=set)
+    # Loose ids and names of rows that could not be registered (their error is recorded):
+    # a reference to one of them is not reported again.
+    rejected: set[str] = field(default_factory=set)
+    _lookups: dict[tuple[str, tuple[str, ...]], tuple[Entity | None, str, dict[str, str]]] = \
+        field(default_factory=dict)
+    # True when a sheet of entities could not be read at all (no name column): an unknown
+    # reference may then be one of them, and is not reported.
+    incomplete: bool = False
+
+    def reserve(self, ids: Iterable[str]) -> None:
+        """Set aside the ids given in the sheets before any id is derived from a name."""
+        self.reserved.update(loose(i) for i in ids)
+
+    def reject(self, reference: str) -> None:
+        """Note a reference to a row that could not be registered (its error is recorded)."""
+        self.rejected.add(loose(reference))
+        self._lookups.clear()
 
     def add(self, entity: Entity, row: Row, id_given: bool) -> bool:
         """Register ``entity``; record an error and return False if its id or name is taken."""
         id_key = loose(entity.id)
         name_key = loose(entity.attrs["name"])
-        if id_key in self._ids:
-            other = self.entities[self._ids[id_key]]
-            row.error("id_duplicate", "id" if id_given else "name", value=entity.id,
-                      sheet_other=other.sheet, row_other=str(other.row))
+        other_id = self._ids.get(id_key)
+        other_name = self._names.get(name_key)
+        if other_id is not None or other_name is not None:
+            other = self.entities[other_id if other_id is not None else other_name]  # type: ignore[index]
+            if other_id is not None:
+                row.error("id_duplicate", "id" if id_given else "name", value=entity.id,
+                          sheet_other=other.sheet, row_other=str(other.row))
+            else:
+                row.error("name_duplicate", "name", value=entity.attrs["name"],
+                          sheet_other=other.sheet, row_other=str(other.row))
+            self.rejected.update((id_key, name_key))
+            self._lookups.clear()
             return False
-        if name_key in self._names:
-            other = self.entities[self._names[name_key]]
-            row.error("name_duplicate", "name", value=entity.attrs["name"],
-                      sheet_other=other.sheet, row_other=str(other.row))
-            return False
+        self._lookups.clear()
         self.entities[entity.id] = entity
         self._ids[id_key] = entity.id
         self._names[name_key] = entity.id
-        for reference in {id_key, name_key}:
-            self.by_reference.setdefault(reference, set()).add(entity.id)
+        self.by_reference.setdefault(id_key, []).append(entity.id)
+        if name_key != id_key:
+            self.by_reference.setdefault(name_key, []).append(entity.id)
         return True
 
     def derive_id(self, name: str) -> str:
-        """A stable id made from a name, unique among the ids already registered."""
+        """A stable id made from a name, unique among the ids registered or written."""
         base = slug(name)
         candidate, number = base, 2
-        while loose(candidate) in self._ids:
+        while loose(candidate) in self._ids or loose(candidate) in self.reserved:
             candidate, number = f"{base}-{number}", number + 1
         return candidate
 
     def resolve(self, row: Row, field_name: str, kinds: tuple[str, ...],
                 *, required: bool = True) -> Entity | None:
-        """The entity a cell refers to, or None with an error naming the row."""
+        """The entity a cell refers to, or None with an error naming the row.
+
+        An id written exactly wins; otherwise ids and names match without regard to
+        case and accents, among the entities of ``kinds``.
+        """
         written = row.text(field_name, required=required)
         if written is None:
             return None
+        memo = (written, kinds)
+        found = self._lookups.get(memo)
+        if found is None:  # the same references recur: look each up once
+            found = self._lookups[memo] = self._lookup(written, kinds)
+        entity, code, values = found
+        if code == "rejected":
+            row.ok = False  # the row it names has its own error already
+        elif code:
+            row.error(code, field_name, **values)
+        return entity
+
+    def _lookup(self, written: str, kinds: tuple[str, ...]
+                ) -> tuple[Entity | None, str, dict[str, str]]:
+        """The entity ``written`` names among ``kinds``, or the code of the problem."""
         exact = self.entities.get(written)
         if exact is not None and exact.kind in kinds:
-            return exact
-        found = self.by_reference.get(loose(written), set())
-        if exact is not None:
-            found = found | {exact.id}
-        if not found:
-            row.error("reference_unknown", field_name, value=written)
-            return None
-        if len(found) > 1:
-            row.error("reference_ambiguous", field_name, value=written,
-                      candidates=", ".join(sorted(found)))
-            return None
-        entity = self.entities[next(iter(found))]
-        if entity.kind not in kinds:
-            row.error(f"reference_not_{kinds[0]}", field_name, value=written)
-            return None
-        return entity
+            return exact, "", {}
+        reference = loose(written)
+        found = self.by_reference.get(reference, ())
+        fitting = [i for i in found if self.entities[i].kind in kinds]
+        if len(fitting) == 1:
+            return self.entities[fitting[0]], "", {}
+        if fitting:
+            return None, "reference_ambiguous", {"value": written,
+                                                 "candidates": ", ".join(sorted(fitting))}
+        if found:
+            return None, f"reference_not_{kinds[0]}", {"value": written}
+        if reference in self.rejected or self.incomplete:
+            return None, "rejected", {}
+        return None, "reference_unknown", {"value": written}
+
+
+def given_ids(reader: SheetReader) -> list[str]:
+    """The ids written in the ``id`` column of an actors, collectives or people sheet."""
+    position = reader.fields.get("id")
+    if position is None:
+        return []
+    return [i for i in (as_text(values[position]) for values in reader.raw.rows) if i]
 
 
 def read_entities(reader: SheetReader, kind: str, registry: Registry,
                   vocabulary: Vocabulary, seen_types: set[tuple[str, str]]) -> None:
     """Read the actors, collectives or people of one sheet into ``registry``."""
     entity_kind = {"actors": "actor", "collectives": "collective", "people": "person"}[kind]
-    if reader.missing_required():
+    if "name" in reader.missing_required():
+        # Nothing here can be referred to: references to it would all be reported again.
+        registry.incomplete = True
         return
+    # With another required column missing (its error is recorded), the rows are still
+    # read so that references to them resolve and no error is reported twice.
     for row in reader.rows():
         name = row.text("name", required=True)
         given_id = row.text("id")
@@ -118,6 +171,8 @@ def read_entities(reader: SheetReader, kind: str, registry: Registry,
             attrs["position"] = row.text("position")
         attrs.update(row.extras())
         if name is None:
+            if given_id is not None:  # its error is recorded: references to it are not errors
+                registry.reject(given_id)
             continue
         entity_id = given_id if given_id is not None else registry.derive_id(name)
         entity = Entity(entity_id, entity_kind, attrs, reader.raw.name, row.number)

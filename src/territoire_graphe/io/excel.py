@@ -2,50 +2,93 @@
 
 Cells come as Python values (text, float, bool, date); text keeps its leading
 zeros. Formulas give the value Excel last computed; nothing is ever executed.
+The format is recognised from the file's content, so a workbook saved under the
+wrong extension (an .ods named .xlsx...) is read all the same.
 """
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import python_calamine
 
-from .problems import fatal
-from .sheets import RawWorkbook, sheet_from_grid
+from .formulas import fill_in, uncomputed_formulas
+from .problems import InputError, fatal
+from .sheets import RawWorkbook, paused_gc, sheet_from_grid
 
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted OOXML is an OLE container
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and encrypted OOXML (an OLE container)
 _ZIP_MAGIC = b"PK\x03\x04"
+_EMPTY_ZIP_MAGIC = b"PK\x05\x06"
+# The stream an encrypted .xlsx keeps its content in, as named in the OLE directory (UTF-16).
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 
 
 def read_workbook(path: Path, *, display: str, lang: str | None = None) -> RawWorkbook:
     """Read every visible and hidden worksheet of a spreadsheet file into raw sheets."""
-    head = path.read_bytes()[:8]
     suffix = path.suffix.lower()
-    if not head:
-        raise fatal("file_empty", display, lang=lang)
-    if head.startswith(_OLE_MAGIC) and suffix in (".xlsx", ".xlsm", ".ods"):
-        raise fatal("file_encrypted", display, lang=lang)
-    if suffix in (".xlsx", ".xlsm", ".ods") and not head.startswith(_ZIP_MAGIC):
-        raise fatal("file_not_workbook", display, lang=lang, suffix=suffix)
     try:
-        book = python_calamine.CalamineWorkbook.from_path(str(path))
+        data = path.read_bytes()
+    except OSError as error:
+        raise fatal("file_unreadable", display, lang=lang, detail=error.strerror or str(error)) \
+            from error
+    if not data:
+        raise fatal("file_empty", display, lang=lang)
+    is_ole = data.startswith(_OLE_MAGIC)
+    if is_ole and _ENCRYPTED_STREAM in data:
+        raise fatal("file_encrypted", display, lang=lang)
+    if not is_ole and not data.startswith((_ZIP_MAGIC, _EMPTY_ZIP_MAGIC)):
+        raise fatal("file_not_workbook", display, lang=lang, suffix=suffix)
+    book = _open(data, is_ole=is_ole, suffix=suffix, display=display, lang=lang)
+    formulas = {} if is_ole else uncomputed_formulas(data)
+    raw = RawWorkbook(display, source_format=suffix.lstrip("."))
+    with paused_gc():
+        try:
+            for meta in book.sheets_metadata:
+                if str(meta.typ) not in ("SheetTypeEnum.WorkSheet", "WorkSheet"):
+                    continue  # chart sheets hold no cells
+                grid = book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
+                if meta.name in formulas:
+                    fill_in(grid, formulas[meta.name])
+                raw.sheets.append(sheet_from_grid(meta.name, grid))
+        except Exception as error:  # a damaged part of the file: never a traceback
+            raise fatal("file_truncated", display, lang=lang, detail=_detail(error)) from error
+        finally:
+            book.close()
+    return raw
+
+
+def _open(data: bytes, *, is_ole: bool, suffix: str, display: str,
+          lang: str | None) -> python_calamine.CalamineWorkbook:
+    """Open the workbook, whatever its extension says; each failure is a clear error."""
+    try:
+        return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except python_calamine.PasswordError as error:
         raise fatal("file_encrypted", display, lang=lang) from error
-    except python_calamine.ZipError as error:
-        raise fatal("file_truncated", display, lang=lang, detail=str(error)) from error
-    except (python_calamine.CalamineError, python_calamine.XmlError, OSError, ValueError) as error:
-        raise fatal("file_not_workbook", display, lang=lang, suffix=suffix) from error
-    raw = RawWorkbook(display, source_format=suffix.lstrip("."))
+    except Exception as error:
+        problem: InputError
+        if is_ole and suffix in (".xlsx", ".xlsm", ".ods"):
+            # A modern workbook inside an OLE container is a password-protected one.
+            problem = fatal("file_encrypted", display, lang=lang)
+        elif isinstance(error, python_calamine.ZipError) or (not is_ole and _is_cut(data)):
+            problem = fatal("file_truncated", display, lang=lang, detail=_detail(error))
+        else:
+            problem = fatal("file_not_workbook", display, lang=lang, suffix=suffix or "-")
+        raise problem from error
+
+
+def _is_cut(data: bytes) -> bool:
+    """Whether a ZIP file is damaged (cut short...), rather than a sound archive of other files."""
+    import zipfile
+
     try:
-        for meta in book.sheets_metadata:
-            if str(meta.typ) not in ("SheetTypeEnum.WorkSheet", "WorkSheet"):
-                continue  # chart sheets hold no cells
-            sheet = book.get_sheet_by_name(meta.name)
-            grid = sheet.to_python(skip_empty_area=False)
-            raw.sheets.append(sheet_from_grid(meta.name, grid))
-    except (python_calamine.CalamineError, python_calamine.XmlError,
-            python_calamine.ZipError) as error:
-        raise fatal("file_truncated", display, lang=lang, detail=str(error)) from error
-    finally:
-        book.close()
-    return raw
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            archive.namelist()
+    except Exception:  # BadZipFile, zlib.error, NotImplementedError...: damaged
+        return True
+    return False
+
+
+def _detail(error: Exception) -> str:
+    detail = " ".join(str(error).split())
+    return detail[:200] if detail else type(error).__name__

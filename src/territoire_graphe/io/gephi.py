@@ -1,9 +1,189 @@
-"""Gephi node/edge CSV pairs. Placeholder until the reader lands."""
+"""Gephi's node and edge tables ("Data Laboratory" > Export table): a pair of CSV files.
+
+The nodes file has ``Id``, ``Label`` and any attribute columns; the edges file
+``Source``, ``Target``, ``Type``, ``Id``, ``Label``, ``Weight``... Both are read
+like any CSV (encoding and separator detected, every cell text, rows numbered as
+a spreadsheet numbers them) and laid out as the ``acteurs`` and ``relations``
+sheets, so the builder applies the usual rules and messages.
+
+Decisions:
+
+- In Gephi, the edge ``Type`` is the *direction* (``Directed``, ``Undirected``,
+  ``Mutual``), not the relation type: when every value of that column is such a
+  word, it becomes ``oriente`` (mutual counts as undirected). Otherwise the column
+  is a relation type, as in our own workbooks.
+- The relation type is a ``relation`` / ``type de relation`` column when there is
+  one, else the edge ``Label``, else ``interconnaissance`` (a Gephi edge says two
+  nodes are linked, nothing more).
+- The actor type is a ``type`` / ``category`` / ``categorie`` node column when
+  there is one, else ``autre``; a node without a label is named by its id.
+- Edge ids are Gephi's own numbering and are not kept; every other column is.
+- A folder is a Gephi pair (:func:`is_gephi_folder`) when one CSV file has ``Id``
+  and ``Label`` columns, another ``Source`` and ``Target``, and no other file is
+  named like a sheet of the workbook layout. The sheets keep the files' names
+  when these name the right sheet (``nodes``, ``edges``, ``acteurs``...), else
+  they are called ``nodes`` and ``edges``.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any
+
+from ..messages import resolve_lang
+from ..model import Territory
+from ..text_keys import key, loose
+from .build import build_territory
+from .csvfiles import decode, read_csv_grid, sniff_separator
+from .graphs import DEFAULT_ACTOR_TYPE, DEFAULT_RELATION_TYPE, Table
+from .problems import fatal
+from .schema import RELATION_SHEETS, sheet_for
+from .sheets import RawSheet, RawWorkbook, sheet_from_grid
+from .values import is_blank
+
+_CSV_SUFFIXES = (".csv", ".tsv", ".txt")
+_DIRECTIONS = {"directed": "oui", "dirige": "oui", "oriente": "oui", "undirected": "non",
+               "non dirige": "non", "non oriente": "non", "mutual": "non", "mutuel": "non"}
+
+
+def _header_keys(path: Path) -> set[str]:
+    """The keys of a CSV file's first line (only the start of the file is read)."""
+    with path.open("rb") as handle:
+        head = handle.read(65536)
+    text, _ = decode(head)
+    lines = text.splitlines()
+    if not lines:
+        return set()
+    return {key(cell.strip().strip('"')) for cell in lines[0].split(sniff_separator(text))}
+
+
+def _pair(folder: Path) -> tuple[Path, Path] | None:
+    files = sorted(p for p in folder.iterdir()
+                   if p.is_file() and p.suffix.lower() in _CSV_SUFFIXES)
+    nodes = edges = None
+    for path in files:
+        keys = _header_keys(path)
+        if edges is None and {"source", "target"} <= keys:
+            edges = path
+        elif nodes is None and {"id", "label"} <= keys and "source" not in keys:
+            nodes = path
+    if nodes is None or edges is None:
+        return None
+    if any(sheet_for(p.stem) is not None for p in files if p not in (nodes, edges)):
+        return None  # a workbook's CSV folder that happens to look like Gephi's
+    return nodes, edges
 
 
 def is_gephi_folder(path: Path) -> bool:
-    return False
+    """Whether ``path`` is a folder holding a Gephi node table and edge table."""
+    return Path(path).is_dir() and _pair(Path(path)) is not None
+
+
+def read_gephi_folder(path: Path, *, display: str, lang: str | None = None) -> RawWorkbook:
+    """The raw sheets of the Gephi pair in ``path``."""
+    pair = _pair(Path(path))
+    if pair is None:
+        raise fatal("folder_no_csv", display, lang=lang)
+    return _gephi_raw(*pair, display=display)
+
+
+def read_gephi(nodes_csv: str | os.PathLike[str], edges_csv: str | os.PathLike[str], *,
+               name: str | None = None, date: Any = None, lang: str | None = None) -> Territory:
+    """Read a territory from a Gephi node table and edge table (two CSV files).
+
+    ``name`` defaults to the nodes file's name without "nodes" (``bray_nodes.csv``
+    -> ``bray``), else its folder's; ``date`` to a year in that name. Problems
+    name the files and the rows as a spreadsheet numbers them.
+    """
+    from . import _date_from_path, _name_from_path, _parse_date_argument
+
+    lang = resolve_lang(lang)
+    nodes_csv, edges_csv = Path(nodes_csv), Path(edges_csv)
+    for path in (nodes_csv, edges_csv):
+        if not path.is_file():
+            raise fatal("file_not_found", path.name, lang=lang, path=str(path))
+    display = f"{nodes_csv.name} + {edges_csv.name}"
+    raw = _gephi_raw(nodes_csv, edges_csv, display=display)
+    stem = nodes_csv.stem
+    for word in ("nodes", "node", "noeuds", "noeud", "nœuds"):
+        if loose(stem).endswith(word):
+            stem = stem[: len(stem) - len(word)].rstrip(" _-.")
+            break
+    named = Path(stem) if stem else nodes_csv.resolve().parent
+    parsed_date = _parse_date_argument(date, display, lang) if date is not None \
+        else _date_from_path(named)
+    return build_territory(raw, name=name or _name_from_path(named), date=parsed_date,
+                           lang=lang)
+
+
+def _gephi_raw(nodes_csv: Path, edges_csv: Path, *, display: str) -> RawWorkbook:
+    nodes_name = _sheet_name(nodes_csv, ("actors",), "nodes")
+    edges_name = _sheet_name(edges_csv, RELATION_SHEETS, "edges")
+    nodes = _nodes(sheet_from_grid(nodes_name, read_csv_grid(nodes_csv)))
+    edges = _edges(sheet_from_grid(edges_name, read_csv_grid(edges_csv)))
+    return RawWorkbook(display, [nodes, edges], source_format="gephi")
+
+
+def _sheet_name(path: Path, kinds: tuple[str, ...], fallback: str) -> str:
+    spec = sheet_for(path.stem)
+    return path.stem if spec is not None and spec.name in kinds else fallback
+
+
+def _nodes(sheet: RawSheet) -> RawSheet:
+    table = Table("actors", list(sheet.header), [list(r) for r in sheet.rows],
+                   list(sheet.row_numbers))
+    table.resolve_duplicates("Gephi")
+    id_position = table.position("id")
+    name_position = table.position("name")
+    if name_position is None:
+        name_position = table.add("name", [None] * len(table.rows))
+    if id_position is not None:
+        for row in table.rows:
+            if is_blank(row[name_position]) and not all(is_blank(c) for c in row):
+                row[name_position] = row[id_position]
+    _settle(table, "type", DEFAULT_ACTOR_TYPE)
+    return _sheet(sheet, table)
+
+
+def _edges(sheet: RawSheet) -> RawSheet:
+    kind = "relations" if sheet_for(sheet.name) is None else sheet_for(sheet.name).name  # type: ignore[union-attr]
+    table = Table(kind, list(sheet.header), [list(r) for r in sheet.rows],
+                   list(sheet.row_numbers))
+    for position, header in enumerate(table.header):
+        words = {loose(str(r[position])) for r in table.rows if not is_blank(r[position])}
+        if key(header) == "type" and words and words <= set(_DIRECTIONS):
+            table.header[position] = "directed"
+            for row in table.rows:
+                if not is_blank(row[position]):
+                    row[position] = _DIRECTIONS[loose(str(row[position]))]
+            break
+    ids = [i for i, h in enumerate(table.header) if key(h) == "id"]
+    for position in reversed(ids):
+        table.drop(position)
+    table.resolve_duplicates("Gephi")
+    labels = [i for i, h in enumerate(table.header) if key(h) == "label"]
+    type_position = table.position("type")
+    if type_position is None and labels:
+        table.header[labels[0]] = "type"
+    elif type_position is not None and labels:
+        for row in table.rows:
+            if is_blank(row[type_position]):
+                row[type_position] = row[labels[0]]
+    _settle(table, "type", DEFAULT_RELATION_TYPE)
+    return _sheet(sheet, table)
+
+
+def _settle(table: Table, field: str, default: str) -> None:
+    """Fill ``field`` with ``default`` in every non-blank row (adding the column if needed)."""
+    position = table.position(field)
+    if position is None:
+        position = table.add(field, [None] * len(table.rows))
+    for row in table.rows:
+        if is_blank(row[position]) and not all(is_blank(c) for c in row):
+            row[position] = default
+
+
+def _sheet(original: RawSheet, table: Table) -> RawSheet:
+    return RawSheet(original.name, table.header, table.rows, table.numbers,
+                    original.header_row, original.column_letters)

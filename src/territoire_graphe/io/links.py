@@ -28,11 +28,17 @@ def read_relations(reader: SheetReader, registry: Registry, vocabulary: Vocabula
     if reader.missing_required(required):
         return
     kinds = ("actor", "person")
+    sheet = reader.raw.name
+    entries: dict[str, TypeEntry] = {}
     for row in reader.rows():
         source = registry.resolve(row, "source", kinds)
         target = registry.resolve(row, "target", kinds)
         type_name = _typed(row, "relation", vocabulary, seen_types, default=default_type)
-        entry = vocabulary.relation(type_name) if type_name else None
+        entry = None
+        if type_name:
+            entry = entries.get(type_name)
+            if entry is None:
+                entry = entries[type_name] = vocabulary.relation(type_name)
         weight = row.parsed("weight", parse_number)
         if weight is not None and weight < 0:
             row.error("number_negative", "weight", value=row.text("weight"))
@@ -47,6 +53,8 @@ def read_relations(reader: SheetReader, registry: Registry, vocabulary: Vocabula
             continue
         source_actor, source_person = _organisation(source)
         target_actor, target_person = _organisation(target)
+        if source_actor is None or target_actor is None:
+            continue  # a person without a known organisation: its own row has the error
         if directed is None:
             directed = bool(entry.directed)
         if source_actor == target_actor:
@@ -64,12 +72,16 @@ def read_relations(reader: SheetReader, registry: Registry, vocabulary: Vocabula
             "directed": directed, "start": start, "end": end, "quantity": quantity,
             "unit": row.text("unit"), "comment": row.text("comment"),
             "source_person": source_person, "target_person": target_person,
-            "sheet": reader.raw.name, "row": row.number, **extras,
+            "sheet": sheet, "row": row.number, **extras,
         })
 
 
-def _organisation(entity: Entity) -> tuple[str, str | None]:
-    """The actor an entity stands for, and the person when it is one."""
+def _organisation(entity: Entity) -> tuple[str | None, str | None]:
+    """The actor an entity stands for, and the person when it is one.
+
+    The actor is None for a person whose organisation could not be found (an
+    error already recorded on the person's row).
+    """
     if entity.kind == "person":
         return entity.attrs["actor"], entity.id
     return entity.id, None
@@ -88,6 +100,8 @@ def read_memberships(reader: SheetReader, registry: Registry, out: list[dict[str
         if not row.ok or member is None or collective is None:
             continue
         actor, person = _organisation(member)
+        if actor is None:
+            continue
         if (actor, collective.id) in seen and person is None:
             row.warning("duplicate_membership", "actor", row_other=str(seen[(actor,
                                                                               collective.id)]))
@@ -110,6 +124,8 @@ def read_offers(reader: SheetReader, registry: Registry, what: str,
         if not row.ok or owner is None:
             continue
         actor, person = _organisation(owner)
+        if actor is None:
+            continue
         out.append({"actor": actor, what: description, "category": category,
                     "person": person, "sheet": reader.raw.name, "row": row.number, **extras})
 
@@ -125,9 +141,15 @@ _FAMILY_WORDS = {"lien": "lien", "tie": "lien", "link": "lien", "liens": "lien",
 
 
 def read_types(reader: SheetReader, vocabulary: Vocabulary) -> Vocabulary:
-    """The territory's own types, added to (or overriding) the vocabulary."""
+    """The territory's own types, added to (or overriding) the vocabulary.
+
+    Types have no room for other information: extra columns are reported, not kept.
+    """
     if reader.missing_required():
         return vocabulary
+    for name, position in reader.extras.items():
+        reader.log.warning("column_ignored", sheet=reader.raw.name, row=reader.raw.header_row,
+                           column=reader.raw.column_label(position), value=name)
     entries: list[TypeEntry] = []
     for row in reader.rows():
         name = row.text("type", required=True)
@@ -167,7 +189,7 @@ _CSS_COLORS = {"black", "white", "red", "green", "blue", "yellow", "orange", "pu
                "brown", "grey", "gray", "cyan", "magenta", "navy", "teal", "olive", "maroon",
                "lime", "silver", "gold", "violet", "indigo", "turquoise", "beige", "coral",
                "salmon", "khaki", "crimson", "darkgreen", "darkblue", "lightblue",
-               "lightgreen", "darkred", "rouge", "vert", "bleu", "jaune", "violet", "rose",
+               "lightgreen", "darkred", "rouge", "vert", "bleu", "jaune", "rose",
                "gris", "noir", "blanc", "marron"}
 _FRENCH_COLORS = {"rouge": "red", "vert": "green", "bleu": "blue", "jaune": "yellow",
                   "rose": "pink", "gris": "grey", "noir": "black", "blanc": "white",

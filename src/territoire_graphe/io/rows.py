@@ -4,12 +4,46 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
+from ..model import (
+    ACTOR_COLUMNS,
+    COLLECTIVE_COLUMNS,
+    MEMBERSHIP_COLUMNS,
+    NEED_COLUMNS,
+    PEOPLE_COLUMNS,
+    RELATION_COLUMNS,
+    RESOURCE_COLUMNS,
+)
+from ..text_keys import key
+from .formulas import CellError, Formula
 from .problems import ProblemLog
-from .schema import SHEETS_BY_NAME, match_columns
+from .schema import SHEETS_BY_NAME, match_columns, unique_name
 from .sheets import RawSheet
-from .values import BadValue, as_identifier, as_text, identifier_width, is_blank
+from .values import (
+    BadValue,
+    as_identifier,
+    as_text,
+    identifier_width,
+    is_blank,
+    is_blank_row,
+)
+
+# Column names the reader computes, per sheet: an extra column never takes one.
+_GRAPH_KEYS = ("id", "kind")
+RESERVED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "actors": (*_GRAPH_KEYS, *ACTOR_COLUMNS, "resources", "needs"),
+    "collectives": (*_GRAPH_KEYS, *COLLECTIVE_COLUMNS),
+    "people": (*_GRAPH_KEYS, *PEOPLE_COLUMNS),
+    "relations": (*_GRAPH_KEYS, *RELATION_COLUMNS),
+    "flows": (*_GRAPH_KEYS, *RELATION_COLUMNS),
+    "dependencies": (*_GRAPH_KEYS, *RELATION_COLUMNS),
+    "memberships": (*_GRAPH_KEYS, *MEMBERSHIP_COLUMNS),
+    "resources": (*_GRAPH_KEYS, *RESOURCE_COLUMNS),
+    "needs": (*_GRAPH_KEYS, *NEED_COLUMNS),
+    "types": (),
+}
 
 
 @dataclass
@@ -24,23 +58,36 @@ class SheetReader:
 
     @classmethod
     def open(cls, raw: RawSheet, kind: str, log: ProblemLog) -> SheetReader:
-        """Match the headers; record missing required and duplicated columns."""
-        fields, extras, duplicates = match_columns(kind, raw.header)
-        reader = cls(raw, kind, log, fields, extras)
-        for field, positions in duplicates:
+        """Match the headers; record missing required and duplicated columns.
+
+        Extra columns keep their header as name, unless another extra column or a
+        column the reader computes already has it: then they get ``"name (2)"``
+        and a warning, so that nothing is overwritten or dropped.
+        """
+        fields, matched, duplicates = match_columns(kind, raw.header)
+        for _field, positions in duplicates:
             log.error("column_duplicate", sheet=raw.name, row=raw.header_row,
                       column=raw.column_label(positions[1]),
                       first=raw.column_label(positions[0]),
                       second=raw.column_label(positions[1]))
         # A data column without a header is kept under its letter, with a warning.
+        positions = set(matched.values())
         for position, header in enumerate(raw.header):
-            if header:
-                continue
-            if any(not is_blank(row[position]) for row in raw.rows):
-                label = raw.column_label(position)
-                extras[label] = position
-                log.warning("header_missing", sheet=raw.name, row=raw.header_row, column=label)
-        return reader
+            if not header and any(not is_blank(row[position]) for row in raw.rows):
+                log.warning("header_missing", sheet=raw.name, row=raw.header_row,
+                            column=raw.column_label(position))
+                positions.add(position)
+        taken = set(RESERVED_COLUMNS[kind])
+        extras: dict[str, int] = {}
+        for position in sorted(positions):
+            header = raw.column_label(position)
+            name = unique_name(header, taken)
+            if name != header:
+                log.warning("column_renamed", sheet=raw.name, row=raw.header_row,
+                            column=raw.column_label(position), value=header, name=name)
+            taken.add(name)
+            extras[name] = position
+        return cls(raw, kind, log, fields, extras)
 
     def missing_required(self, required: tuple[str, ...] | None = None) -> list[str]:
         """Record each required column that is absent; return their field names."""
@@ -50,16 +97,44 @@ class SheetReader:
         for field in missing:
             column = spec.column(field)
             self.log.error("column_missing", sheet=self.raw.name, row=self.raw.header_row,
-                           column=column.fr, header_fr=column.fr, header_en=column.en)
+                           column=column.en if self._english() else column.fr,
+                           header_fr=column.fr, header_en=column.en)
         return missing
+
+    def _english(self) -> bool:
+        """Whether the sheet is written in English (to name a missing column as it would be)."""
+        spec = SHEETS_BY_NAME[self.kind]
+        english = french = 0
+        for field in self.fields:
+            written = key(self.raw.header[self.fields[field]])
+            column = spec.column(field)
+            english += written == key(column.en) != key(column.fr)
+            french += written == key(column.fr) != key(column.en)
+        if english != french:
+            return english > french
+        sheet = key(self.raw.name)
+        if sheet != key(spec.fr) and sheet == key(spec.en):
+            return True
+        return self.log.lang == "en" and sheet != key(spec.fr)
 
     def rows(self) -> Iterator[Row]:
         """The data rows; blank rows between data rows are reported as warnings."""
         for values, number in zip(self.raw.rows, self.raw.row_numbers, strict=True):
-            if all(is_blank(v) for v in values):
+            if is_blank_row(values):
                 self.log.warning("empty_row", sheet=self.raw.name, row=number)
                 continue
             yield Row(self, values, number)
+
+    @cached_property
+    def parsed_texts(self) -> dict[tuple[Callable[[Any], Any], str], tuple[Any, BadValue | None]]:
+        """What each text cell gave each parser (or the problem it raised)."""
+        return {}
+
+    @cached_property
+    def extra_plan(self) -> list[tuple[str, int, int | None]]:
+        """Each extra column: its name, its position, its identifier width (None: not one)."""
+        return [(name, position, identifier_width(name))
+                for name, position in self.extras.items()]
 
     def header_of(self, field: str) -> str:
         position = self.fields.get(field)
@@ -96,15 +171,50 @@ class Row:
                                 column=self.reader.header_of(field) if field else None, **values)
 
     def text(self, field: str, *, required: bool = False) -> str | None:
-        value = as_text(self.raw(field))
+        position = self.reader.fields.get(field)
+        value = None if position is None else self.values[position]
+        if value.__class__ is str:
+            value = value.strip() or None
+        elif required and isinstance(value, CellError):
+            self.error("cell_error", field, value=str(value))
+            return None
+        else:
+            value = as_text(value)
         if value is None and required:
-            self.error("value_missing", field)
+            if position is None:  # the whole column is missing: that error is recorded
+                self.ok = False
+            else:
+                self.error("value_missing", field)
         return value
 
     def parsed(self, field: str, parser: Callable[[Any], Any]) -> Any:
         """The cell read by ``parser``; a bad value is recorded and gives None."""
+        position = self.reader.fields.get(field)
+        if position is None:
+            return None
+        value = self.values[position]
+        if value is None or value == "":
+            return None
+        if value.__class__ is str:  # the same texts recur ("oui", "2,5"): read each once
+            memo = self.reader.parsed_texts
+            found = memo.get((parser, value))
+            if found is None:
+                try:
+                    found = memo[(parser, value)] = (parser(value), None)
+                except BadValue as bad:
+                    found = memo[(parser, value)] = (None, bad)
+            result, bad = found
+            if bad is not None:
+                self.error(bad.code, field, **bad.values)
+            return result
+        if isinstance(value, CellError):
+            self.error("cell_error", field, value=str(value))
+            return None
+        if isinstance(value, Formula):
+            self.warning("formula_not_computed", field, value=str(value))
+            return None
         try:
-            return parser(self.raw(field))
+            return parser(value)
         except BadValue as bad:
             self.error(bad.code, field, **bad.values)
             return None
@@ -112,18 +222,15 @@ class Row:
     def extras(self) -> dict[str, Any]:
         """The cells of the columns the format does not know, under their own header."""
         out: dict[str, Any] = {}
-        for header, position in self.reader.extras.items():
-            value = self.values[position]
-            if is_blank(value):
-                out[header] = None
-                continue
-            width = identifier_width(header)
-            out[header] = as_identifier(value, width) if width is not None else _clean(value)
+        values = self.values
+        for header, position, width in self.reader.extra_plan:
+            value = values[position]
+            if isinstance(value, str):
+                value = value.strip() or None
+            elif value is not None and value != value:  # NaN
+                value = None
+            if value is not None and width is not None:
+                value = as_identifier(value, width)
+            out[header] = value  # other values as read: Excel's numbers, dates, booleans
         return out
 
-
-def _clean(value: Any) -> Any:
-    """An extra cell's value: text trimmed, whole floats kept as floats (Excel's numbers)."""
-    if isinstance(value, str):
-        return value.strip()
-    return value

@@ -11,7 +11,10 @@ underscores or a trailing "s", in French or English.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Container
 from dataclasses import dataclass
+from functools import cache
 
 from ..text_keys import key
 
@@ -145,9 +148,56 @@ IGNORED_SHEET_KEYS = {key(n) for n in ("instructions", "mode d emploi", "lisez m
                                        "_listes", "_lists")}
 
 
+_ANNOTATION = re.compile(r"\([^)]*\)|\[[^\]]*\]|[*?!:#°]+")
+
+
+def header_keys(written: str) -> tuple[str, ...]:
+    """The keys a header or sheet name is looked up by: as written, then without annotations.
+
+    People annotate headers with a scale, a unit or a star marking required columns.
+
+    >>> header_keys("Influence (0-5)"), header_keys("Nom *"), header_keys("Type")
+    (('influence 0 5', 'influence'), ('nom *', 'nom'), ('type',))
+    """
+    first = key(written)
+    bare = key(_ANNOTATION.sub(" ", written))
+    return (first, bare) if bare and bare != first else (first,)
+
+
 def sheet_for(sheet_name: str) -> Sheet | None:
     """The contract sheet a workbook sheet name stands for, if any."""
-    return SHEETS_BY_KEY.get(key(sheet_name))
+    for candidate in header_keys(str(sheet_name)):
+        if candidate in SHEETS_BY_KEY:
+            return SHEETS_BY_KEY[candidate]
+    return None
+
+
+@cache
+def _lookup(sheet: str) -> dict[str, str]:
+    """Header key -> field of one contract sheet."""
+    spec = SHEETS_BY_NAME[sheet]
+    lookup: dict[str, str] = {}
+    # Official names first so that an alias never hides a column's own name.
+    for column in spec.columns:
+        for header in (column.fr, column.en, column.field):
+            lookup.setdefault(key(header), column.field)
+    for column in spec.columns:
+        for header in column.aliases:
+            lookup.setdefault(key(header), column.field)
+    return lookup
+
+
+def field_for(sheet: str, header: str) -> str | None:
+    """The field of contract sheet ``sheet`` a header stands for, if any.
+
+    >>> field_for("relations", "Intensité (1 à 3)"), field_for("actors", "Budget")
+    ('weight', None)
+    """
+    lookup = _lookup(sheet)
+    for candidate in header_keys(header):
+        if candidate in lookup:
+            return lookup[candidate]
+    return None
 
 
 def match_columns(
@@ -158,27 +208,33 @@ def match_columns(
     Returns ``(fields, extras, duplicates)``: the position of each recognised field,
     the position of every other (extra) column by its original header, and the
     fields written more than once with their positions (the first one is used).
+    Extra headers written twice are both listed, the second as ``"Note (2)"``.
     """
-    spec = SHEETS_BY_NAME[sheet]
-    lookup: dict[str, str] = {}
-    # Official names first so that an alias never hides a column's own name.
-    for column in spec.columns:
-        for header in (column.fr, column.en, column.field):
-            lookup.setdefault(key(header), column.field)
-    for column in spec.columns:
-        for header in column.aliases:
-            lookup.setdefault(key(header), column.field)
     fields: dict[str, int] = {}
     extras: dict[str, int] = {}
     seen: dict[str, list[int]] = {}
     for position, header in enumerate(headers):
         if header is None or not str(header).strip():
             continue
-        field = lookup.get(key(str(header)))
+        field = field_for(sheet, str(header))
         if field is None:
-            extras.setdefault(str(header).strip(), position)
+            extras[unique_name(str(header).strip(), extras)] = position
             continue
         seen.setdefault(field, []).append(position)
         fields.setdefault(field, position)
     duplicates = [(f, p) for f, p in seen.items() if len(p) > 1]
     return fields, extras, duplicates
+
+
+def unique_name(name: str, taken: Container[str]) -> str:
+    """``name``, or ``name (2)``, ``name (3)``... when it is already taken.
+
+    >>> unique_name("Note", {"Note", "Note (2)"})
+    'Note (3)'
+    """
+    if name not in taken:
+        return name
+    number = 2
+    while f"{name} ({number})" in taken:
+        number += 1
+    return f"{name} ({number})"

@@ -7,13 +7,14 @@ and builds the territory. So every format gets the same rules and messages.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..text_keys import key
-from .schema import SHEETS_BY_NAME, sheet_for
-from .values import is_blank
+from .schema import field_for, sheet_for
+from .values import as_text, is_blank, is_blank_row
 
 _HEADER_SCAN = 20  # rows searched for the header line (users put titles above tables)
 
@@ -28,6 +29,8 @@ class RawSheet:
     row_numbers: list[int]
     header_row: int = 1
     column_letters: bool = True  # whether columns are named like a spreadsheet's (A, B...)
+    # Lines above the header holding several cells (not a mere title): not read, so reported.
+    skipped_rows: list[int] = field(default_factory=list)
 
     def column_label(self, position: int) -> str:
         """How a person finds a column: its header, or its letter when it has none."""
@@ -46,6 +49,27 @@ class RawWorkbook:
     source_format: str = "xlsx"
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a workbook is read.
+
+    Reading creates hundreds of thousands of small containers (cells, rows, records,
+    graph attributes) and nothing cyclic to collect: each full collection would scan
+    them all again, which took over a third of the reading time of a large territory.
+    On the way out, what survived is moved to the oldest generation without a scan
+    (``freeze`` then ``unfreeze``), as the collector would have ended up doing.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.freeze()
+            gc.unfreeze()
+            gc.enable()
+
+
 def column_letter(position: int) -> str:
     """Spreadsheet letter of a 0-based column position.
 
@@ -60,49 +84,55 @@ def column_letter(position: int) -> str:
     return letters
 
 
-def _is_blank_row(row: Sequence[Any]) -> bool:
-    return all(is_blank(cell) for cell in row)
+def _header_score(sheet: str, row: Sequence[Any]) -> int:
+    """How many distinct columns of contract sheet ``sheet`` a line names."""
+    fields = {field_for(sheet, c) for c in row if isinstance(c, str) and c.strip()}
+    fields.discard(None)
+    return len(fields)
 
 
 def sheet_from_grid(name: str, grid: Sequence[Sequence[Any]], *, first_row: int = 1) -> RawSheet:
     """Find the header line of a grid of cells and split it into header and data rows.
 
-    The header is the first line (among the first rows) holding a column name the
-    sheet is known to have; titles and blank lines above it are skipped. Rows are
-    numbered as the spreadsheet numbers them, ``first_row`` being the grid's first.
+    The header is the line, among the first rows, that names the most columns the
+    sheet is known to have (the first filled line for other sheets); titles and
+    blank lines above it are skipped. Rows are numbered as the spreadsheet numbers
+    them, ``first_row`` being the grid's first.
     """
     spec = sheet_for(name)
-    known: set[str] = set()
-    if spec is not None:
-        for column in SHEETS_BY_NAME[spec.name].columns:
-            known.update(key(h) for h in column.headers())
     header_index = None
+    best = 0
     first_filled = None
     for index, row in enumerate(grid[: _HEADER_SCAN + 1]):
-        if _is_blank_row(row):
+        if is_blank_row(row):
             continue
         if first_filled is None:
             first_filled = index
-        if not known or any(isinstance(c, str) and key(c) in known for c in row):
-            header_index = index
-            break
+            if spec is None:
+                break
+        score = _header_score(spec.name, row) if spec is not None else 0
+        if score > best:
+            header_index, best = index, score
     if header_index is None:
         header_index = first_filled
     if header_index is None:  # an empty sheet
         return RawSheet(name, [], [], [], first_row)
-    header = ["" if is_blank(c) else str(c).strip() for c in grid[header_index]]
+    header = [as_text(c) or "" for c in grid[header_index]]
+    skipped = [first_row + i for i in range(header_index)
+               if sum(not is_blank(c) for c in grid[i]) > 1]
     rows = [list(r) for r in grid[header_index + 1:]]
-    numbers = [first_row + header_index + 1 + i for i in range(len(rows))]
-    while rows and _is_blank_row(rows[-1]):  # trailing blank lines are not data
+    numbers = list(range(first_row + header_index + 1, first_row + header_index + 1 + len(rows)))
+    while rows and is_blank_row(rows[-1]):  # trailing blank lines are not data
         rows.pop()
         numbers.pop()
     width = max([len(header), *(len(r) for r in rows)]) if rows else len(header)
     header += [""] * (width - len(header))
     for row in rows:
-        row.extend([""] * (width - len(row)))
+        if len(row) < width:
+            row.extend([""] * (width - len(row)))
     # Drop trailing columns with neither header nor data (formatting leftovers).
     while header and not header[-1] and all(is_blank(r[len(header) - 1]) for r in rows):
         header.pop()
         for row in rows:
             row.pop()
-    return RawSheet(name, header, rows, numbers, first_row + header_index)
+    return RawSheet(name, header, rows, numbers, first_row + header_index, skipped_rows=skipped)

@@ -20,6 +20,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -40,24 +42,42 @@ def is_blank(value: Any) -> bool:
     """Whether a cell is empty (None, NaN, or only spaces)."""
     if value is None:
         return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return isinstance(value, str) and not value.strip()
+    if isinstance(value, str):
+        return not value.strip()
+    return isinstance(value, float) and value != value  # NaN
+
+
+def is_blank_row(values: Sequence[Any]) -> bool:
+    """Whether every cell of a row is empty (the fast version of ``all(map(is_blank, ...))``)."""
+    for value in values:
+        if value is None:
+            continue
+        if isinstance(value, str):
+            if value and not value.isspace():
+                return False
+        elif not (isinstance(value, float) and value != value):
+            return False
+    return True
 
 
 def as_text(value: Any) -> str | None:
     """A cell as text: whole numbers lose their ".0", text keeps its leading zeros."""
-    if is_blank(value):
+    if isinstance(value, str):  # the usual case first
+        # Text is kept as written (line breaks, inner spaces, any character), only trimmed.
+        return value.strip() or None
+    if value is None:
         return None
     if isinstance(value, bool):
         return "oui" if value else "non"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, float):
+        if value != value:
+            return None
+        return str(int(value)) if value.is_integer() else str(value)
     if isinstance(value, dt.datetime):
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    return " ".join(str(value).split()) if isinstance(value, str) else str(value)
+    return str(value)
 
 
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$")
@@ -65,6 +85,15 @@ _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$")
 
 def parse_number(value: Any) -> float | None:
     """A number; accepts a decimal comma and spaces between thousands ("1 234,5")."""
+    kind = type(value)
+    if kind is float:  # the usual cases first
+        if value != value:
+            return None
+        if math.isinf(value):
+            raise BadValue("number_invalid", value=str(value))
+        return value
+    if kind is int:
+        return float(value)
     if is_blank(value):
         return None
     if isinstance(value, bool):
@@ -82,8 +111,13 @@ def parse_number(value: Any) -> float | None:
     return float(written.replace(",", "."))
 
 
-_TRUE = {"oui", "o", "yes", "y", "true", "vrai", "1", "x", "✓", "✔"}
-_FALSE = {"non", "n", "no", "false", "faux", "0"}
+_TRUE = {"oui", "o", "yes", "y", "true", "vrai", "1", "x", "✓", "✔", "✅",
+         # what people write in a direction column
+         "oriente", "directed", "dirige", "sens unique", "one way", "unidirectionnel"}
+_FALSE = {"non", "n", "no", "false", "faux", "0", "✗", "✘", "❌",
+          "non oriente", "undirected", "not directed", "mutual", "mutuel", "mutuelle",
+          "reciproque", "bidirectionnel", "bidirectional", "both", "deux sens",
+          "dans les deux sens"}
 
 
 def parse_bool(value: Any) -> bool | None:
@@ -104,16 +138,35 @@ def parse_bool(value: Any) -> bool | None:
     raise BadValue("boolean_invalid", value=str(value))
 
 
-_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
-_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+)?$")
+_TIME = r"(?:[T ]+\d{1,2}[:h]\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+_DMY = re.compile(rf"^(\d{{1,2}})[/.\-](\d{{1,2}})[/.\-](\d{{4}}){_TIME}$")
+_YMD = re.compile(rf"^(\d{{4}})[-/.](\d{{1,2}})[-/.](\d{{1,2}}){_TIME}$")
 _YM = re.compile(r"^(\d{4})-(\d{1,2})$")
 _MY = re.compile(r"^(\d{1,2})/(\d{4})$")
 _YEAR = re.compile(r"^(\d{4})$")
 _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 
 
+_DATES: dict[tuple[type, Any], pd.Timestamp] = {}  # the same few dates recur in a sheet
+
+
 def parse_date(value: Any) -> pd.Timestamp | None:
     """A date: Excel date, ISO date, JJ/MM/AAAA, MM/AAAA or a bare year (its 1 January)."""
+    if value is None:
+        return None
+    memo = (type(value), value)
+    try:
+        found = _DATES.get(memo)
+    except TypeError:  # not hashable
+        return _parse_date(value)
+    if found is None:
+        found = _parse_date(value)
+        if found is not None and len(_DATES) < 8192:
+            _DATES[memo] = found
+    return found
+
+
+def _parse_date(value: Any) -> pd.Timestamp | None:
     if is_blank(value):
         return None
     if isinstance(value, pd.Timestamp):
@@ -153,9 +206,12 @@ def parse_date(value: Any) -> pd.Timestamp | None:
 
 def split_values(value: Any, separator: str = ";") -> list[str]:
     """Several values in one cell, separated by ``separator``; blanks dropped, order kept."""
-    if is_blank(value):
+    written = as_text(value)
+    if written is None:
         return []
-    parts = (" ".join(p.split()) for p in str(as_text(value)).split(separator))
+    if separator not in written and not any(c.isspace() for c in written):
+        return [written]
+    parts = (" ".join(p.split()) for p in written.split(separator))
     seen: dict[str, None] = {}
     for part in parts:
         if part:
@@ -164,23 +220,32 @@ def split_values(value: Any, separator: str = ";") -> list[str]:
 
 
 # Identifier-like columns keep their leading zeros; when Excel stored them as numbers,
-# they are padded back to their official width (code INSEE and postcode 5, SIREN 9, SIRET 14).
-_ID_WIDTHS = {
-    "codeinsee": 5, "insee": 5, "codecommune": 5, "cog": 5, "codepostal": 5, "cp": 5,
-    "postcode": 5, "zipcode": 5, "siren": 9, "siret": 14, "rna": 0, "id": 0,
-    "identifiant": 0, "codeape": 0, "naf": 0,
+# they are padded back to their official width (code INSEE and postcode 5, SIREN 9,
+# SIRET 14, French phone numbers 10); 0 means "text, no padding".
+_ID_HEADERS = {
+    "codeinsee": 5, "codecommune": 5, "codepostal": 5, "zipcode": 5, "postcode": 5,
+    "postalcode": 5, "codeape": 0, "codenaf": 0, "id": 0, "identifiant": 0,
+}
+_ID_WORDS = {
+    "insee": 5, "cog": 5, "postal": 5, "cp": 5, "postcode": 5, "zip": 5, "zipcode": 5,
+    "siren": 9, "siret": 14, "rna": 0, "naf": 0, "ape": 0, "uai": 0, "finess": 9,
+    "rne": 0, "telephone": 10, "tel": 10, "phone": 10,
 }
 
 
+@lru_cache(maxsize=1024)
 def identifier_width(header: str) -> int | None:
     """The width of an identifier-like column from its header, 0 when it has none; else None.
 
-    >>> identifier_width("Code INSEE"), identifier_width("SIRET"), identifier_width("budget")
+    >>> identifier_width("Code INSEE"), identifier_width("N° SIRET"), identifier_width("budget")
     (5, 14, None)
     """
-    from ..text_keys import compact
-
-    return _ID_WIDTHS.get(compact(header))
+    words = loose(header.replace("°", " ")).split()
+    joined = "".join(words)
+    if joined in _ID_HEADERS:
+        return _ID_HEADERS[joined]
+    widths = [_ID_WORDS[w] for w in words if w in _ID_WORDS]
+    return max(widths) if widths else None
 
 
 def as_identifier(value: Any, width: int) -> str | None:

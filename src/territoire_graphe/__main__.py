@@ -1,0 +1,10 @@
+"""``python -m territoire_graphe``: the same command line as ``territoire-graphe``."""
+
+from __future__ import annotations
+
+import sys
+
+from .cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,425 @@
+"""The command line: ``territoire-graphe check|map|report|compare|diff|template|demo``.
+
+It only parses arguments and calls the public functions (looked up when a command
+runs, so a command whose function is not there yet says so instead of failing).
+Exit status: 0 success, 1 invalid input (problems listed), 2 usage error. Every
+text comes from the catalogue, in French unless ``--lang en`` or
+``TERRITOIRE_GRAPHE_LANG=en``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import inspect
+import io
+import re
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+from .io import read
+from .io.problems import InputError
+from .messages import LANGS, resolve_lang, text
+
+PROG = "territoire-graphe"
+_SUMMARY_NOUNS = ("actors", "relations", "collectives", "memberships", "resources", "needs",
+                  "people")
+_FAMILY_NOUNS = ("ties", "flows", "dependencies")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
+    _safe_streams()
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        lang = _early_lang(arguments)
+    except ValueError as error:  # an unknown language in TERRITOIRE_GRAPHE_LANG
+        print(str(error), file=sys.stderr)
+        return 2
+    parser = build_parser(lang)
+    try:
+        args = parser.parse_args(arguments)
+    except SystemExit as stop:  # --help and --version (0), or a usage error (2)
+        return stop.code if isinstance(stop.code, int) else 2
+    lang = resolve_lang(args.lang or lang)
+    try:
+        return int(args.handler(args, lang))
+    except InputError as error:
+        _print_problems(error.problems + error.warnings, lang, sys.stderr, heading=None)
+        return 1
+    except _Unavailable as missing:
+        print(text("cli.not_available", lang, command=args.command, function=missing.name),
+              file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # the output was cut short (``| head``): nothing more to say
+        _silence_stdout()
+        return 1
+    except OSError as error:
+        reason = error.strerror or str(error)
+        print(text("cli.file_error", lang, path=error.filename or "?", reason=reason),
+              file=sys.stderr)
+        return 1
+
+
+# -- the parser ---------------------------------------------------------------------------
+class _Formatter(argparse.HelpFormatter):
+    def __init__(self, prog: str, *, usage_prefix: str = "usage: ") -> None:
+        super().__init__(prog, max_help_position=30)
+        self._usage_prefix = usage_prefix
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups,
+                          self._usage_prefix if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose own texts come from the catalogue."""
+
+    def __init__(self, *args: Any, lang: str = "fr", **kwargs: Any) -> None:
+        self.lang = lang
+        kwargs["formatter_class"] = functools.partial(_Formatter,
+                                                      usage_prefix=text("cli.usage", lang))
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = text("cli.group.positionals", lang)
+        self._optionals.title = text("cli.group.options", lang)
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help=text("cli.opt.help", lang))
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        print(text("cli.error", self.lang, message=_translate(message, self.lang)),
+              file=sys.stderr)
+        print(text("cli.error.more", self.lang, prog=self.prog), file=sys.stderr)
+        self.exit(2)
+
+
+def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
+    """The argument parser of ``territoire-graphe``, with its texts in ``lang``."""
+    from . import __version__
+
+    def t(key: str) -> str:
+        return text(key, lang)
+
+    parser = _Parser(prog=PROG, description=t("cli.description"), epilog=t("cli.epilog"),
+                     lang=lang)
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}",
+                        help=t("cli.opt.version"))
+    parser.add_argument("--lang", type=str.lower, choices=LANGS, default=None,
+                        help=t("cli.opt.lang"))
+    commands = parser.add_subparsers(dest="command", title=t("cli.group.commands"),
+                                     metavar=t("cli.metavar.command"), required=True)
+
+    def command(name: str, handler: Callable[[argparse.Namespace, str], int],
+                output: str | None = None) -> _Parser:
+        sub = commands.add_parser(name, help=t(f"cli.{name}.help"),
+                                  description=t(f"cli.{name}.description"), lang=lang)
+        sub.add_argument("--lang", type=str.lower, choices=LANGS, default=argparse.SUPPRESS,
+                         help=t("cli.opt.lang"))
+        if output is not None:
+            metavar = t("cli.metavar.folder" if name == "demo" else "cli.metavar.file")
+            sub.add_argument("-o", "--output", default=output, metavar=metavar,
+                             help=t(f"cli.arg.{name}_output"))
+        sub.set_defaults(handler=handler)
+        return sub  # type: ignore[return-value]
+
+    workbook = {"metavar": t("cli.metavar.workbook"), "help": t("cli.arg.workbook")}
+    command("check", _check).add_argument("workbook", **workbook)
+    sub = command("map", _map, "carte.html")
+    sub.add_argument("workbook", **workbook)
+    sub.add_argument("--lens", default=None, metavar=t("cli.metavar.lens"),
+                     help=t("cli.arg.lens"))
+    command("report", _report, "rapport.xlsx").add_argument("workbook", **workbook)
+    command("compare", _compare, "comparaison.xlsx").add_argument(
+        "workbooks", nargs="+", metavar=t("cli.metavar.workbook"), help=t("cli.arg.workbooks"))
+    sub = command("diff", _diff, "evolution.xlsx")
+    sub.add_argument("before", metavar=t("cli.metavar.before"), help=t("cli.arg.before"))
+    sub.add_argument("after", metavar=t("cli.metavar.after"), help=t("cli.arg.after"))
+    sub = command("template", _template)
+    sub.add_argument("path", nargs="?", default=None, metavar=t("cli.metavar.file"),
+                     help=t("cli.arg.template_path"))
+    sub.add_argument("-f", "--force", action="store_true", help=t("cli.arg.force"))
+    command("demo", _demo, "demo_out")
+    return parser
+
+
+def _early_lang(arguments: list[str]) -> str:
+    """The language asked for on the command line (before parsing it), else the default."""
+    for argument, following in zip(arguments, [*arguments[1:], ""], strict=False):
+        value = following if argument == "--lang" else argument.partition("--lang=")[2]
+        if value.lower() in LANGS:
+            return value.lower()
+    return resolve_lang(None)
+
+
+_ARGUMENT = re.compile(r"argument (?P<name>.+?): (?P<message>.*)", re.S)
+
+
+def _translate(message: str, lang: str) -> str:
+    """argparse's own error messages, in the catalogue's words where they are known."""
+    found = re.fullmatch(r"the following arguments are required: (.*)", message, re.S)
+    if found:
+        return text("cli.error.required", lang, names=found[1])
+    found = re.fullmatch(r"unrecognized arguments: (.*)", message, re.S)
+    if found:
+        return text("cli.error.unrecognized", lang, names=found[1])
+    found = _ARGUMENT.fullmatch(message)
+    if not found:
+        return message
+    name, inner = found["name"], found["message"]
+    choice = re.fullmatch(r"invalid choice: (.*) \(choose from (.*)\)", inner, re.S)
+    if choice:
+        return text("cli.error.choice", lang, value=choice[1].strip("'\""),
+                    choices=choice[2].replace("'", ""))
+    if inner == "expected one argument":
+        return text("cli.error.expected_one", lang, option=name)
+    return text("cli.error.argument", lang, name=name, message=inner)
+
+
+# -- commands -----------------------------------------------------------------------------
+class _Unavailable(Exception):
+    """A public function a command needs is not in this version of the package."""
+
+    def __init__(self, name: str):
+        super().__init__(name)
+        self.name = name
+
+
+def _public(name: str) -> Callable[..., Any]:
+    import territoire_graphe
+
+    function = getattr(territoire_graphe, name, None)
+    if not callable(function):
+        raise _Unavailable(f"territoire_graphe.{name}")
+    return function
+
+
+def _call(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Call ``function`` with the keyword arguments it accepts (``None`` values left out)."""
+    kwargs = {k: v for k, v in kwargs.items() if v is not None}
+    try:
+        parameters = inspect.signature(function).parameters
+    except (TypeError, ValueError):
+        return function(*args, **kwargs)
+    if not any(p.kind is p.VAR_KEYWORD for p in parameters.values()):
+        kwargs = {k: v for k, v in kwargs.items() if k in parameters}
+    return function(*args, **kwargs)
+
+
+def _written(path: Path | str, lang: str) -> None:
+    print(text("cli.written", lang, path=str(Path(path).resolve())))
+
+
+def _check(args: argparse.Namespace, lang: str) -> int:
+    heading = text("cli.check.heading", lang, file=args.workbook)
+    try:
+        territory = read(args.workbook, lang=lang)
+    except InputError as error:
+        _print_problems(error.problems + error.warnings, lang, sys.stdout, heading=heading)
+        print(text("cli.check.invalid", lang))
+        return 1
+    _print_problems(list(territory.warnings), lang, sys.stdout, heading=heading)
+    print(text("cli.check.valid", lang, contents=_contents(territory, lang)))
+    return 0
+
+
+def _map(args: argparse.Namespace, lang: str) -> int:
+    to_html, diagnose = _public("to_html"), _public("diagnose")
+    territory = read(args.workbook, lang=lang)
+    diagnosis = _call(diagnose, territory, lang=lang)
+    _call(to_html, territory, args.output, diagnosis=diagnosis, lang=lang, lens=args.lens)
+    _written(args.output, lang)
+    return 0
+
+
+def _report(args: argparse.Namespace, lang: str) -> int:
+    to_excel, diagnose = _public("to_excel"), _public("diagnose")
+    territory = read(args.workbook, lang=lang)
+    _call(to_excel, _call(diagnose, territory, lang=lang), args.output, lang=lang)
+    _written(args.output, lang)
+    return 0
+
+
+def _compare(args: argparse.Namespace, lang: str) -> int:
+    compare = _public("compare")
+    territories = [read(path, lang=lang) for path in args.workbooks]
+    _save_tables(_call(compare, territories, lang=lang), args.output, lang, "cli.sheet.compare")
+    _written(args.output, lang)
+    return 0
+
+
+def _diff(args: argparse.Namespace, lang: str) -> int:
+    diff = _public("diff")
+    result = _call(diff, read(args.before, lang=lang), read(args.after, lang=lang), lang=lang)
+    _save_tables(result, args.output, lang, "cli.sheet.indicators")
+    _written(args.output, lang)
+    return 0
+
+
+def _save_tables(result: Any, path: str, lang: str, sheet_key: str) -> None:
+    """Write a comparison or a diff: its own ``to_excel`` if it has one, else its tables."""
+    import pandas as pd
+
+    if isinstance(result, pd.DataFrame | pd.Series):
+        result.to_excel(path, sheet_name=text(sheet_key, lang))
+    elif callable(getattr(result, "to_excel", None)):
+        _call(result.to_excel, path, lang=lang)
+    else:
+        names = list(getattr(result, "__dict__", {})) or [n for n in dir(result) if n[0] != "_"]
+        tables = {name: getattr(result, name) for name in names
+                  if isinstance(getattr(result, name), pd.DataFrame | pd.Series)}
+        with pd.ExcelWriter(path) as writer:
+            for name, table in tables.items():
+                table.to_excel(writer, sheet_name=name[:31])
+
+
+def _template(args: argparse.Namespace, lang: str) -> int:
+    from .io.template import write_template
+
+    path = Path(args.path or text("cli.default.template", lang))
+    if path.exists() and not args.force:
+        print(text("cli.exists", lang, path=str(path)), file=sys.stderr)
+        return 1
+    try:
+        write_template(path, lang=lang)
+    except ValueError as error:
+        print(str(error), file=sys.stderr)
+        return 2
+    _written(path, lang)
+    print(text("cli.template.next", lang, name=f'"{path}"' if " " in str(path) else path))
+    return 0
+
+
+def _demo(args: argparse.Namespace, lang: str) -> int:
+    from .data import DEMO_SAMPLE, sample_path
+
+    try:
+        sample = sample_path()
+    except FileNotFoundError:
+        print(text("cli.demo.no_sample", lang, name=DEMO_SAMPLE), file=sys.stderr)
+        return 1
+    print(text("cli.demo.reading", lang, name=sample.name))
+    territory = read(sample, lang=lang)
+    folder = Path(args.output)
+    folder.mkdir(parents=True, exist_ok=True)
+    diagnosis = None
+    with contextlib.suppress(_Unavailable, NotImplementedError):
+        diagnosis = _call(_public("diagnose"), territory, lang=lang)
+    map_path = folder / text("cli.demo.map_file", lang)
+    try:
+        _call(_public("to_html"), territory, map_path, diagnosis=diagnosis, lang=lang)
+    except (_Unavailable, NotImplementedError):
+        from .render.simple_map import write_simple_map
+
+        write_simple_map(territory, map_path, lang=lang)
+    summary_path = folder / text("cli.demo.summary_file", lang)
+    summary_path.write_text(_summary(territory, diagnosis, lang, sample.name), encoding="utf-8")
+    print(text("cli.demo.done", lang, folder=str(folder.resolve())))
+    print(text("cli.demo.map", lang, path=str(map_path.resolve())))
+    print(text("cli.demo.summary", lang, path=str(summary_path.resolve())))
+    return 0
+
+
+# -- what is printed ----------------------------------------------------------------------
+def _count(n: int, noun: str, lang: str) -> str:
+    """``3 erreurs``, ``1 error``: French uses the singular for 0 and 1."""
+    singular = n < 2 if lang == "fr" else n == 1
+    return text(f"cli.count.{noun}.{'one' if singular else 'other'}", lang, n=n)
+
+
+def _contents(territory: Any, lang: str, *, every: bool = False) -> str:
+    """``12 acteurs, 30 relations (20 liens; 10 flux), 2 collectifs...`` (empty sheets left out)."""
+    counts = territory.summary()
+    parts = []
+    for noun in _SUMMARY_NOUNS:
+        n = int(counts[noun])
+        if n == 0 and not every and noun not in ("actors", "relations"):
+            continue
+        part = _count(n, noun, lang)
+        if noun == "relations" and n:
+            families = [_count(int(counts[f]), f, lang) for f in _FAMILY_NOUNS if counts[f]]
+            part += f" ({' ; '.join(families) if lang == 'fr' else '; '.join(families)})"
+        parts.append(part)
+    return ", ".join(parts)
+
+
+def _print_problems(problems: list[Any], lang: str, stream: TextIO, *,
+                    heading: str | None) -> None:
+    """Problems grouped by sheet, errors first, then warnings, then the summary line."""
+    if heading:
+        print(heading, file=stream)
+    errors = [p for p in problems if p.is_error]
+    warnings = [p for p in problems if not p.is_error]
+    for title, group in (("cli.check.errors", errors), ("cli.check.warnings", warnings)):
+        if not group:
+            continue
+        print(f"\n{text(title, lang)}", file=stream)
+        sheets: dict[str | None, list[Any]] = {}
+        for problem in group:
+            sheets.setdefault(problem.sheet, []).append(problem)
+        for sheet, found in sheets.items():
+            label = text("cli.check.sheet", lang, sheet=sheet) if sheet else \
+                text("cli.check.no_sheet", lang)
+            print(f"\n{label}", file=stream)
+            for problem in sorted(found, key=lambda p: -1 if p.row is None else p.row):
+                print(f"  {_describe(problem, lang, with_file=heading is None)}", file=stream)
+                if problem.hint:
+                    print(f"    {text('cli.check.fix', lang, hint=problem.hint)}", file=stream)
+    print("\n" + text("cli.check.summary", lang, errors=_count(len(errors), "errors", lang),
+                      warnings=_count(len(warnings), "warnings", lang)), file=stream)
+
+
+def _describe(problem: Any, lang: str, *, with_file: bool) -> str:
+    where = []
+    if problem.row is not None:
+        where.append(text("problem.where.row", lang, row=str(problem.row)))
+    if problem.column:
+        where.append(text("problem.where.column", lang, column=problem.column))
+    if with_file and problem.file and not problem.sheet:
+        where.append(problem.file)
+    message = str(problem.message)
+    if not where:
+        return message[:1].upper() + message[1:]
+    return ", ".join(where) + text("problem.sep", lang) + message
+
+
+def _summary(territory: Any, diagnosis: Any, lang: str, source: str) -> str:
+    lines = [text("cli.demo.title", lang, name=territory.name)]
+    if territory.date is not None:
+        date = territory.date.strftime("%d/%m/%Y" if lang == "fr" else "%Y-%m-%d")
+        lines.append(text("cli.demo.date", lang, date=date))
+    lines.append(text("cli.demo.source", lang, source=source))
+    lines += ["", text("cli.demo.contents", lang)]
+    lines += [f"  - {part}" for part in _contents(territory, lang, every=True).split(", ")]
+    lines += ["", f"{text('cli.demo.warnings', lang)} ({len(territory.warnings)})"]
+    lines += [f"  - {problem}" for problem in territory.warnings] or \
+        [f"  {text('cli.demo.no_warning', lang)}"]
+    lines += ["", text("cli.demo.findings", lang)]
+    findings = getattr(diagnosis, "findings", None)
+    if findings is not None and "text" in getattr(findings, "columns", ()):
+        lines += [f"  - {finding}" for finding in findings["text"]]
+    else:
+        lines.append(f"  {text('cli.demo.no_diagnosis', lang)}")
+    return "\n".join(lines) + "\n"
+
+
+def _silence_stdout() -> None:
+    import os
+
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _safe_streams() -> None:
+    """Never fail on a character the terminal cannot show (Windows consoles, LANG=C...)."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(ValueError, OSError, io.UnsupportedOperation):
+                stream.reconfigure(errors="replace")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

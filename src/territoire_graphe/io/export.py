@@ -1,0 +1,402 @@
+"""Exports to other tools: GEXF and GraphML (Gephi, yEd, Cytoscape, networkx), node-link JSON, CSV.
+
+Every export holds the whole territory, and :func:`territoire_graphe.read` reads
+it back as the same territory (actors, relations, collectives, memberships,
+people, resources, needs, extra columns, the territory's own types):
+
+- **Graph formats** (:func:`to_gexf`, :func:`to_graphml`, :func:`to_json`): actors,
+  collectives and people are nodes with ``kind`` = ``actor`` / ``collective`` /
+  ``person`` and their columns as attributes (English names, extra columns under
+  their own header); relations are edges with ``kind="relation"`` (``type``,
+  ``family``, ``weight``, ``directed``, dates...; a relation between people joins
+  their organisations and names the people in ``source_person`` /
+  ``target_person``); memberships are edges actor -> collective
+  (``kind="membership"``); each person is joined to its organisation
+  (``kind="affiliation"``). In GEXF, node labels are the names and edge labels the
+  relation types; GraphML repeats them in a ``label`` attribute, which Gephi and
+  yEd show. An actor's resources and needs are JSON lists in its
+  ``resources`` / ``needs`` attributes. With ``diagnosis``, every column of
+  ``diagnosis.actors`` that the actors table does not already have (degree,
+  betweenness, community...) is added to the actor nodes.
+- GEXF and GraphML cannot hold lists, missing values or dates: lists are joined
+  with ``;`` (``fonctions``), dates written as ISO text (``2024-03-15``), missing
+  values left out. An attribute holding both numbers and text is written as text
+  throughout. Characters XML cannot hold (control characters) become spaces.
+  The workbook's provenance columns (``sheet``, ``row``) are not exported.
+- **JSON** is networkx's node-link format (``networkx.node_link_graph(data,
+  edges="edges")`` reads it), deterministic: sorted keys, nodes in table order
+  (actors, collectives, people), edges in relation order.
+- **CSV** (:func:`to_csv`): one file per sheet of the workbook layout of FORMAT.md
+  with the French headers, UTF-8 with BOM and ``;`` so French Excel opens it,
+  decimal commas, ``oui`` / ``non``, ISO dates. Relations go to ``relations.csv``,
+  ``flux.csv`` or ``interdependances.csv`` by family. Every standard file is
+  written, empty ones with their header only, so an export over an older one
+  leaves nothing stale behind. CSV is a data interchange format: cells are
+  written exactly, and a cell starting with ``=``, ``+``, ``-`` or ``@`` is not
+  altered (a spreadsheet application may take it for a formula; the Excel report,
+  :func:`territoire_graphe.to_excel`, writes such text safely). Every cell is
+  text once read back, as with any CSV folder.
+
+Limits, by format: dates and numbers in extra columns come back as ISO text and
+numbers (or text, from CSV); sheets the workbook had beyond the format's are
+only in the CSV export; GEXF cannot carry the territory's own actor types (their
+colours and labels), only the families of its own relation types (the ``family``
+of each edge); JSON is read by :func:`territoire_graphe.io.graphml.read_json`.
+The territory is never modified.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import math
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..model import (
+    ACTOR_COLUMNS,
+    COLLECTIVE_COLUMNS,
+    MEMBERSHIP_COLUMNS,
+    NEED_COLUMNS,
+    PEOPLE_COLUMNS,
+    RESOURCE_COLUMNS,
+    Territory,
+)
+from ..vocabulary import default_vocabulary
+from .schema import SHEETS_BY_NAME, match_columns
+
+PathLike = str | os.PathLike[str]
+_PROVENANCE = ("sheet", "row")
+_FAMILY_SHEETS = {"lien": "relations", "flux": "flows", "interdependance": "dependencies"}
+_KIND_WORDS = {"actor": "acteur", "relation": "relation", "collective": "collectif",
+               "function": "fonction"}
+
+
+@dataclass
+class _Graph:
+    """The territory as nodes and edges, with plain Python values (None for missing)."""
+
+    nodes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    edges: list[tuple[str, str, str, dict[str, Any], bool]] = field(default_factory=list)
+    graph: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def directed(self) -> bool:
+        """The default direction of the file: undirected when every relation is."""
+        relations = [e for e in self.edges if e[3].get("kind") == "relation"]
+        return not relations or any(e[4] for e in relations)
+
+
+def to_gexf(t: Territory, path: PathLike, *, diagnosis: Any = None) -> Path:
+    """Write the territory as GEXF 1.2 for Gephi (metrics of ``diagnosis`` as node attributes)."""
+    from .gexf import write_gexf
+
+    g = _collect(t, diagnosis)
+    _mark_empty_columns(g, t)
+    path = Path(path)
+    write_gexf(path, [(n, _flat(a)) for n, a in g.nodes],
+               [(u, v, k, _flat(a), d) for u, v, k, a, d in g.edges],
+               directed=g.directed, description=t.name)
+    return path
+
+
+def to_graphml(t: Territory, path: PathLike, *, diagnosis: Any = None) -> Path:
+    """Write the territory as GraphML (metrics of ``diagnosis`` as node attributes)."""
+    from .graphml import write_graphml
+
+    g = _collect(t, diagnosis)
+    graph = {k: json.dumps(v, ensure_ascii=False, sort_keys=True) if isinstance(v, list | dict)
+             else v for k, v in g.graph.items()}
+    path = Path(path)
+    write_graphml(path, [(n, _flat(_labelled(a, "name"))) for n, a in g.nodes],
+                  [(u, v, k, _flat(_labelled(a, "type")), d) for u, v, k, a, d in g.edges],
+                  graph, directed=g.directed)
+    return path
+
+
+def to_json(t: Territory, path: PathLike, *, diagnosis: Any = None) -> Path:
+    """Write the territory as networkx node-link JSON (deterministic: sorted keys, stable order)."""
+    import networkx as nx
+
+    g = _collect(t, diagnosis)
+    graph = nx.MultiDiGraph()
+    graph.graph.update({k: v for k, v in g.graph.items() if v is not None})
+    for node, attrs in g.nodes:
+        graph.add_node(node, **_present(attrs))
+    rank = {}
+    for number, (u, v, edge_id, attrs, _) in enumerate(g.edges):
+        graph.add_edge(u, v, key=edge_id, **_present(attrs))
+        rank[edge_id] = number
+    data = nx.node_link_data(graph, edges="edges")
+    data["edges"].sort(key=lambda e: rank[e["key"]])
+    path = Path(path)
+    path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1,
+                               allow_nan=False) + "\n", encoding="utf-8")
+    return path
+
+
+# -- the territory as a graph -------------------------------------------------------------
+def _collect(t: Territory, diagnosis: Any) -> _Graph:
+    g = _Graph()
+    columns = {k: list(v) for k, v in t.graph.graph.get("columns", {}).items()}
+    offers = {what: _offers_by_actor(table, what)
+              for what, table in (("resources", t.resources), ("needs", t.needs))}
+    metrics, metric_columns = _metrics(diagnosis, list(t.actors.columns))
+    for kind, table in (("actor", t.actors), ("collective", t.collectives),
+                        ("person", t.people)):
+        for node_id, row in zip(table.index, table.to_dict("records"), strict=True):
+            attrs: dict[str, Any] = {"kind": kind}
+            attrs.update((c, _native(v)) for c, v in row.items())
+            if kind == "actor":
+                for what in ("resources", "needs"):
+                    attrs[what] = offers[what].get(node_id)
+                for column in metric_columns:
+                    has = metrics is not None and node_id in metrics.index
+                    attrs[column] = _native(metrics.at[node_id, column]) if has else None
+            g.nodes.append((str(node_id), attrs))
+    for number, row in enumerate(t.relations.to_dict("records")):
+        attrs = {"kind": "relation"}
+        attrs.update((c, _native(v)) for c, v in row.items()
+                     if c not in ("source", "target", *_PROVENANCE))
+        g.edges.append((str(row["source"]), str(row["target"]), f"r{number}", attrs,
+                        bool(row["directed"])))
+    for number, row in enumerate(t.memberships.to_dict("records")):
+        attrs = {"kind": "membership"}
+        attrs.update((c, _native(v)) for c, v in row.items()
+                     if c not in ("actor", "collective", *_PROVENANCE))
+        g.edges.append((str(row["actor"]), str(row["collective"]), f"m{number}", attrs, True))
+    for person, actor in t.people["actor"].items():
+        if _native(actor) is not None:
+            g.edges.append((str(person), str(actor), f"p-{person}", {"kind": "affiliation"},
+                            True))
+    g.graph = {"name": t.name, "date": _native(t.date), "types": type_rows(t) or None,
+               "columns": columns}
+    return g
+
+
+def _metrics(diagnosis: Any, taken: list[str]) -> tuple[pd.DataFrame | None, list[str]]:
+    """The diagnosis table and those of its columns the actors table does not already have."""
+    table = getattr(diagnosis, "actors", None)
+    if not isinstance(table, pd.DataFrame):
+        return None, []
+    new = [str(c) for c in table.columns if c not in taken
+           and not match_columns("actors", [str(c)])[0]]
+    return table, new
+
+
+def _offers_by_actor(table: pd.DataFrame, what: str) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for row in table.to_dict("records"):
+        item = {c: _native(v) for c, v in row.items() if c not in ("actor", *_PROVENANCE)}
+        out.setdefault(str(row["actor"]), []).append(item)
+    return out
+
+
+def type_rows(t: Territory) -> list[dict[str, Any]]:
+    """The territory's own types, as rows of the ``types`` sheet (English field names).
+
+    Every type the workbook declared (or overrode), and every relation type whose
+    family differs from what the default vocabulary would give it.
+    """
+    rows: list[dict[str, Any]] = []
+    default = default_vocabulary()
+    covered: set[str] = set()
+    for kind, entries in t.vocabulary.entries.items():
+        for entry in entries.values():
+            if not entry.custom:
+                continue
+            row: dict[str, Any] = {"type": entry.name, "kind": kind}
+            if kind == "relation":
+                row.update(family=entry.family, directed=entry.directed)
+            if entry.color:
+                row["color"] = entry.color
+            if entry.label_en and entry.label_en != entry.name:
+                row["label"] = entry.label_en
+            rows.append({k: v for k, v in row.items() if v is not None})
+            if kind == "relation":
+                covered.add(entry.name)
+    if len(t.relations):
+        pairs = t.relations[["type", "family"]].drop_duplicates().itertuples(index=False)
+        for type_name, family in pairs:
+            if type_name in covered:
+                continue
+            known = default.get("relation", type_name)
+            if (known.family if known is not None else "lien") != family:
+                rows.append({"type": type_name, "kind": "relation", "family": family})
+                covered.add(type_name)
+    return rows
+
+
+def _mark_empty_columns(g: _Graph, t: Territory) -> None:
+    """GEXF has no place for a column that is empty everywhere: write it as empty text."""
+    columns = t.graph.graph.get("columns", {})
+    for items, kind_of in ((g.nodes, lambda item: item[1]["kind"]),
+                           (g.edges, lambda item: item[3]["kind"])):
+        by_kind: dict[str, list[dict[str, Any]]] = {}
+        for item in items:
+            by_kind.setdefault(kind_of(item), []).append(item[1] if len(item) == 2 else item[3])
+        for kind, records in by_kind.items():
+            for column in columns.get(kind, []):
+                if all(r.get(column) is None for r in records):
+                    for record in records:
+                        record[column] = ""
+
+
+# -- values ----------------------------------------------------------------------------------
+def _native(value: Any) -> Any:
+    """A plain Python value: None for every kind of missing, ISO text for dates."""
+    if value is None or value is pd.NaT:
+        return None
+    if isinstance(value, dt.datetime):
+        stamp = pd.Timestamp(value)
+        return stamp.date().isoformat() if stamp == stamp.normalize() and stamp.tz is None \
+            else stamp.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, np.generic):
+        return _native(value.item())
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, list | tuple):
+        return [_native(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _native(v) for k, v in value.items()}
+    if not isinstance(value, str | int | float | bool) and pd.isna(value):
+        return None
+    return value
+
+
+def _labelled(attrs: dict[str, Any], shown: str) -> dict[str, Any]:
+    """GraphML has no label of its own: a ``label`` attribute (name, relation type) for Gephi
+    and yEd to show; reading drops it again as it only repeats that column."""
+    if attrs.get("kind") not in ("actor", "collective", "person", "relation"):
+        return attrs
+    return {"kind": attrs["kind"], "label": attrs.get(shown), **attrs}
+
+
+def _present(attrs: dict[str, Any]) -> dict[str, Any]:
+    """Attributes with a value (JSON): empty lists and missing values left out."""
+    return {k: v for k, v in attrs.items() if v is not None and v != []
+            and not (isinstance(v, float) and math.isinf(v))}
+
+
+def _flat(attrs: dict[str, Any]) -> dict[str, Any]:
+    """Attributes XML can hold: lists of text joined with ``;``, lists of records as JSON."""
+    out: dict[str, Any] = {}
+    for name, value in attrs.items():
+        if isinstance(value, list):
+            if not value:
+                value = None
+            elif all(isinstance(v, dict) for v in value):
+                value = json.dumps(value, ensure_ascii=False, sort_keys=True)
+            else:
+                value = "; ".join(str(v) for v in value if v is not None)
+        elif isinstance(value, dict):
+            value = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        out[name] = value
+    return out
+
+
+# -- CSV -------------------------------------------------------------------------------------
+_FILE_NAME_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def to_csv(t: Territory, folder: PathLike, *, diagnosis: Any = None) -> Path:
+    """Write the territory as a folder of CSV files, one per sheet, that ``tg.read`` reads back.
+
+    Files: ``acteurs.csv``, ``relations.csv``, ``flux.csv``, ``interdependances.csv``,
+    ``collectifs.csv``, ``adhesions.csv``, ``ressources.csv``, ``besoins.csv``,
+    ``personnes.csv``, ``types.csv``, and the workbook's other sheets under their
+    own name. Returns the folder.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    columns = t.graph.graph.get("columns", {})
+    metrics, metric_columns = _metrics(diagnosis, list(t.actors.columns))
+    actors = t.actors.reset_index()
+    for column in metric_columns:
+        actors[column] = [metrics.at[i, column] if metrics is not None and i in metrics.index
+                          else None for i in t.actors.index]
+    _write_sheet(folder, "actors", actors, ("id", *ACTOR_COLUMNS),
+                 [*columns.get("actor", []), *metric_columns])
+    relations = t.relations.copy()
+    relations["source"] = relations["source_person"].where(relations["source_person"].notna(),
+                                                           relations["source"])
+    relations["target"] = relations["target_person"].where(relations["target_person"].notna(),
+                                                           relations["target"])
+    relation_fields = ("source", "target", "type", "weight", "directed", "start", "end",
+                       "quantity", "unit", "comment")
+    for family, sheet in _FAMILY_SHEETS.items():
+        _write_sheet(folder, sheet, relations[relations["family"] == family], relation_fields,
+                     columns.get("relation", []))
+    memberships = t.memberships.copy()
+    memberships["actor"] = memberships["person"].where(memberships["person"].notna(),
+                                                       memberships["actor"])
+    _write_sheet(folder, "memberships", memberships, MEMBERSHIP_COLUMNS[:5],
+                 columns.get("membership", []))
+    for what, table, standard in (("resources", t.resources, RESOURCE_COLUMNS),
+                                  ("needs", t.needs, NEED_COLUMNS)):
+        table = table.copy()
+        table["actor"] = table["person"].where(table["person"].notna(), table["actor"])
+        _write_sheet(folder, what, table, standard[:3], columns.get(what, []))
+    _write_sheet(folder, "collectives", t.collectives.reset_index(),
+                 ("id", *COLLECTIVE_COLUMNS), columns.get("collective", []))
+    _write_sheet(folder, "people", t.people.reset_index(), ("id", *PEOPLE_COLUMNS),
+                 columns.get("person", []))
+    types = pd.DataFrame(type_rows(t), columns=["type", "kind", "family", "directed", "color",
+                                                 "label"])
+    types["kind"] = types["kind"].map(_KIND_WORDS)
+    _write_sheet(folder, "types", types, tuple(types.columns), [])
+    for name, frame in t.extra_sheets.items():
+        safe = _FILE_NAME_UNSAFE.sub("_", str(name)).strip(" .") or "feuille"
+        _write_rows(folder / f"{safe}.csv", [str(c) for c in frame.columns],
+                    frame.itertuples(index=False))
+    return folder
+
+
+def _write_sheet(folder: Path, sheet: str, frame: pd.DataFrame, fields: Iterable[str],
+                 extra: Iterable[str]) -> None:
+    spec = SHEETS_BY_NAME[sheet]
+    fields, extra = list(fields), list(extra)
+    header = [spec.column(f).fr for f in fields] + extra
+    rows = (frame[fields + extra].itertuples(index=False) if len(frame) else ())
+    _write_rows(folder / f"{spec.fr}.csv", header, rows)
+
+
+def _write_rows(path: Path, header: list[str], rows: Iterable[Iterable[Any]]) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([csv_cell(v) for v in row])
+
+
+def csv_cell(value: Any) -> str:
+    """A value as French Excel reads it: ``2,5``, ``oui``/``non``, ISO dates, lists with ``;``.
+
+    >>> csv_cell(2.5), csv_cell(3.0), csv_cell(True), csv_cell(None), csv_cell(["a", "b"])
+    ('2,5', '3', 'oui', '', 'a; b')
+    >>> csv_cell(pd.Timestamp("2021-03-15")), csv_cell("=1+1")
+    ('2021-03-15', '=1+1')
+    """
+    value = _native(value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e16 else \
+            repr(value).replace(".", ",")
+    if isinstance(value, list):
+        return "; ".join(csv_cell(v) for v in value if v is not None)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)

@@ -1,0 +1,229 @@
+/* territoire_graphe map, part 1: data, drawing, styles, state.
+ * Workbook text is data: it is only ever written with textContent, or drawn on the
+ * canvas; no HTML is ever parsed from it, and vis-network gets no tooltip option. */
+"use strict";
+var TIMINGS = { start: performance.now() };
+var DATA = JSON.parse(document.getElementById("tg-data").textContent);
+TIMINGS.parsed = performance.now();
+var META = DATA.meta, T = DATA.texts, LENSES = DATA.lenses, STYLES = DATA.lineStyles;
+
+function tx(key, values) {
+  var s = Object.prototype.hasOwnProperty.call(T, key) ? T[key] : key;
+  if (values) {
+    Object.keys(values).forEach(function (k) { s = s.split("{" + k + "}").join(String(values[k])); });
+  }
+  return s;
+}
+function el(tag, cls, text) {
+  var e = document.createElement(tag);
+  if (cls) { e.className = cls; }
+  if (text !== undefined && text !== null) { e.textContent = String(text); }
+  return e;
+}
+function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
+function fold(s) {
+  return String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
+}
+function hex(c) {
+  var m = /^#([0-9a-f]{6})$/i.exec(c);
+  if (!m) { return [187, 187, 187]; }
+  var n = parseInt(m[1], 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+function mix(c, other, share) {
+  var a = hex(c), b = hex(other);
+  var out = a.map(function (v, i) { return Math.round(v * (1 - share) + b[i] * share); });
+  return "#" + out.map(function (v) { return (v < 16 ? "0" : "") + v.toString(16); }).join("");
+}
+
+var NODES = DATA.nodes, EDGES = DATA.edges, SUGG = DATA.suggestions;
+var byId = {}, neighbours = {};
+NODES.forEach(function (n) { byId[n.id] = n; neighbours[n.id] = []; });
+EDGES.forEach(function (e) {
+  if (e.from !== e.to) { neighbours[e.from].push(e.to); neighbours[e.to].push(e.from); }
+});
+var edgeById = {};
+EDGES.forEach(function (e) { edgeById[e.id] = e; });
+SUGG.forEach(function (e) { e.fam = "suggestion"; e.ln = 1 << LENSES.indexOf("complementarites"); edgeById[e.id] = e; });
+
+var state = {
+  lens: META.lens || "",
+  selected: null,
+  hiddenTypes: {}, hiddenCommunes: {}, hiddenFamilies: {}
+};
+var drawn = false, drawnAt = null;
+
+function lensBit() { return state.lens ? (1 << LENSES.indexOf(state.lens)) : 0; }
+function nodeHidden(n) { return !!(state.hiddenTypes[n.t] || state.hiddenCommunes[n.c]); }
+function lensHits() {
+  var bit = lensBit();
+  if (!bit) { return 0; }
+  var count = 0;
+  NODES.forEach(function (n) { if (n.ln & bit) { count += 1; } });
+  return count;
+}
+
+/* A node's state: "hidden", "sel" (clicked), "hl" (lens), "normal" or "dim". */
+function nodeState(n, bit, hits, near) {
+  if (nodeHidden(n)) { return "hidden"; }
+  if (state.selected !== null) {
+    if (n.id === state.selected) { return "sel"; }
+    if (near[n.id]) { return (bit && (n.ln & bit)) ? "hl" : "normal"; }
+    return "dim";
+  }
+  if (!bit || !hits) { return "normal"; }
+  return (n.ln & bit) ? "hl" : "dim";
+}
+function edgeState(e, bit, hits) {
+  var fam = e.fam;
+  if (fam === "suggestion") {
+    if (state.lens !== "complementarites") { return "hidden"; }
+  } else if (state.hiddenFamilies[fam]) {
+    return "hidden";
+  } else if (state.lens === "flux" && fam !== "flux") {
+    return "hidden";
+  }
+  if (nodeHidden(byId[e.from]) || nodeHidden(byId[e.to])) { return "hidden"; }
+  if (state.selected !== null) {
+    return (e.from === state.selected || e.to === state.selected) ? "normal" : "dim";
+  }
+  if (!bit || !hits) { return "normal"; }
+  if (!(e.ln & bit)) { return "dim"; }
+  return (e.br && (state.lens === "ponts" || state.lens === "isoles")) ? "hl" : "normal";
+}
+
+function nodeStyle(n, st) {
+  var base = n.color, dim = st === "dim";
+  var bg = dim ? mix(base, "#ffffff", 0.78) : base;
+  var border = st === "sel" || st === "hl" ? "#1b1b1b" : (dim ? mix(base, "#ffffff", 0.6) : mix(base, "#000000", 0.3));
+  return {
+    id: n.id, hidden: st === "hidden",
+    borderWidth: st === "sel" ? 5 : (st === "hl" ? 3 : 1),
+    color: { background: bg, border: border,
+             highlight: { background: base, border: "#1b1b1b" },
+             hover: { background: base, border: "#1b1b1b" } },
+    font: { size: n.fs, color: dim ? "#b5b5b5" : "#1d1d1f", strokeWidth: dim ? 0 : 3,
+            strokeColor: "#ffffff" }
+  };
+}
+function edgeStyle(e, st) {
+  var s = STYLES[e.fam] || STYLES.lien;
+  var width = e.fam === "suggestion" ? 2 : (e.w || 1.5);
+  var color = s.color;
+  if (st === "dim") { color = "#e4e4e4"; }
+  if (st === "hl") { color = "#1b1b1b"; width = Math.max(width, 2) * 2.2; }
+  return { id: e.id, hidden: st === "hidden", width: width, color: color };
+}
+
+/* The full edge, kept small: options equal to the defaults are left out (faster on big maps). */
+function initialEdge(e, st) {
+  var s = STYLES[e.fam] || STYLES.lien;
+  var out = edgeStyle(e, st);
+  if (!out.hidden) { delete out.hidden; }
+  out.from = e.from;
+  out.to = e.to;
+  if (s.dashes) { out.dashes = e.fam === "suggestion" ? [3, 6] : [8, 6]; }
+  if (s.arrows && (e.dir || e.fam === "flux")) { out.arrows = "to"; }
+  if (e.cv) { out.smooth = { enabled: true, type: e.cv > 0 ? "curvedCW" : "curvedCCW", roundness: Math.abs(e.cv) }; }
+  return out;
+}
+
+var applied = {};
+function computeStates() {
+  var bit = lensBit(), hits = lensHits(), near = {};
+  if (state.selected !== null) {
+    near[state.selected] = true;
+    neighbours[state.selected].forEach(function (m) { near[m] = true; });
+  }
+  var nodeUpdates = [], edgeUpdates = [];
+  NODES.forEach(function (n) {
+    var st = nodeState(n, bit, hits, near);
+    if (applied[n.id] !== st) { applied[n.id] = st; nodeUpdates.push(nodeStyle(n, st)); }
+  });
+  EDGES.concat(SUGG).forEach(function (e) {
+    var st = edgeState(e, bit, hits);
+    if (applied["e:" + e.id] !== st) { applied["e:" + e.id] = st; edgeUpdates.push(edgeStyle(e, st)); }
+  });
+  return { nodes: nodeUpdates, edges: edgeUpdates };
+}
+
+var container = document.getElementById("tg-map");
+var initialStates = computeStates();
+var nodeSet = new vis.DataSet(NODES.map(function (n, i) {
+  var style = initialStates.nodes[i];
+  style.label = n.label;
+  style.x = n.x;
+  style.y = n.y;
+  style.size = n.size;
+  return style;
+}));
+var edgeSet = new vis.DataSet(EDGES.concat(SUGG).map(function (e) {
+  return initialEdge(e, applied["e:" + e.id]);
+}));
+TIMINGS.datasets = performance.now();
+var network = new vis.Network(container, { nodes: nodeSet, edges: edgeSet }, {
+  autoResize: true,
+  physics: { enabled: false },
+  layout: { improvedLayout: false, randomSeed: 1 },
+  interaction: { hover: true, tooltipDelay: 120, hideEdgesOnDrag: META.large, hideEdgesOnZoom: META.large,
+                 multiselect: false, keyboard: false, navigationButtons: false },
+  nodes: { shape: "dot", widthConstraint: { maximum: META.labelWidth },
+           font: { face: "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif" } },
+  edges: { smooth: false, selectionWidth: 1.5, hoverWidth: 0.5, color: { inherit: false },
+           arrows: { to: { enabled: false, scaleFactor: 0.55 } } }
+});
+TIMINGS.network = performance.now();
+network.once("afterDrawing", function () {
+  drawn = true;
+  drawnAt = performance.now();
+  TIMINGS.drawn = drawnAt;
+});
+network.on("afterDrawing", function (ctx) {
+  if (!META.isolated) { return; }
+  ctx.save();
+  ctx.font = "600 24px system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif";
+  ctx.fillStyle = "#555555";
+  ctx.textBaseline = "top";
+  ctx.fillText(META.isolated.text, META.isolated.x, META.isolated.y);
+  ctx.restore();
+});
+
+function refresh() {
+  var changes = computeStates();
+  if (changes.nodes.length) { nodeSet.update(changes.nodes); }
+  if (changes.edges.length) { edgeSet.update(changes.edges); }
+  if (typeof onRefresh === "function") { onRefresh(); }
+}
+
+/* Tooltips: our own element, filled with textContent. */
+var tip = document.getElementById("tg-tooltip");
+function showTip(lines, pointer) {
+  clear(tip);
+  lines.forEach(function (line, i) {
+    if (line) { tip.appendChild(el("div", i === 0 ? "tg-tip-title" : "tg-tip-line", line)); }
+  });
+  tip.hidden = false;
+  var stage = container.getBoundingClientRect();
+  var x = Math.min(pointer.x + 14, stage.width - tip.offsetWidth - 8);
+  var y = Math.min(pointer.y + 14, stage.height - tip.offsetHeight - 8);
+  tip.style.left = Math.max(4, x) + "px";
+  tip.style.top = Math.max(4, y) + "px";
+}
+function hideTip() { tip.hidden = true; }
+function nodeTip(n) {
+  var type = DATA.filters.types[n.t];
+  var commune = n.card.m || "";
+  return [n.label, [type ? type.label : "", commune].filter(Boolean).join(" · ")];
+}
+function edgeTip(e) {
+  var a = byId[e.from] ? byId[e.from].label : e.from, b = byId[e.to] ? byId[e.to].label : e.to;
+  var title = e.fam === "suggestion" ? tx("family.suggestion") : (e.tl || tx("family.short." + e.fam));
+  var arrow = e.dir || e.fam === "flux" ? " → " : " — ";
+  return [title, a + arrow + b].concat(e.tip || []);
+}
+network.on("hoverNode", function (p) { showTip(nodeTip(byId[p.node]), p.pointer.DOM); });
+network.on("hoverEdge", function (p) { if (edgeById[p.edge]) { showTip(edgeTip(edgeById[p.edge]), p.pointer.DOM); } });
+network.on("blurNode", hideTip);
+network.on("blurEdge", hideTip);
+network.on("dragStart", hideTip);
+network.on("zoom", hideTip);

@@ -1,0 +1,170 @@
+"""The committee map: one self-contained, offline, interactive HTML file.
+
+The file holds everything: the page (our own template, no Bootstrap, no CDN),
+vis-network's JavaScript read from the installed pyvis package and inlined with its
+licence header, the map data as JSON, and our script. A Content-Security-Policy
+forbids every network request and every script but those two (by their SHA-256),
+so a name like ``<img src=x onerror=alert(1)>`` in a workbook stays text.
+
+>>> import tempfile, pathlib
+>>> from territoire_graphe.model import Territory
+>>> from territoire_graphe.diagnosis import diagnose
+>>> t = Territory.from_records(
+...     actors=[{"id": "a", "name": "Mairie", "type": "commune"},
+...             {"id": "b", "name": "Asso <b>", "type": "association"}],
+...     relations=[{"source": "a", "target": "b", "type": "coopération", "family": "lien"}],
+...     name="Exemple")
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> path = to_html(t, folder / "carte.html", diagnosis=diagnose(t))
+>>> page = path.read_text(encoding="utf-8")
+>>> "Asso <b>" in page, "Asso \\\\u003cb\\\\u003e" in page, "cdn" in page.lower()
+(False, True, False)
+>>> sorted(read_positions(path)) == ["a", "b"]
+True
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+from collections.abc import Mapping
+from functools import cache, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..messages import text
+from .lenses import normalise_lens
+from .map_data import build_map_data, script_json
+from .people import normalise_people
+
+if TYPE_CHECKING:
+    from ..diagnosis import Diagnosis
+    from ..model import Territory
+
+VIS_VERSION = "9.1.2"
+_DATA_SCRIPT = re.compile(
+    r'<script type="application/json" id="tg-data">(.*?)</script>', re.DOTALL)
+
+
+def to_html(t: Territory, path: str | Path, *, diagnosis: Diagnosis | None = None,
+            color_by: str | None = "type", size_by: str | None = "betweenness",
+            lens: str | None = None, title: str | None = None, lang: str | None = None,
+            people: str = "show",
+            positions: Mapping[str, tuple[float, float]] | None = None) -> Path:
+    """Write the interactive map of ``t`` to ``path`` (one self-contained HTML file).
+
+    - ``diagnosis``: the :class:`~territoire_graphe.Diagnosis` to show (computed with
+      :func:`~territoire_graphe.diagnose` when None).
+    - ``color_by``: ``"type"`` (the vocabulary's colours) or any column of
+      ``diagnosis.actors`` or ``t.actors`` (``"municipality"``, ``"community"``...).
+    - ``size_by``: a numeric column of ``diagnosis.actors`` (``"betweenness"``,
+      ``"degree"``...), or None for equal sizes; the area follows the value.
+    - ``lens``: the reading active on opening: ``"mobiliser"`` (key players),
+      ``"isoles"``, ``"ponts"``, ``"complementarites"``, ``"flux"`` (or the English
+      ``"key_players"``, ``"isolated"``, ``"bridges"``, ``"complementarities"``,
+      ``"flows"``); None for the overview. The reader can switch in the page.
+    - ``people``: ``"show"``, ``"pseudonymise"`` ("Personne 1"...) or ``"hide"``
+      (no person's name anywhere in the file), for maps shared beyond the team.
+    - ``positions``: id -> (x, y) to keep a territory's shape from one map to the
+      next (e.g. ``read_positions("carte_2023.html")``); new actors are placed next
+      to their partners. When None, ``x``/``y`` attributes on ``t.graph``'s actor
+      nodes are used if present, else a fresh seeded layout.
+
+    Returns the path written.
+    """
+    page = render_html(t, diagnosis=diagnosis, color_by=color_by, size_by=size_by, lens=lens,
+                       title=title, lang=lang, people=people, positions=positions)
+    target = Path(path)
+    target.write_bytes(page.encode("utf-8"))
+    return target
+
+
+def render_html(t: Territory, *, diagnosis: Diagnosis | None = None,
+                color_by: str | None = "type", size_by: str | None = "betweenness",
+                lens: str | None = None, title: str | None = None, lang: str | None = None,
+                people: str = "show",
+                positions: Mapping[str, tuple[float, float]] | None = None) -> str:
+    """The map as an HTML string (what :func:`to_html` writes); same options."""
+    normalise_people(people, lang)  # fail on a wrong option before any computation
+    normalise_lens(lens, lang)
+    if diagnosis is None:
+        from ..diagnosis import diagnose
+
+        diagnosis = diagnose(t, lang=lang)
+    data = build_map_data(t, diagnosis, color_by=color_by, size_by=size_by, lens=lens,
+                          title=title, lang=lang, people=people, positions=positions)
+    code = data["meta"]["lang"]
+    vis_js = _vis_script()
+    app_js = _app_script()
+    csp = ("default-src 'none'; "
+           f"script-src '{_sha256(vis_js)}' '{_sha256(app_js)}'; "
+           "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
+    parts = {
+        "LANG": code,
+        "CSP": csp,
+        "GENERATOR": f"territoire_graphe {_version()}",
+        "TITLE": html.escape(" · ".join(p for p in (data["meta"]["title"], t.name) if p)),
+        "CSS": _asset("map.css"),
+        "NOSCRIPT": html.escape(text("map.noscript", code)),
+        "DATA": script_json(data),
+        "VIS": vis_js,
+        "APP": app_js,
+    }
+    # One pass over the template: inserted text is never searched for placeholders.
+    return re.sub(r"\{\{([A-Z]+)\}\}", lambda m: parts[m.group(1)], _asset("map.html"))
+
+
+def read_positions(source: str | Path) -> dict[str, tuple[float, float]]:
+    """The actors' positions stored in a map written by :func:`to_html` (id -> (x, y)).
+
+    Pass them as ``positions=`` to draw next year's map with the same shape.
+    """
+    page = Path(source).read_text(encoding="utf-8")
+    found = _DATA_SCRIPT.search(page)
+    if found is None:
+        raise ValueError(f"{source}: no territoire_graphe map data found")
+    data = json.loads(found.group(1))
+    return {node["id"]: (float(node["x"]), float(node["y"])) for node in data["nodes"]}
+
+
+# -- assets -----------------------------------------------------------------------------------
+@cache
+def _asset(name: str) -> str:
+    return (resources.files(__package__) / "assets" / name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _vis_script() -> str:
+    """vis-network's minified JavaScript, from the installed pyvis package (licence header kept)."""
+    source = resources.files("pyvis") / "lib" / f"vis-{VIS_VERSION}" / "vis-network.min.js"
+    code = source.read_text(encoding="utf-8")
+    # Nothing in a script may close the element or open an HTML comment.
+    code = re.sub(r"</(script)", r"<\\/\1", code, flags=re.IGNORECASE)
+    return code.replace("<!--", "<\\!--")
+
+
+@lru_cache(maxsize=1)
+def _app_script() -> str:
+    body = _asset("map_core.js") + "\n" + _asset("map_ui.js")
+    return "(function () {\n" + body + "\n})();"
+
+
+def _sha256(code: str) -> str:
+    digest = hashlib.sha256(code.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("territoire_graphe")
+    except Exception:  # not installed (running from a source tree)
+        return "dev"
+
+
+__all__ = ["read_positions", "render_html", "to_html"]

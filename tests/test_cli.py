@@ -1,0 +1,379 @@
+"""The command line: check, template, demo, and the commands that call the public functions."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+from openpyxl import Workbook, load_workbook
+
+import territoire_graphe as tg
+from territoire_graphe import cli
+from territoire_graphe.data import DEMO_SAMPLE, SAMPLES_DIR
+from territoire_graphe.io.template import write_template
+from territoire_graphe.messages import _cli, text
+from territoire_graphe.render.simple_map import map_data, write_simple_map
+
+COMMANDS = ("check", "map", "report", "compare", "diff", "template", "demo")
+
+
+@pytest.fixture(autouse=True)
+def _french_by_default(monkeypatch):
+    monkeypatch.delenv("TERRITOIRE_GRAPHE_LANG", raising=False)
+
+
+@pytest.fixture(scope="module")
+def valid_workbook(tmp_path_factory) -> Path:
+    return write_template(tmp_path_factory.mktemp("valid") / "modele.xlsx", lang="fr")
+
+
+@pytest.fixture(scope="module")
+def six_mistakes(tmp_path_factory) -> Path:
+    """A workbook with six different errors (and one warning), rows as Excel numbers them."""
+    book = Workbook()
+    actors = book.active
+    actors.title = "acteurs"
+    for row in (["id", "nom", "type", "influence"],
+                ["a1", "Mairie de Songeons", "commune", 3],
+                ["a2", None, "association", None],                       # 3: name missing
+                ["a3", "Ressourcerie du Bray", "entreprise de l'ESS", 9],  # 4: influence 9
+                ["a1", "Autre acteur", "association", None],             # 5: duplicate id
+                ["a4", "Asso des habitants", "asociation", None]):       # 6: typo (warning)
+        actors.append(row)
+    relations = book.create_sheet("relations")
+    for row in (["source", "cible", "type", "intensite"],
+                ["a1", "a3", "coopération", "abc"],                      # 2: not a number
+                ["a1", "a3", "partenariat", -2],                         # 3: negative
+                ["a1", "Inconnu SARL", "convention", 1]):                # 4: unknown reference
+        relations.append(row)
+    path = tmp_path_factory.mktemp("bad") / "six_erreurs.xlsx"
+    book.save(path)
+    return path
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def line_of(output: str, start: str) -> str:
+    found = [line for line in output.splitlines() if line.strip().startswith(start)]
+    assert len(found) == 1, (start, output)
+    return found[0]
+
+
+# -- check --------------------------------------------------------------------------------
+def test_check_on_a_valid_workbook_exits_0_and_says_what_it_holds(capsys, valid_workbook):
+    code, out, err = run(capsys, "check", str(valid_workbook))
+    assert code == 0, out + err
+    assert "Le classeur est valide : 2 acteurs, 6 relations (2 liens ; 2 flux ; " \
+           "2 interdépendances), 2 collectifs" in out
+    assert "Bilan : 0 erreur, 0 avertissement." in out
+
+
+FRENCH = {  # location -> a key word of the message
+    "ligne 3, colonne « nom »": "obligatoire",
+    "ligne 4, colonne « influence »": "hors de l'échelle de 0 à 5",
+    "ligne 5, colonne « id »": "« a1 » est déjà utilisé",
+    "ligne 2, colonne « intensite »": "« abc » n'est pas un nombre",
+    "ligne 3, colonne « intensite »": "négatif",
+    "ligne 4, colonne « cible »": "« Inconnu SARL » ne correspond à aucun",
+}
+ENGLISH = {
+    'row 3, column "nom"': "a value is required",
+    'row 4, column "influence"': "outside the scale 0 to 5",
+    'row 5, column "id"': '"a1" is already used',
+    'row 2, column "intensite"': '"abc" is not a number',
+    'row 3, column "intensite"': "negative",
+    'row 4, column "cible"': '"Inconnu SARL" matches no known id or name',
+}
+
+
+def test_check_lists_all_six_mistakes_with_their_rows_in_french(capsys, six_mistakes):
+    code, out, _ = run(capsys, "check", str(six_mistakes))
+    assert code == 1
+    for where, words in FRENCH.items():
+        assert words in line_of(out, where)
+    assert "Bilan : 6 erreurs, 1 avertissement." in out
+    assert "Traceback" not in out
+
+
+def test_check_groups_problems_by_sheet_errors_first_then_warnings(capsys, six_mistakes):
+    _, out, _ = run(capsys, "check", str(six_mistakes))
+    order = [out.index(s) for s in ("Vérification de « ", "Erreurs", "Feuille « acteurs »",
+                                    "ligne 3, colonne « nom »", "ligne 5, colonne « id »",
+                                    "Feuille « relations »", "ligne 4, colonne « cible »",
+                                    "Avertissements", "ligne 6, colonne « type »", "Bilan")]
+    assert order == sorted(order)
+    assert "vouliez-vous dire « association »" in line_of(out, "ligne 6, colonne « type »")
+    assert "Pour corriger : Écrivez un nombre" in out  # each problem says how to fix it
+
+
+def test_check_lists_all_six_mistakes_in_english_with_lang_en(capsys, six_mistakes):
+    code, out, _ = run(capsys, "check", str(six_mistakes), "--lang", "en")
+    assert code == 1
+    for where, words in ENGLISH.items():
+        assert words in line_of(out, where)
+    assert 'Sheet "acteurs"' in out and "Summary: 6 errors, 1 warning." in out
+
+
+def test_lang_may_also_come_before_the_command(capsys, six_mistakes):
+    _, out, _ = run(capsys, "--lang", "en", "check", str(six_mistakes))
+    assert "Summary: 6 errors, 1 warning." in out
+
+
+def test_the_environment_variable_switches_the_language_to_english(capsys, six_mistakes,
+                                                                   monkeypatch):
+    monkeypatch.setenv("TERRITOIRE_GRAPHE_LANG", "en")
+    code, out, _ = run(capsys, "check", str(six_mistakes))
+    assert code == 1 and 'Checking "' in out and "Summary: 6 errors" in out
+    _, out, _ = run(capsys, "check", str(six_mistakes), "--lang", "fr")  # the option wins
+    assert "Bilan : 6 erreurs" in out
+
+
+def test_check_on_a_missing_file_exits_1_with_a_message_and_no_traceback(capsys, tmp_path):
+    code, out, err = run(capsys, "check", str(tmp_path / "absent.xlsx"))
+    assert code == 1
+    assert "Le fichier est introuvable" in out
+    assert "Traceback" not in out + err
+
+
+def test_check_on_a_file_that_is_not_a_workbook_exits_1(capsys, tmp_path):
+    fake = tmp_path / "notes.xlsx"
+    fake.write_text("pas un classeur", encoding="utf-8")
+    code, out, err = run(capsys, "check", str(fake))
+    assert code == 1 and "classeur lisible" in out and "Traceback" not in out + err
+
+
+# -- usage errors and help ----------------------------------------------------------------
+def test_an_unknown_command_is_a_usage_error_said_in_french(capsys):
+    code, _, err = run(capsys, "verifier", "x.xlsx")
+    assert code == 2
+    assert "erreur : choix invalide « verifier »" in err and "check" in err
+    assert "utilisation : territoire-graphe" in err
+
+
+def test_a_missing_argument_or_command_is_a_usage_error(capsys):
+    assert run(capsys, "check")[0] == 2
+    code, _, err = run(capsys)
+    assert code == 2 and "il manque" in err
+
+
+def test_an_unknown_language_is_a_usage_error(capsys, valid_workbook):
+    code, _, err = run(capsys, "check", str(valid_workbook), "--lang", "de")
+    assert code == 2 and "de" in err
+
+
+def test_an_unknown_language_in_the_environment_is_a_usage_error(capsys, monkeypatch):
+    monkeypatch.setenv("TERRITOIRE_GRAPHE_LANG", "de")
+    code, _, err = run(capsys, "--version")
+    assert code == 2 and "TERRITOIRE_GRAPHE_LANG" not in err and "de" in err
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_command_has_its_help_in_both_languages(capsys, command, lang):
+    code, out, _ = run(capsys, command, "--help", "--lang", lang)
+    assert code == 0
+    assert text(f"cli.{command}.description", lang)[:40] in " ".join(out.split())
+    assert out.startswith(text("cli.usage", lang) + "territoire-graphe " + command)
+    assert text("cli.opt.help", lang) in out
+
+
+def test_the_main_help_lists_every_command_and_version_prints_the_version(capsys):
+    code, out, _ = run(capsys, "--help")
+    assert code == 0 and all(command in out for command in COMMANDS)
+    code, out, _ = run(capsys, "--version")
+    assert code == 0 and out.strip() == f"territoire-graphe {tg.__version__}"
+
+
+def test_the_arguments_of_every_command_are_parsed_as_the_format_gives_them():
+    parse = cli.build_parser("fr").parse_args
+    args = parse(["map", "t.xlsx", "-o", "carte.html", "--lens", "types"])
+    assert (args.command, args.workbook, args.output, args.lens) == \
+        ("map", "t.xlsx", "carte.html", "types")
+    assert parse(["report", "t.xlsx", "-o", "r.xlsx"]).output == "r.xlsx"
+    args = parse(["compare", "a.xlsx", "b.xlsx", "c.xlsx", "-o", "comparaison.xlsx"])
+    assert args.workbooks == ["a.xlsx", "b.xlsx", "c.xlsx"]
+    args = parse(["diff", "avant.xlsx", "apres.xlsx", "-o", "evolution.xlsx"])
+    assert (args.before, args.after, args.output) == ("avant.xlsx", "apres.xlsx",
+                                                      "evolution.xlsx")
+    assert parse(["template", "modele.xlsx"]).path == "modele.xlsx"
+    assert parse(["demo"]).output == "demo_out"
+    assert parse(["demo", "-o", "ailleurs", "--lang", "en"]).lang == "en"
+
+
+# -- commands calling the public functions -------------------------------------------------
+def test_a_command_whose_function_is_missing_says_so_and_exits_2(capsys, monkeypatch,
+                                                                 valid_workbook, tmp_path):
+    monkeypatch.delattr(tg, "to_html", raising=False)
+    code, _, err = run(capsys, "map", str(valid_workbook), "-o", str(tmp_path / "c.html"))
+    assert code == 2
+    assert "n'est pas encore disponible" in err and "to_html" in err
+
+
+def test_map_and_report_read_diagnose_and_hand_over_the_diagnosis(capsys, monkeypatch,
+                                                                  valid_workbook, tmp_path):
+    calls = []
+    monkeypatch.setattr(tg, "diagnose", lambda t, *, lang="fr": ("diagnosis", len(t.actors),
+                                                                 lang), raising=False)
+    monkeypatch.setattr(tg, "to_html", lambda t, path, *, diagnosis=None, lang="fr", lens=None:
+                        calls.append(("html", Path(path).name, diagnosis, lang, lens)),
+                        raising=False)
+    monkeypatch.setattr(tg, "to_excel", lambda d, path, *, lang="fr":
+                        calls.append(("excel", Path(path).name, d, lang)), raising=False)
+    assert run(capsys, "map", str(valid_workbook), "-o", str(tmp_path / "c.html"),
+               "--lens", "types", "--lang", "en")[0] == 0
+    assert run(capsys, "report", str(valid_workbook), "-o", str(tmp_path / "r.xlsx"))[0] == 0
+    assert calls == [("html", "c.html", ("diagnosis", 2, "en"), "en", "types"),
+                     ("excel", "r.xlsx", ("diagnosis", 2, "fr"), "fr")]
+
+
+def test_compare_and_diff_write_the_tables_they_get(capsys, monkeypatch, valid_workbook,
+                                                    tmp_path):
+    monkeypatch.setattr(tg, "compare", lambda ts: pd.DataFrame(
+        {"actors": [len(t.actors) for t in ts]}), raising=False)
+    monkeypatch.setattr(tg, "diff", lambda a, b: SimpleNamespace(
+        actors_added=pd.DataFrame({"name": []}), indicators=pd.DataFrame({"before": [2]})),
+        raising=False)
+    out = tmp_path / "comparaison.xlsx"
+    assert run(capsys, "compare", str(valid_workbook), str(valid_workbook), "-o", str(out))[0] == 0
+    assert pd.read_excel(out, engine="openpyxl")["actors"].tolist() == [2, 2]
+    out = tmp_path / "evolution.xlsx"
+    assert run(capsys, "diff", str(valid_workbook), str(valid_workbook), "-o", str(out))[0] == 0
+    assert list(pd.read_excel(out, sheet_name=None, engine="openpyxl")) == ["actors_added", "indicators"]
+
+
+def test_a_command_on_an_invalid_workbook_lists_the_problems_and_exits_1(capsys, monkeypatch,
+                                                                        six_mistakes, tmp_path):
+    monkeypatch.setattr(tg, "diagnose", lambda t: None, raising=False)
+    monkeypatch.setattr(tg, "to_excel", lambda d, path: None, raising=False)
+    code, _, err = run(capsys, "report", str(six_mistakes), "-o", str(tmp_path / "r.xlsx"))
+    assert code == 1 and "ligne 4, colonne « cible »" in err and "Traceback" not in err
+
+
+# -- template -----------------------------------------------------------------------------
+def test_template_writes_a_workbook_that_reads_back(capsys, tmp_path):
+    path = tmp_path / "modele.xlsx"
+    code, out, _ = run(capsys, "template", str(path))
+    assert code == 0 and path.exists()
+    assert "territoire-graphe check" in out
+    assert len(tg.read(path).actors) == 2
+
+
+def test_template_in_english_has_english_sheets(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "template", "--lang", "en")[0] == 0
+    assert load_workbook(tmp_path / "template.xlsx").sheetnames[1:3] == ["actors", "links"]
+
+
+def test_template_refuses_to_replace_an_existing_file_unless_forced(capsys, tmp_path):
+    path = tmp_path / "mon_territoire.xlsx"
+    path.write_bytes(b"precious")
+    code, _, err = run(capsys, "template", str(path))
+    assert code == 1 and "existe déjà" in err and path.read_bytes() == b"precious"
+    assert run(capsys, "template", str(path), "--force")[0] == 0
+    assert path.read_bytes() != b"precious"
+
+
+def test_template_into_a_missing_folder_exits_1_without_traceback(capsys, tmp_path):
+    code, _, err = run(capsys, "template", str(tmp_path / "absent" / "modele.xlsx"))
+    assert code == 1 and "Traceback" not in err and "absent" in err
+
+
+# -- demo ---------------------------------------------------------------------------------
+@pytest.mark.skipif(not (SAMPLES_DIR / DEMO_SAMPLE).exists(), reason="sample not bundled yet")
+def test_demo_writes_a_map_and_a_summary_of_the_bundled_sample(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "demo")
+    assert code == 0, err
+    summary = (tmp_path / "demo_out" / "resume.txt").read_text(encoding="utf-8")
+    assert "acteurs" in summary and "Avertissements" in summary
+    assert (tmp_path / "demo_out" / "carte.html").stat().st_size > 10_000
+    assert str(tmp_path / "demo_out" / "carte.html") in out
+
+
+def test_demo_falls_back_to_the_simple_map_when_the_full_map_is_missing(
+        capsys, tmp_path, monkeypatch, valid_workbook):
+    monkeypatch.setattr("territoire_graphe.data.sample_path", lambda name=None: valid_workbook)
+    monkeypatch.delattr(tg, "to_html", raising=False)
+    monkeypatch.delattr(tg, "diagnose", raising=False)
+    code, out, err = run(capsys, "demo", "-o", str(tmp_path / "sortie"), "--lang", "en")
+    assert code == 0, err
+    summary = (tmp_path / "sortie" / "summary.txt").read_text(encoding="utf-8")
+    assert "2 actors" in summary and "6 links" in summary and "Warnings" in summary
+    assert "Source: modele.xlsx" in summary
+    page = (tmp_path / "sortie" / "map.html").read_text(encoding="utf-8")
+    assert "Map of the actors" in page and "Mairie de Songeons" in page
+    assert "summary.txt" in out and "map.html" in out
+
+
+def test_demo_summary_lists_the_findings_when_there_is_a_diagnosis(capsys, tmp_path,
+                                                                   monkeypatch, valid_workbook):
+    monkeypatch.setattr("territoire_graphe.data.sample_path", lambda name=None: valid_workbook)
+    findings = pd.DataFrame({"text": ["La mairie est centrale."]})
+    monkeypatch.setattr(tg, "diagnose", lambda t, lang="fr": SimpleNamespace(findings=findings),
+                        raising=False)
+    monkeypatch.setattr(tg, "to_html", lambda t, path, diagnosis=None, lang="fr":
+                        Path(path).write_text("<html></html>"), raising=False)
+    assert run(capsys, "demo", "-o", str(tmp_path))[0] == 0
+    assert "  - La mairie est centrale." in (tmp_path / "resume.txt").read_text(encoding="utf-8")
+
+
+# -- the simple map of the demo -------------------------------------------------------------
+def test_the_simple_map_colours_actors_by_type_and_escapes_tooltips(valid_workbook):
+    t = tg.read(valid_workbook)
+    nodes, edges = map_data(t, lang="fr")
+    colours = {n["id"]: n["color"] for n in nodes}
+    assert colours["mairie-songeons"] == t.vocabulary.color("commune")
+    assert len(edges) == 6 and {e["arrows"] for e in edges} == {"", "to"}
+    assert all(e["from"] in colours and e["to"] in colours for e in edges)
+    nodes, _ = map_data(tg.Territory.from_records(
+        actors=[{"id": "x", "name": "<script>alert(1)</script>", "type": "association"}]))
+    assert "<script>" not in nodes[0]["title"] and "&lt;script&gt;" in nodes[0]["title"]
+
+
+def test_the_simple_map_is_deterministic_and_needs_no_network(valid_workbook, tmp_path):
+    t = tg.read(valid_workbook)
+    first = write_simple_map(t, tmp_path / "a.html").read_text(encoding="utf-8")
+    second = write_simple_map(t, tmp_path / "b.html").read_text(encoding="utf-8")
+    assert first == second
+    assert "<script src=" not in first and "<link" not in first  # all inline
+    assert '"physics": {"enabled": false' in first
+    assert first.count('"from": ') == 6  # parallel relations are all drawn (pyvis drops them)
+    assert not (tmp_path / "lib").exists()
+
+
+# -- the installed command ----------------------------------------------------------------
+def _script() -> str:
+    found = shutil.which("territoire-graphe", path=str(Path(sys.executable).parent))
+    if found is None:
+        pytest.skip("console script not installed")
+    return found
+
+
+def test_the_installed_console_script_checks_a_workbook(six_mistakes):
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}  # a terminal that cannot show « é »
+    env.pop("TERRITOIRE_GRAPHE_LANG", None)
+    done = subprocess.run([_script(), "check", str(six_mistakes)], capture_output=True,
+                          env=env, timeout=120)
+    assert done.returncode == 1
+    assert b"ligne 4, colonne ? cible ?" in done.stdout
+    assert b"Traceback" not in done.stderr
+
+
+def test_python_dash_m_runs_the_same_command_line():
+    done = subprocess.run([sys.executable, "-m", "territoire_graphe", "--version"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.strip().endswith(tg.__version__)
+
+
+def test_command_line_texts_exist_in_both_languages():
+    assert set(_cli.FR) == set(_cli.EN)
