@@ -307,7 +307,7 @@ def isolated_with_resource(e: Evidence) -> list[dict[str, Any]]:
         return []
     isolated = set(e.actors.index[e.actors["is_isolated"]])
     out = []
-    for _, row in c[c["resource_actor"].isin(isolated)].iterrows():
+    for _, row in c[c["resource_actor"].isin(isolated)].head(5).iterrows():
         intro, who = _introduction(e, row["resource_actor"], row["need_actor"])
         out.append(_finding(e, "isolated_resource", "complementarites", 1,
                             {"category": row.get("category"), "resource": row["resource"],
@@ -316,7 +316,7 @@ def isolated_with_resource(e: Evidence) -> list[dict[str, Any]]:
                             name=e.name(row["resource_actor"]), resource=row["resource"],
                             need_name=e.name(row["need_actor"]), need=row["need"],
                             introduction=intro))
-    return out[:5]
+    return out
 
 
 def complementarity_matches(e: Evidence, *, max_findings: int = 5) -> list[dict[str, Any]]:
@@ -332,10 +332,9 @@ def complementarity_matches(e: Evidence, *, max_findings: int = 5) -> list[dict[
                      "indirect": int((c["status"] == "indirect").sum())},
                     [], count=len(c), todo=len(todo), new=int((c["status"] == "new").sum()),
                     indirect=int((c["status"] == "indirect").sum()))] if len(todo) else []
-    shown = 0
-    for _, row in todo.iterrows():
-        if row["resource_actor"] in isolated or shown >= max_findings:
-            continue  # isolated holders have their own finding
+    # Isolated holders have their own finding (isolated_with_resource).
+    chosen = todo[~todo["resource_actor"].isin(isolated)].head(max_findings)
+    for _, row in chosen.iterrows():
         intro, who = _introduction(e, row["resource_actor"], row["need_actor"])
         out.append(_finding(e, "complementarity_new", "complementarites", 2,
                             {"category": row.get("category"), "status": row["status"]},
@@ -343,7 +342,6 @@ def complementarity_matches(e: Evidence, *, max_findings: int = 5) -> list[dict[
                             resource=row["resource"], resource_name=e.name(row["resource_actor"]),
                             need=row["need"], need_name=e.name(row["need_actor"]),
                             introduction=intro))
-        shown += 1
     return out
 
 
@@ -375,29 +373,38 @@ def useful_effect_funders(e: Evidence, *, max_findings: int = 5) -> list[dict[st
     return out[:max_findings]
 
 
-def fragmented_functions(e: Evidence) -> list[dict[str, Any]]:
+def fragmented_functions(e: Evidence, *, max_findings: int = 4) -> list[dict[str, Any]]:
     """Fonctions de vie served by several actors who rarely work together."""
-    out = []
     density = nx.density(e.graph)
     by_function: dict[str, list[str]] = {}
+    functions_of: dict[str, set[str]] = {}
     for actor, functions in e.actors["functions"].items():
         for f in functions if isinstance(functions, list | tuple) else []:
             by_function.setdefault(f, []).append(actor)
+            functions_of.setdefault(actor, set()).add(f)
+    linked: dict[str, int] = {}
+    for u, v in e.graph.edges():  # one pass over the ties, not over all pairs
+        for f in functions_of.get(u, set()) & functions_of.get(v, set()):
+            linked[f] = linked.get(f, 0) + 1
+    out = []
     for function in sorted(by_function):
         actors = by_function[function]
         if len(actors) < 3:
             continue
         possible = len(actors) * (len(actors) - 1) // 2
-        linked = sum(1 for a, b in itertools.combinations(actors, 2) if e.graph.has_edge(a, b))
+        count = linked.get(function, 0)
         # Flag a function whose contributors are less linked together than the network
         # as a whole: they serve the same need of the inhabitants without cooperating.
-        if linked / possible < min(0.2, density):
-            out.append(_finding(e, "function_fragmented" if linked else "function_no_tie", "complementarites", 2,
-                                {"function": function, "actors": len(actors), "linked": linked,
+        if count / possible < min(0.2, density):
+            out.append(_finding(e, "function_fragmented" if count else "function_no_tie",
+                                "complementarites", 2,
+                                {"function": function, "actors": len(actors), "linked": count,
                                  "possible": possible}, actors, function=function,
-                                count=len(actors), names=e.names(actors), linked=linked,
+                                count=len(actors), names=e.names(actors), linked=count,
                                 possible=possible))
-    return out
+    out.sort(key=lambda f: (f["figures"]["linked"] / f["figures"]["possible"],
+                            -f["figures"]["actors"]))
+    return out[:max_findings]
 
 
 def suggested_links(e: Evidence, *, max_findings: int = 3) -> list[dict[str, Any]]:
