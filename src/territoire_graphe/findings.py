@@ -455,7 +455,7 @@ def cut_points(e: Evidence, *, max_findings: int = 3) -> list[dict[str, Any]]:
         cut = _cut_off(e.graph, actor)
         out.append(_finding(e, "cut_point", "fragilite", 1,
                             {"actors_cut_off": int(row["actors_cut_off"])}, [actor, *cut],
-                            name=e.name(actor), cut_off=int(row["actors_cut_off"]),
+                            name=e.name(actor), count=int(row["actors_cut_off"]),
                             names=e.names(cut)))
     return out
 

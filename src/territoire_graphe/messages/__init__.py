@@ -55,11 +55,16 @@ def text(key: str, lang: str | None = None, /, **values: object) -> str:
     """Look up ``key`` in the catalogue of ``lang`` and fill in ``values``.
 
     Numbers given as values are formatted for the language (French: ``1 234,5``).
+    When ``count`` is 1 and the catalogue has ``<key>.one``, that singular text is used.
     A key missing from a catalogue raises ``KeyError``: tests check both catalogues
     hold the same keys, so this only happens while developing.
     """
     code = resolve_lang(lang)
-    template = CATALOGUES[code][key]
+    catalogue_ = CATALOGUES[code]
+    template = catalogue_[key]
+    # Singular variant: "1 acteur n'a aucun lien" rather than "1 acteurs n'ont".
+    if values.get("count") == 1 and f"{key}.one" in catalogue_:
+        template = catalogue_[f"{key}.one"]
     if not values:
         return template
     shown = {

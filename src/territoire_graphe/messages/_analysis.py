@@ -35,7 +35,7 @@ FR: dict[str, str] = {
     "finding.useful_effects": "{beneficiary} bénéficie des effets utiles de {producers} sans les financer ni être membre de leurs collectifs : c'est un financeur ou un partenaire potentiel.",
     "finding.function_fragmented": "Fonction « {function} » : {count} acteurs y contribuent ({names}), mais seuls {linked} des {possible} couples possibles sont en lien.",
     "finding.function_no_tie": "Fonction « {function} » : {count} acteurs y contribuent ({names}), mais aucun n'est en lien avec un autre.",
-    "finding.cut_point": "{name} est le seul point de passage entre {cut_off} acteur(s) et le reste du réseau ({names}) : sans lui, ils seraient coupés des autres.",
+    "finding.cut_point": "{name} est le seul point de passage entre {count} acteurs et le reste du réseau ({names}) : sans lui, ils seraient coupés des autres.",
     "finding.bridge_tie": "Le lien entre {name_a} et {name_b} est le seul à relier {side} acteurs au reste du réseau.",
     "finding.person_dependency": "Les relations de {actor} avec l'extérieur reposent sur une seule personne ({person} : {carried} relations sur {total}). Si elle part, ces relations risquent de partir avec elle.",
     "finding.suggestion": "{name_a} et {name_b} gagneraient à se rencontrer : {reasons}.",
@@ -44,6 +44,10 @@ FR: dict[str, str] = {
     "suggestion.same_function_same_area": "tous deux actifs pour {function} à {municipality}",
     "suggestion.complementary_types": "des types d'acteurs qui coopèrent souvent",
     "suggestion.resource_need": "une ressource de l'un répond à un besoin de l'autre",
+    "finding.isolated.one": "1 acteur sur {total} ({share}) n'a aucun lien avec les autres : {names}.",
+    "finding.cut_point.one": "{name} est le seul point de passage entre 1 acteur et le reste du réseau ({names}) : sans lui, cet acteur serait coupé des autres.",
+    "finding.members_never_meet.one": "Dans « {collective} » ({type}), 1 des {members} membres n'a aucun lien avec un autre membre : {names}. L'adhésion ne suffit pas à l'interconnaissance.",
+    "finding.complementarity_summary.one": "1 ressource d'un acteur répond au besoin d'un autre ; {todo} rapprochement(s) reste(nt) à faire.",
     "finding.no_relation": "Aucune relation n'est encore renseignée entre les {count} acteurs : la carte montrera des acteurs isolés tant que la feuille « relations » est vide.",
 }
 
@@ -78,7 +82,7 @@ EN: dict[str, str] = {
     "finding.useful_effects": "{beneficiary} benefits from the useful effects of {producers} without funding them or belonging to their collectives: a potential funder or partner.",
     "finding.function_fragmented": "Life function \"{function}\": {count} actors contribute ({names}), but only {linked} of the {possible} possible pairs are linked.",
     "finding.function_no_tie": "Life function \"{function}\": {count} actors contribute ({names}), but none is linked with another.",
-    "finding.cut_point": "{name} is the only way between {cut_off} actor(s) and the rest of the network ({names}): without it, they would be cut off.",
+    "finding.cut_point": "{name} is the only way between {count} actors and the rest of the network ({names}): without it, they would be cut off.",
     "finding.bridge_tie": "The link between {name_a} and {name_b} is the only one joining {side} actors to the rest of the network.",
     "finding.person_dependency": "The outside relations of {actor} rest on a single person ({person}: {carried} relations out of {total}). If that person leaves, the relations may leave too.",
     "finding.suggestion": "{name_a} and {name_b} should meet: {reasons}.",
@@ -87,5 +91,9 @@ EN: dict[str, str] = {
     "suggestion.same_function_same_area": "both active for {function} in {municipality}",
     "suggestion.complementary_types": "types of actors that often cooperate",
     "suggestion.resource_need": "a resource of one meets a need of the other",
+    "finding.isolated.one": "1 actor out of {total} ({share}) has no link with the others: {names}.",
+    "finding.cut_point.one": "{name} is the only way between 1 actor and the rest of the network ({names}): without it, that actor would be cut off.",
+    "finding.members_never_meet.one": "In \"{collective}\" ({type}), 1 of the {members} members has no link with any other member: {names}. Membership alone does not create acquaintance.",
+    "finding.complementarity_summary.one": "1 resource of one actor meets another actor's need; {todo} introduction(s) remain to be made.",
     "finding.no_relation": "No relation is recorded yet between the {count} actors: the map will show isolated actors as long as the \"relations\" sheet is empty.",
 }
