@@ -72,10 +72,10 @@ def test_gephi_edge_ids_are_not_kept_but_other_columns_are(gephi_pair):
 
 def test_the_territory_is_named_and_dated_after_the_files(gephi_pair, tmp_path):
     t = read_gephi(*gephi_pair)
-    assert (t.name, t.date) == ("bray 2024", pd.Timestamp(2024, 1, 1))
+    assert (t.name, t.date) == ("bray", pd.Timestamp(2024, 1, 1))  # the year goes to the date
     renamed = gephi_pair[0].rename(gephi_pair[0].with_name("colombelles_2021_nodes.csv"))
     t = read_gephi(renamed, gephi_pair[1], date="2022")
-    assert (t.name, t.date) == ("colombelles 2021", pd.Timestamp(2022, 1, 1))
+    assert (t.name, t.date) == ("colombelles", pd.Timestamp(2022, 1, 1))
 
 
 def test_a_gephi_folder_is_recognised_and_read_by_tg_read(gephi_pair):

@@ -111,9 +111,19 @@ def _date_from_path(path: Path) -> pd.Timestamp | None:
 
 
 def _name_from_path(path: Path) -> str:
-    """A readable name from a file name: ``pays_de_bray_2024`` -> ``pays de bray 2024``."""
-    stem = path.stem if path.suffix else path.name
-    return " ".join(stem.replace("_", " ").split()) or "territoire"
+    """A readable name from a file name, without the date (which goes to ``Territory.date``).
+
+    >>> _name_from_path(Path("pays_de_bray_2024.xlsx")), _name_from_path(Path("wazemmes_csv"))
+    ('pays de bray', 'wazemmes')
+    >>> _name_from_path(Path("2024.xlsx"))
+    '2024'
+    """
+    stem = path.stem if path.is_file() or path.suffix.lower() in (
+        *WORKBOOK_SUFFIXES, *CSV_SUFFIXES, ".graphml", ".gexf", ".json") else path.name
+    words = _YEAR_IN_NAME.sub(" ", stem).replace("_", " ").replace("-", " ").split()
+    if len(words) > 1 and words[-1].lower() == "csv":
+        words = words[:-1]
+    return " ".join(words) or stem or "territoire"
 
 
 def _parse_date_argument(value: Any, display: str, lang: str) -> pd.Timestamp:
