@@ -79,10 +79,10 @@ def test_a_relation_between_people_is_between_their_organisations_with_the_peopl
 def test_people_collectives_memberships_resources_and_needs_are_tables_too(territory):
     assert territory.people.loc["p2", "actor"] == "a"
     assert territory.people.loc["p1", "position"] == "DGS"
-    assert territory.collectives.loc["ptce-du-bray", "type"] == "PTCE"
+    assert territory.collectives.loc["PTCE du Bray", "type"] == "PTCE"
     membership = territory.memberships.iloc[0]
     assert (membership["actor"], membership["collective"], membership["role"]) == \
-        ("m", "ptce-du-bray", "collège public")
+        ("m", "PTCE du Bray", "collège public")
     assert membership["start"] == pd.Timestamp(2020, 1, 1)
     assert list(territory.resources["resource"]) == ["chambre froide"]
     assert list(territory.needs[["actor", "need"]].itertuples(index=False, name=None)) == \

@@ -55,7 +55,7 @@ def test_headers_match_without_regard_to_case_accents_spaces_underscores_or_plur
                       ["Mairie", "Asso", "financement", "2,5", "non", 2019, "2023",
                        1500, "€", "subvention"]]})
     territory = tg.read(path)
-    mairie = territory.actors.loc["mairie"]
+    mairie = territory.actors.loc["Mairie"]
     assert (mairie["interest"], mairie["influence"]) == (4.0, 3.0)
     assert mairie["functions"] == ["habiter"]
     assert mairie["sector"] == "public"
@@ -100,9 +100,9 @@ def test_columns_not_listed_are_kept_under_their_original_header(make_workbook):
         "relations": [["source", "cible", "type", "Convention signée le"],
                       ["Mairie", "Asso", "convention", dt.date(2021, 5, 3)]]})
     territory = tg.read(path)
-    assert territory.actors.loc["mairie", "Budget annuel (k€)"] == 120
-    assert territory.actors.loc["asso", "Référent"] == "Mme Petit"
-    assert territory.actors.loc["mairie", "Site web"] == "https://songeons.fr"
+    assert territory.actors.loc["Mairie", "Budget annuel (k€)"] == 120
+    assert territory.actors.loc["Asso", "Référent"] == "Mme Petit"
+    assert territory.actors.loc["Mairie", "Site web"] == "https://songeons.fr"
     assert pd.Timestamp(territory.relations.loc[0, "Convention signée le"]) == \
         pd.Timestamp(2021, 5, 3)
 
@@ -187,7 +187,7 @@ def test_an_absent_id_is_derived_from_the_name_and_stays_the_same_across_reads(
     ids_second = dict(zip(tg.read(second).actors["name"], tg.read(second).actors.index,
                           strict=True))
     assert ids_first["Mairie de Songeons"] == ids_second["Mairie de Songeons"] \
-        == "mairie-de-songeons"
+        == "Mairie de Songeons"
     assert ids_first["Café Associatif « Le Lien »"] == \
         ids_second["Café Associatif « Le Lien »"]
 
@@ -197,6 +197,7 @@ def test_a_derived_id_never_takes_an_id_given_further_down(make_workbook):
                                       ["mairie", "Mairie de Gournay", "commune"]]})
     actors = tg.read(path).actors
     assert actors.loc["mairie", "name"] == "Mairie de Gournay"
+    assert actors.loc["Mairie (2)", "name"] == "Mairie"
     assert len(actors) == 2
 
 
@@ -277,12 +278,12 @@ def test_a_relation_between_two_people_counts_between_their_organisations(make_w
                       ["Mairie", "Asso", "convention"]]})
     territory = tg.read(path)
     first, second = territory.relations.iloc[0], territory.relations.iloc[1]
-    assert (first["source"], first["target"]) == ("mairie", "asso")
+    assert (first["source"], first["target"]) == ("Mairie", "Asso")
     assert (first["source_person"], first["target_person"]) == ("p1", "p2")
     assert pd.isna(second["source_person"]) and pd.isna(second["target_person"])
-    assert list(territory.people["actor"]) == ["mairie", "asso"]
+    assert list(territory.people["actor"]) == ["Mairie", "Asso"]
     assert "p1" not in territory.actors.index
-    assert territory.analysis_graph.has_edge("mairie", "asso")
+    assert territory.analysis_graph.has_edge("Mairie", "Asso")
 
 
 def test_a_relation_naming_a_collective_is_an_error(make_workbook, errors_of, located):

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..text_keys import loose, slug
+from ..text_keys import loose
 from ..vocabulary import Kind, Vocabulary
 from .rows import Row, SheetReader
 from .values import as_text, parse_number, split_values
@@ -90,11 +90,15 @@ class Registry:
         return True
 
     def derive_id(self, name: str) -> str:
-        """A stable id made from a name, unique among the ids registered or written."""
-        base = slug(name)
+        """The id of an actor written without one: its name, so ``d.actors.loc["Mairie"]`` works.
+
+        Stable across reads and dates; made unique (``"Mairie (2)"``) only when the
+        name is already taken as an id, written or derived.
+        """
+        base = " ".join(name.split())
         candidate, number = base, 2
         while loose(candidate) in self._ids or loose(candidate) in self.reserved:
-            candidate, number = f"{base}-{number}", number + 1
+            candidate, number = f"{base} ({number})", number + 1
         return candidate
 
     def resolve(self, row: Row, field_name: str, kinds: tuple[str, ...],
