@@ -11,8 +11,10 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from .comparison import compare
 from .data import sample_path
 from .diagnosis import Diagnosis, diagnose
+from .evolution import Evolution, diff
 from .io import read
 from .io.export import to_csv, to_gexf, to_graphml, to_json
 from .io.gephi import read_gephi
@@ -25,11 +27,14 @@ from .render.html import read_positions, to_html
 
 __all__ = [
     "Diagnosis",
+    "Evolution",
     "InputError",
     "Problem",
     "Territory",
     "__version__",
+    "compare",
     "diagnose",
+    "diff",
     "key_players",
     "mixing",
     "read",
