@@ -300,14 +300,28 @@ def _co_members(e: Evidence, a: str, b: str) -> list[str]:
     return sorted(candidates, key=rank)
 
 
-def isolated_with_resource(e: Evidence) -> list[dict[str, Any]]:
-    """Isolated actors holding a resource someone needs, and who could introduce them."""
+def _closest_first(matches: pd.DataFrame) -> pd.DataFrame:
+    """Matches whose resource and need share words first (a shared category is broad)."""
+    from .analysis._matching import text_overlap
+
+    overlap = [-text_overlap(r, n) for r, n in zip(matches["resource"], matches["need"],
+                                                    strict=True)]
+    return matches.assign(_overlap=overlap).sort_values("_overlap", kind="stable")
+
+
+def isolated_with_resource(e: Evidence, *, max_findings: int = 5) -> list[dict[str, Any]]:
+    """Isolated actors holding a resource someone needs, and who could introduce them.
+
+    One finding per isolated actor, with the need closest to what it offers.
+    """
     c = e.complementarities
     if c.empty:
         return []
     isolated = set(e.actors.index[e.actors["is_isolated"]])
+    held = _closest_first(c[c["resource_actor"].isin(isolated)])
+    best = held.drop_duplicates("resource_actor").head(max_findings)
     out = []
-    for _, row in c[c["resource_actor"].isin(isolated)].head(5).iterrows():
+    for _, row in best.iterrows():
         intro, who = _introduction(e, row["resource_actor"], row["need_actor"])
         out.append(_finding(e, "isolated_resource", "complementarites", 1,
                             {"category": row.get("category"), "resource": row["resource"],
@@ -333,7 +347,7 @@ def complementarity_matches(e: Evidence, *, max_findings: int = 5) -> list[dict[
                     [], count=len(c), todo=len(todo), new=int((c["status"] == "new").sum()),
                     indirect=int((c["status"] == "indirect").sum()))] if len(todo) else []
     # Isolated holders have their own finding (isolated_with_resource).
-    chosen = todo[~todo["resource_actor"].isin(isolated)].head(max_findings)
+    chosen = _closest_first(todo[~todo["resource_actor"].isin(isolated)]).head(max_findings)
     for _, row in chosen.iterrows():
         intro, who = _introduction(e, row["resource_actor"], row["need_actor"])
         out.append(_finding(e, "complementarity_new", "complementarites", 2,
@@ -396,7 +410,8 @@ def fragmented_functions(e: Evidence, *, max_findings: int = 4) -> list[dict[str
         # Flag a function whose contributors are less linked together than the network
         # as a whole: they serve the same need of the inhabitants without cooperating.
         if count / possible < min(0.2, density):
-            out.append(_finding(e, "function_fragmented" if count else "function_no_tie",
+            code = {0: "function_no_tie", 1: "function_one_tie"}.get(count, "function_fragmented")
+            out.append(_finding(e, code,
                                 "complementarites", 2,
                                 {"function": function, "actors": len(actors), "linked": count,
                                  "possible": possible}, actors, function=function,
@@ -417,7 +432,8 @@ def suggested_links(e: Evidence, *, max_findings: int = 3) -> list[dict[str, Any
         out.append(_finding(e, "suggestion", "complementarites", 3,
                             {"score": row.get("score"), "reasons": list(row.get("reasons", []))},
                             [row["source"], row["target"]], name_a=e.name(row["source"]),
-                            name_b=e.name(row["target"]), reasons="; ".join(reasons)))
+                            name_b=e.name(row["target"]),
+                            reasons=join_names(reasons, e.lang, limit=len(reasons))))
     return out
 
 

@@ -134,3 +134,20 @@ def matches(t: Territory) -> list[dict[str, Any]]:
                     "resource": resource, "need": need, "match": how,
                     "resource_category": r_cat, "need_category": n_cat})
     return out
+
+
+def text_overlap(a: Any, b: Any) -> int:
+    """How many meaningful words of two texts agree (same stem, or one typo apart).
+
+    Used to tell, among resources of the same category, the ones closest to a need.
+
+    >>> text_overlap("étude d'impact social", "mesure de l'impact social")
+    2
+    >>> text_overlap("graphisme", "mesure de l'impact social")
+    0
+    """
+    first, second = _text_tokens(a), _text_tokens(b)
+    if not first or not second:
+        return 0
+    other = frozenset().union(*second)
+    return sum(1 for tokens in first if tokens & other)
