@@ -377,3 +377,119 @@ def test_python_dash_m_runs_the_same_command_line():
 
 def test_command_line_texts_exist_in_both_languages():
     assert set(_cli.FR) == set(_cli.EN)
+
+
+# -- map and image: lenses, people, colours, sizes, title -----------------------------------------
+@pytest.fixture(scope="module")
+def bray_workbook() -> Path:
+    return tg.sample_path("pays_de_bray_2024.xlsx")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_map_help_lists_the_lens_ids_the_map_accepts(capsys, lang):
+    from territoire_graphe.render.lenses import ENGLISH_LENSES, LENSES
+
+    code, out, _ = run(capsys, "map", "--help", "--lang", lang)
+    flat = " ".join(out.split())
+    assert code == 0
+    assert ", ".join(LENSES) in flat and ", ".join(ENGLISH_LENSES) in flat
+    assert "--people {show,pseudonymise,hide}" in flat
+    assert all(option in flat for option in ("--color-by", "--size-by", "--title"))
+
+
+def test_an_unknown_lens_is_a_usage_error_naming_the_real_ones(capsys, valid_workbook, tmp_path):
+    out = tmp_path / "carte.html"
+    code, _, err = run(capsys, "map", str(valid_workbook), "-o", str(out), "--lens", "types")
+    assert code == 2 and not out.exists()
+    assert "lecture inconnue « types »" in err and "mobiliser, isoles, ponts" in err
+    assert "territoire-graphe map --help" in err and "Traceback" not in err
+
+
+def test_an_unknown_column_is_a_usage_error_in_english_with_lang_en(capsys, valid_workbook,
+                                                                   tmp_path):
+    code, _, err = run(capsys, "map", str(valid_workbook), "-o", str(tmp_path / "c.html"),
+                       "--color-by", "nope", "--lang", "en")
+    assert code == 2 and 'unknown column "nope"' in err and "Traceback" not in err
+
+
+def test_an_unknown_people_mode_is_refused_by_the_parser(capsys, valid_workbook, tmp_path):
+    code, _, err = run(capsys, "map", str(valid_workbook), "-o", str(tmp_path / "c.html"),
+                       "--people", "everyone")
+    assert code == 2 and "choix invalide « everyone »" in err and "show, pseudonymise, hide" in err
+
+
+def test_map_hands_people_colours_sizes_and_title_to_to_html(capsys, monkeypatch, valid_workbook,
+                                                             tmp_path):
+    calls = []
+    monkeypatch.setattr(tg, "to_html", lambda t, path, **options: calls.append(options),
+                        raising=False)
+    assert run(capsys, "map", str(valid_workbook), "-o", str(tmp_path / "c.html"),
+               "--lens", "ponts", "--people", "hide", "--color-by", "municipality",
+               "--size-by", "degree", "--title", "COPIL du 12 mars")[0] == 0
+    assert run(capsys, "map", str(valid_workbook), "-o", str(tmp_path / "c.html"),
+               "--size-by", "none")[0] == 0
+    first, second = calls
+    assert {k: first[k] for k in ("lens", "people", "color_by", "size_by", "title")} == \
+        {"lens": "ponts", "people": "hide", "color_by": "municipality", "size_by": "degree",
+         "title": "COPIL du 12 mars"}
+    assert second["size_by"] is None  # "none": equal sizes
+    assert not {"lens", "people", "color_by", "title"} & set(second)  # the function's defaults
+
+
+def test_map_with_real_options_writes_a_map_that_hides_people(capsys, bray_workbook, tmp_path):
+    out = tmp_path / "carte.html"
+    code, stdout, _ = run(capsys, "map", str(bray_workbook), "-o", str(out), "--lens", "bridges",
+                          "--people", "hide", "--title", "COPIL")
+    assert code == 0 and str(out.resolve()) in stdout
+    page = out.read_text(encoding="utf-8")
+    people = tg.read(bray_workbook).people["name"]
+    assert '"lens":"ponts"' in page and '"title":"COPIL"' in page
+    assert not any(name in page for name in people)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_image_has_its_help_in_both_languages(capsys, lang):
+    code, out, _ = run(capsys, "image", "--help", "--lang", lang)
+    assert code == 0 and text("cli.image.description", lang)[:40] in " ".join(out.split())
+    assert "--dpi" in out and "--people" in out
+
+
+def test_image_writes_a_png_of_the_map(capsys, monkeypatch, bray_workbook, tmp_path):
+    pytest.importorskip("matplotlib")
+    from territoire_graphe.render.image import to_image
+
+    monkeypatch.setattr(tg, "to_image", to_image, raising=False)
+    out = tmp_path / "carte.png"
+    code, stdout, _ = run(capsys, "image", str(bray_workbook), "-o", str(out), "--dpi", "60",
+                          "--size-by", "degree")
+    assert code == 0 and str(out.resolve()) in stdout
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_image_hands_its_options_to_to_image(capsys, monkeypatch, valid_workbook, tmp_path):
+    calls = []
+    monkeypatch.setattr(tg, "to_image", lambda t, path, **options: calls.append(
+        (Path(path).name, options)), raising=False)
+    assert run(capsys, "image", str(valid_workbook), "-o", str(tmp_path / "carte.svg"),
+               "--dpi", "300", "--people", "pseudonymise", "--lang", "en")[0] == 0
+    (name, options), = calls
+    assert name == "carte.svg" and options["dpi"] == 300 and options["people"] == "pseudonymise"
+    assert options["lang"] == "en" and options["diagnosis"] is not None
+
+
+def test_image_refuses_another_suffix_before_reading_the_workbook(capsys, monkeypatch, tmp_path):
+    monkeypatch.setattr(tg, "to_image", lambda t, path, **options: None, raising=False)
+    code, _, err = run(capsys, "image", str(tmp_path / "absent.xlsx"), "-o",
+                       str(tmp_path / "carte.pdf"))
+    assert code == 2 and "« .pdf »" in err and ".png ou .svg" in err and "Traceback" not in err
+
+
+def test_image_without_matplotlib_says_which_extra_to_install(capsys, monkeypatch,
+                                                              valid_workbook, tmp_path):
+    def missing(t, path, **options):
+        raise ImportError(text("image.error.matplotlib", options.get("lang")))
+
+    monkeypatch.setattr(tg, "to_image", missing, raising=False)
+    code, _, err = run(capsys, "image", str(valid_workbook), "-o", str(tmp_path / "c.png"))
+    assert code == 2 and 'pip install "territoire_graphe[image]"' in err
+    assert "Traceback" not in err

@@ -24,6 +24,8 @@ from .model import Territory
 from .queries import key_players, mixing
 from .render.excel import to_excel
 from .render.html import read_positions, to_html
+from .render.image import to_image
+from .render.notebook import show
 
 __all__ = [
     "Diagnosis",
@@ -41,11 +43,13 @@ __all__ = [
     "read_gephi",
     "read_positions",
     "sample_path",
+    "show",
     "to_csv",
     "to_excel",
     "to_gexf",
     "to_graphml",
     "to_html",
+    "to_image",
     "to_json",
     "write_template",
 ]

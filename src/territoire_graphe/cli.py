@@ -1,4 +1,4 @@
-"""The command line: ``territoire-graphe check|map|report|compare|diff|template|demo``.
+"""The command line: ``territoire-graphe check|map|image|report|compare|diff|template|demo``.
 
 It only parses arguments and calls the public functions (looked up when a command
 runs, so a command whose function is not there yet says so instead of failing).
@@ -23,6 +23,8 @@ from typing import Any, NoReturn, TextIO
 from .io import read
 from .io.problems import InputError
 from .messages import LANGS, resolve_lang, text
+from .render.lenses import ENGLISH_LENSES, LENSES
+from .render.people import PEOPLE_MODES
 
 PROG = "territoire-graphe"
 _SUMMARY_NOUNS = ("actors", "relations", "collectives", "memberships", "resources", "needs",
@@ -130,7 +132,14 @@ def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
     sub = command("map", _map, "carte.html")
     sub.add_argument("workbook", **workbook)
     sub.add_argument("--lens", default=None, metavar=t("cli.metavar.lens"),
-                     help=t("cli.arg.lens"))
+                     help=text("cli.arg.lens", lang, fr=", ".join(LENSES),
+                               en=", ".join(ENGLISH_LENSES)))
+    _map_options(sub, t)
+    sub = command("image", _image, "carte.png")
+    sub.add_argument("workbook", **workbook)
+    _map_options(sub, t)
+    sub.add_argument("--dpi", type=int, default=None, metavar=t("cli.metavar.dpi"),
+                     help=t("cli.arg.dpi"))
     command("report", _report, "rapport.xlsx").add_argument("workbook", **workbook)
     command("compare", _compare, "comparaison.xlsx").add_argument(
         "workbooks", nargs="+", metavar=t("cli.metavar.workbook"), help=t("cli.arg.workbooks"))
@@ -143,6 +152,17 @@ def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
     sub.add_argument("-f", "--force", action="store_true", help=t("cli.arg.force"))
     command("demo", _demo, "demo_out")
     return parser
+
+
+def _map_options(sub: argparse.ArgumentParser, t: Callable[[str], str]) -> None:
+    """The options shared by ``map`` and ``image``: who is shown and how."""
+    sub.add_argument("--people", choices=PEOPLE_MODES, default=None, help=t("cli.arg.people"))
+    sub.add_argument("--color-by", default=None, metavar=t("cli.metavar.column"),
+                     help=t("cli.arg.color_by"))
+    sub.add_argument("--size-by", default=None, metavar=t("cli.metavar.column"),
+                     help=t("cli.arg.size_by"))
+    sub.add_argument("--title", default=None, metavar=t("cli.metavar.title"),
+                     help=t("cli.arg.title"))
 
 
 def _early_lang(arguments: list[str]) -> str:
@@ -196,9 +216,13 @@ def _public(name: str) -> Callable[..., Any]:
     return function
 
 
+_NONE = object()  # an option explicitly set to None (``--size-by none``)
+
+
 def _call(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    """Call ``function`` with the keyword arguments it accepts (``None`` values left out)."""
-    kwargs = {k: v for k, v in kwargs.items() if v is not None}
+    """Call ``function`` with the keyword arguments it accepts (``None`` values left out;
+    ``_NONE`` ones passed as None)."""
+    kwargs = {k: None if v is _NONE else v for k, v in kwargs.items() if v is not None}
     try:
         parameters = inspect.signature(function).parameters
     except (TypeError, ValueError):
@@ -229,9 +253,52 @@ def _map(args: argparse.Namespace, lang: str) -> int:
     to_html, diagnose = _public("to_html"), _public("diagnose")
     territory = read(args.workbook, lang=lang)
     diagnosis = _call(diagnose, territory, lang=lang)
-    _call(to_html, territory, args.output, diagnosis=diagnosis, lang=lang, lens=args.lens)
+    try:
+        _call(to_html, territory, args.output, diagnosis=diagnosis, lang=lang, lens=args.lens,
+              **_drawing(args))
+    except ValueError as error:  # a lens, column or option the map does not know
+        return _option_error(error, "map", lang)
     _written(args.output, lang)
     return 0
+
+
+def _image(args: argparse.Namespace, lang: str) -> int:
+    from .render.image import FORMATS
+
+    to_image, diagnose = _public("to_image"), _public("diagnose")
+    if Path(args.output).suffix.lower() not in FORMATS:  # before reading and diagnosing
+        return _option_error(ValueError(text("image.error.format", lang,
+                                             value=Path(args.output).suffix or args.output)),
+                             "image", lang)
+    territory = read(args.workbook, lang=lang)
+    diagnosis = _call(diagnose, territory, lang=lang)
+    try:
+        _call(to_image, territory, args.output, diagnosis=diagnosis, lang=lang, dpi=args.dpi,
+              **_drawing(args))
+    except ValueError as error:
+        return _option_error(error, "image", lang)
+    except ImportError as error:  # matplotlib, the extra "image", is not installed
+        print(str(error), file=sys.stderr)
+        return 2
+    _written(args.output, lang)
+    return 0
+
+
+def _drawing(args: argparse.Namespace) -> dict[str, Any]:
+    """The options of ``map`` and ``image`` as keyword arguments (left out when not given)."""
+    size_by = args.size_by
+    if size_by is not None and size_by.strip().lower() in ("none", "aucune", "aucun", ""):
+        size_by = _NONE
+    return {"people": args.people, "color_by": args.color_by, "size_by": size_by,
+            "title": args.title}
+
+
+def _option_error(error: Exception, command: str, lang: str) -> int:
+    """An option the function refused: its message, how to get help, exit status 2."""
+    message = str(error)
+    print(text("cli.error", lang, message=message[:1].lower() + message[1:]), file=sys.stderr)
+    print(text("cli.error.more", lang, prog=f"{PROG} {command}"), file=sys.stderr)
+    return 2
 
 
 def _report(args: argparse.Namespace, lang: str) -> int:

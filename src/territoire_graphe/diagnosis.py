@@ -184,6 +184,9 @@ def _actor_table(t: Territory, table: pd.DataFrame, directed: pd.DataFrame,
         if column not in actors:
             actors[column] = impact[column]
     actors["is_key_player"] = actors.index.isin(list(reach_set))
+    for column in ("strength", "betweenness", "closeness", "harmonic", "eigenvector",
+                   "pagerank", "in_strength", "out_strength", "constraint", "effective_size"):
+        actors[column] = actors[column].astype(float)  # numeric even with no actor
     for column in ("is_isolated", "is_pendant", "is_articulation_point", "is_key_player"):
         actors[column] = actors[column].astype(bool)
     for column in [*BROKER_COLUMNS, "degree", "component", "community", "core_number",

@@ -122,10 +122,17 @@ class Territory:
         extra_rel: dict[str, None] = {}
         known = {*RELATION_COLUMNS, "kind"}
         edges = []
+        types = vocabulary or default_vocabulary()
         for number, record in enumerate(relations):
-            attrs = {"kind": "relation", "weight": 1.0, "family": "lien", "directed": False,
-                     **record}
-            attrs["kind"] = "relation"
+            attrs = {**record, "kind": "relation"}
+            # Missing or empty family, direction and weight follow the relation type (FORMAT.md).
+            entry = types.relation(str(attrs.get("type") or ""))
+            if _missing(attrs.get("family")):
+                attrs["family"] = entry.family or "lien"
+            if _missing(attrs.get("directed")):
+                attrs["directed"] = bool(entry.directed)
+            if _missing(attrs.get("weight")):
+                attrs["weight"] = 1.0
             head, tail = str(attrs.pop("source")), str(attrs.pop("target"))
             _note_extra(record.keys(), known, extra_rel)
             edges.append((head, tail, number, attrs))
@@ -366,6 +373,11 @@ def _typed(frame: pd.DataFrame, standard: Sequence[str]) -> pd.DataFrame:
             if (known == known.round()).all():
                 frame[column] = numbers.astype("Int64" if len(known) < len(numbers) else "int64")
     return frame
+
+
+def _missing(value: Any) -> bool:
+    """None or NaN: a value the caller did not give."""
+    return value is None or (isinstance(value, float) and value != value)
 
 
 def _territory_repr_html(self: Territory) -> str:

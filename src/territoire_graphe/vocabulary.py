@@ -300,8 +300,9 @@ class Vocabulary:
 
 
 # Extra colours for types a workbook adds without a colour (Tol "muted" and "light").
-_EXTRA_COLORS = ("#CC6677", "#117733", "#44AA99", "#AA4499", "#77AADD", "#FFAABB",
-                 "#BBCC33", "#AAAA00", "#EEDD88", "#44BB99")
+# None of them is the colour of a default actor type.
+_EXTRA_COLORS = ("#CC6677", "#117733", "#44AA99", "#77AADD", "#FFAABB", "#BBCC33",
+                 "#AAAA00", "#EEDD88", "#44BB99", "#555555")
 
 
 def _fallback_color(name: str) -> str:

@@ -68,7 +68,7 @@ def edge_records(t: Territory, d: Diagnosis, code: str, view: PeopleView,
             "dir": bool(row.directed), "ln": lens,
         }
         if rank:
-            record["cv"] = round(0.15 * ((rank + 1) // 2) * (1 if rank % 2 else -1), 2)
+            record["cv"] = curvature(rank)
         if is_bridge:
             record["br"] = 1
         tip = _tooltip(row, code, templates, view, is_bridge)
@@ -76,6 +76,11 @@ def edge_records(t: Territory, d: Diagnosis, code: str, view: PeopleView,
             record["tip"] = tip
         records.append(record)
     return records
+
+
+def curvature(rank: int) -> float:
+    """How the ``rank``-th line between the same two actors bends (0: straight, then alternating sides)."""
+    return round(0.15 * ((rank + 1) // 2) * (1 if rank % 2 else -1), 2)
 
 
 def suggestion_records(t: Territory, d: Diagnosis, code: str,

@@ -37,12 +37,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..messages import text
+from .evolution_map import evolution_map_data, is_evolution
 from .lenses import normalise_lens
 from .map_data import build_map_data, script_json
 from .people import normalise_people
 
 if TYPE_CHECKING:
     from ..diagnosis import Diagnosis
+    from ..evolution import Evolution
     from ..model import Territory
 
 VIS_VERSION = "9.1.2"
@@ -50,7 +52,7 @@ _DATA_SCRIPT = re.compile(
     r'<script type="application/json" id="tg-data">(.*?)</script>', re.DOTALL)
 
 
-def to_html(t: Territory, path: str | Path, *, diagnosis: Diagnosis | None = None,
+def to_html(t: Territory | Evolution, path: str | Path, *, diagnosis: Diagnosis | None = None,
             color_by: str | None = "type", size_by: str | None = "betweenness",
             lens: str | None = None, title: str | None = None, lang: str | None = None,
             people: str = "show",
@@ -74,6 +76,13 @@ def to_html(t: Territory, path: str | Path, *, diagnosis: Diagnosis | None = Non
       to their partners. When None, ``x``/``y`` attributes on ``t.graph``'s actor
       nodes are used if present, else a fresh seeded layout.
 
+    ``t`` may also be an :class:`~territoire_graphe.evolution.Evolution` (``tg.diff(before,
+    after)``): the map then draws the later territory in the shape of the earlier one, with
+    the ties made in green, the ties lost in red dashes, the actors who left hollow and grey,
+    those who arrived ringed in green, and opens on the "Évolution" lens (``lens="evolution"``
+    or ``"change"``; ``"overview"`` for none). ``diagnosis`` is not used (the evolution holds
+    both); ``positions`` shape the earlier map (see :mod:`~.evolution_map`).
+
     Returns the path written.
     """
     page = render_html(t, diagnosis=diagnosis, color_by=color_by, size_by=size_by, lens=lens,
@@ -83,20 +92,26 @@ def to_html(t: Territory, path: str | Path, *, diagnosis: Diagnosis | None = Non
     return target
 
 
-def render_html(t: Territory, *, diagnosis: Diagnosis | None = None,
+def render_html(t: Territory | Evolution, *, diagnosis: Diagnosis | None = None,
                 color_by: str | None = "type", size_by: str | None = "betweenness",
                 lens: str | None = None, title: str | None = None, lang: str | None = None,
                 people: str = "show",
                 positions: Mapping[str, tuple[float, float]] | None = None) -> str:
     """The map as an HTML string (what :func:`to_html` writes); same options."""
     normalise_people(people, lang)  # fail on a wrong option before any computation
-    normalise_lens(lens, lang)
-    if diagnosis is None:
-        from ..diagnosis import diagnose
+    if is_evolution(t):
+        normalise_lens(lens, lang, evolution=True)
+        data = evolution_map_data(t, color_by=color_by, size_by=size_by, lens=lens, title=title,
+                                  lang=lang, people=people, positions=positions)
+        t = t.after.territory
+    else:
+        normalise_lens(lens, lang)
+        if diagnosis is None:
+            from ..diagnosis import diagnose
 
-        diagnosis = diagnose(t, lang=lang)
-    data = build_map_data(t, diagnosis, color_by=color_by, size_by=size_by, lens=lens,
-                          title=title, lang=lang, people=people, positions=positions)
+            diagnosis = diagnose(t, lang=lang)
+        data = build_map_data(t, diagnosis, color_by=color_by, size_by=size_by, lens=lens,
+                              title=title, lang=lang, people=people, positions=positions)
     code = data["meta"]["lang"]
     vis_js = _vis_script()
     app_js = _app_script()

@@ -111,8 +111,12 @@ def community_names(d: Diagnosis | None, code: str,
     return labels
 
 
-def _type_color(t: Territory, name: str) -> str:
+def type_color(t: Territory, name: str) -> str:
+    """The ``#RRGGBB`` colour of an actor type (from the vocabulary or the types sheet)."""
     return hex_color(t.vocabulary.color(name))
+
+
+_type_color = type_color
 
 
 def type_label(t: Territory, name: str, code: str) -> str:

@@ -36,7 +36,7 @@ from ..messages import format_number, has_text, resolve_lang, text
 from ..model import Territory
 from .declutter import LABEL_WIDTH, font_size, label_box
 from .edges import edge_records, suggestion_records
-from .layout import compute_layout
+from .layout import Layout, compute_layout
 from .legend import (
     actor_colors,
     catalogue_of,
@@ -83,13 +83,9 @@ def build_map_data(t: Territory, d: Diagnosis, *, color_by: str | None = "type",
     ids = [str(i) for i in actors.index]
 
     colors, color_items, color_title = actor_colors(t, d, metrics, color_by, code)
-    size_values, size_title = metric_values(t, metrics, size_by, code)
-    radii = sizes(size_values) if size_values is not None else [UNIFORM_SIZE] * len(ids)
+    layout, radii, size_values, size_title = sized_layout(t, metrics, size_by, code,
+                                                          positions=positions, seed=seed)
     labels = [str(v) for v in actors["name"]]
-    boxes = {a: label_box(label, r) for a, label, r in zip(ids, labels, radii, strict=True)}
-    layout = compute_layout(t.analysis_graph, communities=_column(metrics, "community"),
-                            positions=positions if positions is not None else _graph_positions(t),
-                            boxes=boxes, seed=seed)
 
     types, type_index = type_filter(t, code)
     communes, commune_index = commune_filter(actors, code)
@@ -169,6 +165,25 @@ def build_map_data(t: Territory, d: Diagnosis, *, color_by: str | None = "type",
         "lenses": list(LENSES),
         "lineStyles": {family: {**style, "color": style["color"]} for family, style in LINE_STYLES.items()},
     }
+
+
+def sized_layout(t: Territory, metrics: pd.DataFrame, size_by: str | None, code: str, *,
+                 positions: Mapping[str, tuple[float, float]] | None = None,
+                 seed: int = 42) -> tuple[Layout, list[float], list[float | None] | None, str | None]:
+    """The layout of ``t``'s actors and their radii, as :func:`build_map_data` draws them.
+
+    Returns the layout, the radii (in ``t.actors`` order), the values of ``size_by``
+    and its label. ``positions`` are kept (None: those stored on the graph, if any).
+    """
+    ids = [str(i) for i in t.actors.index]
+    size_values, size_title = metric_values(t, metrics, size_by, code)
+    radii = sizes(size_values) if size_values is not None else [UNIFORM_SIZE] * len(ids)
+    labels = [str(v) for v in t.actors["name"]]
+    boxes = {a: label_box(label, r) for a, label, r in zip(ids, labels, radii, strict=True)}
+    layout = compute_layout(t.analysis_graph, communities=_column(metrics, "community"),
+                            positions=positions if positions is not None else _graph_positions(t),
+                            boxes=boxes, seed=seed)
+    return layout, radii, size_values, size_title
 
 
 def script_json(data: Any) -> str:

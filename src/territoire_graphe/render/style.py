@@ -50,6 +50,9 @@ LINE_STYLES: dict[str, dict[str, Any]] = {
     "suggestion": {"color": "#228833", "dashes": True, "arrows": False},
 }
 
+# The evolution map: ties made green (drawn thicker), ties lost dark red dashed, actors who
+# left hollow grey (Tol's green; a red darker than tensions').
+EVOLUTION_COLORS = {"added": "#228833", "removed": "#B2182B", "gone": "#9E9E9E"}
 
 # The colour names a workbook's "types" sheet may use (io/links.py), as the page needs them.
 _NAMED = {"black": "#000000", "white": "#FFFFFF", "red": "#FF0000", "green": "#008000",

@@ -6,6 +6,9 @@ var TIMINGS = { start: performance.now() };
 var DATA = JSON.parse(document.getElementById("tg-data").textContent);
 TIMINGS.parsed = performance.now();
 var META = DATA.meta, T = DATA.texts, LENSES = DATA.lenses, STYLES = DATA.lineStyles;
+/* Evolution maps only: ev 1 = added (actor ringed green, line green and thicker),
+ * ev 2 = removed (actor hollow grey, line red dashed). */
+var EVO = DATA.evolution || null, EVC = EVO ? EVO.colors : {};
 
 function tx(key, values) {
   var s = Object.prototype.hasOwnProperty.call(T, key) ? T[key] : key;
@@ -37,10 +40,11 @@ function mix(c, other, share) {
 }
 
 var NODES = DATA.nodes, EDGES = DATA.edges, SUGG = DATA.suggestions;
-var byId = {}, neighbours = {};
-NODES.forEach(function (n) { byId[n.id] = n; neighbours[n.id] = []; });
+var byId = {}, neighbours = {}, former = {};
+NODES.forEach(function (n) { byId[n.id] = n; neighbours[n.id] = []; former[n.id] = []; });
 EDGES.forEach(function (e) {
-  if (e.from !== e.to) { neighbours[e.from].push(e.to); neighbours[e.to].push(e.from); }
+  var into = e.ev === 2 ? former : neighbours;  /* lost ties: not partners any more */
+  if (e.from !== e.to) { into[e.from].push(e.to); into[e.to].push(e.from); }
 });
 var edgeById = {};
 EDGES.forEach(function (e) { edgeById[e.id] = e; });
@@ -96,15 +100,24 @@ function nodeStyle(n, st) {
   var base = n.color, dim = st === "dim";
   var bg = dim ? mix(base, "#ffffff", 0.78) : base;
   var border = st === "sel" || st === "hl" ? "#1b1b1b" : (dim ? mix(base, "#ffffff", 0.6) : mix(base, "#000000", 0.3));
-  return {
+  var width = st === "sel" ? 5 : (st === "hl" ? 3 : 1);
+  var fill = base;
+  if (n.ev === 2) {
+    bg = fill = "#ffffff";
+    border = st === "sel" || st === "hl" ? "#4d4d4d" : (dim ? mix(EVC.gone, "#ffffff", 0.5) : EVC.gone);
+    width = Math.max(width, 2);
+  }
+  var style = {
     id: n.id, hidden: st === "hidden",
-    borderWidth: st === "sel" ? 5 : (st === "hl" ? 3 : 1),
+    borderWidth: width,
     color: { background: bg, border: border,
-             highlight: { background: base, border: "#1b1b1b" },
-             hover: { background: base, border: "#1b1b1b" } },
-    font: { size: n.fs, color: dim ? "#b5b5b5" : "#1d1d1f", strokeWidth: dim ? 0 : 3,
-            strokeColor: "#ffffff" }
+             highlight: { background: fill, border: "#1b1b1b" },
+             hover: { background: fill, border: "#1b1b1b" } },
+    font: { size: n.fs, color: dim ? "#b5b5b5" : (n.ev === 2 ? "#6b6b6b" : "#1d1d1f"),
+            strokeWidth: dim ? 0 : 3, strokeColor: "#ffffff" }
   };
+  if (n.ev === 2) { style.shapeProperties = { borderDashes: [4, 3] }; }
+  return style;
 }
 function edgeStyle(e, st) {
   var s = STYLES[e.fam] || STYLES.lien;
@@ -112,6 +125,11 @@ function edgeStyle(e, st) {
   var color = s.color;
   if (st === "dim") { color = "#e4e4e4"; }
   if (st === "hl") { color = "#1b1b1b"; width = Math.max(width, 2) * 2.2; }
+  if (e.ev) {
+    var own = e.ev === 1 ? EVC.added : EVC.removed;
+    color = st === "dim" ? mix(own, "#ffffff", 0.7) : own;
+    width = e.ev === 1 ? Math.max(width, 2) * 1.6 : Math.max(width, 2);
+  }
   return { id: e.id, hidden: st === "hidden", width: width, color: color };
 }
 
@@ -123,6 +141,7 @@ function initialEdge(e, st) {
   out.from = e.from;
   out.to = e.to;
   if (s.dashes) { out.dashes = e.fam === "suggestion" ? [3, 6] : [8, 6]; }
+  if (e.ev === 2) { out.dashes = [7, 5]; }
   if (s.arrows && (e.dir || e.fam === "flux")) { out.arrows = "to"; }
   if (e.cv) { out.smooth = { enabled: true, type: e.cv > 0 ? "curvedCW" : "curvedCCW", roundness: Math.abs(e.cv) }; }
   return out;
@@ -133,7 +152,7 @@ function computeStates() {
   var bit = lensBit(), hits = lensHits(), near = {};
   if (state.selected !== null) {
     near[state.selected] = true;
-    neighbours[state.selected].forEach(function (m) { near[m] = true; });
+    neighbours[state.selected].concat(former[state.selected]).forEach(function (m) { near[m] = true; });
   }
   var nodeUpdates = [], edgeUpdates = [];
   NODES.forEach(function (n) {
@@ -178,6 +197,23 @@ network.once("afterDrawing", function () {
   drawnAt = performance.now();
   TIMINGS.drawn = drawnAt;
 });
+/* Actors who joined (evolution maps): a green ring around the disc, which keeps its colour. */
+var JOINED = NODES.filter(function (n) { return n.ev === 1; });
+network.on("afterDrawing", function (ctx) {
+  if (!JOINED.length) { return; }
+  var where = network.getPositions(JOINED.map(function (n) { return n.id; }));
+  ctx.save();
+  JOINED.forEach(function (n) {
+    var st = applied[n.id], p = where[n.id];
+    if (st === "hidden" || !p) { return; }
+    ctx.beginPath();
+    ctx.arc(p.x, p.y, n.size + 6, 0, 2 * Math.PI);
+    ctx.lineWidth = st === "dim" ? 2.5 : 4.5;
+    ctx.strokeStyle = st === "dim" ? mix(EVC.added, "#ffffff", 0.6) : EVC.added;
+    ctx.stroke();
+  });
+  ctx.restore();
+});
 network.on("afterDrawing", function (ctx) {
   if (!META.isolated) { return; }
   ctx.save();
@@ -213,7 +249,9 @@ function hideTip() { tip.hidden = true; }
 function nodeTip(n) {
   var type = DATA.filters.types[n.t];
   var commune = n.card.m || "";
-  return [n.label, [type ? type.label : "", commune].filter(Boolean).join(" · ")];
+  var lines = [n.label, [type ? type.label : "", commune].filter(Boolean).join(" · ")];
+  if (n.ev) { lines.push(tx("evolution.badge." + n.ev)); }
+  return lines;
 }
 function edgeTip(e) {
   var a = byId[e.from] ? byId[e.from].label : e.from, b = byId[e.to] ? byId[e.to].label : e.to;

@@ -69,7 +69,7 @@ lensBox.id = "tg-lenses";
 lensBox.appendChild(el("h2", null, tx("lens.title")));
 var lensHelp = el("p", "tg-lens-help");
 var lensCount = el("p", "tg-lens-count");
-[""].concat(LENSES).forEach(function (lens) {
+[""].concat(DATA.lensOrder || LENSES).forEach(function (lens) {
   var label = el("label", "tg-lens");
   var input = el("input");
   input.type = "radio";
@@ -99,6 +99,41 @@ describeLens();
 var legend = el("section");
 legend.id = "tg-legend";
 legend.appendChild(el("h2", null, tx("legend.title")));
+var SVG = "http://www.w3.org/2000/svg";
+function svgOf(tag, attrs) {
+  var node = document.createElementNS(SVG, tag);
+  Object.keys(attrs).forEach(function (k) { node.setAttribute(k, String(attrs[k])); });
+  return node;
+}
+/* What changed (evolution maps): a sample of each mark, its label and count. */
+function evolutionSample(kind) {
+  var svg = svgOf("svg", { width: 38, height: 14 });
+  if (kind === "made" || kind === "lost") {
+    var line = svgOf("line", { x1: 1, y1: 7, x2: 37, y2: 7, "stroke-width": kind === "made" ? 4 : 2.5,
+                               stroke: kind === "made" ? EVC.added : EVC.removed });
+    if (kind === "lost") { line.setAttribute("stroke-dasharray", "6 4"); }
+    svg.appendChild(line);
+  } else {
+    var ring = svgOf("circle", { cx: 19, cy: 7, r: 5, fill: kind === "joined" ? "#cfd8dc" : "#ffffff",
+                                 stroke: kind === "joined" ? EVC.added : EVC.gone,
+                                 "stroke-width": kind === "joined" ? 3 : 1.5 });
+    if (kind === "left") { ring.setAttribute("stroke-dasharray", "3 2"); }
+    svg.appendChild(ring);
+  }
+  return svg;
+}
+if (EVO) {
+  var evoLegend = el("div");
+  evoLegend.id = "tg-legend-evolution";
+  evoLegend.appendChild(el("h3", null, EVO.legend.title));
+  EVO.legend.items.forEach(function (it) {
+    var row = el("div", "tg-legend-row tg-line");
+    row.dataset.kind = it.kind;
+    row.append(evolutionSample(it.kind), el("span", null, it.label), el("span", "tg-count", it.count));
+    evoLegend.appendChild(row);
+  });
+  legend.appendChild(evoLegend);
+}
 function swatchRow(color, label, count) {
   var row = el("div", "tg-legend-row");
   var sw = el("span", "tg-swatch");
@@ -123,7 +158,6 @@ if (DATA.legend.sizes.items.length) {
   });
   legend.appendChild(sizes);
 }
-var SVG = "http://www.w3.org/2000/svg";
 function lineSample(fam) {
   var s = STYLES[fam], svg = document.createElementNS(SVG, "svg");
   svg.setAttribute("width", "38");
@@ -232,6 +266,7 @@ function openCard(n) {
   close.addEventListener("click", closeCard);
   card.append(close, el("h2", null, n.label));
   var badges = [[8, "badge.key_player"], [4, "badge.articulation"], [1, "badge.isolated"], [2, "badge.pendant"]];
+  if (n.ev) { card.appendChild(el("span", "tg-badge tg-badge-ev" + n.ev, tx("evolution.badge." + n.ev))); }
   badges.forEach(function (b) { if (n.fl & b[0]) { card.appendChild(el("span", "tg-badge", tx(b[1]))); } });
   var dl = el("dl");
   var type = DATA.filters.types[n.t];
@@ -246,6 +281,18 @@ function openCard(n) {
     var figs = el("dl");
     DATA.figures.forEach(function (label, i) { figs.append(el("dt", null, label), el("dd", null, n.card.fig[i])); });
     card.appendChild(figs);
+  }
+  var ev = n.card.ev;
+  if (ev) {
+    card.appendChild(el("h3", null, tx("evolution.card.title")));
+    if (ev.fig && ev.fig.length) {
+      var changes = el("dl");
+      ev.fig.forEach(function (pair) { changes.append(el("dt", null, pair[0]), el("dd", null, pair[1])); });
+      card.appendChild(changes);
+    }
+    section(tx("evolution.card.made"), ev.made);
+    section(tx("evolution.card.lost"), ev.lost);
+    section(tx("evolution.card.findings"), (ev.fi || []).map(function (i) { return EVO.findings[i].text; }));
   }
   section(tx("card.findings"), (n.card.fi || []).map(function (i) { return DATA.findings[i].text; }));
   section(tx("card.people"), (n.card.p || []).map(function (p) { return p[1] ? p[0] + " (" + p[1] + ")" : p[0]; }));
@@ -316,4 +363,16 @@ Object.defineProperties(hook, {
 Object.freeze(hook);
 Object.defineProperty(window, "__tg", { value: hook, writable: false, configurable: false });
 network.fit({ animation: false });
+// A frame laid out late (notebook output, hidden tab) has no size when the script runs:
+// fit again when the container gets its size, until the reader moves the view.
+var viewMoved = false;
+network.on("dragStart", function () { viewMoved = true; });
+network.on("zoom", function () { viewMoved = true; });
+if (window.ResizeObserver) {
+  new ResizeObserver(function () {
+    if (!viewMoved && container.clientWidth > 0 && container.clientHeight > 0) {
+      network.fit({ animation: false });
+    }
+  }).observe(container);
+}
 TIMINGS.ready = performance.now();
