@@ -236,19 +236,22 @@ def test_map_and_report_read_diagnose_and_hand_over_the_diagnosis(capsys, monkey
                      ("excel", "r.xlsx", ("diagnosis", 2, "fr"), "fr")]
 
 
-def test_compare_and_diff_write_the_tables_they_get(capsys, monkeypatch, valid_workbook,
-                                                    tmp_path):
-    monkeypatch.setattr(tg, "compare", lambda ts: pd.DataFrame(
-        {"actors": [len(t.actors) for t in ts]}), raising=False)
-    monkeypatch.setattr(tg, "diff", lambda a, b: SimpleNamespace(
-        actors_added=pd.DataFrame({"name": []}), indicators=pd.DataFrame({"before": [2]})),
-        raising=False)
+def test_compare_writes_one_row_per_workbook_and_diff_the_actors_added(capsys, tmp_path):
+    bray_2023, bray_2024 = (str(tg.sample_path(f"pays_de_bray_{y}.xlsx")) for y in (2023, 2024))
     out = tmp_path / "comparaison.xlsx"
-    assert run(capsys, "compare", str(valid_workbook), str(valid_workbook), "-o", str(out))[0] == 0
-    assert pd.read_excel(out, engine="openpyxl")["actors"].tolist() == [2, 2]
+    assert run(capsys, "compare", bray_2023, bray_2024, "-o", str(out))[0] == 0
+    assert len(pd.read_excel(out, engine="openpyxl", sheet_name=0)) == 2
     out = tmp_path / "evolution.xlsx"
-    assert run(capsys, "diff", str(valid_workbook), str(valid_workbook), "-o", str(out))[0] == 0
-    assert list(pd.read_excel(out, sheet_name=None, engine="openpyxl")) == ["actors_added", "indicators"]
+    assert run(capsys, "diff", bray_2023, bray_2024, "-o", str(out))[0] == 0
+    added = pd.read_excel(out, sheet_name="Acteurs ajoutés", engine="openpyxl")
+    assert added.iloc[:, 0].tolist() == ["A52", "A53", "A54"]  # data/samples/README.md
+
+
+def test_compare_lists_the_problems_of_every_bad_workbook_and_exits_1(capsys, six_mistakes,
+                                                                     tmp_path):
+    code, _, err = run(capsys, "compare", str(six_mistakes), str(six_mistakes),
+                       "-o", str(tmp_path / "c.xlsx"))
+    assert code == 1 and "ligne 4, colonne « cible »" in err and "Traceback" not in err
 
 
 def test_a_command_on_an_invalid_workbook_lists_the_problems_and_exits_1(capsys, monkeypatch,

@@ -18,8 +18,9 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import Any, NoReturn
 
+from .cli_output import contents, print_problems, summary
 from .io import read
 from .io.problems import InputError
 from .messages import LANGS, resolve_lang, text
@@ -27,9 +28,6 @@ from .render.lenses import ENGLISH_LENSES, LENSES
 from .render.people import PEOPLE_MODES
 
 PROG = "territoire-graphe"
-_SUMMARY_NOUNS = ("actors", "relations", "collectives", "memberships", "resources", "needs",
-                  "people")
-_FAMILY_NOUNS = ("ties", "flows", "dependencies")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -50,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args, lang))
     except InputError as error:
-        _print_problems(error.problems + error.warnings, lang, sys.stderr, heading=None)
+        print_problems(error.problems + error.warnings, lang, sys.stderr, heading=None)
         return 1
     except _Unavailable as missing:
         print(text("cli.not_available", lang, command=args.command, function=missing.name),
@@ -241,11 +239,11 @@ def _check(args: argparse.Namespace, lang: str) -> int:
     try:
         territory = read(args.workbook, lang=lang)
     except InputError as error:
-        _print_problems(error.problems + error.warnings, lang, sys.stdout, heading=heading)
+        print_problems(error.problems + error.warnings, lang, sys.stdout, heading=heading)
         print(text("cli.check.invalid", lang))
         return 1
-    _print_problems(list(territory.warnings), lang, sys.stdout, heading=heading)
-    print(text("cli.check.valid", lang, contents=_contents(territory, lang)))
+    print_problems(list(territory.warnings), lang, sys.stdout, heading=heading)
+    print(text("cli.check.valid", lang, contents=contents(territory, lang)))
     return 0
 
 
@@ -310,36 +308,22 @@ def _report(args: argparse.Namespace, lang: str) -> int:
 
 
 def _compare(args: argparse.Namespace, lang: str) -> int:
+    from .render.comparison_excel import to_excel_comparison
+
     compare = _public("compare")
-    territories = [read(path, lang=lang) for path in args.workbooks]
-    _save_tables(_call(compare, territories, lang=lang), args.output, lang, "cli.sheet.compare")
+    # compare() reads the workbooks itself, in parallel, and lists every problem at once.
+    table = _call(compare, [Path(p) for p in args.workbooks], lang=lang)
+    to_excel_comparison(table, args.output, lang=lang)
     _written(args.output, lang)
     return 0
 
 
 def _diff(args: argparse.Namespace, lang: str) -> int:
     diff = _public("diff")
-    result = _call(diff, read(args.before, lang=lang), read(args.after, lang=lang), lang=lang)
-    _save_tables(result, args.output, lang, "cli.sheet.indicators")
+    evolution = _call(diff, read(args.before, lang=lang), read(args.after, lang=lang), lang=lang)
+    evolution.to_excel(args.output, lang=lang)
     _written(args.output, lang)
     return 0
-
-
-def _save_tables(result: Any, path: str, lang: str, sheet_key: str) -> None:
-    """Write a comparison or a diff: its own ``to_excel`` if it has one, else its tables."""
-    import pandas as pd
-
-    if isinstance(result, pd.DataFrame | pd.Series):
-        result.to_excel(path, sheet_name=text(sheet_key, lang))
-    elif callable(getattr(result, "to_excel", None)):
-        _call(result.to_excel, path, lang=lang)
-    else:
-        names = list(getattr(result, "__dict__", {})) or [n for n in dir(result) if n[0] != "_"]
-        tables = {name: getattr(result, name) for name in names
-                  if isinstance(getattr(result, name), pd.DataFrame | pd.Series)}
-        with pd.ExcelWriter(path) as writer:
-            for name, table in tables.items():
-                table.to_excel(writer, sheet_name=name[:31])
 
 
 def _template(args: argparse.Namespace, lang: str) -> int:
@@ -382,7 +366,7 @@ def _demo(args: argparse.Namespace, lang: str) -> int:
 
         write_simple_map(territory, map_path, lang=lang)
     summary_path = folder / text("cli.demo.summary_file", lang)
-    summary_path.write_text(_summary(territory, diagnosis, lang, sample.name), encoding="utf-8")
+    summary_path.write_text(summary(territory, diagnosis, lang, sample.name), encoding="utf-8")
     print(text("cli.demo.done", lang, folder=str(folder.resolve())))
     print(text("cli.demo.map", lang, path=str(map_path.resolve())))
     print(text("cli.demo.summary", lang, path=str(summary_path.resolve())))
@@ -390,88 +374,6 @@ def _demo(args: argparse.Namespace, lang: str) -> int:
 
 
 # -- what is printed ----------------------------------------------------------------------
-def _count(n: int, noun: str, lang: str) -> str:
-    """``3 erreurs``, ``1 error``: French uses the singular for 0 and 1."""
-    singular = n < 2 if lang == "fr" else n == 1
-    return text(f"cli.count.{noun}.{'one' if singular else 'other'}", lang, n=n)
-
-
-def _contents(territory: Any, lang: str, *, every: bool = False) -> str:
-    """``12 acteurs, 30 relations (20 liens; 10 flux), 2 collectifs...`` (empty sheets left out)."""
-    counts = territory.summary()
-    parts = []
-    for noun in _SUMMARY_NOUNS:
-        n = int(counts[noun])
-        if n == 0 and not every and noun not in ("actors", "relations"):
-            continue
-        part = _count(n, noun, lang)
-        if noun == "relations" and n:
-            families = [_count(int(counts[f]), f, lang) for f in _FAMILY_NOUNS if counts[f]]
-            part += f" ({' ; '.join(families) if lang == 'fr' else '; '.join(families)})"
-        parts.append(part)
-    return ", ".join(parts)
-
-
-def _print_problems(problems: list[Any], lang: str, stream: TextIO, *,
-                    heading: str | None) -> None:
-    """Problems grouped by sheet, errors first, then warnings, then the summary line."""
-    if heading:
-        print(heading, file=stream)
-    errors = [p for p in problems if p.is_error]
-    warnings = [p for p in problems if not p.is_error]
-    for title, group in (("cli.check.errors", errors), ("cli.check.warnings", warnings)):
-        if not group:
-            continue
-        print(f"\n{text(title, lang)}", file=stream)
-        sheets: dict[str | None, list[Any]] = {}
-        for problem in group:
-            sheets.setdefault(problem.sheet, []).append(problem)
-        for sheet, found in sheets.items():
-            label = text("cli.check.sheet", lang, sheet=sheet) if sheet else \
-                text("cli.check.no_sheet", lang)
-            print(f"\n{label}", file=stream)
-            for problem in sorted(found, key=lambda p: -1 if p.row is None else p.row):
-                print(f"  {_describe(problem, lang, with_file=heading is None)}", file=stream)
-                if problem.hint:
-                    print(f"    {text('cli.check.fix', lang, hint=problem.hint)}", file=stream)
-    print("\n" + text("cli.check.summary", lang, errors=_count(len(errors), "errors", lang),
-                      warnings=_count(len(warnings), "warnings", lang)), file=stream)
-
-
-def _describe(problem: Any, lang: str, *, with_file: bool) -> str:
-    where = []
-    if problem.row is not None:
-        where.append(text("problem.where.row", lang, row=str(problem.row)))
-    if problem.column:
-        where.append(text("problem.where.column", lang, column=problem.column))
-    if with_file and problem.file and not problem.sheet:
-        where.append(problem.file)
-    message = str(problem.message)
-    if not where:
-        return message[:1].upper() + message[1:]
-    return ", ".join(where) + text("problem.sep", lang) + message
-
-
-def _summary(territory: Any, diagnosis: Any, lang: str, source: str) -> str:
-    lines = [text("cli.demo.title", lang, name=territory.name)]
-    if territory.date is not None:
-        date = territory.date.strftime("%d/%m/%Y" if lang == "fr" else "%Y-%m-%d")
-        lines.append(text("cli.demo.date", lang, date=date))
-    lines.append(text("cli.demo.source", lang, source=source))
-    lines += ["", text("cli.demo.contents", lang)]
-    lines += [f"  - {part}" for part in _contents(territory, lang, every=True).split(", ")]
-    lines += ["", f"{text('cli.demo.warnings', lang)} ({len(territory.warnings)})"]
-    lines += [f"  - {problem}" for problem in territory.warnings] or \
-        [f"  {text('cli.demo.no_warning', lang)}"]
-    lines += ["", text("cli.demo.findings", lang)]
-    findings = getattr(diagnosis, "findings", None)
-    if findings is not None and "text" in getattr(findings, "columns", ()):
-        lines += [f"  - {finding}" for finding in findings["text"]]
-    else:
-        lines.append(f"  {text('cli.demo.no_diagnosis', lang)}")
-    return "\n".join(lines) + "\n"
-
-
 def _silence_stdout() -> None:
     import os
 

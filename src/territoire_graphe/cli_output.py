@@ -1,0 +1,97 @@
+"""What the command line prints: problems grouped by sheet, counts, the demo summary.
+
+Kept apart from :mod:`territoire_graphe.cli` (argument parsing and dispatch); every
+text comes from the catalogue.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TextIO
+
+from .messages import text
+
+_SUMMARY_NOUNS = ("actors", "relations", "collectives", "memberships", "resources", "needs",
+                  "people")
+_FAMILY_NOUNS = ("ties", "flows", "dependencies")
+
+
+def _count(n: int, noun: str, lang: str) -> str:
+    """``3 erreurs``, ``1 error``: French uses the singular for 0 and 1."""
+    singular = n < 2 if lang == "fr" else n == 1
+    return text(f"cli.count.{noun}.{'one' if singular else 'other'}", lang, n=n)
+
+
+def contents(territory: Any, lang: str, *, every: bool = False) -> str:
+    """``12 acteurs, 30 relations (20 liens; 10 flux), 2 collectifs...`` (empty sheets left out)."""
+    counts = territory.summary()
+    parts = []
+    for noun in _SUMMARY_NOUNS:
+        n = int(counts[noun])
+        if n == 0 and not every and noun not in ("actors", "relations"):
+            continue
+        part = _count(n, noun, lang)
+        if noun == "relations" and n:
+            families = [_count(int(counts[f]), f, lang) for f in _FAMILY_NOUNS if counts[f]]
+            part += f" ({' ; '.join(families) if lang == 'fr' else '; '.join(families)})"
+        parts.append(part)
+    return ", ".join(parts)
+
+
+def print_problems(problems: list[Any], lang: str, stream: TextIO, *,
+                    heading: str | None) -> None:
+    """Problems grouped by sheet, errors first, then warnings, then the summary line."""
+    if heading:
+        print(heading, file=stream)
+    errors = [p for p in problems if p.is_error]
+    warnings = [p for p in problems if not p.is_error]
+    for title, group in (("cli.check.errors", errors), ("cli.check.warnings", warnings)):
+        if not group:
+            continue
+        print(f"\n{text(title, lang)}", file=stream)
+        sheets: dict[str | None, list[Any]] = {}
+        for problem in group:
+            sheets.setdefault(problem.sheet, []).append(problem)
+        for sheet, found in sheets.items():
+            label = text("cli.check.sheet", lang, sheet=sheet) if sheet else \
+                text("cli.check.no_sheet", lang)
+            print(f"\n{label}", file=stream)
+            for problem in sorted(found, key=lambda p: -1 if p.row is None else p.row):
+                print(f"  {_describe(problem, lang, with_file=heading is None)}", file=stream)
+                if problem.hint:
+                    print(f"    {text('cli.check.fix', lang, hint=problem.hint)}", file=stream)
+    print("\n" + text("cli.check.summary", lang, errors=_count(len(errors), "errors", lang),
+                      warnings=_count(len(warnings), "warnings", lang)), file=stream)
+
+
+def _describe(problem: Any, lang: str, *, with_file: bool) -> str:
+    where = []
+    if problem.row is not None:
+        where.append(text("problem.where.row", lang, row=str(problem.row)))
+    if problem.column:
+        where.append(text("problem.where.column", lang, column=problem.column))
+    if with_file and problem.file and not problem.sheet:
+        where.append(problem.file)
+    message = str(problem.message)
+    if not where:
+        return message[:1].upper() + message[1:]
+    return ", ".join(where) + text("problem.sep", lang) + message
+
+
+def summary(territory: Any, diagnosis: Any, lang: str, source: str) -> str:
+    lines = [text("cli.demo.title", lang, name=territory.name)]
+    if territory.date is not None:
+        date = territory.date.strftime("%d/%m/%Y" if lang == "fr" else "%Y-%m-%d")
+        lines.append(text("cli.demo.date", lang, date=date))
+    lines.append(text("cli.demo.source", lang, source=source))
+    lines += ["", text("cli.demo.contents", lang)]
+    lines += [f"  - {part}" for part in contents(territory, lang, every=True).split(", ")]
+    lines += ["", f"{text('cli.demo.warnings', lang)} ({len(territory.warnings)})"]
+    lines += [f"  - {problem}" for problem in territory.warnings] or \
+        [f"  {text('cli.demo.no_warning', lang)}"]
+    lines += ["", text("cli.demo.findings", lang)]
+    findings = getattr(diagnosis, "findings", None)
+    if findings is not None and "text" in getattr(findings, "columns", ()):
+        lines += [f"  - {finding}" for finding in findings["text"]]
+    else:
+        lines.append(f"  {text('cli.demo.no_diagnosis', lang)}")
+    return "\n".join(lines) + "\n"
