@@ -31,7 +31,7 @@ import pandas as pd
 from . import __version__
 from .analysis import centrality, communities, groups, structure
 from .analysis.complementarity import complementarities
-from .diagnosis import Diagnosis, _indicators
+from .diagnosis import Diagnosis, network_indicators
 from .evolution import Evolution, date_label, diff
 from .findings import join_names
 from .io import CSV_SUFFIXES, WORKBOOK_SUFFIXES, read
@@ -170,7 +170,7 @@ def territory_indicators(t: Territory, *, seed: int = 0, permutations: int = 0) 
         "community": found.labels,
         "is_articulation_point": structure.articulation_points(graph)})
     matches = complementarities(t) if len(t.resources) and len(t.needs) else pd.DataFrame()
-    values = _indicators(t, graph, actors, found.modularity, mix, bridge_list, matches)
+    values = network_indicators(t, graph, actors, found.modularity, mix, bridge_list, matches)
     return values if permutations > 0 else values.drop("ei_index_type_p_value")
 
 

@@ -144,12 +144,13 @@ def diagnose(t: Territory, *, lang: str | None = None, k: int = 3, steps: int = 
     bridges_table = timed("bridge_impact", bridge_impact, graph)
     people = timed("person_dependency", person_dependency, t)
     matches = timed("complementarities", complementarities, t)
-    suggestions = timed("link_suggestions", link_suggestions, t)
+    # 25 suggestions are as many as a committee (or the map's lens) can take in.
+    suggestions = timed("link_suggestions", link_suggestions, t, max_suggestions=25)
 
     actors = _actor_table(t, table, directed, shape, holes, roles, found.labels, removal,
                           reach.actors)
     named = _label_communities(named, t, lang)
-    indicators = _indicators(t, graph, actors, found.modularity, mix, bridge_list, matches)
+    indicators = network_indicators(t, graph, actors, found.modularity, mix, bridge_list, matches)
     evidence = Evidence(
         t=t, lang=lang, actors=actors, graph=graph,
         key_players={"reach": reach, "fragment": _with_baseline(fragment, graph)},
@@ -212,8 +213,14 @@ def _label_communities(named: pd.DataFrame, t: Territory, lang: str) -> pd.DataF
     return out
 
 
-def _indicators(t: Territory, graph: nx.Graph, actors: pd.DataFrame, modularity: float, mix,
-                bridge_list: list, matches: pd.DataFrame) -> pd.Series:
+def network_indicators(t: Territory, graph: nx.Graph, actors: pd.DataFrame,
+                       modularity: float, mix, bridge_list: list,
+                       matches: pd.DataFrame) -> pd.Series:
+    """The network-level figures of ``Diagnosis.indicators`` from the analysis results.
+
+    Shared by :func:`diagnose` and :func:`territoire_graphe.comparison.compare` so that a
+    comparison gives exactly the figures of a diagnosis.
+    """
     values: dict[str, Any] = {"actors": len(t.actors), "relations": len(t.relations)}
     values.update(structural_indicators(graph))
     values["betweenness_centralization"] = betweenness_centralization(actors["betweenness"])

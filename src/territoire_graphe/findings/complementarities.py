@@ -8,7 +8,7 @@ import networkx as nx
 import pandas as pd
 
 from ..messages import text
-from .evidence import Evidence, finding, join_names
+from .evidence import Evidence, finding, join_names, of_name
 
 
 def _introduction(e: Evidence, a: str, b: str) -> tuple[str, list[str]]:
@@ -102,7 +102,8 @@ def complementarity_matches(e: Evidence, *, max_findings: int = 5) -> list[dict[
                             {"category": row.get("category"), "status": row["status"]},
                             [row["resource_actor"], row["need_actor"], *who],
                             resource=row["resource"], resource_name=e.name(row["resource_actor"]),
-                            need=row["need"], need_name=e.name(row["need_actor"]),
+                            need=row["need"],
+                            of_need_name=of_name(e.name(row["need_actor"]), e.lang),
                             introduction=intro))
     return out
 

@@ -77,6 +77,29 @@ def join_names(names: Sequence[str], lang: str, *, limit: int = _MAX_NAMES) -> s
     return ", ".join(names[:-1]) + text("join.and", lang) + names[-1]
 
 
+_VOWELS = set("aeiouyàâäéèêëîïôöùûüœæhAEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆH")
+
+
+def of_name(name: str, lang: str) -> str:
+    """``name`` after "of": French contracts "de Le" and "de Les" and elides before a vowel.
+
+    >>> [of_name(n, "fr") for n in ("Les Paniers", "Le Bocal", "Atelier Bray", "la Nef")]
+    ['des Paniers', 'du Bocal', "d'Atelier Bray", 'de la Nef']
+    >>> of_name("Les Paniers", "en")
+    'of Les Paniers'
+    """
+    if lang != "fr":
+        return f"of {name}"
+    words = name.split(" ", 1)
+    if len(words) == 2 and words[0] in ("Le", "le"):
+        return f"du {words[1]}"
+    if len(words) == 2 and words[0] in ("Les", "les"):
+        return f"des {words[1]}"
+    if name[:1] in _VOWELS:
+        return f"d'{name}"
+    return f"de {name}"
+
+
 def finding(e: Evidence, code: str, category: str, priority: int, figures: dict[str, Any],
              actors: Sequence[str], **values: Any) -> dict[str, Any]:
     return {"code": code, "category": text(f"category.{category}", e.lang),

@@ -6,7 +6,7 @@ from typing import Any
 
 import networkx as nx
 
-from .evidence import Evidence, finding
+from .evidence import Evidence, finding, of_name
 
 
 def cut_points(e: Evidence, *, max_findings: int = 3) -> list[dict[str, Any]]:
@@ -59,7 +59,7 @@ def person_dependency(e: Evidence, *, max_findings: int = 5) -> list[dict[str, A
         out.append(finding(e, "person_dependency", "fragilite", 1,
                             {"ties_carried": int(row["ties_carried"]),
                              "ties_total": int(row["ties_total"]), "share": float(row["share"])},
-                            [row["actor"]], actor=e.name(row["actor"]),
+                            [row["actor"]], of_actor=of_name(e.name(row["actor"]), e.lang),
                             person=row.get("person_name", row["person"]),
                             carried=int(row["ties_carried"]), total=int(row["ties_total"])))
     out.sort(key=lambda f: -f["figures"]["ties_total"])
