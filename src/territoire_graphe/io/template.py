@@ -21,8 +21,6 @@ import datetime as dt
 import io
 import math
 import os
-import re
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -34,12 +32,12 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..messages import has_text, resolve_lang, text
+from ..stable_xlsx import stable_zip
 from ..vocabulary import FLOW, TIE, default_vocabulary
 from .schema import RELATION_SHEETS, SHEETS, Sheet
 
 LAST_ROW = 1000  # data validation covers rows 2..LAST_ROW of every sheet
 FIXED_TIME = dt.datetime(2024, 1, 1)  # written as the workbook's dates, for stable bytes
-_ZIP_TIME = (2024, 1, 1, 0, 0, 0)
 
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _REQUIRED_FILL = PatternFill("solid", fgColor="9DC3E6")
@@ -97,7 +95,7 @@ def write_template(path: str | os.PathLike[str], *, lang: str | None = None) -> 
     book.active = 0
     buffer = io.BytesIO()
     book.save(buffer)
-    path.write_bytes(_stable_bytes(buffer.getvalue()))
+    path.write_bytes(stable_zip(buffer.getvalue(), when=FIXED_TIME))
     return path
 
 
@@ -397,23 +395,3 @@ def _examples(lang: str) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-# -- stable bytes -------------------------------------------------------------------------
-_CORE_DATE = re.compile(r"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
-
-
-def _stable_bytes(data: bytes) -> bytes:
-    """The same workbook with fixed zip timestamps and document dates (openpyxl stamps "now")."""
-    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ")
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = _CORE_DATE.sub(lambda m: f"{m.group(1)}{stamp}{m.group(3)}",
-                                         content.decode("utf-8")).encode("utf-8")
-            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, content)
-    return out.getvalue()

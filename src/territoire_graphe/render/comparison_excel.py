@@ -388,7 +388,7 @@ def _save(book: Workbook, path: Path, *, wide: Sequence[str] = ()) -> None:
     Sheets are fitted to the page width, except those named in ``wide`` (a comparison
     of many indicators is read on screen; shrunk to one page it would be unreadable).
     """
-    from .excel import stable_zip
+    from ..stable_xlsx import stable_zip
 
     for sheet in book.worksheets:
         sheet.page_setup.orientation = "landscape"

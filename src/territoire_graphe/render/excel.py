@@ -25,8 +25,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
-import re
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,14 +41,13 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..messages import has_text, resolve_lang, text
+from ..stable_xlsx import FIXED_TIME, stable_zip
 from .safe_cells import excel_value, safe_sheet_title, text_cell, write_value
 
 if TYPE_CHECKING:
     from ..diagnosis import Diagnosis
 
-FIXED_TIME = dt.datetime(2000, 1, 1)
 """Creation and modification time written in every report (so that files are reproducible)."""
-_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 FONT = "Calibri"
 HEADER_FILL = "D9E2EC"
 _NUMBER_FORMATS = {
@@ -359,25 +356,6 @@ class Book:
         buffer = io.BytesIO()
         self.wb.save(buffer)
         return stable_zip(buffer.getvalue())
-
-
-def stable_zip(raw: bytes) -> bytes:
-    """The same .xlsx archive with fixed timestamps, so equal workbooks give equal bytes."""
-    out = io.BytesIO()
-    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    with zipfile.ZipFile(io.BytesIO(raw)) as src, \
-            zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.external_attr = 0o600 << 16
-            member.create_system = 0
-            content = src.read(info.filename)
-            if info.filename == "docProps/core.xml":  # openpyxl stamps the time of saving
-                content = re.sub(rb"(<dcterms:(?:modified|created)[^>]*>)[^<]*(</dcterms:)",
-                                 rb"\g<1>" + stamp + rb"\g<2>", content)
-            dst.writestr(member, content)
-    return out.getvalue()
 
 
 def _lines(value: str, width: float) -> int:
