@@ -160,3 +160,23 @@ def test_converting_a_kumu_workbook_leaves_the_original_untouched():
 def test_a_workbook_without_label_or_from_to_columns_is_not_kumu():
     raw = RawWorkbook("t.xlsx", [RawSheet("acteurs", ["nom", "type"], [["A", "commune"]], [2])])
     assert looks_like_kumu(raw) is False
+
+
+def test_a_type_filled_in_for_kumu_rows_without_one_is_said_once_per_sheet(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    elements = book.active
+    elements.title = "Elements"
+    for row in (["Label", "Type"], ["Mairie", None], ["Asso", "Association"], ["Café", None]):
+        elements.append(row)
+    connections = book.create_sheet("Connections")
+    for row in (["From", "To", "Type"], ["Mairie", "Asso", None], ["Café", "Asso", None]):
+        connections.append(row)
+    book.save(tmp_path / "kumu.xlsx")
+    t = tg.read(tmp_path / "kumu.xlsx")
+    supplied = [(w.code, w.sheet, w.row) for w in t.warnings if w.code == "type_supplied"]
+    # the first row without a type in each sheet carries the one warning of that sheet
+    assert supplied == [("type_supplied", "Elements", 2), ("type_supplied", "Connections", 2)]
+    assert t.actors["type"].tolist() == ["autre", "association", "autre"]
+    assert t.relations["type"].tolist() == ["interconnaissance"] * 2

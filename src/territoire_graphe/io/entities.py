@@ -14,7 +14,7 @@ from typing import Any
 from ..text_keys import loose
 from ..vocabulary import Kind, Vocabulary
 from .rows import Row, SheetReader
-from .values import as_text, parse_number, split_values
+from .values import Supplied, as_text, parse_number, split_values
 
 ENTITY_FIELDS = {
     "actors": ("name", "type", "municipality", "area", "sector", "functions", "role",
@@ -186,6 +186,11 @@ def read_entities(reader: SheetReader, kind: str, registry: Registry,
 def _typed(row: Row, kind: Kind, vocabulary: Vocabulary,
            seen_types: set[tuple[str, str]], *, default: str | None = None) -> str | None:
     """The canonical type of a row; unknown and misspelt types are warned about once."""
+    if isinstance(row.raw("type"), Supplied):
+        marker = ("supplied", f"{kind}:{row.reader.raw.name}")
+        if marker not in seen_types:  # once per sheet: "the rows without a type are X"
+            seen_types.add(marker)
+            row.warning("type_supplied", "type", value=str(row.raw("type")))
     written = row.text("type", required=default is None)
     if written is None:
         return default

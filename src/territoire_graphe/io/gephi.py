@@ -40,7 +40,7 @@ from .graphs import DEFAULT_ACTOR_TYPE, DEFAULT_RELATION_TYPE, Table
 from .problems import fatal
 from .schema import RELATION_SHEETS, sheet_for
 from .sheets import RawSheet, RawWorkbook, sheet_from_grid
-from .values import is_blank
+from .values import Supplied, is_blank
 
 _CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 _DIRECTIONS = {"directed": "oui", "dirige": "oui", "oriente": "oui", "undirected": "non",
@@ -181,7 +181,7 @@ def _settle(table: Table, field: str, default: str) -> None:
         position = table.add(field, [None] * len(table.rows))
     for row in table.rows:
         if is_blank(row[position]) and not all(is_blank(c) for c in row):
-            row[position] = default
+            row[position] = Supplied(default)
 
 
 def _sheet(original: RawSheet, table: Table) -> RawSheet:

@@ -43,7 +43,7 @@ from ..text_keys import key
 from ..vocabulary import default_vocabulary
 from .schema import SHEETS_BY_NAME, match_columns
 from .sheets import RawSheet, RawWorkbook
-from .values import as_text, is_blank
+from .values import Supplied, as_text, is_blank
 
 DEFAULT_ACTOR_TYPE = "autre"
 DEFAULT_RELATION_TYPE = "interconnaissance"
@@ -270,7 +270,7 @@ class Table:
                 position = self.add("type", [None] * len(self.rows))
         for row in self.rows:
             if is_blank(row[position]):
-                row[position] = default
+                row[position] = Supplied(default)
 
     def fill(self, field_name: str, value_of: Any) -> None:
         position = self.position(field_name)

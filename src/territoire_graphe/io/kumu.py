@@ -56,7 +56,7 @@ from typing import Any
 from ..text_keys import key, loose
 from .schema import RELATION_SHEETS, match_columns, sheet_for
 from .sheets import RawSheet, RawWorkbook
-from .values import as_text, is_blank
+from .values import Supplied, as_text, is_blank
 
 DEFAULT_ELEMENT_TYPE = "autre"
 DEFAULT_CONNECTION_TYPE = "interconnaissance"
@@ -131,7 +131,7 @@ def _fill(sheet: RawSheet, kind: str, field: str, header: str, default: str) -> 
         position = len(sheet.header) - 1
     for row in sheet.rows:
         if is_blank(row[position]) and not all(is_blank(cell) for cell in row):
-            row[position] = default
+            row[position] = Supplied(default)
 
 
 def _elements(sheet: RawSheet) -> RawSheet:
@@ -177,5 +177,5 @@ def _elements_from_connections(sheets: list[RawSheet]) -> RawSheet | None:
                     names.setdefault(loose(written), written)
     if not names:
         return None
-    rows: list[list[Any]] = [[name, DEFAULT_ELEMENT_TYPE] for name in names.values()]
+    rows: list[list[Any]] = [[name, Supplied(DEFAULT_ELEMENT_TYPE)] for name in names.values()]
     return RawSheet("acteurs", ["Label", "Type"], rows, list(range(2, len(rows) + 2)))

@@ -29,6 +29,16 @@ import pandas as pd
 from ..text_keys import loose
 
 
+class Supplied(str):
+    """A value a converter filled in because the source had none (Kumu, Gephi, GraphML...).
+
+    It reads as its text; the validation sees where it came from and says so in a
+    warning, so a default never passes silently.
+    """
+
+    __slots__ = ()
+
+
 class BadValue(ValueError):
     """A cell that cannot be read as the value its column needs."""
 

@@ -91,6 +91,8 @@ FR: dict[str, str] = {
     "problem.reference_not_collective": "« {value} » n'est pas un collectif.",
     "problem.reference_not_collective.hint": "Indiquez un collectif de la feuille « collectifs », ou ajoutez-le.",
     # types
+    "problem.type_supplied": "le fichier ne donne pas de type à certaines lignes de cette feuille : « {value} » leur est attribué.",
+    "problem.type_supplied.hint": "Ajoutez ou complétez la colonne Type dans le fichier d'origine pour préciser chaque type.",
     "problem.type_unknown": "type inconnu « {value} » : il est ajouté comme nouveau type.",
     "problem.type_unknown.hint": "Si c'est voulu, déclarez-le dans la feuille « types » ; sinon choisissez un type de la liste du modèle.",
     "problem.type_probable_typo": "type « {value} » inconnu : vouliez-vous dire « {suggestion} » ?",
@@ -196,6 +198,8 @@ EN: dict[str, str] = {
     "problem.reference_not_actor.hint": 'A link joins actors or people; membership of a collective goes in the "memberships" sheet.',
     "problem.reference_not_collective": '"{value}" is not a collective.',
     "problem.reference_not_collective.hint": 'Name a collective of the "collectives" sheet, or add it there.',
+    "problem.type_supplied": 'the file gives no type to some rows of this sheet: "{value}" is used for them.',
+    "problem.type_supplied.hint": "Add or complete the Type column in the original file to say each type.",
     "problem.type_unknown": 'unknown type "{value}": it is added as a new type.',
     "problem.type_unknown.hint": 'If that is intended, declare it in the "types" sheet; otherwise pick a type from the template\'s list.',
     "problem.type_probable_typo": 'unknown type "{value}": did you mean "{suggestion}"?',
