@@ -47,12 +47,3 @@ def key(value: str) -> str:
 def compact(value: str) -> str:
     """:func:`key` without spaces: "code_insee", "Code INSEE" and "codeinsee" agree."""
     return key(value).replace(" ", "")
-
-
-def slug(value: str) -> str:
-    """An identifier made from a name: lowercase ASCII words joined by '-'.
-
-    >>> slug("Ville de Lille (CCAS)")
-    'ville-de-lille-ccas'
-    """
-    return loose(value).replace(" ", "-") or "x"
