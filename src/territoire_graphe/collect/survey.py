@@ -1,0 +1,173 @@
+"""Answers back: :func:`read_survey` turns questionnaires and form exports into a territory.
+
+>>> import tempfile, territoire_graphe as tg
+>>> roster = tg.Territory.from_records(actors=[
+...     {"id": "v", "name": "Ville de Creil", "type": "commune"},
+...     {"id": "c", "name": "CAF de l'Oise", "type": "établissement public"},
+...     {"id": "a", "name": "ARDES", "type": "association"}])
+>>> with tempfile.TemporaryDirectory() as folder:
+...     path = Path(folder) / "reponses.csv"
+...     _ = path.write_text("Horodateur;Votre structure;Vos partenaires\\n"
+...                         "2024-03-01 10:00;Mairie de Creil;CAF Oise, Ardès\\n"
+...                         "2024-03-02 09:00;ARDES;ville de creil\\n", encoding="utf-8")
+...     s = read_survey(path, roster=roster)
+>>> sorted(s.territory.relations[["source", "target", "confirmed"]].itertuples(index=False))
+[Pandas(source='v', target='a', confirmed=True), Pandas(source='v', target='c', confirmed=False)]
+>>> s.response_rate
+0.6666666666666666
+>>> list(s.non_respondents()["name"])
+["CAF de l'Oise"]
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..io import CSV_SUFFIXES, WORKBOOK_SUFFIXES, read
+from ..io.csvfiles import read_csv_grid
+from ..io.excel import read_workbook
+from ..io.problems import Problem, ProblemLog, fatal
+from ..io.sheets import sheet_from_grid
+from ..messages import resolve_lang
+from ..model import Territory
+from .answers import Answer
+from .build import build_survey_territory
+from .matching import Resolver
+from .read_forms import read_form_export
+from .read_kobo import is_kobo, read_kobo_export
+from .read_workbooks import QUESTIONNAIRE_SUFFIXES, is_questionnaire, read_questionnaire
+from .review import candidates_text, read_decisions, write_review
+from .xlsform import choice_names, type_choice_names
+
+PathLike = str | os.PathLike[str]
+
+
+@dataclass
+class Survey:
+    """The result of reading answers: the territory, how names were matched, who answered."""
+
+    territory: Territory
+    matches: pd.DataFrame
+    respondents: pd.Series
+    warnings: list[Problem] = field(default_factory=list)
+    lang: str = "fr"
+    _decided: list[dict[str, Any]] = field(default_factory=list, repr=False)
+
+    @property
+    def response_rate(self) -> float:
+        """Respondents / roster actors (0 when the roster is empty)."""
+        return float(self.respondents.mean()) if len(self.respondents) else 0.0
+
+    def non_respondents(self) -> pd.DataFrame:
+        """The actors who have not answered yet, with every column of the roster (to chase them)."""
+        actors = self.territory.actors
+        return actors.loc[~self.respondents.reindex(actors.index, fill_value=False)]
+
+    def to_review(self) -> list[dict[str, Any]]:
+        """The rows of the review: names not matched exactly, then the decisions already taken."""
+        names = self.territory.actors["name"].astype(str).to_dict()
+        rows = []
+        for match in self.matches.itertuples(index=False):
+            if match.status not in ("probable", "unknown"):
+                continue
+            rows.append({"cited": match.cited, "role": match.role, "seen_in": match.seen_in,
+                         "status": match.status, "score": match.score,
+                         "proposed": names.get(match.actor) if match.actor else
+                         (names.get(match.candidates[0][0]) if match.candidates else None),
+                         "proposed_id": match.actor or
+                         (match.candidates[0][0] if match.candidates else None),
+                         "candidates": candidates_text(match.candidates, names, self.lang)})
+        return rows + self._decided
+
+    def write_review(self, path: PathLike) -> Path:
+        """Write the review workbook: the names to check, their candidates, a decision column."""
+        names = self.territory.actors["name"].astype(str).to_dict()
+        return write_review(self.to_review(), path, names=names, lang=self.lang)
+
+
+def read_survey(answers: PathLike | Sequence[PathLike], *, roster: Territory | PathLike,
+                review: PathLike | None = None, ties: str = "declared",
+                respondent: str | None = None, partners: Sequence[str] | None = None,
+                relation_type: str = "interconnaissance", lang: str | None = None) -> Survey:
+    """Read the answers to a survey of the actors of ``roster``.
+
+    ``answers``: a folder of filled questionnaires, one or several files (questionnaire
+    workbooks, KoboToolbox / ODK exports of our XLSForm, form-tool exports in the grid or
+    free-text layout of FORMAT.md section 4). ``review``: a review workbook whose decisions
+    apply. ``ties="confirmed"`` keeps, between two respondents, only the relations both
+    declared. ``respondent`` names the respondent's column, ``partners`` the free-text
+    columns, ``relation_type`` the type a ticked cell means. Problems are reported in ``lang``.
+    """
+    lang = resolve_lang(lang)
+    if ties not in ("declared", "confirmed"):
+        raise ValueError(f"ties must be 'declared' or 'confirmed', not {ties!r}")
+    t = roster if isinstance(roster, Territory) else read(roster, lang=lang)
+    files = _answer_files(answers, lang)
+    log = ProblemLog(None, lang=lang)
+    default_type = t.vocabulary.match("relation", relation_type).name
+    collected: list[Answer] = []
+    for path in files:
+        collected.extend(_read_file(path, t, log, default_type=default_type,
+                                    respondent=respondent, partners=partners, lang=lang,
+                                    first_order=len(collected)))
+    log.raise_if_errors()
+    decisions = read_decisions(review, lang=lang) if review is not None else {}
+    resolver = Resolver(t, decisions, choice_names(t), log)
+    territory, respondents = build_survey_territory(t, collected, resolver, log, ties=ties)
+    return Survey(territory, resolver.table(), respondents, log.warnings, lang,
+                  resolver.decided_rows(lang))
+
+
+def _answer_files(answers: PathLike | Sequence[PathLike], lang: str) -> list[Path]:
+    given = [answers] if isinstance(answers, str | os.PathLike) else list(answers)
+    files: list[Path] = []
+    for item in given:
+        path = Path(item)
+        if not path.exists():
+            raise fatal("file_not_found", path.name, lang=lang, path=str(path))
+        if path.is_dir():
+            files.extend(sorted(p for p in path.iterdir() if p.is_file()
+                                and p.suffix.lower() in (*WORKBOOK_SUFFIXES, *CSV_SUFFIXES)
+                                and not p.name.startswith(("~$", ".", "_"))))
+        else:
+            files.append(path)
+    return files
+
+
+def _read_file(path: Path, t: Territory, log: ProblemLog, *, default_type: str,
+               respondent: str | None, partners: Sequence[str] | None, lang: str,
+               first_order: int) -> list[Answer]:
+    log.file = path.name
+    suffix = path.suffix.lower()
+    if suffix in QUESTIONNAIRE_SUFFIXES and is_questionnaire(path):
+        answer = read_questionnaire(path, log, default_type=default_type, order=first_order,
+                                    lang=lang)
+        return [answer] if answer is not None else []
+    if suffix in CSV_SUFFIXES:
+        grid = read_csv_grid(path, display=path.name, lang=lang)
+        sheets = [sheet_from_grid(path.stem, grid)]
+    else:
+        sheets = [s for s in read_workbook(path, display=path.name, lang=lang).sheets
+                  if s.header and not s.name.startswith("_")]
+    if not sheets:
+        log.warning("survey_file_empty", value=path.name)
+        return []
+    if is_kobo(sheets[0]):
+        return read_kobo_export(sheets, path.name, default_type=default_type,
+                                type_names=type_choice_names(lang), first_order=first_order)
+    return read_form_export(sheets[0], path.name, log, vocabulary=t.vocabulary,
+                            default_type=default_type, respondent=respondent,
+                            partners=partners, first_order=first_order)
+
+
+def _names(t: Territory) -> dict[str, str]:
+    return t.actors["name"].astype(str).to_dict()
+
+
+__all__: Iterable[str] = ("Survey", "read_survey")
