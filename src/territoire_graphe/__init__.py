@@ -11,6 +11,8 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from .collect import Survey, read_survey, write_questionnaire
+from .collect.merge import Merge, merge
 from .comparison import compare
 from .data import sample_path
 from .diagnosis import Diagnosis, diagnose
@@ -31,17 +33,21 @@ __all__ = [
     "Diagnosis",
     "Evolution",
     "InputError",
+    "Merge",
     "Problem",
+    "Survey",
     "Territory",
     "__version__",
     "compare",
     "diagnose",
     "diff",
     "key_players",
+    "merge",
     "mixing",
     "read",
     "read_gephi",
     "read_positions",
+    "read_survey",
     "sample_path",
     "show",
     "to_csv",
@@ -51,5 +57,6 @@ __all__ = [
     "to_html",
     "to_image",
     "to_json",
+    "write_questionnaire",
     "write_template",
 ]

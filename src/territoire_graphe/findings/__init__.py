@@ -34,13 +34,14 @@ from .complementarities import (
 from .evidence import FINDING_COLUMNS, Evidence, join_names
 from .fragility import bridge_ties, cut_points, fragmenting_set, person_dependency
 from .mobilisation import mobilise_first, trusted_broker
+from .response import low_response
 
 FINDERS: tuple[Callable[[Evidence], list[dict[str, Any]]], ...] = (
     no_relation, mobilise_first, trusted_broker, isolated_actors, pendant_actors,
     groups_never_meet, communes_never_meet, ei_by_type, community_single_bridge,
     members_never_meet, isolated_with_resource, complementarity_matches, useful_effect_funders,
     fragmented_functions, suggested_links, cut_points, bridge_ties, person_dependency,
-    fragmenting_set,
+    fragmenting_set, low_response,
 )
 
 

@@ -140,7 +140,16 @@ class Registry:
             return None, f"reference_not_{kinds[0]}", {"value": written}
         if reference in self.rejected or self.incomplete:
             return None, "rejected", {}
-        return None, "reference_unknown", {"value": written}
+        return None, "reference_unknown", {"value": written, **self._suggest(written, kinds)}
+
+    def _suggest(self, written: str, kinds: tuple[str, ...]) -> dict[str, str]:
+        """``{"suggestion": name}`` when a known name is probably meant (collect.names)."""
+        from ..collect.names import Matcher
+
+        names = {i: str(e.attrs.get("name") or i) for i, e in self.entities.items()
+                 if e.kind in kinds}
+        found = Matcher(names).match(written)
+        return {"suggestion": names[found.actor]} if found.actor is not None else {}
 
 
 def given_ids(reader: SheetReader) -> list[str]:

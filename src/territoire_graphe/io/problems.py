@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from typing import Literal
 
-from ..messages import resolve_lang, text
+from ..messages import has_text, resolve_lang, text
 
 Severity = Literal["error", "warning"]
 
@@ -113,7 +113,10 @@ class ProblemLog:
     ) -> None:
         """Record a problem; its message and hint come from the catalogue (``problem.<code>``)."""
         message = text(f"problem.{code}", self.lang, **values)
-        hint = text(f"problem.{code}.hint", self.lang, **values)
+        hint_key = f"problem.{code}.hint"
+        if "suggestion" in values and has_text(f"{hint_key}.suggestion"):  # "vouliez-vous dire"
+            hint_key += ".suggestion"
+        hint = text(hint_key, self.lang, **values)
         self.problems.append(
             Problem(self.file, sheet, row, column, code, message, hint, severity, self.lang)
         )

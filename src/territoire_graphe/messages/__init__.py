@@ -20,7 +20,18 @@ import math
 import os
 from collections.abc import Mapping
 
-from . import _analysis, _cli, _collect, _common, _compare, _formats, _io, _render, _report, _template
+from . import (
+    _analysis,
+    _cli,
+    _collect,
+    _common,
+    _compare,
+    _formats,
+    _io,
+    _render,
+    _report,
+    _template,
+)
 
 LANGS = ("fr", "en")
 DEFAULT_LANG = "fr"

@@ -1,0 +1,163 @@
+"""The commands that collect data: ``questionnaire``, ``survey`` and ``merge``.
+
+They only parse arguments and call :func:`~territoire_graphe.write_questionnaire`,
+:func:`~territoire_graphe.read_survey` and :func:`~territoire_graphe.merge`; ``cli.py``
+adds them to its parser with :func:`add_collect_commands`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .cli_output import print_problems
+from .messages import format_percent, text
+
+PROG = "territoire-graphe"
+
+
+def add_collect_commands(command: Callable[..., Any], lang: str) -> None:
+    """Add the three commands with ``command(name, handler, default_output)`` of ``cli.py``."""
+    def t(key: str) -> str:
+        return text(key, lang)
+
+    sub = command("questionnaire", _questionnaire, t("cli.collect.default.questionnaires"))
+    sub.add_argument("workbook", metavar=t("cli.metavar.workbook"), help=t("cli.arg.roster"))
+    sub.add_argument("--form", choices=("excel", "xlsform"), default="excel",
+                     help=t("cli.arg.form"))
+    sub = command("survey", _survey, "territoire.xlsx")
+    sub.add_argument("answers", nargs="+", metavar=t("cli.metavar.answers"),
+                     help=t("cli.arg.answers"))
+    sub.add_argument("--roster", required=True, metavar=t("cli.metavar.workbook"),
+                     help=t("cli.arg.roster"))
+    sub.add_argument("--review", default=None, metavar=t("cli.metavar.file"),
+                     help=t("cli.arg.review_in"))
+    sub.add_argument("--ties", choices=("declared", "confirmed"), default="declared",
+                     help=t("cli.arg.ties"))
+    sub.add_argument("--respondent", default=None, metavar=t("cli.metavar.column"),
+                     help=t("cli.arg.respondent"))
+    sub.add_argument("--partners", action="append", default=None,
+                     metavar=t("cli.metavar.column"), help=t("cli.arg.partners"))
+    sub = command("merge", _merge, "fusion.xlsx")
+    sub.add_argument("workbooks", nargs="+", metavar=t("cli.metavar.workbook"),
+                     help=t("cli.arg.merge_workbooks"))
+    sub.add_argument("--review", default=None, metavar=t("cli.metavar.file"),
+                     help=t("cli.arg.review_in"))
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def _refuse_inputs(output: Path, inputs: list[Path], lang: str) -> bool:
+    """True (after saying so) when the output is one of the inputs."""
+    for path in inputs:
+        if _same(output, path):
+            print(text("cli.collect.output_is_input", lang, path=str(output)), file=sys.stderr)
+            return True
+    return False
+
+
+def _questionnaire(args: argparse.Namespace, lang: str) -> int:
+    from . import write_questionnaire
+    from .io import read
+
+    roster = read(args.workbook, lang=lang)
+    if roster.warnings:
+        print_problems(list(roster.warnings), lang, sys.stdout, heading=None)
+    output = Path(args.output)
+    if _refuse_inputs(output, [Path(args.workbook)], lang):
+        return 2
+    written = write_questionnaire(roster, output, form=args.form, lang=lang)
+    if isinstance(written, list):
+        print(text("cli.collect.questionnaires", lang, count=len(written),
+                   folder=str(output.resolve())))
+    else:
+        print(text("cli.collect.xlsform", lang, path=str(Path(written).resolve())))
+    return 0
+
+
+def _survey(args: argparse.Namespace, lang: str) -> int:
+    from . import read_survey
+
+    output = Path(args.output)
+    inputs = [Path(p) for p in (*args.answers, args.roster, args.review) if p]
+    if output.suffix.lower() != ".xlsx":
+        print(text("cli.collect.xlsx_only", lang, path=str(output)), file=sys.stderr)
+        return 2
+    if _refuse_inputs(output, inputs, lang):
+        return 2
+    survey = read_survey(args.answers if len(args.answers) > 1 else args.answers[0],
+                         roster=args.roster, review=args.review, ties=args.ties,
+                         respondent=args.respondent, partners=args.partners, lang=lang)
+    if survey.warnings:
+        print_problems(survey.warnings, lang, sys.stdout, heading=None)
+    t = survey.territory
+    counts = survey.matches["status"].value_counts()
+    print(text("cli.collect.answers", lang, count=int(survey.respondents.sum()),
+               total=len(survey.respondents), share=format_percent(survey.response_rate, lang)))
+    print(text("cli.collect.names", lang, exact=int(counts.get("exact", 0)),
+               probable=int(counts.get("probable", 0)), unknown=int(counts.get("unknown", 0)),
+               decided=int(counts.get("decided", 0))))
+    confirmed = int(t.relations["confirmed"].fillna(False).astype(bool).sum()) \
+        if "confirmed" in t.relations else 0
+    print(text("cli.collect.relations", lang, count=len(t.relations), confirmed=confirmed))
+    missing = survey.non_respondents()
+    if len(missing):
+        print(text("cli.collect.missing", lang, count=len(missing),
+                   names=", ".join(str(n) for n in missing["name"])))
+    from .collect.workbook import write_territory
+
+    write_territory(t, output, lang=lang)
+    print(text("cli.written", lang, path=str(output.resolve())))
+    _review(survey, output, args.review, lang)
+    return 0
+
+
+def _review(result: Any, output: Path, given: str | None, lang: str) -> None:
+    rows = [r for r in result.to_review() if not r.get("decision")] \
+        if hasattr(result, "to_review") else [r for r in result._review]
+    if not rows:
+        print(text("cli.collect.nothing_to_review", lang))
+        return
+    path = output.with_name(output.stem + text("cli.collect.review_suffix", lang) + ".xlsx")
+    number = 2
+    while given is not None and _same(path, Path(given)):
+        path = output.with_name(f"{output.stem}{text('cli.collect.review_suffix', lang)}"
+                                f"_{number}.xlsx")
+        number += 1
+    result.write_review(path)
+    print(text("cli.collect.review", lang, count=len(rows), path=str(path.resolve()),
+               name=path.name))
+
+
+def _merge(args: argparse.Namespace, lang: str) -> int:
+    from . import merge
+    from .collect.workbook import write_territory
+
+    output = Path(args.output)
+    inputs = [Path(p) for p in (*args.workbooks, args.review) if p]
+    if output.suffix.lower() != ".xlsx":
+        print(text("cli.collect.xlsx_only", lang, path=str(output)), file=sys.stderr)
+        return 2
+    if _refuse_inputs(output, inputs, lang):
+        return 2
+    result = merge(args.workbooks, review=args.review, lang=lang)
+    counts = result.matches["status"].value_counts()
+    print(text("cli.collect.merged", lang, count=len(result.territory.actors),
+               sources=len(args.workbooks), exact=int(counts.get("exact", 0)),
+               probable=int(counts.get("probable", 0)), new=int(counts.get("new", 0)),
+               conflicts=len(result.conflicts)))
+    for row in result.conflicts.itertuples(index=False):
+        print("  " + text("cli.collect.conflict", lang, name=row.name, column=row.column,
+                          values=row.values, sources=row.sources))
+    write_territory(result.territory, output, lang=lang)
+    print(text("cli.written", lang, path=str(output.resolve())))
+    _review(result, output, args.review, lang)
+    return 0
