@@ -130,7 +130,8 @@ _RESPONDENT_HEADERS = ("structure", "organisation", "organisme", "votre nom", "n
 _RESOURCE_HEADERS = ("ressource", "resources", "resource", "pouvez offrir", "can offer",
                      "vous pouvez apporter")
 _NEED_HEADERS = ("besoin", "need", "vous manque", "lacks", "manque")
-_PARTNER_HEADERS = ("partenaire", "partner", "structures avec", "en lien", "travaillez avec",
+_PARTNER_HEADERS = ("partenaire", "partner", "structures avec", "en lien", "travaillez",
+                    "quelle structure", "quelles structures", "collaborez", "cooperez avec",
                     "work with", "in touch", "vous connaissez", "you know", "cooperez",
                     "organisations")
 
@@ -182,10 +183,18 @@ def grid_column(header: str) -> tuple[str, str] | None:
 def type_from_header(header: str, vocabulary: Any, default: str) -> str:
     """The relation type a question speaks of ("Qui vous finance ?" -> financement), else ``default``."""
     written = f" {key(header)} "
+    stems = {w[:6] for w in written.split() if len(w) >= 6 and w not in _GENERIC_WORDS}
     best, length = default, 0
     for entry in vocabulary.entries["relation"].values():
         for name in (entry.name, entry.label_en, *entry.aliases):
             word = key(name)
-            if len(word) >= 5 and f" {word} " in written and len(word) > length:
+            if word in _GENERIC_WORDS or len(word) < 5 or len(word) <= length:
+                continue
+            # the word itself, or its first six letters ("financiers" ~ "financement")
+            if f" {word} " in written or (" " not in word and word[:6] in stems):
                 best, length = entry.name, len(word)
     return best
+
+
+# Words every partner question uses: they say nothing of the relation's type.
+_GENERIC_WORDS = frozenset({"partenaire", "partner", "contact", "lien", "link", "relation"})

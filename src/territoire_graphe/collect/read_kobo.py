@@ -20,9 +20,10 @@ from .answers import Answer, Partner, split_lines, split_names, timestamp_of, we
 from .layout import XLSFORM_FIELDS
 
 F = XLSFORM_FIELDS
-_PARENT = ("_parent_index", "parent_key", "_parent_uuid")
-_OWN = ("_index", "key", "_uuid")
-_TIME = ("_submission_time", "end", "submissiondate", "submission_date", "today", "_submitted_at")
+# Header names as _field gives them (leading underscores dropped, lower case).
+_PARENT = ("parent_index", "parent_key", "parent_uuid")
+_OWN = ("index", "key", "uuid")
+_TIME = ("submission_time", "end", "submissiondate", "submission_date", "today", "submitted_at")
 
 
 def is_kobo(sheet: RawSheet) -> bool:

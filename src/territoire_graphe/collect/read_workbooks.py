@@ -22,12 +22,17 @@ QUESTIONNAIRE_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 
 
 def is_questionnaire(path: Path) -> bool:
-    """Whether a workbook is a per-actor questionnaire (it has a ``liens`` / ``links`` sheet)."""
+    """Whether a workbook is a per-actor questionnaire (its ``_questionnaire`` sheet, or a
+    ``liens`` / ``links`` sheet with a ``partenaire`` column)."""
     try:
         raw = read_workbook(path, display=path.name)
     except Exception:  # not readable: the caller reports it when reading it for real
         return False
-    return any(sheet_role(s.name) == "links" for s in raw.sheets)
+    if any(s.name == META_SHEET for s in raw.sheets):
+        return True
+    # a "liens" sheet with a "partenaire" column (a repeat sheet "lien" of a form export has
+    # "partenaire_id" instead)
+    return any(sheet_role(s.name) == "links" and "partner" in _columns(s) for s in raw.sheets)
 
 
 def read_questionnaire(path: Path, log: ProblemLog, *, default_type: str, order: int,
