@@ -81,6 +81,7 @@ _SAME_WORD = {"mairie": "ville", "commune": "ville", "municipalite": "ville", "c
               "asso": "association", "assoc": "association", "cie": "compagnie",
               "dept": "departement", "dpt": "departement", "cd": "departement",
               "conseil departemental": "departement"}
+_NON_WORD = re.compile(r"[^\w ]+")
 _ARTICLES = frozenset({"le", "la", "les", "l", "de", "du", "des", "d", "et", "en", "au", "aux",
                        "a", "the", "of", "and", "un", "une", "sur", "pour"})
 
@@ -96,7 +97,7 @@ def normalise(name: str) -> str:
     >>> normalise("St-Germer-de-Fly")
     'saint germer fly'
     """
-    text = loose(name)
+    text = " ".join(_NON_WORD.sub(" ", loose(name)).split())
     text = _LONG_FORM.sub(lambda m: _SHORT[m.group(1)], text)
     text = text.replace("conseil departemental", "departement")
     words = [_SAME_WORD.get(w, w) for w in text.split()]
