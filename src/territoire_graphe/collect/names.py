@@ -142,6 +142,7 @@ class Matcher:
     _owners: list[str] = field(default_factory=list, repr=False)
     _ids: dict[str, str] = field(default_factory=dict, repr=False)
     _memo: dict[str, NameMatch] = field(default_factory=dict, repr=False)
+    _words: dict[str, list[int]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         for actor, name in self.names.items():
@@ -195,14 +196,79 @@ class Matcher:
         return NameMatch(written, None, score, "unknown", shown)
 
     def _candidates(self, key: str) -> list[tuple[str, float]]:
-        """Actors scoring at least :data:`CANDIDATE`, best first, one score per actor."""
+        """Actors scoring at least :data:`CANDIDATE`, best first, one score per actor.
+
+        On a large roster, ``WRatio`` (slow: it tries several alignments) only scores a
+        shortlist: the names closest by plain edit distance, and the names sharing a rare
+        word with ``key``. On a small one it scores every name.
+        """
         if not key or not self._choices:
             return []
-        found = process.extract(key, self._choices, scorer=fuzz.WRatio, limit=8,
-                                score_cutoff=CANDIDATE)
+        if len(self._choices) <= _FULL_SCAN:
+            found = process.extract(key, self._choices, scorer=fuzz.WRatio, limit=12,
+                                    score_cutoff=CANDIDATE)
+            scored = [(position, score_names(key, choice)) for choice, _s, position in found]
+        else:
+            shortlist = {position for _c, _s, position in
+                         process.extract(key, self._choices, scorer=fuzz.ratio,
+                                         limit=_SHORTLIST)}
+            for word in key.split():
+                shortlist.update(self._rare_words().get(word, ()))
+            scored = [(p, score_names(key, self._choices[p])) for p in shortlist]
         best: dict[str, float] = {}
-        for _choice, score, position in found:
+        for position, score in scored:
+            if score < CANDIDATE:
+                continue
             owner = self._owners[position]
             best[owner] = max(best.get(owner, 0.0), round(float(score), 1))
-        return sorted(best.items(), key=lambda item: (-item[1], item[0]))
+        return sorted(best.items(), key=lambda item: (-item[1], item[0]))[:8]
 
+    def _rare_words(self) -> dict[str, list[int]]:
+        """Words found in few roster names (a place, a proper name) -> positions of those names."""
+        if self._words is None:
+            index: dict[str, list[int]] = {}
+            for position, choice in enumerate(self._choices):
+                for word in set(choice.split()):
+                    index.setdefault(word, []).append(position)
+            self._words = {w: p for w, p in index.items() if len(p) <= _RARE}
+        return self._words
+
+
+def score_names(a: str, b: str) -> float:
+    """Fuzzy score (0-100) of two normalised names.
+
+    Names of similar length are compared letter by letter, words in any order (the best of
+    rapidfuzz's ``ratio`` and ``token_sort_ratio``): a typo costs little, another place or
+    another proper name costs a lot ("mission locale douai" is not "mission locale
+    roubaix"). When one name is much longer, ``WRatio`` lets the shorter be found inside it
+    ("caf" in "caf oise").
+
+    >>> score_names("jardin brai", "jardins bray") > 85 > score_names("mission locale douai",
+    ...                                                               "mission locale roubaix")
+    True
+
+    Whatever the rest they share, two names whose differing words do not look alike score
+    at most 75 (a candidate, never a probable match).
+    """
+    short, long = sorted((len(a), len(b)))
+    if short and long / short >= 1.5:
+        score = float(fuzz.WRatio(a, b))
+    else:
+        score = float(max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b)))
+    # The words that differ must look alike: "jardin brai" ~ "jardins bray", but
+    # "douai" is not "roubaix", however long the rest they share.
+    words_a, words_b = set(a.split()), set(b.split())
+    own_a, own_b = words_a - words_b, words_b - words_a
+    if own_a and own_b and score > _UNLIKE:
+        differing = fuzz.ratio(" ".join(sorted(own_a)), " ".join(sorted(own_b)))
+        if differing < 70:
+            score = min(score, _UNLIKE)
+    return score
+
+
+_UNLIKE = 75.0  # the highest score of two names whose differing words do not look alike
+
+
+_FULL_SCAN = 300  # rosters up to this size: every name scored with WRatio
+_SHORTLIST = 40  # else: names closest by edit distance scored with WRatio...
+_RARE = 60  # ...and names sharing with the cited name a word found in at most this many names
