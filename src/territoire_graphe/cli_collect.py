@@ -137,6 +137,18 @@ def _review(result: Any, output: Path, given: str | None, lang: str) -> None:
                name=path.name))
 
 
+def _header(column: str, lang: str) -> str:
+    """A column as the workbook heads it (``municipality`` -> ``commune`` in French)."""
+    from .io.schema import SHEETS_BY_NAME
+
+    spec = SHEETS_BY_NAME["actors"]
+    try:
+        found = spec.column(column)
+    except StopIteration:
+        return column
+    return found.en if lang == "en" else found.fr
+
+
 def _merge(args: argparse.Namespace, lang: str) -> int:
     from . import merge
     from .collect.workbook import write_territory
@@ -155,8 +167,9 @@ def _merge(args: argparse.Namespace, lang: str) -> int:
                probable=int(counts.get("probable", 0)), new=int(counts.get("new", 0)),
                conflicts=len(result.conflicts)))
     for row in result.conflicts.itertuples(index=False):
-        print("  " + text("cli.collect.conflict", lang, name=row.name, column=row.column,
-                          values=row.values, sources=row.sources))
+        print("  " + text("cli.collect.conflict", lang, name=row.name,
+                          column=_header(row.column, lang), values=row.values,
+                          sources=row.sources))
     write_territory(result.territory, output, lang=lang)
     print(text("cli.written", lang, path=str(output.resolve())))
     _review(result, output, args.review, lang)

@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from ..io.problems import ProblemLog
+from ..messages import text
 from ..model import Territory
 from ..text_keys import loose
 from .names import Matcher
@@ -125,11 +126,11 @@ class Resolver:
             if s.decision is None or s.status != "decided":
                 continue
             d = s.decision
-            rows.append({"cited": s.cited, "role": s.role, "seen_in": ", ".join(s.files),
+            rows.append({"cited": s.cited, "role": text(f"collect.role.{s.role}", lang),
+                         "seen_in": ", ".join(s.files),
                          "status": "decided", "score": s.score,
                          "proposed": self.names.get(s.actor or "") if d.kind == "this" else None,
                          "proposed_id": s.actor if d.kind == "this" else None,
                          "decision": d.kind, "actor": d.actor if d.kind == "other" else None,
                          "type": d.type})
-        del lang
         return rows

@@ -5,6 +5,8 @@ then by name and commune with the :class:`~.names.Matcher`. The first territory'
 kept (so ``diff`` and the map's positions carry over from last year's map); an actor
 found only in a later source keeps its own id when it is free. Every column is kept;
 each actor's ``source`` says which territories it came from (relations: ``origin``).
+``matches`` has one row per actor of each source: ``status`` is ``first`` for the first
+territory's actors, else ``exact``, ``probable``, ``new`` or ``decided``.
 Two different values for one actor (two communes) are listed in ``conflicts``, never
 overwritten: the first source's value stays. A doubtful pair (a close name in another
 commune, a name close but not enough) is kept as two actors and listed for review;
@@ -97,9 +99,11 @@ class _State:
                                                        "memberships": [], "resources": [],
                                                        "needs": []}
         self.vocabulary: Any = None
+        self.first = True
 
     def add(self, t: Territory, source: str) -> None:
         records = territory_records(t)
+        self.first = not self.actors  # the first territory: its actors are the base
         self.vocabulary = self.vocabulary or t.vocabulary
         matcher = Matcher({a: str(r["name"]) for a, r in self.actors.items()})
         sirets = self._identifiers()
@@ -214,6 +218,8 @@ class _State:
 
     def _note(self, source: str, record: dict[str, Any], actor: str | None, method: str,
               score: float, status: str) -> None:
+        if self.first:
+            method, status = "first", "first"
         self.rows.append({"source": source, "source_id": str(record["id"]),
                           "cited": str(record["name"]), "actor": actor, "method": method,
                           "score": score, "status": status})

@@ -259,6 +259,9 @@ def score_names(a: str, b: str) -> float:
     # "douai" is not "roubaix", however long the rest they share.
     words_a, words_b = set(a.split()), set(b.split())
     own_a, own_b = words_a - words_b, words_b - words_a
+    # an initial stands for the word it begins ("g brassens" ~ "georges brassens")
+    own_a = {w for w in own_a if not (len(w) == 1 and any(o.startswith(w) for o in own_b))}
+    own_b = {w for w in own_b if not (len(w) == 1 and any(o.startswith(w) for o in words_a))}
     if own_a and own_b and score > _UNLIKE:
         differing = fuzz.ratio(" ".join(sorted(own_a)), " ".join(sorted(own_b)))
         if differing < 70:

@@ -34,7 +34,7 @@ from ..io.csvfiles import read_csv_grid
 from ..io.excel import read_workbook
 from ..io.problems import Problem, ProblemLog, fatal
 from ..io.sheets import sheet_from_grid
-from ..messages import resolve_lang
+from ..messages import resolve_lang, text
 from ..model import Territory
 from .answers import Answer
 from .build import build_survey_territory
@@ -76,12 +76,13 @@ class Survey:
         for match in self.matches.itertuples(index=False):
             if match.status not in ("probable", "unknown"):
                 continue
-            rows.append({"cited": match.cited, "role": match.role, "seen_in": match.seen_in,
-                         "status": match.status, "score": match.score,
-                         "proposed": names.get(match.actor) if match.actor else
-                         (names.get(match.candidates[0][0]) if match.candidates else None),
-                         "proposed_id": match.actor or
-                         (match.candidates[0][0] if match.candidates else None),
+            proposed = match.actor if isinstance(match.actor, str) else \
+                (match.candidates[0][0] if match.candidates else None)
+            rows.append({"cited": match.cited, "role": text(f"collect.role.{match.role}",
+                                                            self.lang),
+                         "seen_in": match.seen_in, "status": match.status,
+                         "score": match.score, "proposed": names.get(proposed or ""),
+                         "proposed_id": proposed,
                          "candidates": candidates_text(match.candidates, names, self.lang)})
         return rows + self._decided
 

@@ -126,9 +126,11 @@ FR: dict[str, str] = {
     "cli.collect.review": "À vérifier : {count} noms, dans {path}. Choisissez une décision pour chacun, puis relancez avec --review {name}.",
     "cli.collect.review.one": "À vérifier : 1 nom, dans {path}. Choisissez une décision, puis relancez avec --review {name}.",
     "cli.collect.nothing_to_review": "Aucun nom à vérifier.",
-    "cli.collect.merged": "Fusion de {sources} classeurs : {count} acteurs ({exact} rapprochés à coup sûr, {probable} probables, {new} nouveaux) ; {conflicts} valeurs en conflit.",
+    "cli.collect.merged": "Fusion de {sources} classeurs : {count} acteurs. Acteurs des classeurs suivants : rapprochés à coup sûr {exact} ; rapprochés probables, à vérifier {probable} ; ajoutés {new}. Valeurs en conflit : {conflicts}.",
     "cli.collect.conflict": "{name}, {column} : {values} ({sources})",
     "problem.reference_unknown.hint.suggestion": "Vouliez-vous dire « {suggestion} » ? Sinon, écrivez l'identifiant ou le nom exact tel qu'il figure dans la feuille des acteurs, ou ajoutez-le.",
+    "collect.role.respondent": "répondant",
+    "collect.role.partner": "partenaire",
 }
 
 EN: dict[str, str] = {
@@ -249,7 +251,9 @@ EN: dict[str, str] = {
     "cli.collect.review": "To check: {count} names, in {path}. Choose a decision for each, then run again with --review {name}.",
     "cli.collect.review.one": "To check: 1 name, in {path}. Choose a decision, then run again with --review {name}.",
     "cli.collect.nothing_to_review": "No name to check.",
-    "cli.collect.merged": "Merged {sources} workbooks: {count} actors ({exact} matched for sure, {probable} probable, {new} new); {conflicts} conflicting values.",
+    "cli.collect.merged": "Merged {sources} workbooks: {count} actors. Actors of the following workbooks: matched for sure {exact}; probable matches, to check {probable}; added {new}. Conflicting values: {conflicts}.",
     "cli.collect.conflict": "{name}, {column}: {values} ({sources})",
     "problem.reference_unknown.hint.suggestion": "Did you mean \"{suggestion}\"? Otherwise write the id or the exact name as it appears in the actors sheet, or add it there.",
+    "collect.role.respondent": "respondent",
+    "collect.role.partner": "partner",
 }
