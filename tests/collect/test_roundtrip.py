@@ -152,3 +152,17 @@ def test_the_questionnaire_speaks_english_when_asked(roster, tmp_path):
 def test_an_unknown_form_is_refused(roster, tmp_path):
     with pytest.raises(ValueError, match="form"):
         tg.write_questionnaire(roster, tmp_path, form="pdf")
+
+
+def test_a_known_relation_declared_again_takes_the_intensity_given(roster, tmp_path):
+    paths = tg.write_questionnaire(roster, tmp_path, form="excel")
+    ville = paths[list(roster.actors.index).index("V")]
+    book = openpyxl.load_workbook(ville)
+    ws = book["liens"]
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(row=r, column=1).value == "ARDES")
+    assert ws.cell(row=row, column=2).value == "coopération"  # pre-filled: a known relation
+    ws.cell(row=row, column=3).value = 3  # the respondent changes its intensity
+    book.save(ville)
+    s = tg.read_survey([ville], roster=roster)
+    assert s.territory.relations[["source", "target", "weight"]].values.tolist() == \
+        [["V", "A", 3.0]]

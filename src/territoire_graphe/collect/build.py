@@ -6,7 +6,7 @@
   ``declared_by`` the ids of those who declared it ("; "-separated), ``confirmed`` True when
   both ends answered and both declared it. Its source is the first to declare it.
 - Relations of the roster are kept; one that a respondent re-declares is merged with the
-  declaration; one pre-filled in a questionnaire and cleared by the respondent is dropped.
+  declaration (its intensity is the mean of those the respondents gave); one pre-filled in a questionnaire and cleared by the respondent is dropped.
 - ``ties="confirmed"``: between two respondents, only confirmed relations are kept.
 - Actors get a ``respondent`` column (True / False).
 """
@@ -128,6 +128,8 @@ def _relations(roster: list[dict[str, Any]], declared: dict[tuple[frozenset[str]
         else:
             used.add(pair)
             record = {**relation, **_declared_fields(entry, respondents)}
+            if entry["weights"]:  # the intensity the respondents give replaces the roster's
+                record["weight"] = sum(entry["weights"]) / len(entry["weights"])
         out.append(record)
     for pair, entry in declared.items():
         if pair in used:
