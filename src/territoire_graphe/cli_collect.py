@@ -168,7 +168,7 @@ def _merge(args: argparse.Namespace, lang: str) -> int:
                conflicts=len(result.conflicts)))
     for row in result.conflicts.itertuples(index=False):
         print("  " + text("cli.collect.conflict", lang, name=row.name,
-                          column=_header(row.column, lang), values=row.values,
+                          column=_header(str(row.column), lang), values=row.values,
                           sources=row.sources))
     write_territory(result.territory, output, lang=lang)
     print(text("cli.written", lang, path=str(output.resolve())))

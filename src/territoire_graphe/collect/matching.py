@@ -17,6 +17,7 @@ from ..messages import text
 from ..model import Territory
 from ..text_keys import loose
 from .names import Matcher
+from .records import actor_names
 from .review import Decision, review_key
 
 MATCH_COLUMNS = ["cited", "actor", "score", "status", "role", "seen_in", "count", "candidates"]
@@ -40,7 +41,7 @@ class Resolver:
 
     def __init__(self, t: Territory, decisions: dict[str, Decision], choices: dict[str, str],
                  log: ProblemLog):
-        self.names = t.actors["name"].astype(str).to_dict()
+        self.names = actor_names(t)
         self.matcher = Matcher(self.names)
         self.decisions = decisions
         self.by_choice = {choice: actor for actor, choice in choices.items()}

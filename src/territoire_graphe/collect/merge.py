@@ -44,7 +44,7 @@ from ..messages import resolve_lang
 from ..model import Territory
 from ..text_keys import compact, loose
 from .names import Matcher
-from .records import territory_records
+from .records import actor_names, territory_records
 from .review import Decision, candidates_text, read_decisions, review_key, write_review
 
 PathLike = str | os.PathLike[str]
@@ -64,7 +64,7 @@ class Merge:
 
     def write_review(self, path: PathLike) -> Path:
         """Write the review workbook of the doubtful and probable pairs."""
-        names = self.territory.actors["name"].astype(str).to_dict()
+        names = actor_names(self.territory)
         return write_review(self._review, path, names=names, lang=self.lang)
 
 
@@ -133,7 +133,7 @@ class _State:
             self.other["people"].append({**person, "actor": actor, "origin": source})
 
     def _identifiers(self) -> dict[str, str]:
-        out = {}
+        out: dict[str, str] = {}
         for actor, record in self.actors.items():
             for value in _siret_values(record):
                 out.setdefault(value, actor)

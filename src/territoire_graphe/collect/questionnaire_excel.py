@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -68,8 +69,8 @@ def _known_relations(t: Territory, lang: str) -> dict[str, dict[str, list[tuple[
     for row in t.relations.itertuples(index=False):
         entry = t.vocabulary.relation(str(row.type))
         label = entry.label(lang)
-        weight = float(row.weight) if row.weight == row.weight else 1.0
-        for a, b in ((row.source, row.target), (row.target, row.source)):
+        weight = float(row.weight) if pd.notna(row.weight) else 1.0  # type: ignore[arg-type]
+        for a, b in ((str(row.source), str(row.target)), (str(row.target), str(row.source))):
             if a == b:
                 continue
             pairs = out.setdefault(str(a), {}).setdefault(str(b), [])
@@ -143,7 +144,8 @@ def _links(ws: Worksheet, partners: list[tuple[str, str]],
     row = 2
     mark = text("collect.questionnaire.known_mark", lang)
     for partner, shown in partners:
-        entries = known.get(partner) or [(None, None)]
+        entries: list[tuple[str | None, float | None]] = list(known.get(partner, [])) \
+            or [(None, None)]
         for label, weight in entries:
             write_value(ws.cell(row=row, column=1), shown)
             if label is not None:

@@ -115,6 +115,7 @@ def _read_offers(sheet: RawSheet, role: str, target: list[tuple[str, str | None]
     for values in sheet.rows:
         if position >= len(values):
             continue
-        shown = category is not None and category < len(values)
+        kind = as_text(values[category]) if category is not None and category < len(values) \
+            else None
         for item in split_lines(values[position]):
-            target.append((item, as_text(values[category]) if shown else None))
+            target.append((item, kind))

@@ -38,11 +38,16 @@ def territory_records(t: Territory) -> dict[str, Any]:
     }
 
 
+def actor_names(t: Territory) -> dict[str, str]:
+    """Actor id -> name."""
+    return {str(a): str(n) for a, n in t.actors["name"].items()}
+
+
 def _rows(frame: pd.DataFrame, *, index: str | None = None) -> list[dict[str, Any]]:
     table = frame.reset_index() if index is not None else frame
     if index is not None and index not in table.columns:
         table = table.rename(columns={table.columns[0]: index})
-    return [{k: _plain(v) for k, v in row.items()} for row in table.to_dict("records")]
+    return [{str(k): _plain(v) for k, v in row.items()} for row in table.to_dict("records")]
 
 
 def _plain(value: Any) -> Any:

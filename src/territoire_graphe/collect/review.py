@@ -18,6 +18,7 @@ asked again and the file stays a complete record.
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,7 +59,7 @@ def review_key(cited: str, commune: Any = None) -> str:
     return loose(cited) + (f" @ {loose(place)}" if place else "")
 
 
-def write_review(rows: Iterable[dict[str, Any]], path: str | Path, *, names: dict[str, str],
+def write_review(rows: Iterable[dict[str, Any]], path: str | os.PathLike[str], *, names: dict[str, str],
                  lang: str | None = None) -> Path:
     """Write the review workbook (``rows``: dicts with the keys of ``_FIELDS``); returns the path."""
     lang = resolve_lang(lang)
@@ -90,11 +91,11 @@ def write_review(rows: Iterable[dict[str, Any]], path: str | Path, *, names: dic
             if field in ("decision", "actor", "type"):
                 cell.fill = _DECIDE_FILL
     lists = book.create_sheet("_listes")
-    for row, kind in enumerate(DECISIONS, start=1):
-        write_value(lists.cell(row=row, column=1), text(f"collect.decision.{kind}", lang))
+    for line, kind in enumerate(DECISIONS, start=1):
+        write_value(lists.cell(row=line, column=1), text(f"collect.decision.{kind}", lang))
     ordered = sorted(names.values(), key=loose)
-    for row, name in enumerate(ordered, start=1):
-        write_value(lists.cell(row=row, column=2), name)
+    for line, name in enumerate(ordered, start=1):
+        write_value(lists.cell(row=line, column=2), name)
     lists.sheet_state = "hidden"
     last = max(count + 1, 2) + 200
     decision = DataValidation(type="list", formula1=f"'_listes'!$A$1:$A${len(DECISIONS)}",
@@ -109,8 +110,8 @@ def write_review(rows: Iterable[dict[str, Any]], path: str | Path, *, names: dic
     ws.freeze_panes = "B2"
     ws.auto_filter.ref = f"A1:L{count + 1}"
     help_sheet = book.create_sheet(text("collect.review.help_sheet", lang))
-    for row, line in enumerate(text("collect.review.help", lang).split("\n"), start=1):
-        write_value(help_sheet.cell(row=row, column=1), line)
+    for line, words in enumerate(text("collect.review.help", lang).split("\n"), start=1):
+        write_value(help_sheet.cell(row=line, column=1), words)
     help_sheet.column_dimensions["A"].width = 110
     buffer = io.BytesIO()
     book.save(buffer)
@@ -118,7 +119,7 @@ def write_review(rows: Iterable[dict[str, Any]], path: str | Path, *, names: dic
     return path
 
 
-def read_decisions(path: str | Path, *, lang: str | None = None) -> dict[str, Decision]:
+def read_decisions(path: str | os.PathLike[str], *, lang: str | None = None) -> dict[str, Decision]:
     """The decisions taken in a review workbook, keyed by :func:`review_key`."""
     path = Path(path)
     raw = read_workbook(path, display=path.name, lang=lang)

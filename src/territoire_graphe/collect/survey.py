@@ -22,7 +22,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,7 @@ from .matching import Resolver
 from .read_forms import read_form_export
 from .read_kobo import is_kobo, read_kobo_export
 from .read_workbooks import QUESTIONNAIRE_SUFFIXES, is_questionnaire, read_questionnaire
+from .records import actor_names
 from .review import candidates_text, read_decisions, write_review
 from .xlsform import choice_names, type_choice_names
 
@@ -71,24 +72,25 @@ class Survey:
 
     def to_review(self) -> list[dict[str, Any]]:
         """The rows of the review: names not matched exactly, then the decisions already taken."""
-        names = self.territory.actors["name"].astype(str).to_dict()
+        names = actor_names(self.territory)
         rows = []
         for match in self.matches.itertuples(index=False):
             if match.status not in ("probable", "unknown"):
                 continue
+            candidates: list[tuple[str, float]] = list(match.candidates)  # type: ignore[arg-type]
             proposed = match.actor if isinstance(match.actor, str) else \
-                (match.candidates[0][0] if match.candidates else None)
+                (candidates[0][0] if candidates else None)
             rows.append({"cited": match.cited, "role": text(f"collect.role.{match.role}",
                                                             self.lang),
                          "seen_in": match.seen_in, "status": match.status,
                          "score": match.score, "proposed": names.get(proposed or ""),
                          "proposed_id": proposed,
-                         "candidates": candidates_text(match.candidates, names, self.lang)})
+                         "candidates": candidates_text(candidates, names, self.lang)})
         return rows + self._decided
 
     def write_review(self, path: PathLike) -> Path:
         """Write the review workbook: the names to check, their candidates, a decision column."""
-        names = self.territory.actors["name"].astype(str).to_dict()
+        names = actor_names(self.territory)
         return write_review(self.to_review(), path, names=names, lang=self.lang)
 
 
@@ -167,8 +169,5 @@ def _read_file(path: Path, t: Territory, log: ProblemLog, *, default_type: str,
                             partners=partners, first_order=first_order)
 
 
-def _names(t: Territory) -> dict[str, str]:
-    return t.actors["name"].astype(str).to_dict()
 
-
-__all__: Iterable[str] = ("Survey", "read_survey")
+__all__ = ["Survey", "read_survey"]
