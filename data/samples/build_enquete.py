@@ -1,12 +1,13 @@
-"""Build the survey sample ``enquete_sud_oise/`` (a roster, filled questionnaires, an export).
+"""Build the survey sample ``_enquete_sud_oise/`` (a roster, filled questionnaires, an export).
 
 Run from anywhere (the package must be installed, ``pip install -e .``)::
 
     python data/samples/build_enquete.py
 
-It writes into ``data/samples/enquete_sud_oise/`` and copies into the package
-(``src/territoire_graphe/data/samples/_enquete_sud_oise/``, the leading ``_`` keeping it out
-of the list of sample territories; ``tg.sample_path("_enquete_sud_oise")`` finds it):
+It writes into ``data/samples/_enquete_sud_oise/`` and copies into the package
+(``src/territoire_graphe/data/samples/_enquete_sud_oise/``). The leading ``_`` keeps it out
+of the lists of sample territories (it is not one); ``tg.sample_path("_enquete_sud_oise")``
+finds it:
 
 - ``repertoire.xlsx``: the roster, 40 actors of the Creil / Sud Oise digital tiers-lieu
   case, with the 6 relations known from last year's map;
@@ -27,6 +28,7 @@ invented. Everything is deterministic.
 from __future__ import annotations
 
 import csv
+import io
 import shutil
 from pathlib import Path
 
@@ -34,9 +36,10 @@ import openpyxl
 
 import territoire_graphe as tg
 from territoire_graphe.collect.workbook import write_territory
+from territoire_graphe.stable_xlsx import stable_zip
 
 HERE = Path(__file__).resolve().parent
-OUT = HERE / "enquete_sud_oise"
+OUT = HERE / "_enquete_sud_oise"
 PACKAGE = HERE.parent.parent / "src" / "territoire_graphe" / "data" / "samples" / \
     "_enquete_sud_oise"
 
@@ -209,7 +212,14 @@ def fill(path: Path, actor: str) -> None:
     for sheet, items in (("ressources", RESOURCES.get(actor, [])), ("besoins", NEEDS.get(actor, []))):
         for number, item in enumerate(items, start=2):
             book[sheet].cell(row=number, column=1, value=item)
-    book.save(path)
+    save(book, path)
+
+
+def save(book: openpyxl.Workbook, path: Path) -> None:
+    """Save with fixed dates, so that two builds give the same bytes."""
+    buffer = io.BytesIO()
+    book.save(buffer)
+    path.write_bytes(stable_zip(buffer.getvalue()))
 
 
 def build() -> None:
@@ -230,7 +240,7 @@ def build() -> None:
     shutil.copyfile(by_actor["E12"], first)
     early = openpyxl.load_workbook(first)
     early["liens"].cell(row=2, column=2, value="interconnaissance")
-    early.save(first)
+    save(early, first)
     first.rename(OUT / "reponses" / ("0_" + first.name))
     shutil.rmtree(blank)
     with (OUT / "export_formulaire.csv").open("w", encoding="utf-8-sig", newline="") as handle:

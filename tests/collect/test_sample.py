@@ -7,7 +7,7 @@ from pathlib import Path
 import territoire_graphe as tg
 
 SAMPLE = tg.sample_path("_enquete_sud_oise")
-REPO_COPY = Path(__file__).resolve().parents[2] / "data" / "samples" / "enquete_sud_oise"
+REPO_COPY = Path(__file__).resolve().parents[2] / "data" / "samples" / "_enquete_sud_oise"
 
 
 def test_the_sample_is_a_roster_of_40_with_25_questionnaires_and_an_export():

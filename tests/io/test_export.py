@@ -26,7 +26,7 @@ from territoire_graphe.vocabulary import TypeEntry, default_vocabulary
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted(p for p in (ROOT / "data" / "samples").glob("*")
-                 if p.suffix in (".xlsx", ".ods") or p.is_dir())
+                 if p.suffix in (".xlsx", ".ods") or (p.is_dir() and not p.name.startswith("_")))
 PROVENANCE = ["sheet", "row"]
 
 
