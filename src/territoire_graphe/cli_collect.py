@@ -164,8 +164,8 @@ def _merge(args: argparse.Namespace, lang: str) -> int:
     counts = result.matches["status"].value_counts()
     print(text("cli.collect.merged", lang, count=len(result.territory.actors),
                sources=len(args.workbooks), exact=int(counts.get("exact", 0)),
-               probable=int(counts.get("probable", 0)), new=int(counts.get("new", 0)),
-               conflicts=len(result.conflicts)))
+               probable=int(counts.get("probable", 0)), decided=int(counts.get("decided", 0)),
+               new=int(counts.get("new", 0)), conflicts=len(result.conflicts)))
     for row in result.conflicts.itertuples(index=False):
         print("  " + text("cli.collect.conflict", lang, name=row.name,
                           column=_header(str(row.column), lang), values=row.values,

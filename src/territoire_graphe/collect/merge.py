@@ -48,6 +48,8 @@ from .records import actor_names, territory_records
 from .review import Decision, candidates_text, read_decisions, review_key, write_review
 
 PathLike = str | os.PathLike[str]
+DOUBTFUL = 80.0
+"""Lowest score at which a pair of names not matched is listed for review (a doubtful pair)."""
 CONFLICT_COLUMNS = ["actor", "name", "column", "values", "sources"]
 _SKIP = {"id", "name", "source"}
 
@@ -185,7 +187,7 @@ class _State:
         found = matcher.match(name)
         if found.actor is None:
             best = found.candidates[0] if found.candidates else None
-            if best is not None and best[1] >= 75:
+            if best is not None and best[1] >= DOUBTFUL:
                 return best[0], "name", found.score, "doubtful", found.candidates
             return None, "name", found.score, "new", found.candidates
         other = self.actors[found.actor].get("municipality")
