@@ -73,3 +73,20 @@ def test_a_csv_export_of_the_main_sheet_alone_gives_default_ties(roster, tmp_pat
     assert {(frozenset((r.source, r.target)), r.type)
             for r in s.territory.relations.itertuples() if isinstance(r.declared_by, str)} == {
         (frozenset("JM"), "interconnaissance"), (frozenset("JP"), "interconnaissance")}
+
+
+def test_an_odk_central_csv_pair_is_joined_by_its_keys(roster, tmp_path):
+    names = choice_names(roster)
+    main = tmp_path / "enquete.csv"
+    main.write_text("SubmissionDate,repondant,partenaires,KEY\n"
+                    f"2024-03-01T10:00:00Z,{names['A']},{names['J']},uuid:1\n"
+                    f"2024-03-02T10:00:00Z,{names['J']},{names['A']},uuid:2\n",
+                    encoding="utf-8")
+    repeat = tmp_path / "enquete-lien.csv"
+    repeat.write_text("partenaire_id,types,intensite,PARENT_KEY,KEY\n"
+                      f"{names['J']},cooperation,3,uuid:1,uuid:1/lien[1]\n"
+                      f"{names['A']},cooperation,1,uuid:2,uuid:2/lien[1]\n", encoding="utf-8")
+    s = tg.read_survey([main, repeat], roster=roster)
+    declared = s.territory.relations.dropna(subset=["declared_by"])
+    assert declared[["type", "weight", "confirmed"]].values.tolist() == [["coopération", 2.0,
+                                                                            True]]

@@ -31,6 +31,12 @@ def is_kobo(sheet: RawSheet) -> bool:
     return F["respondent"] in {_field(h) for h in sheet.header}
 
 
+def is_repeat(sheet: RawSheet) -> bool:
+    """Whether a sheet is the repeat group of an export (types, and a parent key)."""
+    fields = _positions(sheet)
+    return F["types"] in fields and any(p in fields for p in _PARENT)
+
+
 def _field(header: Any) -> str:
     written = str(header or "").strip()
     return loose(written.rsplit("/", 1)[-1]).replace(" ", "_")
@@ -41,7 +47,7 @@ def read_kobo_export(sheets: Sequence[RawSheet], file: str, *, default_type: str
     """The answers of an export: main sheet first, the repeat sheet found by its columns."""
     main = sheets[0]
     columns = _positions(main)
-    repeat = next((s for s in sheets[1:] if F["types"] in _positions(s)), None)
+    repeat = next((s for s in sheets[1:] if is_repeat(s)), None)
     links = _links_by_parent(repeat, type_names) if repeat is not None else {}
     answers = []
     for order, (values, number) in enumerate(zip(main.rows, main.row_numbers, strict=False),

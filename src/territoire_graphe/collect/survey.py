@@ -33,14 +33,14 @@ from ..io import CSV_SUFFIXES, WORKBOOK_SUFFIXES, read
 from ..io.csvfiles import read_csv_grid
 from ..io.excel import read_workbook
 from ..io.problems import Problem, ProblemLog, fatal
-from ..io.sheets import sheet_from_grid
+from ..io.sheets import RawSheet, sheet_from_grid
 from ..messages import resolve_lang, text
 from ..model import Territory
 from .answers import Answer
 from .build import build_survey_territory
 from .matching import Resolver
 from .read_forms import read_form_export
-from .read_kobo import is_kobo, read_kobo_export
+from .read_kobo import is_kobo, is_repeat, read_kobo_export
 from .read_workbooks import QUESTIONNAIRE_SUFFIXES, is_questionnaire, read_questionnaire
 from .records import actor_names
 from .review import candidates_text, read_decisions, write_review
@@ -114,11 +114,27 @@ def read_survey(answers: PathLike | Sequence[PathLike], *, roster: Territory | P
     files = _answer_files(answers, lang)
     log = ProblemLog(None, lang=lang)
     default_type = t.vocabulary.match("relation", relation_type).name
+    loaded = [(path, _load(path, log, lang)) for path in files]
+    # ODK Central exports a repeat group as a CSV file of its own, joined by PARENT_KEY
+    repeats = [sheets[0] for path, sheets in loaded
+               if sheets and path.suffix.lower() in CSV_SUFFIXES and is_repeat(sheets[0])]
     collected: list[Answer] = []
-    for path in files:
-        collected.extend(_read_file(path, t, log, default_type=default_type,
-                                    respondent=respondent, partners=partners, lang=lang,
-                                    first_order=len(collected)))
+    for path, sheets in loaded:
+        log.file = path.name
+        if sheets is None:  # a per-actor questionnaire
+            answer = read_questionnaire(path, log, default_type=default_type,
+                                        order=len(collected), lang=lang)
+            collected.extend([answer] if answer is not None else [])
+        elif not sheets or sheets[0] in repeats:
+            continue
+        elif is_kobo(sheets[0]):
+            collected.extend(read_kobo_export(
+                [*sheets, *repeats], path.name, default_type=default_type,
+                type_names=type_choice_names(lang), first_order=len(collected)))
+        else:
+            collected.extend(read_form_export(
+                sheets[0], path.name, log, vocabulary=t.vocabulary, default_type=default_type,
+                respondent=respondent, partners=partners, first_order=len(collected)))
     log.raise_if_errors()
     decisions = read_decisions(review, lang=lang) if review is not None else {}
     resolver = Resolver(t, decisions, choice_names(t), log)
@@ -143,31 +159,22 @@ def _answer_files(answers: PathLike | Sequence[PathLike], lang: str) -> list[Pat
     return files
 
 
-def _read_file(path: Path, t: Territory, log: ProblemLog, *, default_type: str,
-               respondent: str | None, partners: Sequence[str] | None, lang: str,
-               first_order: int) -> list[Answer]:
+def _load(path: Path, log: ProblemLog, lang: str) -> list[RawSheet] | None:
+    """The sheets of an answer file; None for a per-actor questionnaire (read on its own)."""
     log.file = path.name
     suffix = path.suffix.lower()
     if suffix in QUESTIONNAIRE_SUFFIXES and is_questionnaire(path):
-        answer = read_questionnaire(path, log, default_type=default_type, order=first_order,
-                                    lang=lang)
-        return [answer] if answer is not None else []
+        return None
     if suffix in CSV_SUFFIXES:
         grid = read_csv_grid(path, display=path.name, lang=lang)
         sheets = [sheet_from_grid(path.stem, grid)]
     else:
         sheets = [s for s in read_workbook(path, display=path.name, lang=lang).sheets
-                  if s.header and not s.name.startswith("_")]
+                  if not s.name.startswith("_")]
+    sheets = [s for s in sheets if s.header]
     if not sheets:
         log.warning("survey_file_empty", value=path.name)
-        return []
-    if is_kobo(sheets[0]):
-        return read_kobo_export(sheets, path.name, default_type=default_type,
-                                type_names=type_choice_names(lang), first_order=first_order)
-    return read_form_export(sheets[0], path.name, log, vocabulary=t.vocabulary,
-                            default_type=default_type, respondent=respondent,
-                            partners=partners, first_order=first_order)
-
+    return sheets
 
 
 __all__ = ["Survey", "read_survey"]
