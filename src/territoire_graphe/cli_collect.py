@@ -121,8 +121,8 @@ def _survey(args: argparse.Namespace, lang: str) -> int:
 
 
 def _review(result: Any, output: Path, given: str | None, lang: str) -> None:
-    rows = [r for r in result.to_review() if not r.get("decision")] \
-        if hasattr(result, "to_review") else [r for r in result._review]
+    listed = result.to_review() if hasattr(result, "to_review") else result._review
+    rows = [r for r in listed if not r.get("decision")]
     if not rows:
         print(text("cli.collect.nothing_to_review", lang))
         return

@@ -77,6 +77,9 @@ def test_the_review_lists_the_doubtful_pair_and_its_decision_applies(tmp_path):
     row = merged.matches.set_index("source_id").loc["C2"]
     assert (row["actor"], row["status"]) == ("A3", "decided")
     assert len(merged.territory.actors) == 5
+    again = openpyxl.load_workbook(merged.write_review(tmp_path / "revue_2.xlsx")).active
+    decided = [r for r in again.iter_rows(min_row=2, values_only=True) if r[0] == "Jardin du Brai"]
+    assert decided[0][header.index("décision")] == "cet acteur"  # kept, not asked again
 
 
 def test_merging_last_years_map_with_itself_changes_nothing_for_diff():

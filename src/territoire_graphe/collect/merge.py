@@ -148,7 +148,13 @@ class _State:
         decision = self.decisions.get(review_key(name, commune))
         found, method, score, status, candidates = self._find(record, matcher, sirets)
         if decision is not None:
+            proposed = found
             found, status = self._decide(decision, found), "decided"
+            # written again in the next review, decided: never asked again
+            self.review.append({**self._review_row(source, record, proposed, candidates, score,
+                                                   status),
+                                "decision": decision.kind, "type": decision.type,
+                                "actor": decision.actor if decision.kind == "other" else None})
             if found is None and decision.kind == "ignore":
                 self._note(source, record, None, "ignore", score, status)
                 return None
