@@ -22,6 +22,7 @@ from .io.problems import InputError, Problem
 from .io.template import write_template
 from .model import Territory
 from .queries import key_players, mixing
+from .render.document import to_docx
 from .render.excel import to_excel
 from .render.html import read_positions, to_html
 from .render.image import to_image
@@ -45,6 +46,7 @@ __all__ = [
     "sample_path",
     "show",
     "to_csv",
+    "to_docx",
     "to_excel",
     "to_gexf",
     "to_graphml",
