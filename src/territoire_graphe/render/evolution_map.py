@@ -31,6 +31,7 @@ from .lenses import EVOLUTION_BIT, EVOLUTION_LENS, LENS_BITS, LENSES, normalise_
 from .map_data import build_map_data, sized_layout
 from .people import PeopleView
 from .style import EVOLUTION_COLORS
+from .titles import display_name
 
 if TYPE_CHECKING:
     from ..evolution import Evolution
@@ -103,6 +104,7 @@ def evolution_map_data(evo: Evolution, *, color_by: str | None = "type",
     meta = data["meta"]
     meta["lens"] = active or ""
     meta["date"] = ""
+    meta["territory"] = display_name(t1.name)  # the period is in the caption
     meta["caption"] = _caption(t0, t1, len(added_edges), len(removed_edges), len(arrived),
                                len(gone), code) + " " + meta["caption"]
     sources = [s for s in (_file(t0.source), _file(t1.source)) if s]

@@ -64,6 +64,7 @@ from .style import (
     size_legend,
     sizes,
 )
+from .titles import territory_title
 
 CARD_FIGURES = ("degree", "strength", "betweenness", "closeness", "constraint")
 _RANKED = {"betweenness", "degree", "closeness"}
@@ -132,8 +133,8 @@ def build_map_data(t: Territory, d: Diagnosis, *, color_by: str | None = "type",
     caption_key = "map.caption" if size_title else "map.caption_uniform"
     meta = {
         "title": title or text("map.default_title", code),
-        "territory": t.name,
-        "date": _date(t.date, code),
+        "territory": territory_title(t, code),  # « Pays de Bray, 2024 »
+        "date": "",  # in the territory's title
         "source": text("map.source", code, source=_source_name(t.source)) if t.source else "",
         "caption": text(caption_key, code, actors=n_actors, relations=n_relations,
                         color=color_title, size=size_title or ""),
@@ -298,16 +299,6 @@ def _graph_positions(t: Territory) -> dict[str, tuple[float, float]] | None:
 def _function_label(t: Territory, name: Any, code: str) -> str:
     entry = t.vocabulary.get("function", str(name))
     return entry.label(code) if entry is not None else str(name)
-
-
-def _date(date: pd.Timestamp | None, code: str) -> str:
-    if date is None or pd.isna(date):
-        return ""
-    if (date.month, date.day) == (1, 1):  # a bare year in the workbook
-        shown = str(date.year)
-    else:
-        shown = date.strftime("%d/%m/%Y") if code == "fr" else date.date().isoformat()
-    return text("map.date", code, date=shown)
 
 
 def _source_name(source: Any) -> str:
