@@ -164,7 +164,7 @@ def _vis_script() -> str:
 
 @lru_cache(maxsize=1)
 def _app_script() -> str:
-    body = _asset("map_core.js") + "\n" + _asset("map_ui.js")
+    body = "\n".join(_asset(name) for name in ("map_core.js", "map_ui.js", "map_present.js"))
     return "(function () {\n" + body + "\n})();"
 
 

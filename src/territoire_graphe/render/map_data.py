@@ -14,8 +14,9 @@ can sit inside a ``<script>`` element without ever closing it. The data holds:
   (commune ``m``, sector ``sec``, community ``cm``, functions ``fn``, formatted
   figures ``fig``, people ``p``, resources ``rs``, needs ``nd``, findings ``fi``);
 - ``edges`` (relations, see :mod:`~.edges`) and ``suggestions`` (suggested links);
-- ``findings``, ``figures`` (labels of ``fig``), ``legend``, ``filters``, ``lenses``,
-  ``lineStyles``.
+- ``findings`` (``text``, category ``cat``, priority ``pr``, actors ``a``: the steps of
+  the « Présenter » mode), ``warnings`` (the reading warnings, as sentences), ``figures``
+  (labels of ``fig``), ``legend``, ``filters``, ``lenses``, ``lineStyles``.
 
 >>> from territoire_graphe.model import Territory
 >>> script_json({"name": "</script><script>alert(1)</script>"})
@@ -153,6 +154,7 @@ def build_map_data(t: Territory, d: Diagnosis, *, color_by: str | None = "type",
         "edges": relations,
         "suggestions": suggestions,
         "findings": findings,
+        "warnings": [view.scrub(str(problem)) for problem in t.warnings],
         "figures": [text(f"map.figure.{f}", code) if has_text(f"map.figure.{f}") else
                     metric_label(f, code) for f in figures],
         "legend": {"colors": {"title": text("map.legend.colors", code, what=color_title),
@@ -252,7 +254,8 @@ def _findings(d: Diagnosis, view: PeopleView) -> tuple[list[dict], dict[str, lis
     for _, row in frame.iterrows():
         index = len(records)
         records.append({"text": view.scrub(row.get("text")), "cat": str(row.get("category") or ""),
-                        "pr": _int(row.get("priority"))})
+                        "pr": _int(row.get("priority")),
+                        "a": [str(a) for a in row.get("actors") or []]})
         for actor in row.get("actors") or []:
             of.setdefault(str(actor), []).append(index)
     return records, of
