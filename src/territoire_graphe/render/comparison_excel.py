@@ -276,6 +276,13 @@ def _summary_sheet(sheet: Any, evolution: Evolution, lang: str) -> None:
     write_value(sheet.cell(row=1, column=1),
                 text("evolution.summary.title", lang, before=before, after=after))
     sheet.cell(row=1, column=1).font = _TITLE
+    counts = getattr(evolution, "counts", None) or {}
+    if counts:  # the counts of the findings and the map: ties as pairs, tensions apart
+        write_value(sheet.cell(row=3, column=1), text(
+            "evolution.summary.ties", lang, made=counts["ties_made"] + counts["ties_newcomers"],
+            lost=counts["ties_lost"] + counts["ties_lost_leavers"],
+            began=counts["tensions_began"], ended=counts["tensions_ended"],
+            joined=counts["actors_joined"], left=counts["actors_left"]))
     write_value(sheet.cell(row=2, column=1), text(
         "evolution.summary.counts", lang, actors_added=len(evolution.actors_added),
         actors_removed=len(evolution.actors_removed),
