@@ -174,7 +174,7 @@ def test_the_top_actors_table_ranks_by_betweenness(diagnosis, written):
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
-@pytest.mark.parametrize("sample", ["pays_de_bray_2024.xlsx", "voisinerie_wazemmes.xlsx"])
+@pytest.mark.parametrize("sample", [p.name for p in tg.data.samples()])
 def test_libreoffice_converts_the_document_of_a_sample_to_pdf(sample, tmp_path):
     d = tg.diagnose(tg.read(tg.sample_path(sample)))
     path = tg.to_docx(d, tmp_path / "diagnostic.docx")

@@ -8,6 +8,8 @@ to the month (the 1st) as the month, any other date in words.
 
 >>> display_name("pays de bray")
 'Pays de Bray'
+>>> display_name("colombelles tzcld"), display_name("l'écopôle d'audruicq")
+('Colombelles TZCLD', "L'Écopôle d'Audruicq")
 >>> display_name("Lens-Liévin : PAT")
 'Lens-Liévin : PAT'
 >>> import pandas as pd
@@ -28,6 +30,7 @@ from ..messages import resolve_lang, text
 
 _SMALL = {"de", "du", "des", "la", "le", "les", "et", "en", "sur", "sous", "a", "à", "au",
           "aux", "of", "the", "and", "on", "lès", "lez"}
+_VOWELS = re.compile(r"[aeiouyàâäéèêëîïôöùûüÿæœ]", re.IGNORECASE)
 _ELIDED = re.compile(r"^(d|l)['’](.+)$", re.IGNORECASE)
 _MONTHS = {
     "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
@@ -56,6 +59,8 @@ def _capital(word: str, first: bool) -> str:
         return f"{head}'{elided.group(2)[:1].upper()}{elided.group(2)[1:]}"
     if word in _SMALL and not first:
         return word
+    if len(word) > 1 and not _VOWELS.search(word):  # "tzcld", "cma": an acronym
+        return word.upper()
     return word[:1].upper() + word[1:]
 
 
