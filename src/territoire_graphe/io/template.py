@@ -11,8 +11,8 @@ document properties).
 >>> import tempfile, territoire_graphe as tg
 >>> with tempfile.TemporaryDirectory() as folder:
 ...     t = tg.read(write_template(f"{folder}/modele.xlsx"))
->>> len(t.actors), len(t.relations), len(t.warnings)
-(2, 6, 0)
+>>> len(t.actors), len(t.relations), [p.code for p in t.warnings]
+(2, 6, ['template_examples'])
 """
 
 from __future__ import annotations

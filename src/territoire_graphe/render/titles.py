@@ -59,7 +59,7 @@ def _capital(word: str, first: bool) -> str:
         return f"{head}'{elided.group(2)[:1].upper()}{elided.group(2)[1:]}"
     if word in _SMALL and not first:
         return word
-    if len(word) > 1 and not _VOWELS.search(word):  # "tzcld", "cma": an acronym
+    if len(word) > 1 and word.isalpha() and not _VOWELS.search(word):  # "tzcld": an acronym
         return word.upper()
     return word[:1].upper() + word[1:]
 
