@@ -618,3 +618,15 @@ def test_help_and_parsing_import_no_heavy_library():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_compare_prints_the_reading_warnings_and_its_notes_plainly(capsys, typo_workbook,
+                                                                    tmp_path):
+    bray = str(tg.sample_path("pays_de_bray_2024.xlsx"))
+    code, _, err = run(capsys, "compare", str(typo_workbook), bray, "-o",
+                       str(tmp_path / "c.xlsx"))
+    assert code == 0, err
+    assert "Avertissements à la lecture de « pays_de_bray_2024.xlsx »" in err
+    assert "assocation" in err
+    assert "UserWarning" not in err  # the size note (2 actors against 52) is a sentence
+    assert "taille" in err.lower()

@@ -43,6 +43,7 @@ OUTPUTS: dict[str, tuple[str, ...]] = {
 #: Modules that add commands: each has ``add_commands(add, lang)``, where ``add`` is
 #: :func:`add_command` bound to the parser (``add(name, handler, output=None)``).
 EXTRA_COMMANDS: tuple[str, ...] = ()
+COMPARE_READ_HERE = 50  # more workbooks than this: compare() reads them in parallel
 
 Handler = Callable[[argparse.Namespace, str], int]
 
@@ -314,13 +315,33 @@ def _report(args: argparse.Namespace, lang: str) -> int:
 
 
 def _compare(args: argparse.Namespace, lang: str) -> int:
+    import warnings
+
     import territoire_graphe as tg
 
+    from .comparison import expand
+    from .io.problems import InputError
     from .render.comparison_excel import to_excel_comparison
 
     output_kind(args.output, "compare", lang)
-    # compare() reads the workbooks itself, in parallel, and lists every problem at once.
-    table = tg.compare([Path(p) for p in args.workbooks], lang=lang)
+    items = expand([Path(p) for p in args.workbooks])  # folders of workbooks opened
+    if len(items) <= COMPARE_READ_HERE:  # read here: each one's warnings are printed
+        territories, problems, warned = [], [], []
+        for item in items:
+            try:
+                territories.append(read_territory(str(item), args, lang))
+            except InputError as error:  # every bad workbook is listed, not only the first
+                problems += error.problems
+                warned += error.warnings
+        if problems:
+            raise InputError(problems, warned, lang=lang)
+        items = territories
+    # else compare() reads them itself, in parallel, and lists every problem at once.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # its notes are printed below, plainly
+        table = tg.compare(items, lang=lang)
+    for note in table.attrs.get("warnings", []):
+        print(note, file=sys.stderr)
     to_excel_comparison(table, args.output, lang=lang)
     written(args.output, lang)
     return 0
