@@ -27,19 +27,22 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from .cli_common import (  # noqa: F401 (re-exported for the modules that add commands)
+    OUTPUTS,
+    PEOPLE_CHOICES,
+    UsageError,
+    option_error,
+    output_kind,
+    people_option,
+    print_warnings,
+    read_territory,
+    reading_options,
+    written,
+)
 from .cli_parsing import Parser, early_lang
 from .messages import LANGS, resolve_lang, text
 
 PROG = "territoire-graphe"
-PEOPLE_CHOICES = ("show", "pseudonymise", "hide")  # render.people.PEOPLE_MODES (tested equal)
-#: The extensions each command writes, first the default one (FORMAT.md §3).
-OUTPUTS: dict[str, tuple[str, ...]] = {
-    "map": (".html", ".htm"),
-    "image": (".png", ".svg"),  # render.image.FORMATS (tested equal)
-    "report": (".xlsx", ".docx"),
-    "compare": (".xlsx",),
-    "diff": (".xlsx", ".html", ".htm"),
-}
 #: Modules that add commands: each has ``add_commands(add, lang)``, where ``add`` is
 #: :func:`add_command` bound to the parser (``add(name, handler, output=None)``).
 EXTRA_COMMANDS: tuple[str, ...] = ()
@@ -81,10 +84,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(text("cli.file_error", lang, path=error.filename or "?", reason=reason),
               file=sys.stderr)
         return 1
-
-
-class UsageError(ValueError):
-    """A command-line value the command cannot use (exit status 2, nothing written)."""
 
 
 # -- the parser ---------------------------------------------------------------------------
@@ -166,20 +165,6 @@ def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
     return parser
 
 
-def reading_options(sub: argparse.ArgumentParser, lang: str) -> None:
-    """``--name`` and ``--date``: what to call the territory and when it was described."""
-    sub.add_argument("--name", default=None, metavar=text("cli.metavar.name", lang),
-                     help=text("cli.arg.name", lang))
-    sub.add_argument("--date", default=None, metavar=text("cli.metavar.date", lang),
-                     help=text("cli.arg.date", lang))
-
-
-def people_option(sub: argparse.ArgumentParser, lang: str) -> None:
-    """``--people show|pseudonymise|hide``, for the commands whose output shows people."""
-    sub.add_argument("--people", choices=PEOPLE_CHOICES, default="show",
-                     help=text("cli.arg.people", lang))
-
-
 def _map_options(sub: argparse.ArgumentParser, lang: str) -> None:
     """The options shared by ``map`` and ``image``: the territory, who is shown and how."""
     reading_options(sub, lang)
@@ -191,52 +176,6 @@ def _map_options(sub: argparse.ArgumentParser, lang: str) -> None:
                      help=text("cli.arg.size_by", lang))
     sub.add_argument("--title", default=None, metavar=text("cli.metavar.title", lang),
                      help=text("cli.arg.title", lang))
-
-
-# -- what every command shares ------------------------------------------------------------------
-def output_kind(path: str, command: str, lang: str) -> str:
-    """The extension of ``path`` if ``command`` writes it, else a :class:`UsageError`."""
-    suffix = Path(path).suffix.lower()
-    allowed = OUTPUTS[command]
-    if suffix not in allowed:
-        raise UsageError(text("cli.error.extension", lang, path=path, command=command,
-                              suffix=suffix or text("cli.no_extension", lang),
-                              choices=", ".join(allowed)))
-    return suffix
-
-
-def read_territory(path: str, args: argparse.Namespace, lang: str, *,
-                   date: Any = None) -> Any:
-    """Read a workbook with ``--name`` and ``--date``, and print its reading warnings."""
-    import territoire_graphe as tg
-
-    territory = tg.read(path, name=getattr(args, "name", None),
-                        date=date if date is not None else getattr(args, "date", None),
-                        lang=lang)
-    print_warnings(territory.warnings, path, lang)
-    return territory
-
-
-def print_warnings(warnings: Sequence[Any], path: str, lang: str) -> None:
-    """The reading warnings of a workbook, on the error stream (nothing when there are none)."""
-    if not warnings:
-        return
-    from .cli_output import print_problems
-
-    print_problems(list(warnings), lang, sys.stderr,
-                   heading=text("cli.warnings.heading", lang, file=Path(path).name))
-
-
-def written(path: Path | str, lang: str) -> None:
-    print(text("cli.written", lang, path=str(Path(path).resolve())))
-
-
-def option_error(error: Exception, command: str, lang: str) -> int:
-    """An option the function refused: its message, how to get help, exit status 2."""
-    message = str(error)
-    print(text("cli.error", lang, message=message[:1].lower() + message[1:]), file=sys.stderr)
-    print(text("cli.error.more", lang, prog=f"{PROG} {command}"), file=sys.stderr)
-    return 2
 
 
 # -- commands -----------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from . import (
     _analysis,
     _cli,
     _committee,
+    _committee_doc,
     _common,
     _compare,
     _formats,
@@ -38,7 +39,7 @@ DEFAULT_LANG = "fr"
 ENV_VAR = "TERRITOIRE_GRAPHE_LANG"
 
 _MODULES = (_common, _io, _formats, _analysis, _render, _report, _cli, _template, _compare,
-            _committee)
+            _committee, _committee_doc)
 CATALOGUES: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
 for _module in _MODULES:
     CATALOGUES["fr"].update(_module.FR)
