@@ -258,7 +258,7 @@ def _focus_of(finding_actors: list[str]) -> set[str]:
 
 
 def test_present_steps_through_the_findings_with_their_actors_and_sentence(
-        visit, council_map, council_diagnosis, artifacts):
+        visit, council_map, council, council_diagnosis, artifacts):
     seen = visit(council_map)
     page = seen.page
     findings = council_diagnosis.findings.sort_values("priority", kind="stable")
@@ -276,10 +276,16 @@ def test_present_steps_through_the_findings_with_their_actors_and_sentence(
     assert page.locator(".tg-present-text").text_content() == steps[1]["text"]
     page.click("#tg-present-next")
     assert page.locator(".tg-present-text").text_content() == steps[2]["text"]
+    # the ties between two actors of the finding keep their colour; every other line is dimmed
+    focus = _focus_of(steps[2]["actors"])
+    shown = set(seen.tg("visibleEdgeIds()")) - set(seen.tg("dimmedEdgeIds()"))
+    between = {f"r{i}" for i, (a, b) in enumerate(zip(council.relations["source"],
+                                                      council.relations["target"], strict=True))
+               if a in focus and b in focus}
+    assert between and shown == between
     assert page.locator("#tg-present-next").is_disabled() == (len(steps) == 3)
     page.keyboard.press("ArrowLeft")
     assert page.locator(".tg-present-text").text_content() == steps[1]["text"]
-    # ties between two actors of the finding stand out; every other line is dimmed or hidden
     page.keyboard.press("Escape")
     assert not page.locator("#tg-present").is_visible() and page.locator("#tg-panel").is_visible()
     assert seen.tg("highlightedNodeIds()") == [] and seen.tg("dimmedNodeIds()") == []
@@ -369,4 +375,20 @@ def test_a_discreet_warnings_panel_lists_the_reading_warnings(visit, tmp_path, a
 def test_a_map_without_warnings_has_no_warnings_button(visit, council_map):
     seen = visit(council_map)
     assert seen.page.locator("#tg-warnings-button").count() == 0
+    seen.clean()
+
+
+def test_the_evolution_map_presents_what_changed(visit, tmp_path, artifacts):
+    import territoire_graphe as tg
+
+    evolution = tg.diff(tg.sample_path("pays_de_bray_2023.xlsx"),
+                        tg.sample_path("pays_de_bray_2024.xlsx"))
+    seen = visit(to_html(evolution, tmp_path / "evolution.html"))
+    page = seen.page
+    page.click("#tg-present-start")
+    steps = [row for _, row in evolution.findings.iterrows() if len(row["actors"])]
+    assert page.locator(".tg-present-text").text_content() == steps[0]["text"]
+    assert set(seen.tg("highlightedNodeIds()")) == {str(a) for a in steps[0]["actors"]}
+    page.wait_for_timeout(100)
+    page.screenshot(path=str(artifacts / "carte_evolution_presenter.png"))
     seen.clean()

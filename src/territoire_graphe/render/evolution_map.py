@@ -241,7 +241,7 @@ def _findings(evo: Evolution, *views: PeopleView) -> tuple[list[dict], dict[str,
         of_row = [str(a) for a in (row.get("actors") or [])]
         index = len(records)
         records.append({"text": written, "cat": str(row.get("category") or ""),
-                        "pr": _int(row.get("priority"))})
+                        "pr": _int(row.get("priority")), "a": of_row})
         for actor in dict.fromkeys(of_row):
             of.setdefault(actor, []).append(index)
     return records, of

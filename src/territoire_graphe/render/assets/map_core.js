@@ -92,7 +92,7 @@ function edgeState(e, bit, hits) {
   if (nodeHidden(byId[e.from]) || nodeHidden(byId[e.to])) { return "hidden"; }
   if (state.focus) {
     if (fam === "suggestion") { return "hidden"; }
-    return (state.focus[e.from] && state.focus[e.to]) ? "hl" : "dim";
+    return (state.focus[e.from] && state.focus[e.to]) ? "normal" : "dim";
   }
   if (state.selected !== null) {
     return (e.from === state.selected || e.to === state.selected) ? "normal" : "dim";

@@ -8,7 +8,8 @@
  * - « Avertissements (n) » lists what reading the workbook found to check. */
 var actions = document.getElementById("tg-actions");
 var presentBar = document.getElementById("tg-present");
-var STEPS = (DATA.findings || []).map(function (f, i) { return { index: i, finding: f }; })
+/* An evolution map tells what changed: its own findings are the steps. */
+var STEPS = ((EVO && EVO.findings && EVO.findings.length) ? EVO.findings : (DATA.findings || [])).map(function (f, i) { return { index: i, finding: f }; })
   .filter(function (s) { return (s.finding.a || []).some(function (id) { return byId[id]; }); })
   .slice(0, 20);
 var step = null;  /* the step shown, or null outside the presentation */
