@@ -35,7 +35,7 @@ TOP_ACTORS = 12
 MAX_WARNINGS = 60
 READ_INDICATORS = ("density", "mean_degree", "components", "largest_component_share",
                    "articulation_points", "bridges", "cross_type_share", "ei_index_type",
-                   "modularity", "complementarities_to_make")
+                   "modularity", "complementarities")
 READ_COLUMNS = ("degree", "betweenness")
 
 
