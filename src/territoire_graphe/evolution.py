@@ -240,9 +240,9 @@ def _names(t: Territory) -> pd.Series:
 def _named(rows: pd.DataFrame, t: Territory) -> pd.DataFrame:
     names = _names(t)
     out = rows.copy()
-    out.insert(out.columns.get_loc("source") + 1, "source_name",
+    out.insert(list(out.columns).index("source") + 1, "source_name",
                out["source"].map(names).astype(object))
-    out.insert(out.columns.get_loc("target") + 1, "target_name",
+    out.insert(list(out.columns).index("target") + 1, "target_name",
                out["target"].map(names).astype(object))
     return out
 
@@ -375,10 +375,10 @@ def _centrality_findings(positions: pd.DataFrame, add, lang: str) -> None:
         return
     change = positions["betweenness_change"]
     for code, actor in (("centrality_rise", change.idxmax()), ("centrality_fall", change.idxmin())):
-        delta = float(change[actor])
+        delta = float(change.loc[actor])  # type: ignore[call-overload]
         if (delta if code == "centrality_rise" else -delta) < CENTRALITY_MIN_CHANGE:
             continue
-        row = positions.loc[actor]
+        row = positions.loc[actor]  # type: ignore[call-overload]
         add(code, 2, {"betweenness_change": delta, "degree_change": int(row["degree_change"])},
             [actor], name=row["name"],
             betweenness_before=format_number(float(row["betweenness_before"]), lang, decimals=2),
