@@ -250,8 +250,9 @@ def test_map_and_report_read_diagnose_and_hand_over_the_diagnosis(capsys, monkey
                         raising=False)
     monkeypatch.setattr(tg, "to_excel", lambda d, path, *, lang="fr", people="show":
                         calls.append(("excel", Path(path).name, d, lang, people)), raising=False)
-    monkeypatch.setattr(tg, "to_docx", lambda d, path, *, lang="fr", people="show":
-                        calls.append(("docx", Path(path).name, d, lang, people)), raising=False)
+    monkeypatch.setattr(tg, "to_docx", lambda d, path, *, lang="fr", people="show",
+                        evolution=None: calls.append(("docx", Path(path).name, d, lang, people)),
+                        raising=False)
     assert run(capsys, "map", str(valid_workbook), "-o", str(tmp_path / "c.html"),
                "--lens", "types", "--lang", "en")[0] == 0
     assert run(capsys, "report", str(valid_workbook), "-o", str(tmp_path / "r.xlsx"))[0] == 0
@@ -630,3 +631,16 @@ def test_compare_prints_the_reading_warnings_and_its_notes_plainly(capsys, typo_
     assert "assocation" in err
     assert "UserWarning" not in err  # the size note (2 actors against 52) is a sentence
     assert "taille" in err.lower()
+
+
+def test_report_before_says_what_changed_in_the_document(capsys, tmp_path):
+    import docx
+
+    bray_2023, bray_2024 = (str(tg.sample_path(f"pays_de_bray_{y}.xlsx")) for y in (2023, 2024))
+    out = tmp_path / "d.docx"
+    assert run(capsys, "report", bray_2024, "--before", bray_2023, "-o", str(out))[0] == 0
+    body = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "liens entre acteurs toujours présents ont disparu" in body
+    code, _, err = run(capsys, "report", bray_2024, "--before", bray_2023, "-o",
+                       str(tmp_path / "r.xlsx"))
+    assert code == 2 and "--before" in err and not (tmp_path / "r.xlsx").exists()

@@ -144,6 +144,8 @@ def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
     sub.add_argument("workbook", **workbook)
     reading_options(sub, lang)
     people_option(sub, lang)
+    sub.add_argument("--before", default=None, metavar=t("cli.metavar.before"),
+                     help=t("cli.arg.report_before"))
     add("compare", _compare, "comparaison.xlsx").add_argument(
         "workbooks", nargs="+", metavar=t("cli.metavar.workbook"), help=t("cli.arg.workbooks"))
     sub = add("diff", _diff, "evolution.xlsx")
@@ -244,9 +246,16 @@ def _report(args: argparse.Namespace, lang: str) -> int:
     import territoire_graphe as tg
 
     kind = output_kind(args.output, "report", lang)
+    if args.before is not None and kind != ".docx":
+        raise UsageError(text("cli.error.before_docx", lang))
     diagnosis = tg.diagnose(read_territory(args.workbook, args, lang), lang=lang)
     if kind == ".docx":
-        tg.to_docx(diagnosis, args.output, lang=lang, people=args.people)
+        evolution = None
+        if args.before is not None:  # the fifth question: what changed since then
+            earlier = tg.read(args.before, name=args.name, lang=lang)
+            print_warnings(earlier.warnings, args.before, lang)
+            evolution = tg.diff(earlier, diagnosis, lang=lang)
+        tg.to_docx(diagnosis, args.output, lang=lang, people=args.people, evolution=evolution)
     else:
         tg.to_excel(diagnosis, args.output, lang=lang, people=args.people)
     written(args.output, lang)

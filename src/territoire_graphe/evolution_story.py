@@ -105,7 +105,7 @@ def _people(t0: Territory, t1: Territory, counts: dict[str, Any], add: Callable[
         organisation = names.get(row["actor"], row["actor"])
         code = "person_left" if left else "person_joined"
         add(code, 1 if left else 3, {"ties": len(with_them), "pairs": with_them},
-            [str(row["actor"]), *dict.fromkeys(x for p in with_them for x in p)],
+            list(dict.fromkeys([str(row["actor"]), *(x for p in with_them for x in p)])),
             person=str(row["name"]), organisation=organisation, count=len(with_them),
             pairs=pairs(with_them))
 

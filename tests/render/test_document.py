@@ -190,3 +190,31 @@ def test_libreoffice_converts_the_document_of_a_sample_to_pdf(sample, tmp_path):
         assert "Méthode" in words
         pages = words.count("\f")
         assert 5 <= pages <= 30
+
+
+@pytest.fixture(scope="module")
+def bray_evolution():
+    return tg.diff(tg.sample_path("pays_de_bray_2023.xlsx"),
+                   tg.sample_path("pays_de_bray_2024.xlsx"))
+
+
+def test_an_evolution_fills_the_fifth_question(bray_evolution, tmp_path):
+    d = bray_evolution.after
+    body = "\n".join(_paragraphs(tg.to_docx(d, tmp_path / "e.docx", evolution=bray_evolution,
+                                            images=False)))
+    fifth = body.split("5. Évolution et comparaison")[1].split("Les acteurs principaux")[0]
+    for sentence in bray_evolution.findings["text"]:
+        assert sentence in fifth
+    assert "territoire-graphe diff" not in fifth
+    alone = "\n".join(_paragraphs(tg.to_docx(d, tmp_path / "a.docx", images=False)))
+    assert "territoire-graphe diff" in alone.split("5. Évolution et comparaison")[1]
+
+
+def test_hide_also_removes_people_who_left_since_the_earlier_date(bray_evolution, tmp_path):
+    gone = set(bray_evolution.before.territory.people["name"]) - \
+        set(bray_evolution.after.territory.people["name"])
+    assert gone  # the 2023 sample has a person who left by 2024
+    found = _all_text(tg.to_docx(bray_evolution.after, tmp_path / "h.docx", people="hide",
+                                 evolution=bray_evolution, images=False))
+    assert not any(name in found for name in gone)
+    assert "Départ d'une personne" in found

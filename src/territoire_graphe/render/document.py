@@ -34,6 +34,7 @@ from .people import normalise_people
 
 if TYPE_CHECKING:
     from ..diagnosis import Diagnosis
+    from ..evolution import Evolution
 
 FONT = "Calibri"
 ACCENT = (0x1F, 0x4E, 0x79)
@@ -43,19 +44,21 @@ _LANG_TAGS = {"fr": "fr-FR", "en": "en-GB"}
 
 
 def to_docx(d: Diagnosis, path: str | Path, *, lang: str | None = None,
-            people: str = "show", images: bool = True) -> Path:
+            people: str = "show", images: bool = True, evolution: Evolution | None = None
+            ) -> Path:
     """Write the committee's document of a diagnosis to ``path`` (.docx) and return the path.
 
     ``lang`` (``"fr"`` or ``"en"``) sets every text (default: the diagnosis' language;
     findings keep the language they were written in). ``people`` is ``"show"``,
     ``"pseudonymise"`` or ``"hide"``, as for the map. ``images=False`` leaves the map
-    images out (faster; also what happens without matplotlib). The diagnosis is not
-    modified. Raises ``ImportError`` naming the package when python-docx is missing.
+    images out (faster; also what happens without matplotlib). ``evolution`` (from
+    :func:`~territoire_graphe.diff` of an earlier workbook and this one) fills the fifth
+    question, change, with its findings. The diagnosis is not modified. Raises ``ImportError`` naming the package when python-docx is missing.
     """
     code = resolve_lang(lang or d.lang)
     mode = normalise_people(people, code)
     docx = _python_docx(code)
-    content = DocumentText(d, code, mode)
+    content = DocumentText(d, code, mode, evolution)
     document = docx.Document()
     _setup(document, content, code)
     pictures = _pictures(d, code, mode) if images else None

@@ -16,6 +16,7 @@ True
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -53,12 +54,16 @@ class Question:
 class DocumentText:
     """The words and tables of the document, for one diagnosis, language and sharing mode."""
 
-    def __init__(self, d: Diagnosis, lang: str, people: str):
+    def __init__(self, d: Diagnosis, lang: str, people: str, evolution: Any = None):
         self.d, self.lang = d, lang
         self.t = d.territory
         self.view = PeopleView(self.t, people, lang)
         self.people = self.view.mode
         self.ind = d.indicators
+        self.evolution = evolution
+        # people who left are only in the earlier territory: their names are scrubbed too
+        self.before_view = PeopleView(evolution.before.territory, people, lang) \
+            if evolution is not None else None
 
     # -- small helpers ----------------------------------------------------------------
     def text(self, key: str, **values: Any) -> str:
@@ -202,8 +207,26 @@ class DocumentText:
                         "names": [self.name(a) for a in actors if a in self.d.actors.index]})
         return out
 
+    def evolution_findings(self) -> list[dict[str, Any]]:
+        """The findings of the evolution given to :func:`~.document.to_docx` (question 5)."""
+        frame = getattr(self.evolution, "findings", None)
+        if frame is None or not len(frame):
+            return []
+        out = []
+        for _, row in frame.sort_values("priority", kind="stable").iterrows():
+            sentence = self.view.scrub(row["text"])
+            if self.before_view is not None:
+                sentence = self.before_view.scrub(sentence)
+            if self.lang == "fr":  # « Départ de une personne » once a name is hidden
+                sentence = re.sub(r"\b([Dd])e (une? )", r"\1'\2", sentence)
+            actors = [str(a) for a in (row.get("actors") or [])]
+            out.append({"code": str(row.get("code") or ""), "text": sentence,
+                        "question": "evolution", "actors": actors,
+                        "names": [self.name(a) for a in actors if a in self.d.actors.index]})
+        return out
+
     def questions(self) -> list[Question]:
-        found = self.findings()
+        found = self.findings() + self.evolution_findings()
         out = []
         for key in QUESTIONS:
             question = Question(key, self.text(f"doc.q.{key}.title"),
