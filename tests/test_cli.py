@@ -328,6 +328,12 @@ def test_demo_writes_a_map_and_a_summary_of_the_bundled_sample(capsys, tmp_path,
     assert "acteurs" in summary and "Avertissements" in summary
     assert (tmp_path / "demo_out" / "carte.html").stat().st_size > 10_000
     assert str(tmp_path / "demo_out" / "carte.html") in out
+    import docx
+
+    body = "\n".join(p.text for p in docx.Document(
+        str(tmp_path / "demo_out" / "diagnostic.docx")).paragraphs)
+    fifth = body.split("5. Évolution et comparaison")[1]
+    assert "liens entre acteurs toujours présents ont disparu" in fifth  # since 2023
 
 
 def test_demo_writes_the_committee_document_too_named_in_the_language(
@@ -354,8 +360,8 @@ def test_demo_summary_lists_the_findings_when_there_is_a_diagnosis(capsys, tmp_p
                         raising=False)
     monkeypatch.setattr(tg, "to_html", lambda t, path, diagnosis=None, lang="fr":
                         Path(path).write_text("<html></html>"), raising=False)
-    monkeypatch.setattr(tg, "to_docx", lambda d, path, lang="fr": Path(path).write_text("x"),
-                        raising=False)
+    monkeypatch.setattr(tg, "to_docx", lambda d, path, lang="fr", evolution=None:
+                        Path(path).write_text("x"), raising=False)
     assert run(capsys, "demo", "-o", str(tmp_path))[0] == 0
     assert "  - La mairie est centrale." in (tmp_path / "resume.txt").read_text(encoding="utf-8")
 

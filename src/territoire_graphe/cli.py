@@ -47,6 +47,7 @@ PROG = "territoire-graphe"
 #: :func:`add_command` bound to the parser (``add(name, handler, output=None)``).
 EXTRA_COMMANDS: tuple[str, ...] = ()
 COMPARE_READ_HERE = 50  # more workbooks than this: compare() reads them in parallel
+DEMO_EARLIER = "pays_de_bray_2023.xlsx"  # the demo's document says what changed since
 
 Handler = Callable[[argparse.Namespace, str], int]
 
@@ -347,7 +348,12 @@ def _demo(args: argparse.Namespace, lang: str) -> int:
     map_path = folder / text("cli.demo.map_file", lang)
     tg.to_html(territory, map_path, diagnosis=diagnosis, lang=lang)
     document_path = folder / text("cli.demo.document_file", lang)
-    tg.to_docx(diagnosis, document_path, lang=lang)
+    evolution = None
+    with contextlib.suppress(FileNotFoundError):  # the same territory a year before
+        earlier = sample_path(DEMO_EARLIER)
+        if earlier != sample:
+            evolution = tg.diff(tg.read(earlier, lang=lang), diagnosis, lang=lang)
+    tg.to_docx(diagnosis, document_path, lang=lang, evolution=evolution)
     summary_path = folder / text("cli.demo.summary_file", lang)
     summary_path.write_text(summary(territory, diagnosis, lang, sample.name), encoding="utf-8")
     print(text("cli.demo.done", lang, folder=str(folder.resolve())))
