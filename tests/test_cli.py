@@ -75,7 +75,9 @@ def test_check_on_a_valid_workbook_exits_0_and_says_what_it_holds(capsys, valid_
     assert code == 0, out + err
     assert "Le classeur est valide : 2 acteurs, 6 relations (2 liens ; 2 flux ; " \
            "2 interdépendances), 2 collectifs" in out
-    assert "Bilan : 0 erreur, 0 avertissement." in out
+    # the template's example rows are still there: said, without stopping anything
+    assert "lignes d'exemple du modèle" in out
+    assert "Bilan : 0 erreur, 1 avertissement." in out
 
 
 FRENCH = {  # location -> a key word of the message
@@ -211,12 +213,30 @@ def test_the_arguments_of_every_command_are_parsed_as_the_format_gives_them():
 
 
 # -- commands calling the public functions -------------------------------------------------
-def test_a_command_whose_function_is_missing_says_so_and_exits_2(capsys, monkeypatch,
-                                                                 valid_workbook, tmp_path):
-    monkeypatch.delattr(tg, "to_html", raising=False)
-    code, _, err = run(capsys, "map", str(valid_workbook), "-o", str(tmp_path / "c.html"))
-    assert code == 2
-    assert "n'est pas encore disponible" in err and "to_html" in err
+@pytest.mark.parametrize(("command", "output", "choices"), [
+    ("report", "x.pdf", ".xlsx, .docx"), ("map", "x.png", ".html, .htm"),
+    ("image", "x.pdf", ".png, .svg"), ("compare", "x.html", ".xlsx"),
+    ("diff", "x.pdf", ".xlsx, .html, .htm")])
+def test_an_extension_the_command_cannot_write_is_a_usage_error_said_before_reading(
+        capsys, tmp_path, command, output, choices):
+    absent = str(tmp_path / "absent.xlsx")  # never read: the output is refused first
+    inputs = [absent, absent] if command in ("compare", "diff") else [absent]
+    code, _, err = run(capsys, command, *inputs, "-o", str(tmp_path / output))
+    assert code == 2 and not (tmp_path / output).exists()
+    assert f"la commande {command} n'écrit pas de fichier {Path(output).suffix}" in err
+    assert f"extensions possibles : {choices}" in err and "Traceback" not in err
+    assert "absent.xlsx" not in err  # nothing was read
+
+
+def test_a_file_without_extension_is_refused_in_english_too(capsys, tmp_path):
+    code, _, err = run(capsys, "report", str(tmp_path / "t.xlsx"), "-o", str(tmp_path / "rapport"),
+                       "--lang", "en")
+    assert code == 2 and "does not write extension-less files" in err
+
+
+def test_an_unknown_option_is_a_usage_error(capsys, valid_workbook, tmp_path):
+    code, _, err = run(capsys, "report", str(valid_workbook), "--lens", "types")
+    assert code == 2 and "arguments non reconnus : --lens types" in err
 
 
 def test_map_and_report_read_diagnose_and_hand_over_the_diagnosis(capsys, monkeypatch,
@@ -224,16 +244,23 @@ def test_map_and_report_read_diagnose_and_hand_over_the_diagnosis(capsys, monkey
     calls = []
     monkeypatch.setattr(tg, "diagnose", lambda t, *, lang="fr": ("diagnosis", len(t.actors),
                                                                  lang), raising=False)
-    monkeypatch.setattr(tg, "to_html", lambda t, path, *, diagnosis=None, lang="fr", lens=None:
+    monkeypatch.setattr(tg, "to_html", lambda t, path, *, diagnosis=None, lang="fr", lens=None,
+                        people="show", color_by="type", size_by="betweenness", title=None:
                         calls.append(("html", Path(path).name, diagnosis, lang, lens)),
                         raising=False)
-    monkeypatch.setattr(tg, "to_excel", lambda d, path, *, lang="fr":
-                        calls.append(("excel", Path(path).name, d, lang)), raising=False)
+    monkeypatch.setattr(tg, "to_excel", lambda d, path, *, lang="fr", people="show":
+                        calls.append(("excel", Path(path).name, d, lang, people)), raising=False)
+    monkeypatch.setattr(tg, "to_docx", lambda d, path, *, lang="fr", people="show",
+                        evolution=None: calls.append(("docx", Path(path).name, d, lang, people)),
+                        raising=False)
     assert run(capsys, "map", str(valid_workbook), "-o", str(tmp_path / "c.html"),
                "--lens", "types", "--lang", "en")[0] == 0
     assert run(capsys, "report", str(valid_workbook), "-o", str(tmp_path / "r.xlsx"))[0] == 0
+    assert run(capsys, "report", str(valid_workbook), "-o", str(tmp_path / "d.DOCX"),
+               "--people", "hide")[0] == 0
     assert calls == [("html", "c.html", ("diagnosis", 2, "en"), "en", "types"),
-                     ("excel", "r.xlsx", ("diagnosis", 2, "fr"), "fr")]
+                     ("excel", "r.xlsx", ("diagnosis", 2, "fr"), "fr", "show"),
+                     ("docx", "d.DOCX", ("diagnosis", 2, "fr"), "fr", "hide")]
 
 
 def test_compare_writes_one_row_per_workbook_and_diff_the_actors_added(capsys, tmp_path):
@@ -301,21 +328,28 @@ def test_demo_writes_a_map_and_a_summary_of_the_bundled_sample(capsys, tmp_path,
     assert "acteurs" in summary and "Avertissements" in summary
     assert (tmp_path / "demo_out" / "carte.html").stat().st_size > 10_000
     assert str(tmp_path / "demo_out" / "carte.html") in out
+    import docx
+
+    body = "\n".join(p.text for p in docx.Document(
+        str(tmp_path / "demo_out" / "diagnostic.docx")).paragraphs)
+    fifth = body.split("5. Évolution et comparaison")[1]
+    assert "liens entre acteurs toujours présents ont disparu" in fifth  # since 2023
 
 
-def test_demo_falls_back_to_the_simple_map_when_the_full_map_is_missing(
+def test_demo_writes_the_committee_document_too_named_in_the_language(
         capsys, tmp_path, monkeypatch, valid_workbook):
     monkeypatch.setattr("territoire_graphe.data.sample_path", lambda name=None: valid_workbook)
-    monkeypatch.delattr(tg, "to_html", raising=False)
-    monkeypatch.delattr(tg, "diagnose", raising=False)
     code, out, err = run(capsys, "demo", "-o", str(tmp_path / "sortie"), "--lang", "en")
     assert code == 0, err
     summary = (tmp_path / "sortie" / "summary.txt").read_text(encoding="utf-8")
     assert "2 actors" in summary and "6 links" in summary and "Warnings" in summary
     assert "Source: modele.xlsx" in summary
-    page = (tmp_path / "sortie" / "map.html").read_text(encoding="utf-8")
-    assert "Map of the actors" in page and "Mairie de Songeons" in page
-    assert "summary.txt" in out and "map.html" in out
+    assert (tmp_path / "sortie" / "map.html").stat().st_size > 10_000
+    import docx
+
+    document = docx.Document(str(tmp_path / "sortie" / "diagnosis.docx"))
+    assert document.paragraphs[0].text == "Diagnosis of the network of actors"
+    assert "summary.txt" in out and "map.html" in out and "diagnosis.docx" in out
 
 
 def test_demo_summary_lists_the_findings_when_there_is_a_diagnosis(capsys, tmp_path,
@@ -326,6 +360,8 @@ def test_demo_summary_lists_the_findings_when_there_is_a_diagnosis(capsys, tmp_p
                         raising=False)
     monkeypatch.setattr(tg, "to_html", lambda t, path, diagnosis=None, lang="fr":
                         Path(path).write_text("<html></html>"), raising=False)
+    monkeypatch.setattr(tg, "to_docx", lambda d, path, lang="fr", evolution=None:
+                        Path(path).write_text("x"), raising=False)
     assert run(capsys, "demo", "-o", str(tmp_path))[0] == 0
     assert "  - La mairie est centrale." in (tmp_path / "resume.txt").read_text(encoding="utf-8")
 
@@ -436,7 +472,8 @@ def test_map_hands_people_colours_sizes_and_title_to_to_html(capsys, monkeypatch
         {"lens": "ponts", "people": "hide", "color_by": "municipality", "size_by": "degree",
          "title": "COPIL du 12 mars"}
     assert second["size_by"] is None  # "none": equal sizes
-    assert not {"lens", "people", "color_by", "title"} & set(second)  # the function's defaults
+    assert {k: second[k] for k in ("lens", "people", "color_by", "title")} == \
+        {"lens": None, "people": "show", "color_by": "type", "title": None}  # to_html's defaults
 
 
 def test_map_with_real_options_writes_a_map_that_hides_people(capsys, bray_workbook, tmp_path):
@@ -484,7 +521,8 @@ def test_image_refuses_another_suffix_before_reading_the_workbook(capsys, monkey
     monkeypatch.setattr(tg, "to_image", lambda t, path, **options: None, raising=False)
     code, _, err = run(capsys, "image", str(tmp_path / "absent.xlsx"), "-o",
                        str(tmp_path / "carte.pdf"))
-    assert code == 2 and "« .pdf »" in err and ".png ou .svg" in err and "Traceback" not in err
+    assert code == 2 and "n'écrit pas de fichier .pdf" in err and ".png, .svg" in err
+    assert "Traceback" not in err
 
 
 def test_image_without_matplotlib_says_which_extra_to_install(capsys, monkeypatch,
@@ -496,3 +534,119 @@ def test_image_without_matplotlib_says_which_extra_to_install(capsys, monkeypatc
     code, _, err = run(capsys, "image", str(valid_workbook), "-o", str(tmp_path / "c.png"))
     assert code == 2 and 'pip install "territoire_graphe[image]"' in err
     assert "Traceback" not in err
+
+
+# -- outputs that say what they are: --name, --date, warnings, extensions ----------------------
+@pytest.fixture(scope="module")
+def typo_workbook(tmp_path_factory) -> Path:
+    """A valid workbook whose one actor type is a typo: a reading warning, not an error."""
+    book = Workbook()
+    actors = book.active
+    actors.title = "acteurs"
+    for row in (["id", "nom", "type"], ["a1", "Mairie de Songeons", "commune"],
+                ["a2", "Asso des habitants", "assocation"]):
+        actors.append(row)
+    relations = book.create_sheet("relations")
+    relations.append(["source", "cible", "type"])
+    relations.append(["a1", "a2", "coopération"])
+    path = tmp_path_factory.mktemp("typo") / "pays_de_bray_2024.xlsx"
+    book.save(path)
+    return path
+
+
+def test_every_command_that_reads_prints_the_reading_warnings(capsys, typo_workbook, tmp_path):
+    for argv in (["map", str(typo_workbook), "-o", str(tmp_path / "c.html")],
+                 ["report", str(typo_workbook), "-o", str(tmp_path / "r.xlsx")],
+                 ["diff", str(typo_workbook), str(typo_workbook), "-o",
+                  str(tmp_path / "e.xlsx")]):
+        code, out, err = run(capsys, *argv)
+        assert code == 0, err
+        assert "Avertissements à la lecture de « pays_de_bray_2024.xlsx »" in err, argv
+        assert "assocation" in err and "association" in err  # the typo and its suggestion
+        assert "Fichier écrit" in out
+
+
+def test_name_and_date_options_name_the_territory_in_the_outputs(capsys, typo_workbook,
+                                                                  tmp_path):
+    out = tmp_path / "r.xlsx"
+    assert run(capsys, "report", str(typo_workbook), "-o", str(out), "--name", "Bray",
+               "--date", "2023-06-15")[0] == 0
+    summary = load_workbook(out)["Synthèse"]
+    assert summary["A1"].value == "Diagnostic du territoire « Bray, 15 juin 2023 »"
+    assert run(capsys, "report", str(typo_workbook), "-o", str(out))[0] == 0
+    # from the file name: capitals added, the year as the year (not « pays de bray · au 2024 »)
+    assert load_workbook(out)["Synthèse"]["A1"].value == \
+        "Diagnostic du territoire « Pays de Bray, 2024 »"
+
+
+def test_a_date_that_is_not_one_is_said_and_nothing_is_written(capsys, typo_workbook, tmp_path):
+    code, out, _ = run(capsys, "check", str(typo_workbook), "--date", "hier")
+    assert code == 1 and "hier" in out
+    code, _, err = run(capsys, "report", str(typo_workbook), "--date", "hier", "-o",
+                       str(tmp_path / "r.xlsx"))
+    assert code == 1 and "hier" in err and "Traceback" not in err
+    assert not (tmp_path / "r.xlsx").exists()
+
+
+def test_report_to_docx_writes_the_committee_document(capsys, typo_workbook, tmp_path):
+    import docx
+
+    out = tmp_path / "diagnostic.docx"
+    code, stdout, _ = run(capsys, "report", str(typo_workbook), "-o", str(out), "--name",
+                          "Pays de Bray")
+    assert code == 0 and str(out.resolve()) in stdout
+    assert docx.Document(str(out)).paragraphs[1].text == "Pays de Bray, 2024"
+
+
+def test_diff_to_html_writes_the_evolution_map(capsys, tmp_path):
+    bray_2023, bray_2024 = (str(tg.sample_path(f"pays_de_bray_{y}.xlsx")) for y in (2023, 2024))
+    out = tmp_path / "evolution.html"
+    code, _, err = run(capsys, "diff", bray_2023, bray_2024, "-o", str(out), "--people", "hide")
+    assert code == 0, err
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and '"lens":"evolution"' in page
+    assert not any(name in page for name in tg.read(bray_2024).people["name"])
+
+
+def test_the_parser_lists_the_modes_and_formats_the_functions_accept():
+    from territoire_graphe.render.image import FORMATS
+    from territoire_graphe.render.people import PEOPLE_MODES
+
+    assert cli.PEOPLE_CHOICES == PEOPLE_MODES
+    assert set(cli.OUTPUTS["image"]) == set(FORMATS)
+
+
+def test_help_and_parsing_import_no_heavy_library():
+    code = ("import sys\nfrom territoire_graphe.cli import build_parser, main\n"
+            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+            "build_parser('en').parse_args(['report', 'x.xlsx', '-o', 'x.docx'])\n"
+            "print(sorted(m for m in ('pandas', 'networkx', 'openpyxl', 'numpy', 'docx')"
+            " if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_compare_prints_the_reading_warnings_and_its_notes_plainly(capsys, typo_workbook,
+                                                                    tmp_path):
+    bray = str(tg.sample_path("pays_de_bray_2024.xlsx"))
+    code, _, err = run(capsys, "compare", str(typo_workbook), bray, "-o",
+                       str(tmp_path / "c.xlsx"))
+    assert code == 0, err
+    assert "Avertissements à la lecture de « pays_de_bray_2024.xlsx »" in err
+    assert "assocation" in err
+    assert "UserWarning" not in err  # the size note (2 actors against 52) is a sentence
+    assert "taille" in err.lower()
+
+
+def test_report_before_says_what_changed_in_the_document(capsys, tmp_path):
+    import docx
+
+    bray_2023, bray_2024 = (str(tg.sample_path(f"pays_de_bray_{y}.xlsx")) for y in (2023, 2024))
+    out = tmp_path / "d.docx"
+    assert run(capsys, "report", bray_2024, "--before", bray_2023, "-o", str(out))[0] == 0
+    body = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "liens entre acteurs toujours présents ont disparu" in body
+    code, _, err = run(capsys, "report", bray_2024, "--before", bray_2023, "-o",
+                       str(tmp_path / "r.xlsx"))
+    assert code == 2 and "--before" in err and not (tmp_path / "r.xlsx").exists()

@@ -308,3 +308,16 @@ def test_the_chart_without_matplotlib_names_the_extra(monkeypatch, tmp_path):
     monkeypatch.setitem(sys.modules, "matplotlib.figure", None)
     with pytest.raises(ImportError, match=r"territoire_graphe\[image\]"):
         comparison_chart(compare([path_of_three()]), tmp_path / "x.png")
+
+
+def test_the_comparison_workbook_lists_proper_names(tmp_path):
+    from openpyxl import load_workbook
+
+    from territoire_graphe.render.comparison_excel import to_excel_comparison
+
+    table = tg.compare([tg.sample_path("lens_lievin_alimentation.xlsx"),
+                        tg.sample_path("pays_de_bray_2024.xlsx")])
+    sheet = load_workbook(to_excel_comparison(table, tmp_path / "c.xlsx")).worksheets[0]
+    names = [sheet.cell(row=r, column=1).value for r in (2, 3)]
+    # file names are lower case; the workbook shows them as titles, particles left small
+    assert set(names) == {"Lens Lievin Alimentation", "Pays de Bray"}

@@ -217,4 +217,4 @@ def test_bray_is_written_to_a_workbook_with_its_sheets(bray, tmp_path):
     ids = [row[0].value for row in book["Acteurs ajoutés"].iter_rows(min_row=2)]
     assert ids == ["A52", "A53", "A54"]
     assert book["Synthèse"]["A1"].value == \
-        "Évolution de « pays de bray (2023) » à « pays de bray (2024) »"
+        "Évolution de « Pays de Bray, 2023 » à « Pays de Bray, 2024 »"

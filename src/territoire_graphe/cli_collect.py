@@ -2,7 +2,7 @@
 
 They only parse arguments and call :func:`~territoire_graphe.write_questionnaire`,
 :func:`~territoire_graphe.read_survey` and :func:`~territoire_graphe.merge`; ``cli.py``
-adds them to its parser with :func:`add_collect_commands`.
+adds them to its parser with :func:`add_commands`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from .messages import format_percent, text
 PROG = "territoire-graphe"
 
 
-def add_collect_commands(command: Callable[..., Any], lang: str) -> None:
+def add_commands(command: Callable[..., Any], lang: str) -> None:
     """Add the three commands with ``command(name, handler, default_output)`` of ``cli.py``."""
     def t(key: str) -> str:
         return text(key, lang)

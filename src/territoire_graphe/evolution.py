@@ -18,13 +18,14 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from .diagnosis import Diagnosis, diagnose
+from .evolution_story import change_counts, story_findings
 from .findings import FINDING_COLUMNS, join_names
 from .io import read
 from .messages import format_number, format_percent, resolve_lang, text
@@ -54,7 +55,13 @@ class Evolution:
       after and their change, the largest change of betweenness first (then of degree);
     - ``findings``: the columns of ``Diagnosis.findings`` (category "évolution");
     - ``before`` / ``after``: the two :class:`~territoire_graphe.Diagnosis` (for maps);
-    - ``lang``: the language of the findings.
+    - ``lang``: the language of the findings;
+    - ``counts``: what changed, counted once for the findings, the map and the workbook
+      (:func:`~territoire_graphe.evolution_story.change_counts`): ``ties_made`` (between
+      actors present at both dates), ``ties_newcomers``, ``ties_lost`` (between actors
+      still present), ``ties_lost_leavers``, ``tensions_began``, ``tensions_ended``,
+      ``actors_joined``, ``actors_left``, ``people_joined``, ``people_left``, and the pairs
+      of each (``pairs_ties_made``...).
     """
 
     before: Diagnosis
@@ -68,6 +75,7 @@ class Evolution:
     positions: pd.DataFrame
     findings: pd.DataFrame
     lang: str = "fr"
+    counts: dict[str, Any] = field(default_factory=dict)
 
     def to_excel(self, path: str | os.PathLike, *, lang: str | None = None) -> Path:
         """Write this evolution to a workbook (see :func:`~territoire_graphe.render.comparison_excel.to_excel_diff`)."""
@@ -128,8 +136,9 @@ def diff(before: TerritoryLike, after: TerritoryLike, *, lang: str | None = None
         "indicators": _indicator_table(first.indicators, second.indicators),
         "positions": positions,
     }
-    findings = _findings(first, second, lang, evolution_parts)
-    return Evolution(before=first, after=second, findings=findings, lang=lang,
+    counts = change_counts(t0, t1)
+    findings = _findings(first, second, lang, evolution_parts, counts)
+    return Evolution(before=first, after=second, findings=findings, lang=lang, counts=counts,
                      **evolution_parts)
 
 
@@ -231,9 +240,9 @@ def _names(t: Territory) -> pd.Series:
 def _named(rows: pd.DataFrame, t: Territory) -> pd.DataFrame:
     names = _names(t)
     out = rows.copy()
-    out.insert(out.columns.get_loc("source") + 1, "source_name",
+    out.insert(list(out.columns).index("source") + 1, "source_name",
                out["source"].map(names).astype(object))
-    out.insert(out.columns.get_loc("target") + 1, "target_name",
+    out.insert(list(out.columns).index("target") + 1, "target_name",
                out["target"].map(names).astype(object))
     return out
 
@@ -279,18 +288,15 @@ def _positions(first: Diagnosis, second: Diagnosis) -> pd.DataFrame:
 
 # -- findings ----------------------------------------------------------------------------
 def _findings(first: Diagnosis, second: Diagnosis, lang: str,
-              parts: dict[str, pd.DataFrame]) -> pd.DataFrame:
+              parts: dict[str, pd.DataFrame], counts: dict[str, Any]) -> pd.DataFrame:
     t0, t1 = first.territory, second.territory
     names = {**_names(t0).to_dict(), **_names(t1).to_dict()}
     when_before = _when(t0, lang)
     present = set(t0.actors.index) & set(t1.actors.index)
     g0, g1 = t0.analysis_graph, t1.analysis_graph
-    ties0 = {tuple(sorted((str(u), str(v)))) for u, v in g0.edges()}
-    ties1 = {tuple(sorted((str(u), str(v)))) for u, v in g1.edges()}
-    made = sorted(ties1 - ties0)
-    lost = sorted(p for p in ties0 - ties1 if p[0] in present and p[1] in present)
-    made_existing = [p for p in made if p[0] in present and p[1] in present]
-    made_newcomers = [p for p in made if p not in set(made_existing)]
+    lost = counts["pairs_ties_lost"]
+    made_existing = counts["pairs_ties_made"]
+    made_newcomers = counts["pairs_ties_newcomers"]
     rows: list[dict[str, Any]] = []
 
     def add(code: str, priority: int, figures: dict[str, Any], actors: Sequence[str],
@@ -356,6 +362,7 @@ def _findings(first: Diagnosis, second: Diagnosis, lang: str,
         joined = list(parts["actors_added"].index)
         add("actors_joined", 3, {"actors": len(joined)}, joined, count=len(joined),
             names=who(joined, 8))
+    story_findings(t0, t1, parts["relations_changed"], counts, add, lang, pairs)
     frame = pd.DataFrame(rows, columns=FINDING_COLUMNS)
     if len(frame):
         frame = frame.sort_values("priority", kind="stable").reset_index(drop=True)
@@ -368,10 +375,10 @@ def _centrality_findings(positions: pd.DataFrame, add, lang: str) -> None:
         return
     change = positions["betweenness_change"]
     for code, actor in (("centrality_rise", change.idxmax()), ("centrality_fall", change.idxmin())):
-        delta = float(change[actor])
+        delta = float(change.loc[actor])  # type: ignore[call-overload]
         if (delta if code == "centrality_rise" else -delta) < CENTRALITY_MIN_CHANGE:
             continue
-        row = positions.loc[actor]
+        row = positions.loc[actor]  # type: ignore[call-overload]
         add(code, 2, {"betweenness_change": delta, "degree_change": int(row["degree_change"])},
             [actor], name=row["name"],
             betweenness_before=format_number(float(row["betweenness_before"]), lang, decimals=2),

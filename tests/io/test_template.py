@@ -212,9 +212,12 @@ def test_validation_messages_fit_the_spreadsheet_limits():
 
 # -- reading the template back ------------------------------------------------------------
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_template_reads_back_without_warning_and_with_the_example_rows(templates, lang):
+def test_the_template_reads_back_with_the_example_rows_and_one_warning_about_them(templates,
+                                                                                 lang):
     t = tg.read(templates[lang], lang=lang)
-    assert t.warnings == []
+    assert [p.code for p in t.warnings] == ["template_examples"]
+    assert "Mairie de Songeons" in t.warnings[0].message
+    assert "Karim B." in t.warnings[0].message  # the example people too
     counts = t.summary()
     assert counts[["actors", "relations", "ties", "flows", "dependencies", "collectives",
                    "memberships", "resources", "needs", "people"]].tolist() == \
@@ -288,3 +291,46 @@ def test_the_template_language_follows_the_environment_variable_when_not_given(t
 def test_template_texts_exist_in_both_languages():
     assert set(_template.FR) == set(_template.EN)
     assert all(value.strip() for value in (*_template.FR.values(), *_template.EN.values()))
+
+
+def test_no_example_warning_once_the_example_rows_are_replaced(tmp_path):
+    path = tg.write_template(tmp_path / "modele.xlsx")
+    book = load_workbook(path)
+    for ws in book.worksheets[1:-1]:  # the data sheets: their example rows become real ones
+        for row in ws.iter_rows(min_row=2, max_row=3):
+            for cell in row:
+                if isinstance(cell.value, str):
+                    for old, new in (("mairie-songeons", "m1"), ("ressourcerie-bray", "r1"),
+                                     ("Mairie de Songeons", "Mairie de Formerie"),
+                                     ("Ressourcerie du Bray", "Recyclerie de Formerie"),
+                                     ("claire-m", "p1"), ("karim-b", "p2"),
+                                     ("Claire M.", "Inès R."), ("Karim B.", "Paul T.")):
+                        cell.value = cell.value.replace(old, new)
+    book.save(tmp_path / "rempli.xlsx")
+    t = tg.read(tmp_path / "rempli.xlsx")
+    assert len(t.actors) == 2 and t.warnings == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_data_sheet_prints_landscape_one_page_wide_with_its_header_repeated(templates,
+                                                                                   lang):
+    book = load_workbook(templates[lang])
+    for ws in book.worksheets[1:-1]:
+        assert ws.page_setup.orientation == "landscape", ws.title
+        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        assert ws.print_title_rows in ("1:1", "$1:$1")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_key_cells_say_what_to_type_when_selected(templates, lang):
+    book = load_workbook(templates[lang])
+    actors = book.worksheets[1]
+    prompts = {str(v.sqref).split(":")[0]: v for v in actors.data_validations.dataValidation
+               if v.showInputMessage}
+    # column B is the name, C the type (which keeps its drop-down list)
+    assert prompts["B2"].prompt == text("template.prompt.actors.name", lang)
+    assert prompts["C2"].type == "list" and prompts["C2"].prompt == \
+        text("template.prompt.actors.type", lang)
+    for v in prompts.values():
+        assert len(v.prompt) <= 255 and (v.promptTitle is None or len(v.promptTitle) <= 32)

@@ -240,3 +240,155 @@ def test_hostile_names_run_nothing_and_show_as_text(visit, tmp_path, hostile, ma
     assert page.locator("#tg-panel img, #tg-card img, #tg-panel svg[onload], iframe").count() == 0
     assert "<script>window.__pwned=6</script>" in page.locator("#tg-subtitle").text_content()
     seen.clean()
+
+
+# -- the map that presents itself, view links, printing, warnings (issue 12) -------------------
+def _until(page: Any, condition: str, timeout: float = 30.0) -> None:
+    """Poll ``condition`` (a JS function) from Python: the map's CSP forbids in-page eval."""
+    import time
+
+    limit = time.monotonic() + timeout
+    while not page.evaluate(condition):
+        assert time.monotonic() < limit, condition
+        page.wait_for_timeout(50)
+
+
+def _focus_of(finding_actors: list[str]) -> set[str]:
+    return {str(a) for a in finding_actors}
+
+
+def test_present_steps_through_the_findings_with_their_actors_and_sentence(
+        visit, council_map, council, council_diagnosis, artifacts):
+    seen = visit(council_map)
+    page = seen.page
+    findings = council_diagnosis.findings.sort_values("priority", kind="stable")
+    steps = [row for _, row in findings.iterrows() if len(row["actors"])]
+    page.click("#tg-present-start")
+    assert page.locator("#tg-present").is_visible() and not page.locator("#tg-panel").is_visible()
+    assert set(seen.tg("highlightedNodeIds()")) == _focus_of(steps[0]["actors"])
+    assert page.locator(".tg-present-text").text_content() == steps[0]["text"]
+    assert page.locator(".tg-present-count").text_content().startswith(
+        f"Constat 1 sur {len(steps)}")
+    page.wait_for_timeout(100)
+    page.screenshot(path=str(artifacts / "carte_presenter_1.png"))
+    page.keyboard.press("ArrowRight")
+    assert set(seen.tg("highlightedNodeIds()")) == _focus_of(steps[1]["actors"])
+    assert page.locator(".tg-present-text").text_content() == steps[1]["text"]
+    page.click("#tg-present-next")
+    assert page.locator(".tg-present-text").text_content() == steps[2]["text"]
+    # the ties between two actors of the finding keep their colour; every other line is dimmed
+    focus = _focus_of(steps[2]["actors"])
+    shown = set(seen.tg("visibleEdgeIds()")) - set(seen.tg("dimmedEdgeIds()"))
+    between = {f"r{i}" for i, (a, b) in enumerate(zip(council.relations["source"],
+                                                      council.relations["target"], strict=True))
+               if a in focus and b in focus}
+    assert between and shown == between
+    assert page.locator("#tg-present-next").is_disabled() == (len(steps) == 3)
+    page.keyboard.press("ArrowLeft")
+    assert page.locator(".tg-present-text").text_content() == steps[1]["text"]
+    page.keyboard.press("Escape")
+    assert not page.locator("#tg-present").is_visible() and page.locator("#tg-panel").is_visible()
+    assert seen.tg("highlightedNodeIds()") == [] and seen.tg("dimmedNodeIds()") == []
+    seen.clean()
+
+
+def test_the_view_is_kept_in_the_link_and_a_reloaded_link_reopens_it(visit, council_map,
+                                                                     council):
+    seen = visit(council_map)
+    page = seen.page
+    page.locator(".tg-lens", has_text="Ponts").click()
+    page.click("#tg-filters summary")
+    page.locator("[data-filter=types] label", has_text="commune").first.locator("input").uncheck()
+    page.fill("#tg-search-input", "maison d'economie")
+    page.press("#tg-search-input", "Enter")
+    view = page.evaluate("location.hash")
+    assert "lens=ponts" in view and "actor=A12" in view and "hide-types=" in view
+    page.reload()
+    _until(page, "() => !!(window.__tg && window.__tg.drawn)")
+    assert seen.tg("lens") == "ponts" and seen.tg("selected") == "A12"
+    communes = set(council.actors.index[council.actors["type"] == "commune"])
+    assert set(seen.tg("visibleNodeIds()")) == set(council.actors.index) - communes
+    assert page.locator("#tg-card h2").text_content() == \
+        "Maison d'Économie Solidaire du Pays de Bray"
+    page.evaluate("location.hash = '#step=2'")  # a link to the second finding of the talk
+    page.wait_for_timeout(100)
+    assert page.locator(".tg-present-count").text_content().startswith("Constat 2 sur")
+    assert page.evaluate("location.hash").endswith("step=2")
+    page.click("#tg-link")
+    _until(page, "() => document.querySelector('.tg-link-status').textContent.length > 0")
+    shown = page.locator(".tg-link-box")
+    if shown.count():  # no clipboard here: the link is shown, selected, to copy by hand
+        assert shown.input_value().endswith("step=2") and "lens=ponts" in shown.input_value()
+    else:
+        assert "Lien copié" in page.locator(".tg-link-status").text_content()
+    seen.clean()
+
+
+def test_printing_shows_map_legend_and_caption_without_the_controls(visit, council_map,
+                                                                    artifacts):
+    seen = visit(council_map)
+    page = seen.page
+    page.click("#tg-present-start")
+    page.emulate_media(media="print")
+    page.wait_for_timeout(300)
+    for hidden in ("#tg-actions", "#tg-search", "#tg-lenses", "#tg-filters", "#tg-fit",
+                   ".tg-present-nav"):
+        assert not page.locator(hidden).is_visible(), hidden
+    for shown in ("#tg-title", "#tg-caption", "#tg-legend", ".tg-present-text", "#tg-map canvas"):
+        assert page.locator(shown).is_visible(), shown
+    assert page.evaluate(PAINTED) > 20_000
+    page.screenshot(path=str(artifacts / "carte_impression.png"))
+    pdf = page.pdf(landscape=True, format="A4")
+    assert pdf.startswith(b"%PDF")
+    seen.clean()
+
+
+def test_a_discreet_warnings_panel_lists_the_reading_warnings(visit, tmp_path, artifacts):
+    from openpyxl import Workbook
+
+    import territoire_graphe as tg
+
+    book = Workbook()
+    book.active.title = "acteurs"
+    for row in (["nom", "type"], ["Mairie", "commune"], ["Asso", "assocation"],
+                ["Ressourcerie", "entreprise de l'ESS"]):
+        book.active.append(row)
+    links = book.create_sheet("relations")
+    for row in (["source", "cible", "type"], ["Mairie", "Asso", "coopération"]):
+        links.append(row)
+    book.save(tmp_path / "t.xlsx")
+    t = tg.read(tmp_path / "t.xlsx")
+    seen = visit(to_html(t, tmp_path / "avertie.html"))
+    page = seen.page
+    button = page.locator("#tg-warnings-button")
+    assert button.text_content() == f"Avertissements ({len(t.warnings)})"
+    assert not page.locator("#tg-warnings").is_visible()
+    button.click()
+    assert page.locator("#tg-warnings").is_visible()
+    assert "assocation" in page.locator("#tg-warnings li").first.text_content()
+    page.screenshot(path=str(artifacts / "carte_avertissements.png"))
+    page.locator("#tg-warnings .tg-close").click()
+    assert not page.locator("#tg-warnings").is_visible()
+    seen.clean()
+
+
+def test_a_map_without_warnings_has_no_warnings_button(visit, council_map):
+    seen = visit(council_map)
+    assert seen.page.locator("#tg-warnings-button").count() == 0
+    seen.clean()
+
+
+def test_the_evolution_map_presents_what_changed(visit, tmp_path, artifacts):
+    import territoire_graphe as tg
+
+    evolution = tg.diff(tg.sample_path("pays_de_bray_2023.xlsx"),
+                        tg.sample_path("pays_de_bray_2024.xlsx"))
+    seen = visit(to_html(evolution, tmp_path / "evolution.html"))
+    page = seen.page
+    page.click("#tg-present-start")
+    steps = [row for _, row in evolution.findings.iterrows() if len(row["actors"])]
+    assert page.locator(".tg-present-text").text_content() == steps[0]["text"]
+    assert set(seen.tg("highlightedNodeIds()")) == {str(a) for a in steps[0]["actors"]}
+    page.wait_for_timeout(100)
+    page.screenshot(path=str(artifacts / "carte_evolution_presenter.png"))
+    seen.clean()

@@ -236,10 +236,14 @@ def test_the_groups_sheet_shows_the_mixing_matrix_as_a_heat_map(sample, tmp_path
     assert text("report.ind.ei_index_type", "fr") in labels
 
 
-def test_dates_are_real_dates_shown_the_french_way(small, tmp_path):
+def test_dates_are_real_dates_shown_the_french_way_and_a_year_as_the_year(small, tmp_path):
     book = load_workbook(to_excel(small, tmp_path / "r.xlsx"))
     date = next(row[1] for row in book["Synthèse"].iter_rows() if row[0].value == "Date")
-    assert date.value == dt.datetime(2024, 1, 1) and date.number_format == "dd/mm/yyyy"
+    assert date.value == "2024"  # the workbook gives a year: not « 01/01/2024 »
+    dated = tg.diagnose(tg.Territory(small.territory.graph.copy(), name="x", date="2024-03-15"))
+    book_dated = load_workbook(to_excel(dated, tmp_path / "d.xlsx"))
+    day = next(row[1] for row in book_dated["Synthèse"].iter_rows() if row[0].value == "Date")
+    assert day.value == dt.datetime(2024, 3, 15) and day.number_format == "dd/mm/yyyy"
     starts = column_values(book["Relations"], "Début")
     assert starts[0] == dt.datetime(2021, 3, 15)
 
@@ -324,3 +328,58 @@ def test_libreoffice_shows_hostile_text_verbatim_instead_of_computing_it(hostile
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
     territory = next(r for r in rows if r and r[0] == "Territoire")
     assert territory[1] == LINK
+
+
+# -- what the committee and the analysts read first; people; warnings (issue 12) ----------------
+def _cells(path: Path) -> list[str]:
+    book = load_workbook(path)
+    return [str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row
+            if c.value is not None]
+
+
+def test_hide_leaves_no_person_name_in_any_cell_and_pseudonymise_numbers_them(sample, tmp_path):
+    people = sample.territory.people["name"].tolist()
+    assert people and any(p in cell for cell in _cells(to_excel(sample, tmp_path / "s.xlsx"))
+                          for p in people)  # shown by default: the test can fail
+    hidden = " ".join(_cells(to_excel(sample, tmp_path / "h.xlsx", people="hide")))
+    assert not any(p in hidden for p in people)
+    masked = " ".join(_cells(to_excel(sample, tmp_path / "p.xlsx", people="pseudonymise")))
+    assert not any(p in masked for p in people) and "Personne 1" in masked
+    with pytest.raises(ValueError):
+        to_excel(sample, tmp_path / "x.xlsx", people="tous")
+
+
+def test_the_summary_gives_findings_first_then_indicators_in_words(sample, tmp_path):
+    column = [c.value for c in load_workbook(to_excel(sample, tmp_path / "r.xlsx"))["Synthèse"]["A"]]
+    order = [column.index(text(k, "fr")) for k in (
+        "report.section.findings", "doc.figures.title", "report.section.indicators",
+        "report.section.provenance")]
+    assert order == sorted(order)
+    sheet = load_workbook(tmp_path / "r.xlsx")["Synthèse"]
+    density = next(r for r in sheet.iter_rows() if r[0].value == text("report.ind.density", "fr"))
+    assert density[1].value == pytest.approx(float(sample.indicators["density"]))
+    assert density[2].value == text("report.ind.density.def", "fr")
+
+
+def test_the_provenance_is_in_the_readers_language_not_internal_keys(sample, tmp_path):
+    cells = _cells(to_excel(sample, tmp_path / "r.xlsx"))
+    assert not any(c.startswith("key_players.") or c.startswith("betweenness.") for c in cells)
+    assert any("graine : 0" in c for c in cells) and "Communautés" in cells
+    english = _cells(to_excel(sample, tmp_path / "e.xlsx", lang="en"))
+    assert any("seed: 0" in c for c in english)
+
+
+def test_the_reading_warnings_are_listed_with_their_row(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "acteurs"
+    for row in (["nom", "type"], ["Mairie", "commune"], ["Asso", "assocation"]):
+        book.active.append(row)
+    book.save(tmp_path / "t.xlsx")
+    d = tg.diagnose(tg.read(tmp_path / "t.xlsx"))
+    sheet = load_workbook(to_excel(d, tmp_path / "r.xlsx"))["Synthèse"]
+    heading = next(r[0].row for r in sheet.iter_rows()
+                   if r[0].value == text("report.section.warnings", "fr", n=1))
+    row = [c.value for c in sheet[heading + 2]]
+    assert row[0] == "acteurs" and row[1] == 3 and "assocation" in row[2]

@@ -229,7 +229,7 @@ def test_french_by_default_english_on_request(council, council_diagnosis, monkey
     monkeypatch.delenv("TERRITOIRE_GRAPHE_LANG", raising=False)
     french = build_map_data(council, council_diagnosis)
     assert french["meta"]["title"] == "Carte des acteurs du territoire"
-    assert french["meta"]["date"] == "au 30/06/2024"
+    assert french["meta"]["territory"].endswith(", 30 juin 2024")
     english = build_map_data(council, council_diagnosis, lang="en")
     assert english["meta"]["title"] == "Map of the territory's actors"
     assert english["texts"]["lens.ponts"] == "Bridges"
@@ -247,7 +247,7 @@ def test_header_names_the_territory_the_date_and_the_source_file(council, counci
                   source="/tmp/données/pays_de_bray_2024.xlsx")
     meta = build_map_data(t, council_diagnosis, title="COPIL du 12 mars")["meta"]
     assert (meta["title"], meta["territory"], meta["date"], meta["source"]) == (
-        "COPIL du 12 mars", "Pays de Bray", "au 2024", "source : pays_de_bray_2024.xlsx")
+        "COPIL du 12 mars", "Pays de Bray, 2024", "", "source : pays_de_bray_2024.xlsx")
     assert meta["caption"].startswith("50 acteurs, 110 relations · couleur : type d'acteur")
 
 

@@ -18,6 +18,7 @@ from ..model import Territory
 from .build import build_territory
 from .problems import InputError, Problem, ProblemLog, fatal
 from .sheets import RawWorkbook
+from .template_print import example_warnings
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -46,7 +47,9 @@ def read(path: str | os.PathLike[str], *, name: str | None = None, date: Any = N
     territory_name = name or _name_from_path(path)
     territory_date = _parse_date_argument(date, display, lang) if date is not None \
         else _date_from_path(path)
-    return build_territory(raw, name=territory_name, date=territory_date, lang=lang)
+    territory = build_territory(raw, name=territory_name, date=territory_date, lang=lang)
+    territory.warnings.extend(example_warnings(territory, lang))  # template rows left in
+    return territory
 
 
 def read_raw(path: Path, *, display: str, lang: str) -> RawWorkbook:

@@ -11,8 +11,8 @@ document properties).
 >>> import tempfile, territoire_graphe as tg
 >>> with tempfile.TemporaryDirectory() as folder:
 ...     t = tg.read(write_template(f"{folder}/modele.xlsx"))
->>> len(t.actors), len(t.relations), len(t.warnings)
-(2, 6, 0)
+>>> len(t.actors), len(t.relations), [p.code for p in t.warnings]
+(2, 6, ['template_examples'])
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from ..messages import has_text, resolve_lang, text
 from ..stable_xlsx import stable_zip
 from ..vocabulary import FLOW, TIE, default_vocabulary
 from .schema import RELATION_SHEETS, SHEETS, Sheet
+from .template_print import add_prompts, print_setup
 
 LAST_ROW = 1000  # data validation covers rows 2..LAST_ROW of every sheet
 FIXED_TIME = dt.datetime(2024, 1, 1)  # written as the workbook's dates, for stable bytes
@@ -171,6 +172,8 @@ def _data_sheet(ws: Worksheet, spec: Sheet, lang: str, rows: list[dict[str, Any]
                                                       f"{letter}2:{letter}{LAST_ROW}"))
         ws.column_dimensions[letter].width = min(max(len(s) for s in shown) + 3, 42)
     ws.freeze_panes = "A2"
+    print_setup(ws)
+    add_prompts(ws, spec.name, [c.field for c in spec.columns], lang, LAST_ROW)
 
 
 def _list_validation(list_name: str, reference: str, lang: str, cells: str) -> DataValidation:

@@ -24,6 +24,8 @@ from . import (
     _analysis,
     _cli,
     _collect,
+    _committee,
+    _committee_doc,
     _common,
     _compare,
     _formats,
@@ -37,7 +39,8 @@ LANGS = ("fr", "en")
 DEFAULT_LANG = "fr"
 ENV_VAR = "TERRITOIRE_GRAPHE_LANG"
 
-_MODULES = (_common, _io, _formats, _analysis, _render, _report, _cli, _template, _compare, _collect)
+_MODULES = (_common, _io, _formats, _analysis, _render, _report, _cli, _template, _compare,
+            _collect, _committee, _committee_doc)
 CATALOGUES: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
 for _module in _MODULES:
     CATALOGUES["fr"].update(_module.FR)

@@ -40,6 +40,7 @@ from openpyxl.utils import get_column_letter
 
 from ..messages import format_number, format_percent, has_text, resolve_lang, text
 from .safe_cells import safe_sheet_title, write_value
+from .titles import display_name
 
 if TYPE_CHECKING:
     from ..evolution import Evolution
@@ -84,6 +85,7 @@ def to_excel_comparison(table: pd.DataFrame, path: str | os.PathLike, *,
     frame = table[[*first, *(c for c in table.columns if c not in (*first, "source")),
                    *(["source"] if "source" in table else [])]].rename_axis("territory")
     frame = frame.reset_index()
+    frame["territory"] = [display_name(name) for name in frame["territory"]]  # « Lens Liévin »
     _write_table(sheet, frame, lang, rename={"source": "file"})
     if "size_comparable" in frame:
         column = list(frame.columns).index("size_comparable") + 1
@@ -276,6 +278,13 @@ def _summary_sheet(sheet: Any, evolution: Evolution, lang: str) -> None:
     write_value(sheet.cell(row=1, column=1),
                 text("evolution.summary.title", lang, before=before, after=after))
     sheet.cell(row=1, column=1).font = _TITLE
+    counts = getattr(evolution, "counts", None) or {}
+    if counts:  # the counts of the findings and the map: ties as pairs, tensions apart
+        write_value(sheet.cell(row=3, column=1), text(
+            "evolution.summary.ties", lang, made=counts["ties_made"] + counts["ties_newcomers"],
+            lost=counts["ties_lost"] + counts["ties_lost_leavers"],
+            began=counts["tensions_began"], ended=counts["tensions_ended"],
+            joined=counts["actors_joined"], left=counts["actors_left"]))
     write_value(sheet.cell(row=2, column=1), text(
         "evolution.summary.counts", lang, actors_added=len(evolution.actors_added),
         actors_removed=len(evolution.actors_removed),
@@ -306,11 +315,12 @@ def _summary_sheet(sheet: Any, evolution: Evolution, lang: str) -> None:
 
 # -- shared ---------------------------------------------------------------------------------
 def _titled(t: Any, lang: str) -> str:
-    """A territory's name with its date: "pays de bray (2023)"."""
+    """A territory's name with its date: « Pays de Bray, 2023 »."""
     from ..evolution import date_label
+    from .titles import territory_title
 
     label = date_label(t.date, lang)
-    return f"{t.name} ({label})" if label and label not in t.name else t.name
+    return display_name(t.name) if label and label in t.name else territory_title(t, lang)
 
 
 def _label(column: str, lang: str) -> str:

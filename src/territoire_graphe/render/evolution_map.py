@@ -31,6 +31,7 @@ from .lenses import EVOLUTION_BIT, EVOLUTION_LENS, LENS_BITS, LENSES, normalise_
 from .map_data import build_map_data, sized_layout
 from .people import PeopleView
 from .style import EVOLUTION_COLORS
+from .titles import display_name
 
 if TYPE_CHECKING:
     from ..evolution import Evolution
@@ -103,8 +104,9 @@ def evolution_map_data(evo: Evolution, *, color_by: str | None = "type",
     meta = data["meta"]
     meta["lens"] = active or ""
     meta["date"] = ""
-    meta["caption"] = _caption(t0, t1, len(added_edges), len(removed_edges), len(arrived),
-                               len(gone), code) + " " + meta["caption"]
+    meta["territory"] = display_name(t1.name)  # the period is in the caption
+    counts = _counts(evo, len(added_edges), len(removed_edges), len(arrived), len(gone))
+    meta["caption"] = _caption(t0, t1, counts, code) + " " + meta["caption"]
     sources = [s for s in (_file(t0.source), _file(t1.source)) if s]
     if sources:
         meta["source"] = text("map.source", code, source=" → ".join(dict.fromkeys(sources)))
@@ -120,8 +122,8 @@ def evolution_map_data(evo: Evolution, *, color_by: str | None = "type",
         "findings": findings,
         "legend": {"title": text("map.evolution.legend", code), "items": [
             {"kind": kind, "label": text(f"map.evolution.legend.{kind}", code), "count": count}
-            for kind, count in (("made", len(added_edges)), ("lost", len(removed_edges)),
-                                ("joined", len(arrived)), ("left", len(gone)))]},
+            for kind, count in (("made", counts["made"]), ("lost", counts["lost"]),
+                                ("joined", counts["joined"]), ("left", counts["left"]))]},
     }
     return data
 
@@ -239,7 +241,7 @@ def _findings(evo: Evolution, *views: PeopleView) -> tuple[list[dict], dict[str,
         of_row = [str(a) for a in (row.get("actors") or [])]
         index = len(records)
         records.append({"text": written, "cat": str(row.get("category") or ""),
-                        "pr": _int(row.get("priority"))})
+                        "pr": _int(row.get("priority")), "a": of_row})
         for actor in dict.fromkeys(of_row):
             of.setdefault(actor, []).append(index)
     return records, of
@@ -277,11 +279,23 @@ def _change(before: float, after: float, decimals: int | None, code: str) -> str
     return f"{arrow} ({'+' if delta > 0 else '−'}{shown(abs(delta))})"
 
 
-def _caption(t0: Territory, t1: Territory, made: int, lost: int, joined: int, left: int,
-             code: str) -> str:
-    parts = [text(f"map.evolution.{key}", code, count=count)
-             for key, count in (("made", made), ("lost", lost), ("joined", joined), ("left", left))
-             if count]
+def _counts(evo: Evolution, made: int, lost: int, joined: int, left: int) -> dict[str, int]:
+    """The counts of ``Evolution.counts`` (ties as pairs, tensions apart), the same as the
+    findings and the workbook say; the drawn records' counts for an Evolution without them."""
+    c = getattr(evo, "counts", None) or {}
+    if not c:
+        return {"made": made, "lost": lost, "joined": joined, "left": left,
+                "tensions_began": 0, "tensions_ended": 0}
+    return {"made": c["ties_made"] + c["ties_newcomers"],
+            "lost": c["ties_lost"] + c["ties_lost_leavers"],
+            "joined": c["actors_joined"], "left": c["actors_left"],
+            "tensions_began": c["tensions_began"], "tensions_ended": c["tensions_ended"]}
+
+
+def _caption(t0: Territory, t1: Territory, counts: dict[str, int], code: str) -> str:
+    parts = [text(f"map.evolution.{key}", code, count=counts[key])
+             for key in ("made", "lost", "joined", "left", "tensions_began", "tensions_ended")
+             if counts[key]]
     changes = ", ".join(parts) if parts else text("map.evolution.nothing", code)
     period = " ".join(p for p in (_when(t0.date, "from", code), _when(t1.date, "to", code)) if p)
     if period:

@@ -43,6 +43,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..messages import has_text, resolve_lang, text
 from ..stable_xlsx import FIXED_TIME, stable_zip
 from .safe_cells import excel_value, safe_sheet_title, text_cell, write_value
+from .titles import territory_title
 
 if TYPE_CHECKING:
     from ..diagnosis import Diagnosis
@@ -60,20 +61,28 @@ _LINE_HEIGHT = 15.0
 _PAGE_WIDTH = 320  # characters of column width fitted on one landscape page (about 45 %)
 
 
-def to_excel(d: Diagnosis, path: str | Path, *, lang: str | None = None) -> Path:
+def to_excel(d: Diagnosis, path: str | Path, *, lang: str | None = None,
+             people: str = "show") -> Path:
     """Write the report workbook of a diagnosis to ``path`` (.xlsx) and return the path.
 
     ``lang`` (``"fr"`` or ``"en"``) sets the sheet names, headers, labels and definitions;
     by default the diagnosis' own language. Findings keep the language they were written
-    in by :func:`~territoire_graphe.diagnose`. The diagnosis is not modified.
+    in by :func:`~territoire_graphe.diagnose`. ``people`` is ``"show"``, ``"pseudonymise"``
+    (each person's name becomes "Personne 1"...) or ``"hide"`` (no person's name anywhere
+    in the file), as for the map. The diagnosis is not modified.
     """
     from .excel_sheets import SHEET_BUILDERS, definitions
+    from .people import PeopleView, normalise_people
 
     path = Path(path)
-    book = Book(d, resolve_lang(lang or d.lang))
+    code = resolve_lang(lang or d.lang)
+    mode = normalise_people(people, code)
+    book = Book(d, code)
     for build in SHEET_BUILDERS:
         build(book)
     definitions(book)
+    if mode != "show":
+        book.scrub(PeopleView(d.territory, mode, code).scrub)
     path.write_bytes(book.to_bytes())
     return path
 
@@ -295,6 +304,7 @@ class Book:
             return
         cells = (f"{get_column_letter(column)}{first}:"
                  f"{get_column_letter(last_column or column)}{last}")
+        ends: list[tuple[str, Any]]
         if values is None:
             ends = [("min", None), ("percentile", 50), ("max", None)] if len(colors) == 3 \
                 else [("min", None), ("max", None)]
@@ -341,17 +351,30 @@ class Book:
             ws.print_title_rows = f"{header_row}:{header_row}"
         if repeat_columns and ws.page_setup.fitToWidth > 1:
             ws.print_title_cols = repeat_columns
-        name = str(excel_value(self.d.territory.name) or "").replace("&", "&&")
+        name = str(excel_value(territory_title(self.d.territory, self.lang)) or "")
+        name = name.replace("&", "&&")
         ws.oddHeader.left.text = name[:100]
         ws.oddHeader.right.text = "&A"
         ws.oddFooter.right.text = "&P / &N"
 
     # -- saving -------------------------------------------------------------------------
+    def scrub(self, clean: Any) -> None:
+        """Pass every text cell through ``clean`` (people's names replaced or removed)."""
+        for ws in self.wb.worksheets:
+            for row in ws.iter_rows():
+                for cell in row:
+                    if isinstance(cell.value, str):
+                        cleaned = clean(cell.value)
+                        if cleaned != cell.value:  # still text: never a formula
+                            cell.value, cell.data_type = cleaned, "s"
+
     def to_bytes(self) -> bytes:
         props = self.wb.properties
         props.creator = props.lastModifiedBy = "territoire_graphe"
         props.created = props.modified = FIXED_TIME
-        props.title = str(excel_value(self.text("report.title", name=self.d.territory.name)))
+        props.title = str(excel_value(self.text("report.title",
+                                                 name=territory_title(self.d.territory,
+                                                                      self.lang))))
         props.language = "fr-FR" if self.lang == "fr" else "en-GB"
         buffer = io.BytesIO()
         self.wb.save(buffer)

@@ -7,7 +7,7 @@ safety and page setup. No metric is computed here: ranks and filters only.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -15,6 +15,7 @@ import pandas as pd
 from ..messages import has_text
 from ..model import ACTOR_COLUMNS, RELATION_COLUMNS
 from .excel import Book, Col
+from .excel_summary import summary
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -28,13 +29,6 @@ _ACTOR_KINDS = {
     "core_number": "int", "components_after": "int", "largest_component_after": "share",
     "actors_cut_off": "int", "pairs_disconnected": "int", "reach_loss": "share",
 }
-_INDICATOR_KINDS = {
-    "density": "float3", "largest_component_share": "share", "isolated_share": "share",
-    "mean_degree": "float", "transitivity": "float3", "degree_centralization": "float3",
-    "betweenness_centralization": "float3", "modularity": "float3", "ei_index_type": "signed",
-    "ei_index_type_p_value": "float3", "cross_type_share": "share", "reciprocity": "share",
-    "mean_distance": "float", "diameter": "int",
-}
 _SCALES = {"degree": "4393C3", "betweenness": "D6604D", "pagerank": "5AAE61"}
 _FLAGS = {"is_isolated": "F4A582", "is_pendant": "FDDBC7", "is_articulation_point": "FDB863",
           "is_key_player": "A6DBA0", "single_person_dependency": "F4A582"}
@@ -47,8 +41,8 @@ class Labels:
     def __init__(self, book: Book):
         t = book.d.territory
         self.book, self.vocabulary, self.lang = book, t.vocabulary, book.lang
-        self.names: dict[str, Any] = t.actors["name"].to_dict() if len(t.actors) else {}
-        self.people: dict[str, Any] = t.people["name"].to_dict() if len(t.people) else {}
+        self.names: dict[Any, Any] = t.actors["name"].to_dict() if len(t.actors) else {}
+        self.people: dict[Any, Any] = t.people["name"].to_dict() if len(t.people) else {}
 
     def name(self, actor: Any) -> Any:
         return self.names.get(actor, actor) if _present(actor) else None
@@ -97,64 +91,6 @@ def _kind(series: pd.Series, *, metric: bool) -> str:
 
 def _column(frame: pd.DataFrame, name: str) -> list[Any]:
     return frame[name].tolist() if name in frame.columns else [None] * len(frame)
-
-
-# -- Synthèse ----------------------------------------------------------------------------
-def summary(book: Book) -> None:
-    d, t = book.d, book.d.territory
-    ws = book.sheet("summary")
-    book.heading(ws, book.text("report.title", name=t.name), size=16)
-    book.blank(ws)
-    book.pairs(ws, [(book.text("report.territory"), t.name, "text"),
-                    (book.text("report.date"), t.date, "date"),
-                    (book.text("report.source"), t.source, "text")])
-    book.blank(ws)
-    book.heading(ws, book.text("report.section.indicators"))
-    book.table(ws, [Col("indicator", [], "text", width=44), Col("value", [], "auto", width=14)])
-    label_style = book.style("text", border="all")
-    sheet = book.text("report.def.indicators")
-    for key, value in d.indicators.items():
-        catalogue = f"report.ind.{key}"
-        label = book.text(catalogue) if has_text(catalogue) else str(key)
-        book.defined.setdefault((sheet, str(key)), (label, catalogue if has_text(catalogue)
-                                                    else ""))
-        kind = _INDICATOR_KINDS.get(str(key), "int" if pd.api.types.is_integer(value)
-                                    else "float3")
-        book.row(ws, [label, value], [label_style, book.style(kind, border="all")])
-    book.blank(ws)
-    book.heading(ws, book.text("report.section.findings"))
-    if book.lang != d.lang:
-        book.note(ws, book.text("report.section.findings.note"))
-    labels = Labels(book)
-    f = d.findings
-    if len(f):
-        book.table(ws, [
-            Col("category", _column(f, "category"), "text", table="findings", width=26),
-            Col("priority", _column(f, "priority"), "int", width=10),
-            Col("text", _column(f, "text"), "wrap", width=90),
-            Col("actors", [[labels.name(a) for a in (ids or [])] for ids in _column(f, "actors")],
-                "wrap", table="findings", width=40)])
-    else:
-        book.note(ws, book.text("report.empty"))
-    book.blank(ws)
-    book.heading(ws, book.text("report.section.provenance"))
-    book.pairs(ws, [(key, value, "text") for key, value in _flatten(d.provenance)])
-    book.finish(ws)
-
-
-def _flatten(provenance: Mapping[str, Any], prefix: str = "") -> list[tuple[str, str]]:
-    """Provenance as dotted keys, without timings (they change from run to run)."""
-    rows: list[tuple[str, str]] = []
-    for key, value in provenance.items():
-        if key in ("timings_s", "territory"):
-            continue
-        name = f"{prefix}{key}"
-        if isinstance(value, Mapping):
-            rows.extend(_flatten(value, name + "."))
-        elif value is not None:
-            rows.append((name, ", ".join(map(str, value)) if isinstance(value, list | tuple)
-                         else str(value)))
-    return rows
 
 
 # -- Acteurs -----------------------------------------------------------------------------
@@ -287,7 +223,8 @@ def mobilise(book: Book) -> None:
                 Col("type", [labels.actor_type(d.actors["type"].get(x)) for x in chosen], "text"),
                 Col("contribution", contributions, "share"),
                 Col("id", chosen, "text")])
-            book.pairs(ws, [(book.text(f"report.mobilise.{goal}_score"), result.score, "share")])
+            book.pairs(ws, [(book.text(f"report.mobilise.{goal}_score"),
+                             getattr(result, "score", None), "share")])
         method = getattr(result, "method", "none")
         book.pairs(ws, [(book.text("report.mobilise.method"), labels.code("method", method),
                          "text")])

@@ -34,7 +34,7 @@ from collections.abc import Mapping
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from ..messages import text
 from .evolution_map import evolution_map_data, is_evolution
@@ -101,17 +101,19 @@ def render_html(t: Territory | Evolution, *, diagnosis: Diagnosis | None = None,
     normalise_people(people, lang)  # fail on a wrong option before any computation
     if is_evolution(t):
         normalise_lens(lens, lang, evolution=True)
-        data = evolution_map_data(t, color_by=color_by, size_by=size_by, lens=lens, title=title,
-                                  lang=lang, people=people, positions=positions)
-        t = t.after.territory
+        data = evolution_map_data(cast("Evolution", t), color_by=color_by, size_by=size_by,
+                                  lens=lens, title=title, lang=lang, people=people,
+                                  positions=positions)
     else:
+        territory = cast("Territory", t)
         normalise_lens(lens, lang)
         if diagnosis is None:
             from ..diagnosis import diagnose
 
-            diagnosis = diagnose(t, lang=lang)
-        data = build_map_data(t, diagnosis, color_by=color_by, size_by=size_by, lens=lens,
-                              title=title, lang=lang, people=people, positions=positions)
+            diagnosis = diagnose(territory, lang=lang)
+        data = build_map_data(territory, diagnosis, color_by=color_by, size_by=size_by,
+                              lens=lens, title=title, lang=lang, people=people,
+                              positions=positions)
     code = data["meta"]["lang"]
     vis_js = _vis_script()
     app_js = _app_script()
@@ -122,7 +124,8 @@ def render_html(t: Territory | Evolution, *, diagnosis: Diagnosis | None = None,
         "LANG": code,
         "CSP": csp,
         "GENERATOR": f"territoire_graphe {_version()}",
-        "TITLE": html.escape(" · ".join(p for p in (data["meta"]["title"], t.name) if p)),
+        "TITLE": html.escape(" · ".join(p for p in (data["meta"]["title"],
+                                                    data["meta"]["territory"]) if p)),
         "CSS": _asset("map.css"),
         "NOSCRIPT": html.escape(text("map.noscript", code)),
         "DATA": script_json(data),
@@ -164,7 +167,7 @@ def _vis_script() -> str:
 
 @lru_cache(maxsize=1)
 def _app_script() -> str:
-    body = _asset("map_core.js") + "\n" + _asset("map_ui.js")
+    body = "\n".join(_asset(name) for name in ("map_core.js", "map_ui.js", "map_present.js"))
     return "(function () {\n" + body + "\n})();"
 
 

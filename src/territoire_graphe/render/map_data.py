@@ -14,8 +14,9 @@ can sit inside a ``<script>`` element without ever closing it. The data holds:
   (commune ``m``, sector ``sec``, community ``cm``, functions ``fn``, formatted
   figures ``fig``, people ``p``, resources ``rs``, needs ``nd``, findings ``fi``);
 - ``edges`` (relations, see :mod:`~.edges`) and ``suggestions`` (suggested links);
-- ``findings``, ``figures`` (labels of ``fig``), ``legend``, ``filters``, ``lenses``,
-  ``lineStyles``.
+- ``findings`` (``text``, category ``cat``, priority ``pr``, actors ``a``: the steps of
+  the « Présenter » mode), ``warnings`` (the reading warnings, as sentences), ``figures``
+  (labels of ``fig``), ``legend``, ``filters``, ``lenses``, ``lineStyles``.
 
 >>> from territoire_graphe.model import Territory
 >>> script_json({"name": "</script><script>alert(1)</script>"})
@@ -64,6 +65,7 @@ from .style import (
     size_legend,
     sizes,
 )
+from .titles import territory_title
 
 CARD_FIGURES = ("degree", "strength", "betweenness", "closeness", "constraint")
 _RANKED = {"betweenness", "degree", "closeness"}
@@ -132,8 +134,8 @@ def build_map_data(t: Territory, d: Diagnosis, *, color_by: str | None = "type",
     caption_key = "map.caption" if size_title else "map.caption_uniform"
     meta = {
         "title": title or text("map.default_title", code),
-        "territory": t.name,
-        "date": _date(t.date, code),
+        "territory": territory_title(t, code),  # « Pays de Bray, 2024 »
+        "date": "",  # in the territory's title
         "source": text("map.source", code, source=_source_name(t.source)) if t.source else "",
         "caption": text(caption_key, code, actors=n_actors, relations=n_relations,
                         color=color_title, size=size_title or ""),
@@ -152,6 +154,7 @@ def build_map_data(t: Territory, d: Diagnosis, *, color_by: str | None = "type",
         "edges": relations,
         "suggestions": suggestions,
         "findings": findings,
+        "warnings": [view.scrub(str(problem)) for problem in t.warnings],
         "figures": [text(f"map.figure.{f}", code) if has_text(f"map.figure.{f}") else
                     metric_label(f, code) for f in figures],
         "legend": {"colors": {"title": text("map.legend.colors", code, what=color_title),
@@ -247,11 +250,13 @@ def _findings(d: Diagnosis, view: PeopleView) -> tuple[list[dict], dict[str, lis
         return [], {}
     if "priority" in frame.columns:
         frame = frame.sort_values("priority", kind="stable")
-    records, of = [], {}
+    records: list[dict[str, Any]] = []
+    of: dict[str, list[int]] = {}
     for _, row in frame.iterrows():
         index = len(records)
         records.append({"text": view.scrub(row.get("text")), "cat": str(row.get("category") or ""),
-                        "pr": _int(row.get("priority"))})
+                        "pr": _int(row.get("priority")),
+                        "a": [str(a) for a in row.get("actors") or []]})
         for actor in row.get("actors") or []:
             of.setdefault(str(actor), []).append(index)
     return records, of
@@ -298,16 +303,6 @@ def _graph_positions(t: Territory) -> dict[str, tuple[float, float]] | None:
 def _function_label(t: Territory, name: Any, code: str) -> str:
     entry = t.vocabulary.get("function", str(name))
     return entry.label(code) if entry is not None else str(name)
-
-
-def _date(date: pd.Timestamp | None, code: str) -> str:
-    if date is None or pd.isna(date):
-        return ""
-    if (date.month, date.day) == (1, 1):  # a bare year in the workbook
-        shown = str(date.year)
-    else:
-        shown = date.strftime("%d/%m/%Y") if code == "fr" else date.date().isoformat()
-    return text("map.date", code, date=shown)
 
 
 def _source_name(source: Any) -> str:

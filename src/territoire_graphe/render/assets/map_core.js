@@ -53,6 +53,7 @@ SUGG.forEach(function (e) { e.fam = "suggestion"; e.ln = 1 << LENSES.indexOf("co
 var state = {
   lens: META.lens || "",
   selected: null,
+  focus: null,  /* presentation: the actors of the finding shown (id -> true), or null */
   hiddenTypes: {}, hiddenCommunes: {}, hiddenFamilies: {}
 };
 var drawn = false, drawnAt = null;
@@ -70,6 +71,7 @@ function lensHits() {
 /* A node's state: "hidden", "sel" (clicked), "hl" (lens), "normal" or "dim". */
 function nodeState(n, bit, hits, near) {
   if (nodeHidden(n)) { return "hidden"; }
+  if (state.focus) { return state.focus[n.id] ? "hl" : "dim"; }
   if (state.selected !== null) {
     if (n.id === state.selected) { return "sel"; }
     if (near[n.id]) { return (bit && (n.ln & bit)) ? "hl" : "normal"; }
@@ -88,6 +90,10 @@ function edgeState(e, bit, hits) {
     return "hidden";
   }
   if (nodeHidden(byId[e.from]) || nodeHidden(byId[e.to])) { return "hidden"; }
+  if (state.focus) {
+    if (fam === "suggestion") { return "hidden"; }
+    return (state.focus[e.from] && state.focus[e.to]) ? "normal" : "dim";
+  }
   if (state.selected !== null) {
     return (e.from === state.selected || e.to === state.selected) ? "normal" : "dim";
   }

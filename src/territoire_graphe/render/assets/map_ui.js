@@ -355,6 +355,10 @@ Object.defineProperties(hook, {
     return EDGES.concat(SUGG).filter(function (e) { return applied["e:" + e.id] !== "hidden"; })
       .map(function (e) { return e.id; });
   } },
+  dimmedEdgeIds: { value: function () {
+    return EDGES.concat(SUGG).filter(function (e) { return applied["e:" + e.id] === "dim"; })
+      .map(function (e) { return e.id; });
+  } },
   domPosition: { value: function (id) {
     var p = network.getPositions([id])[id], d = network.canvasToDOM(p), r = container.getBoundingClientRect();
     return { x: r.left + d.x, y: r.top + d.y };
