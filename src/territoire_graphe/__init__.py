@@ -18,6 +18,7 @@ from .evolution import Evolution, diff
 from .io import read
 from .io.export import to_csv, to_gexf, to_graphml, to_json
 from .io.gephi import read_gephi
+from .io.limits import Limits
 from .io.problems import InputError, Problem
 from .io.template import write_template
 from .model import Territory
@@ -31,6 +32,7 @@ __all__ = [
     "Diagnosis",
     "Evolution",
     "InputError",
+    "Limits",
     "Problem",
     "Territory",
     "__version__",

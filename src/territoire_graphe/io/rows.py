@@ -20,7 +20,7 @@ from ..text_keys import key
 from .formulas import CellError, Formula
 from .problems import ProblemLog
 from .schema import SHEETS_BY_NAME, match_columns, unique_name
-from .sheets import RawSheet
+from .sheets import RawSheet, column_letter
 from .values import (
     BadValue,
     as_identifier,
@@ -179,6 +179,10 @@ class Row:
             self.error("cell_error", field, value=str(value))
             return None
         else:
+            if isinstance(value, Formula) and not isinstance(value, CellError):
+                assert position is not None  # a Formula is a cell's value
+                self.warning("formula_uncomputed_text", field, value=str(value)[:80],
+                             cell=f"{column_letter(position)}{self.number}")
             value = as_text(value)
         if value is None and required:
             if position is None:  # the whole column is missing: that error is recorded

@@ -47,6 +47,8 @@ class RawWorkbook:
     file: str
     sheets: list[RawSheet] = field(default_factory=list)
     source_format: str = "xlsx"
+    # Warnings found while reading the file itself (code, location and values), logged by build.
+    notes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
 
 @contextmanager
