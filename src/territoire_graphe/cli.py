@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from .cli_output import contents, print_problems, summary
+from .cli_output import contents, print_problems, print_refused_outputs, summary
 from .io import read
 from .io.problems import InputError
 from .messages import LANGS, resolve_lang, text
@@ -45,6 +45,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as stop:  # --help and --version (0), or a usage error (2)
         return stop.code if isinstance(stop.code, int) else 2
     lang = resolve_lang(args.lang or lang)
+    if print_refused_outputs(args, lang, sys.stderr):  # an output that is an input: nothing written
+        return 2
     try:
         return int(args.handler(args, lang))
     except InputError as error:

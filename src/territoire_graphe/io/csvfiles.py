@@ -12,6 +12,7 @@ import io
 import itertools
 from pathlib import Path
 
+from ..render.safe_cells import csv_unescape
 from .problems import ProblemLog, fatal
 from .sheets import RawWorkbook, sheet_from_grid
 
@@ -102,8 +103,9 @@ def read_csv_grid(path: Path, *, display: str | None = None,
         return []
     separator = sniff_separator(text)
     try:
-        return [list(row) for row in csv.reader(io.StringIO(text, newline=""),
-                                                delimiter=separator)]
+        # A cell written formula-safe ("'=SUM(A1)", see io.export) reads back as it was.
+        return [[csv_unescape(c) if c[:1] == "'" else c for c in row]
+                for row in csv.reader(io.StringIO(text, newline=""), delimiter=separator)]
     except csv.Error as error:
         raise fatal("csv_invalid", display or path.name, lang=lang, detail=str(error)) \
             from error

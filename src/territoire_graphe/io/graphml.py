@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .graphs import Edge, GraphContent, Node, graph_to_raw
+from .outputs import write_text
 from .problems import fatal
 from .sheets import RawWorkbook
 from .values import as_text, is_blank
@@ -155,7 +156,7 @@ class XmlWriter:
         self.lines.append(f"{start} />" if text is None else f"{start}>{_escape(text)}</{tag}>")
 
     def save(self, path: Path) -> None:
-        path.write_text("\n".join(self.lines) + "\n", encoding="utf-8", newline="\n")
+        write_text(path, "\n".join(self.lines) + "\n", encoding="utf-8", newline="\n")
 
 
 # -- GraphML --------------------------------------------------------------------------------

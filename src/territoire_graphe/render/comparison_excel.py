@@ -38,6 +38,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from ..io.outputs import write_bytes
 from ..messages import format_number, format_percent, has_text, resolve_lang, text
 from .safe_cells import safe_sheet_title, write_value
 
@@ -398,4 +399,4 @@ def _save(book: Workbook, path: Path, *, wide: Sequence[str] = ()) -> None:
 
     raw = io.BytesIO()
     book.save(raw)
-    path.write_bytes(stable_zip(raw.getvalue()))
+    write_bytes(path, stable_zip(raw.getvalue()))  # atomic: never half a file

@@ -40,6 +40,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..io.outputs import write_bytes
 from ..messages import has_text, resolve_lang, text
 from ..stable_xlsx import FIXED_TIME, stable_zip
 from .safe_cells import excel_value, safe_sheet_title, text_cell, write_value
@@ -74,7 +75,7 @@ def to_excel(d: Diagnosis, path: str | Path, *, lang: str | None = None) -> Path
     for build in SHEET_BUILDERS:
         build(book)
     definitions(book)
-    path.write_bytes(book.to_bytes())
+    write_bytes(path, book.to_bytes())  # atomic: never half a file
     return path
 
 

@@ -36,6 +36,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..io.outputs import write_bytes
 from ..messages import text
 from .evolution_map import evolution_map_data, is_evolution
 from .lenses import normalise_lens
@@ -88,7 +89,7 @@ def to_html(t: Territory | Evolution, path: str | Path, *, diagnosis: Diagnosis 
     page = render_html(t, diagnosis=diagnosis, color_by=color_by, size_by=size_by, lens=lens,
                        title=title, lang=lang, people=people, positions=positions)
     target = Path(path)
-    target.write_bytes(page.encode("utf-8"))
+    write_bytes(target, page.encode("utf-8"))  # atomic: never half a file
     return target
 
 

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
+from ..io.outputs import atomic_path
 from ..messages import resolve_lang, text
 from .declutter import LABEL_WIDTH, label_box
 from .image_legend import TEXT, darker, draw_legend, wrap
@@ -79,7 +80,8 @@ def to_image(t: Territory, path: str | Path, *, diagnosis: Diagnosis | None = No
                         title=title, people=people, positions=positions)
     with _drawing(_matplotlib(code)):
         metadata = {"Date": None} if fmt == "svg" else {}
-        figure.savefig(target, format=fmt, dpi=dpi, metadata=metadata, facecolor="white")
+        with atomic_path(target) as temporary:  # never half a file
+            figure.savefig(temporary, format=fmt, dpi=dpi, metadata=metadata, facecolor="white")
     return target
 
 
