@@ -17,7 +17,7 @@ from .links import read_memberships, read_offers, read_relations, read_types
 from .problems import ProblemLog
 from .rows import SheetReader
 from .schema import IGNORED_SHEET_KEYS, RELATION_SHEETS, sheet_for
-from .sheets import RawSheet, RawWorkbook, paused_gc
+from .sheets import RawSheet, RawWorkbook, holds_table, paused_gc
 from .values import is_blank_row
 
 
@@ -100,8 +100,8 @@ def _classify(raw: RawWorkbook, log: ProblemLog) -> tuple[dict[str, RawSheet],
     extra: dict[str, pd.DataFrame] = {}
     duplicated: set[str] = set()
     for sheet in raw.sheets:
-        if key(sheet.name) in IGNORED_SHEET_KEYS:
-            continue
+        if key(sheet.name) in IGNORED_SHEET_KEYS and not holds_table(sheet):
+            continue  # instructions; one holding a table is kept as an extra sheet, warned
         spec = sheet_for(sheet.name)
         if spec is None:
             if sheet.header or sheet.rows:

@@ -23,8 +23,35 @@ _SEPARATORS = ";,\t|"
 csv.field_size_limit(2**31 - 1)
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Decode CSV bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-32 or UTF-16 (with or without BOM), told by the BOM or by where the zero bytes are."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = data[:4096]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    quarters = [sample[i::4].count(0) for i in range(4)]
+    if len(sample) >= 8 and min(quarters[1], quarters[2]) > len(sample) // 8:  # 3 zeros of 4
+        return "utf-32-le" if quarters[0] < quarters[3] else "utf-32-be"
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd > len(sample) // 4 and even < odd // 4:  # ASCII text in UTF-16 little-endian
+        return "utf-16-le"
+    if even > len(sample) // 4 and odd < even // 4:
+        return "utf-16-be"
+    return None
+
+
+def decode(data: bytes, *, display: str | None = None, lang: str | None = None) -> tuple[str, str]:
+    """Decode CSV bytes: UTF-8 (with or without BOM), UTF-16 or UTF-32 (with or without
+    BOM), else Windows-1252. A file in UTF-16 or UTF-32 that does not decode as such is
+    an error naming the encoding.
+
+    >>> decode("nom;type".encode("utf-16-le"))
+    ('nom;type', 'utf-16-le')
+    >>> decode("nom;type".encode("utf-32"))
+    ('nom;type', 'utf-32')
 
     >>> decode("Œuvre;café".encode("cp1252"))
     ('Œuvre;café', 'cp1252')
@@ -33,8 +60,13 @@ def decode(data: bytes) -> tuple[str, str]:
     >>> decode("nom;café".encode("utf-8"))
     ('nom;café', 'utf-8')
     """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+    wide = _wide_encoding(data)
+    if wide is not None:
+        try:
+            return data.decode(wide).lstrip("\ufeff"), wide
+        except UnicodeDecodeError as error:
+            raise fatal("csv_encoding_unsupported", display, lang=lang,
+                        encoding=wide.upper()) from error
     try:
         text = data.decode("utf-8-sig")
         return text, ("utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8")
@@ -98,7 +130,7 @@ def read_csv_grid(path: Path, *, display: str | None = None,
     except OSError as error:
         raise fatal("file_unreadable", display or path.name, lang=lang,
                     detail=error.strerror or str(error)) from error
-    text, _encoding = decode(data)
+    text, _encoding = decode(data, display=display or path.name, lang=lang)
     if not text.strip():
         return []
     separator = sniff_separator(text)

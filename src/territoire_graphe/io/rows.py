@@ -22,6 +22,7 @@ from .problems import ProblemLog
 from .schema import SHEETS_BY_NAME, match_columns, unique_name
 from .sheets import RawSheet, column_letter
 from .values import (
+    Ambiguous,
     BadValue,
     as_identifier,
     as_text,
@@ -208,6 +209,9 @@ class Row:
                 except BadValue as bad:
                     found = memo[(parser, value)] = (None, bad)
             result, bad = found
+            if isinstance(bad, Ambiguous):  # read, with a warning saying how
+                self.warning(bad.code, field, **bad.values)
+                return bad.result
             if bad is not None:
                 self.error(bad.code, field, **bad.values)
             return result
@@ -219,6 +223,9 @@ class Row:
             return None
         try:
             return parser(value)
+        except Ambiguous as bad:
+            self.warning(bad.code, field, **bad.values)
+            return bad.result
         except BadValue as bad:
             self.error(bad.code, field, **bad.values)
             return None

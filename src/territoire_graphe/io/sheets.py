@@ -93,6 +93,19 @@ def _header_score(sheet: str, row: Sequence[Any]) -> int:
     return len(fields)
 
 
+def holds_table(sheet: RawSheet) -> bool:
+    """Whether a sheet's header names two columns of a sheet of the format, over data rows.
+
+    Tells a table of actors or relations put in a sheet named like a help sheet
+    (``Aide``, ``Notice``...) from the instructions such sheets hold.
+    """
+    if sheet.name.startswith("_") or not any(not is_blank_row(r) for r in sheet.rows):
+        return False  # "_listes": the template's own lists for drop-downs
+    from .schema import SHEETS
+
+    return any(_header_score(spec.name, sheet.header) >= 2 for spec in SHEETS)
+
+
 def sheet_from_grid(name: str, grid: Sequence[Sequence[Any]], *, first_row: int = 1) -> RawSheet:
     """Find the header line of a grid of cells and split it into header and data rows.
 

@@ -18,17 +18,17 @@ FR: dict[str, str] = {
     "problem.json_number_too_long": "le fichier JSON contient un nombre de plus de {limit} chiffres.",
     "problem.json_number_too_long.hint": "Aucune donnée d'un territoire n'a besoin d'un tel nombre : corrigez ou exportez de nouveau le fichier.",
     # encodings
-    "problem.csv_encoding_unsupported": "ce fichier CSV est encodé en {encoding} : seuls l'UTF-8 et le Windows-1252 (et l'UTF-16 avec BOM) sont lus.",
+    "problem.csv_encoding_unsupported": "ce fichier CSV semble encodé en {encoding}, mais il ne se lit pas ainsi (caractères incomplets ou invalides).",
     "problem.csv_encoding_unsupported.hint": "Enregistrez-le de nouveau depuis votre tableur en « CSV UTF-8 ».",
     # cells
     "problem.merged_cells": "les cellules fusionnées {range} couvrent plusieurs lignes : leur valeur est reprise dans chacune.",
     "problem.merged_cells.hint": "Vérifiez que la valeur vaut bien pour chaque ligne ; sinon, défusionnez les cellules et remplissez-les une à une.",
     "problem.number_thousands_ambiguous": "« {value} » peut se lire {small} ou {large} (point des milliers ou des décimales) : lu {small}.",
     "problem.number_thousands_ambiguous.hint": "Écrivez le nombre sans séparateur des milliers, avec une virgule pour les décimales (1200 ou 1,2).",
+    "problem.quantity_negative": "« {value} » est négatif ; une quantité est positive ou nulle.",
+    "problem.quantity_negative.hint": "Écrivez la quantité sans signe moins (le sens de l'échange se dit avec source et cible).",
     "problem.formula_uncomputed_text": "la cellule {cell} contient une formule jamais calculée ({value}) : c'est son texte qui est lu.",
     "problem.formula_uncomputed_text.hint": "Ouvrez le classeur dans Excel ou LibreOffice et enregistrez-le : la formule sera calculée. Ou tapez la valeur elle-même.",
-    "problem.sheet_reserved_has_data": "la feuille « {sheet} » porte le nom d'une feuille d'aide mais contient un tableau : elle est lue comme une feuille supplémentaire.",
-    "problem.sheet_reserved_has_data.hint": "Si ce sont des données du territoire, renommez la feuille comme une feuille attendue ; sinon, ignorez cet avertissement.",
     # writing
     "output.is_input": "le fichier de sortie « {output} » est aussi un fichier lu ({input}) : rien n'a été écrit, l'original est intact.",
     "output.is_input.hint": "Donnez un autre nom au fichier de sortie (-o).",
@@ -50,17 +50,17 @@ EN: dict[str, str] = {
     "problem.json_number_too_long": "the JSON file holds a number of more than {limit} digits.",
     "problem.json_number_too_long.hint": "No territory data needs such a number: fix the file or export it again.",
     # encodings
-    "problem.csv_encoding_unsupported": "this CSV file is encoded in {encoding}: only UTF-8 and Windows-1252 (and UTF-16 with a BOM) are read.",
+    "problem.csv_encoding_unsupported": "this CSV file looks encoded in {encoding}, but it does not read as such (incomplete or invalid characters).",
     "problem.csv_encoding_unsupported.hint": "Save it again from your spreadsheet as \"CSV UTF-8\".",
     # cells
     "problem.merged_cells": "the merged cells {range} span several rows: their value is repeated in each.",
     "problem.merged_cells.hint": "Check that the value holds for every row; otherwise unmerge the cells and fill them in one by one.",
     "problem.number_thousands_ambiguous": "\"{value}\" can read {small} or {large} (a thousands or a decimal point): read {small}.",
     "problem.number_thousands_ambiguous.hint": "Write the number without a thousands separator, with a decimal comma or point (1200 or 1.2).",
+    "problem.quantity_negative": "\"{value}\" is negative; a quantity is zero or more.",
+    "problem.quantity_negative.hint": "Write the quantity without a minus sign (the direction of the exchange is given by source and target).",
     "problem.formula_uncomputed_text": "cell {cell} holds a formula that was never computed ({value}): its text is what is read.",
     "problem.formula_uncomputed_text.hint": "Open the workbook in Excel or LibreOffice and save it: the formula will be computed. Or type the value itself.",
-    "problem.sheet_reserved_has_data": "sheet \"{sheet}\" has the name of a help sheet but holds a table: it is read as an extra sheet.",
-    "problem.sheet_reserved_has_data.hint": "If this is territory data, rename the sheet as an expected one; otherwise ignore this warning.",
     # writing
     "output.is_input": "the output file \"{output}\" is also a file that is read ({input}): nothing was written, the original is untouched.",
     "output.is_input.hint": "Give the output file another name (-o).",

@@ -235,6 +235,8 @@ def comparison_chart(table: pd.DataFrame, path: str | os.PathLike | io.BytesIO, 
     if not many and not comparable.all():
         figure.supxlabel(text("compare.chart.not_comparable", lang), fontsize=9,
                          color="#444444", x=0.01, ha="left")
+    for label in figure.findobj(lambda artist: hasattr(artist, "set_parse_math")):
+        label.set_parse_math(False)  # a territory named "budget_$\\foo$" is text, never markup
     figure.savefig(path, dpi=dpi, format="png", metadata={"Software": None})
     return path
 

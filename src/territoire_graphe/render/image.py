@@ -52,6 +52,7 @@ MIN_FONT, MAX_FONT = 6.5, 11.0  # points: the labels a printed page can carry
 MAX_LABELS = 60  # actors tried for a label, largest discs first
 MAX_ARROWS = 2500  # above this many lines, plain segments (no arrows, no curves): fast
 _RC = {"svg.hashsalt": "territoire_graphe", "svg.fonttype": "path", "text.usetex": False,
+       "text.parse_math": False,  # a name like "budget_$\\foo$" is text, never markup
        "font.family": "DejaVu Sans", "axes.unicode_minus": False, "path.simplify": True}
 
 
