@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .limits import Limits, limits_or_default
-from .problems import fatal
+from .problems import InputError, fatal
 
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
 _BRACKET = re.compile(r"[\[\]{}]")
@@ -68,6 +68,8 @@ def bounded_json(text: str, *, display: str, lang: str | None = None,
 
     try:
         return json.loads(text, parse_int=number(int), parse_float=number(float))
+    except InputError:
+        raise
     except json.JSONDecodeError as error:
         raise fatal("json_invalid", display, lang=lang,
                     detail=f"{error.msg} ({error.lineno}:{error.colno})") from error

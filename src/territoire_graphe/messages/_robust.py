@@ -30,9 +30,9 @@ FR: dict[str, str] = {
     "problem.formula_uncomputed_text": "la cellule {cell} contient une formule jamais calculée ({value}) : c'est son texte qui est lu.",
     "problem.formula_uncomputed_text.hint": "Ouvrez le classeur dans Excel ou LibreOffice et enregistrez-le : la formule sera calculée. Ou tapez la valeur elle-même.",
     # writing
+    "report.excel_limits": "Ce tableau dépasse les limites d'une feuille Excel (16 384 colonnes, 1 048 576 lignes) : {columns} colonnes et {rows} lignes de plus n'y sont pas ; elles restent dans les données du territoire (export CSV).",
     "output.is_input": "le fichier de sortie « {output} » est aussi un fichier lu ({input}) : rien n'a été écrit, l'original est intact.",
     "output.is_input.hint": "Donnez un autre nom au fichier de sortie (-o).",
-    "output.csv_name_collision": "les feuilles « {first} » et « {second} » donneraient le même fichier CSV ; la seconde est écrite sous le nom « {name} ».",
 }
 
 EN: dict[str, str] = {
@@ -62,7 +62,7 @@ EN: dict[str, str] = {
     "problem.formula_uncomputed_text": "cell {cell} holds a formula that was never computed ({value}): its text is what is read.",
     "problem.formula_uncomputed_text.hint": "Open the workbook in Excel or LibreOffice and save it: the formula will be computed. Or type the value itself.",
     # writing
+    "report.excel_limits": "This table is past the limits of an Excel sheet (16,384 columns, 1,048,576 rows): {columns} more columns and {rows} more rows are not in it; they stay in the territory's data (CSV export).",
     "output.is_input": "the output file \"{output}\" is also a file that is read ({input}): nothing was written, the original is untouched.",
     "output.is_input.hint": "Give the output file another name (-o).",
-    "output.csv_name_collision": "sheets \"{first}\" and \"{second}\" would give the same CSV file; the second is written as \"{name}\".",
 }
