@@ -146,3 +146,49 @@ def test_the_bounded_scan_still_finds_uncomputed_formulas(tmp_path: Path, forge)
     assert '=CONCAT("Mai","rie")' in territory.actors["name"].tolist()
     warned = [p for p in territory.warnings if p.code == "formula_uncomputed_text"]
     assert len(warned) == 1 and warned[0].row == 5 and "A5" in warned[0].message
+
+
+_ODS = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        '<office:body><office:spreadsheet><table:table table:name="acteurs">{rows}'
+        "</table:table></office:spreadsheet></office:body></office:document-content>")
+
+
+def _ods_cell(value: str) -> str:
+    return f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
+
+
+def _ods(path: Path, rows: str) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet",
+                         compress_type=zipfile.ZIP_STORED)
+        archive.writestr("content.xml", _ODS.format(rows=rows))
+        archive.writestr("META-INF/manifest.xml", (
+            '<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:'
+            'opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" '
+            'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+            "</manifest:manifest>"))
+    return path
+
+
+def test_an_ods_value_after_a_million_repeated_rows_is_refused(tmp_path: Path, forge) -> None:
+    head = (f"<table:table-row>{_ods_cell('nom')}{_ods_cell('type')}</table:table-row>"
+            f"<table:table-row>{_ods_cell('A')}{_ods_cell('commune')}</table:table-row>")
+    stray = ('<table:table-row table:number-rows-repeated="1048570">'
+             '<table:table-cell table:number-columns-repeated="16384"/></table:table-row>'
+             '<table:table-row><table:table-cell table:number-columns-repeated="16383"/>'
+             f"{_ods_cell(' ')}</table:table-row>")
+    path = _ods(tmp_path / "loin.ods", head + stray)
+    ending = forge.guarded(path, cap_mib=CAP_MIB)
+    assert ending.line == "InputError sheet_range_too_large"
+    with pytest.raises(tg.InputError) as error:
+        tg.read(path)
+    assert "XFD1048573" in error.value.problems[0].message
+    # The same table without the stray value is read; empty repeated rows cost nothing.
+    empty = ('<table:table-row table:number-rows-repeated="1048570">'
+             '<table:table-cell table:number-columns-repeated="16384"/></table:table-row>')
+    assert len(tg.read(_ods(tmp_path / "propre.ods", head + empty)).actors) == 1

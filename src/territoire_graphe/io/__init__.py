@@ -67,7 +67,7 @@ def read_raw(path: Path, *, display: str, lang: str, limits: Limits | None = Non
         if gephi.is_gephi_folder(path):
             raw = gephi.read_gephi_folder(path, display=display, lang=lang)
         else:
-            raw = read_csv_folder(path, display=display, lang=lang)
+            raw = read_csv_folder(path, display=display, lang=lang, limits=limits)
     elif suffix in WORKBOOK_SUFFIXES:
         from .excel import read_workbook
 
@@ -75,7 +75,7 @@ def read_raw(path: Path, *, display: str, lang: str, limits: Limits | None = Non
     elif suffix in CSV_SUFFIXES:
         from .csvfiles import read_csv_file
 
-        raw = read_csv_file(path, display=display, lang=lang)
+        raw = read_csv_file(path, display=display, lang=lang, limits=limits)
     elif suffix == ".graphml":
         from .graphml import read_graphml
 

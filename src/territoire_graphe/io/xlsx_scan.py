@@ -20,6 +20,7 @@ from typing import IO
 
 from .formulas import Formula, formula_in, sheet_parts
 from .limits import Limits
+from .ods_scan import check_ods
 from .problems import InputError, fatal
 from .sheets import column_letter
 
@@ -84,7 +85,10 @@ def scan_archive(archive: zipfile.ZipFile, *, file_size: int, limits: Limits, di
             continue
         with archive.open(info) as stream:
             name = by_part.get(info.filename)
-            if name is None:
+            if info.filename == "content.xml" and not sheets:  # an OpenDocument spreadsheet
+                check_ods(_chunks(stream, budget, info.filename), limits=limits,
+                          display=display, lang=lang)
+            elif name is None:
                 _drain(stream, budget, info.filename)
             else:
                 scans[name] = _scan_sheet(stream, name, budget, info.filename, limits,
