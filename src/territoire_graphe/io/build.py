@@ -5,6 +5,7 @@ All problems are collected first; if any is an error, one InputError lists them 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pandas as pd
@@ -79,8 +80,9 @@ def _build(raw: RawWorkbook, *, name: str | None, date: Any, lang: str | None,
         read_offers(SheetReader.open(sheets["needs"], "needs", log), registry, "need", needs)
     log.raise_if_errors()
 
-    def records(kind: str) -> list[dict[str, Any]]:
-        return [{"id": e.id, **e.attrs} for e in registry.entities.values() if e.kind == kind]
+    def records(kind: str) -> Iterator[dict[str, Any]]:
+        """The entities of one kind, one at a time (a list would copy them all at once)."""
+        return ({"id": e.id, **e.attrs} for e in registry.entities.values() if e.kind == kind)
 
     return Territory.from_records(
         actors=records("actor"), collectives=records("collective"), people=records("person"),
