@@ -36,6 +36,7 @@ _LAZY = {
     "to_graphml": ".io.export",
     "to_json": ".io.export",
     "read_gephi": ".io.gephi",
+    "Limits": ".io.limits",
     "InputError": ".io.problems",
     "Problem": ".io.problems",
     "write_template": ".io.template",
@@ -60,6 +61,7 @@ if TYPE_CHECKING:
     from .io import read
     from .io.export import to_csv, to_gexf, to_graphml, to_json
     from .io.gephi import read_gephi
+    from .io.limits import Limits
     from .io.problems import InputError, Problem
     from .io.template import write_template
     from .model import Territory
@@ -90,6 +92,7 @@ __all__ = [
     "Diagnosis",
     "Evolution",
     "InputError",
+    "Limits",
     "Merge",
     "Problem",
     "Survey",

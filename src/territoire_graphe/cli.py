@@ -67,9 +67,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as stop:  # --help and --version (0), or a usage error (2)
         return stop.code if isinstance(stop.code, int) else 2
     lang = resolve_lang(args.lang or lang)
-    from .cli_output import print_problems
+    from .cli_output import print_problems, print_refused_outputs
     from .io.problems import InputError  # a command runs: the readers are needed anyway
 
+    if print_refused_outputs(args, lang, sys.stderr):  # an output that is an input: nothing written
+        return 2
     try:
         return int(args.handler(args, lang))
     except UsageError as error:

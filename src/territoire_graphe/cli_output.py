@@ -6,9 +6,51 @@ text comes from the catalogue.
 
 from __future__ import annotations
 
+import re
 from typing import Any, TextIO
 
 from .messages import text
+
+# C0 and C1 control characters, DEL, and the bidirectional overrides that reorder a line.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(value: object) -> str:
+    r"""Text from a file, shown as text on a terminal: control characters and escapes neutralised.
+
+    An escape sequence in a cell could otherwise erase the lines above it or
+    recolour the screen; a line break could forge a line of the report. Each such
+    character is shown as its code.
+
+    >>> terminal_safe("A\x1b[2K\rvalide\nfin")
+    'A\\x1b[2K\\rvalide\\nfin'
+    >>> terminal_safe("Café « ok »")
+    'Café « ok »'
+    """
+    return _CONTROL.sub(_shown, str(value))
+
+
+def _shown(found: re.Match[str]) -> str:
+    char = found.group()
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    if char in named:
+        return named[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def print_refused_outputs(args: Any, lang: str, stream: TextIO) -> bool:
+    """Say so and return True when a command would write over one of its inputs (exit 2)."""
+    from .io.outputs import command_paths, refused_outputs
+
+    inputs, outputs = command_paths(args)
+    refused = refused_outputs(inputs, outputs)
+    for output, read in refused:
+        print(text("cli.error", lang, message=text("output.is_input", lang,
+                                                     output=terminal_safe(output),
+                                                     input=terminal_safe(read))), file=stream)
+        print(f"  {text('output.is_input.hint', lang)}", file=stream)
+    return bool(refused)
 
 _SUMMARY_NOUNS = ("actors", "relations", "collectives", "memberships", "resources", "needs",
                   "people")
@@ -41,7 +83,7 @@ def print_problems(problems: list[Any], lang: str, stream: TextIO, *,
                     heading: str | None) -> None:
     """Problems grouped by sheet, errors first, then warnings, then the summary line."""
     if heading:
-        print(heading, file=stream)
+        print(terminal_safe(heading), file=stream)
     errors = [p for p in problems if p.is_error]
     warnings = [p for p in problems if not p.is_error]
     for title, group in (("cli.check.errors", errors), ("cli.check.warnings", warnings)):
@@ -52,13 +94,14 @@ def print_problems(problems: list[Any], lang: str, stream: TextIO, *,
         for problem in group:
             sheets.setdefault(problem.sheet, []).append(problem)
         for sheet, found in sheets.items():
-            label = text("cli.check.sheet", lang, sheet=sheet) if sheet else \
+            label = text("cli.check.sheet", lang, sheet=terminal_safe(sheet)) if sheet else \
                 text("cli.check.no_sheet", lang)
             print(f"\n{label}", file=stream)
             for problem in sorted(found, key=lambda p: -1 if p.row is None else p.row):
                 print(f"  {_describe(problem, lang, with_file=heading is None)}", file=stream)
                 if problem.hint:
-                    print(f"    {text('cli.check.fix', lang, hint=problem.hint)}", file=stream)
+                    hint = terminal_safe(problem.hint)
+                    print(f"    {text('cli.check.fix', lang, hint=hint)}", file=stream)
     print("\n" + text("cli.check.summary", lang, errors=_count(len(errors), "errors", lang),
                       warnings=_count(len(warnings), "warnings", lang)), file=stream)
 
@@ -68,10 +111,10 @@ def _describe(problem: Any, lang: str, *, with_file: bool) -> str:
     if problem.row is not None:
         where.append(text("problem.where.row", lang, row=str(problem.row)))
     if problem.column:
-        where.append(text("problem.where.column", lang, column=problem.column))
+        where.append(text("problem.where.column", lang, column=terminal_safe(problem.column)))
     if with_file and problem.file and not problem.sheet:
-        where.append(problem.file)
-    message = str(problem.message)
+        where.append(terminal_safe(problem.file))
+    message = terminal_safe(problem.message)
     if not where:
         return message[:1].upper() + message[1:]
     return ", ".join(where) + text("problem.sep", lang) + message
@@ -86,7 +129,7 @@ def summary(territory: Any, diagnosis: Any, lang: str, source: str) -> str:
     lines += ["", text("cli.demo.contents", lang)]
     lines += [f"  - {part}" for part in contents(territory, lang, every=True).split(", ")]
     lines += ["", f"{text('cli.demo.warnings', lang)} ({len(territory.warnings)})"]
-    lines += [f"  - {problem}" for problem in territory.warnings] or \
+    lines += [f"  - {terminal_safe(problem)}" for problem in territory.warnings] or \
         [f"  {text('cli.demo.no_warning', lang)}"]
     lines += ["", text("cli.demo.findings", lang)]
     findings = getattr(diagnosis, "findings", None)

@@ -102,8 +102,7 @@ class Territory:
                                         ("person", people, PEOPLE_COLUMNS)):
             extra: dict[str, None] = {}
             known = {*standard, "id", "kind", "resources", "needs"}
-            nodes = []
-            for record in records:
+            for record in records:  # one node at a time: no second copy of every record
                 attrs = dict(record)
                 node = str(attrs.pop("id"))
                 attrs["kind"] = kind
@@ -112,8 +111,7 @@ class Territory:
                     attrs["resources"] = []
                     attrs["needs"] = []
                 _note_extra(record.keys(), known, extra)
-                nodes.append((node, attrs))
-            graph.add_nodes_from(nodes)
+                graph.add_node(node, **attrs)
             columns[kind] = list(extra)
         for person, attrs in list(graph.nodes(data=True)):
             if attrs["kind"] == "person" and attrs.get("actor") is not None:

@@ -39,7 +39,7 @@ def test_an_output_that_is_an_input_is_refused(roster, tmp_path, capsys):
     before = book.read_bytes()
     assert main(["merge", str(book), str(book), "-o", str(book)]) == 2
     assert book.read_bytes() == before
-    assert "rien n'est écrit" in capsys.readouterr().err
+    assert "rien n'a été écrit" in capsys.readouterr().err
 
 
 def test_survey_without_roster_is_a_usage_error(tmp_path, capsys):

@@ -319,8 +319,8 @@ def test_csv_export_writes_french_excel_csv_with_the_workbook_headers(tmp_path):
     lines = data.decode("utf-8-sig").splitlines()
     assert lines[1].startswith("mairie;Mairie de Songeons;commune;Songeons;;;"
                                "\"habiter; se déplacer\";;4;3;49,549;1,868;06232;1200,5;;oui")
-    # data stays exact: a cell that looks like a formula is not altered
-    assert lines[3].startswith("ferme;=SOMME(A1);ferme urbaine;")
+    # a cell that looks like a formula is written formula-safe (it reads back exact)
+    assert lines[3].startswith("ferme;'=SOMME(A1);ferme urbaine;")
     flows = (folder / "flux.csv").read_text(encoding="utf-8-sig").splitlines()
     assert flows[0] == "source;cible;type;intensite;oriente;debut;fin;quantite;unite;" \
                        "commentaire;Priorité"

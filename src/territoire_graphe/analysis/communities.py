@@ -72,6 +72,8 @@ def modularity(graph: nx.Graph, labels: pd.Series | Mapping, *, weight: str | No
     """
     if graph.number_of_edges() == 0:
         return math.nan
+    if weight is not None and graph.size(weight=weight) <= 0:  # every intensity 0
+        weight = None  # the ties still count, each as one
     parts: dict[object, set] = {}
     for node in graph.nodes:
         parts.setdefault(labels[node], set()).add(node)
@@ -96,6 +98,8 @@ def louvain(graph: nx.Graph, *, seed: int = 0, resolution: float = 1.0,
     >>> result.labels.tolist(), round(result.modularity, 3)
     ([1, 1, 1, 2, 2, 2], 0.357)
     """
+    if weight is not None and graph.size(weight=weight) <= 0:  # every intensity 0
+        weight = None  # the ties still count, each as one (no division by a zero total)
     parts = nx.community.louvain_communities(graph, weight=weight, resolution=resolution,
                                              threshold=threshold, seed=seed)
     labels = number_communities(graph, parts)

@@ -16,6 +16,7 @@ import pandas as pd
 from ..messages import resolve_lang
 from ..model import Territory
 from .build import build_territory
+from .limits import Limits
 from .problems import InputError, Problem, ProblemLog, fatal
 from .sheets import RawWorkbook
 from .template_print import example_warnings
@@ -25,13 +26,18 @@ CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 
 
 def read(path: str | os.PathLike[str], *, name: str | None = None, date: Any = None,
-         lang: str | None = None) -> Territory:
+         lang: str | None = None, limits: Limits | None = None) -> Territory:
     """Read a territory from a workbook, a folder of CSV files, Kumu, GraphML, GEXF or Gephi.
 
     ``name`` defaults to the file name, ``date`` to a date or year found in it
     (``pays_de_bray_2024.xlsx`` -> 2024). Problems are reported in ``lang``
     (French by default). Raises :class:`InputError` listing every error; the
     warnings are in ``Territory.warnings``.
+
+    Reading is bounded by ``limits`` (:class:`Limits`: file size, inflated size,
+    sheet extent, cell size, JSON nesting): a file that would take far more memory
+    than its content is refused with a clear problem. Raise a limit for a file that
+    really is that large: ``read(path, limits=Limits(sheet_cells=50_000_000))``.
 
     >>> from territoire_graphe.data import sample_path
     >>> t = read(sample_path("colombelles_tzcld.xlsx"))
@@ -43,7 +49,7 @@ def read(path: str | os.PathLike[str], *, name: str | None = None, date: Any = N
     display = path.name or str(path)
     if not path.exists():
         raise fatal("file_not_found", display, lang=lang, path=str(path))
-    raw = read_raw(path, display=display, lang=lang)
+    raw = read_raw(path, display=display, lang=lang, limits=limits)
     territory_name = name or _name_from_path(path)
     territory_date = _parse_date_argument(date, display, lang) if date is not None \
         else _date_from_path(path)
@@ -52,7 +58,7 @@ def read(path: str | os.PathLike[str], *, name: str | None = None, date: Any = N
     return territory
 
 
-def read_raw(path: Path, *, display: str, lang: str) -> RawWorkbook:
+def read_raw(path: Path, *, display: str, lang: str, limits: Limits | None = None) -> RawWorkbook:
     """The raw sheets of any supported source, in the workbook layout of FORMAT.md."""
     from . import kumu
 
@@ -64,15 +70,15 @@ def read_raw(path: Path, *, display: str, lang: str) -> RawWorkbook:
         if gephi.is_gephi_folder(path):
             raw = gephi.read_gephi_folder(path, display=display, lang=lang)
         else:
-            raw = read_csv_folder(path, display=display, lang=lang)
+            raw = read_csv_folder(path, display=display, lang=lang, limits=limits)
     elif suffix in WORKBOOK_SUFFIXES:
         from .excel import read_workbook
 
-        raw = read_workbook(path, display=display, lang=lang)
+        raw = read_workbook(path, display=display, lang=lang, limits=limits)
     elif suffix in CSV_SUFFIXES:
         from .csvfiles import read_csv_file
 
-        raw = read_csv_file(path, display=display, lang=lang)
+        raw = read_csv_file(path, display=display, lang=lang, limits=limits)
     elif suffix == ".graphml":
         from .graphml import read_graphml
 
@@ -141,4 +147,4 @@ def _parse_date_argument(value: Any, display: str, lang: str) -> pd.Timestamp:
     return parsed
 
 
-__all__ = ["InputError", "Problem", "ProblemLog", "read", "read_raw"]
+__all__ = ["InputError", "Limits", "Problem", "ProblemLog", "read", "read_raw"]

@@ -5,6 +5,7 @@ All problems are collected first; if any is an error, one InputError lists them 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pandas as pd
@@ -17,7 +18,7 @@ from .links import read_memberships, read_offers, read_relations, read_types
 from .problems import ProblemLog
 from .rows import SheetReader
 from .schema import IGNORED_SHEET_KEYS, RELATION_SHEETS, sheet_for
-from .sheets import RawSheet, RawWorkbook, paused_gc
+from .sheets import RawSheet, RawWorkbook, holds_table, paused_gc
 from .values import is_blank_row
 
 
@@ -31,6 +32,8 @@ def build_territory(raw: RawWorkbook, *, name: str | None = None, date: Any = No
 def _build(raw: RawWorkbook, *, name: str | None, date: Any, lang: str | None,
            vocabulary: Vocabulary | None) -> Territory:
     log = ProblemLog(raw.file, lang=lang)
+    for code, where in raw.notes:  # what the reader itself noticed (merged cells...)
+        log.warning(code, **where)
     sheets, extra_sheets, duplicated = _classify(raw, log)
     if "actors" not in sheets:
         if not any(s.header or s.rows for s in raw.sheets):
@@ -77,8 +80,9 @@ def _build(raw: RawWorkbook, *, name: str | None, date: Any, lang: str | None,
         read_offers(SheetReader.open(sheets["needs"], "needs", log), registry, "need", needs)
     log.raise_if_errors()
 
-    def records(kind: str) -> list[dict[str, Any]]:
-        return [{"id": e.id, **e.attrs} for e in registry.entities.values() if e.kind == kind]
+    def records(kind: str) -> Iterator[dict[str, Any]]:
+        """The entities of one kind, one at a time (a list would copy them all at once)."""
+        return ({"id": e.id, **e.attrs} for e in registry.entities.values() if e.kind == kind)
 
     return Territory.from_records(
         actors=records("actor"), collectives=records("collective"), people=records("person"),
@@ -98,8 +102,8 @@ def _classify(raw: RawWorkbook, log: ProblemLog) -> tuple[dict[str, RawSheet],
     extra: dict[str, pd.DataFrame] = {}
     duplicated: set[str] = set()
     for sheet in raw.sheets:
-        if key(sheet.name) in IGNORED_SHEET_KEYS:
-            continue
+        if key(sheet.name) in IGNORED_SHEET_KEYS and not holds_table(sheet):
+            continue  # instructions; one holding a table is kept as an extra sheet, warned
         spec = sheet_for(sheet.name)
         if spec is None:
             if sheet.header or sheet.rows:

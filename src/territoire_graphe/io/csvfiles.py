@@ -10,8 +10,12 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
+from ..render.safe_cells import csv_unescape
+from .limits import Limits, limits_or_default
 from .problems import ProblemLog, fatal
 from .sheets import RawWorkbook, sheet_from_grid
 
@@ -22,8 +26,35 @@ _SEPARATORS = ";,\t|"
 csv.field_size_limit(2**31 - 1)
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Decode CSV bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-32 or UTF-16 (with or without BOM), told by the BOM or by where the zero bytes are."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = data[:4096]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    quarters = [sample[i::4].count(0) for i in range(4)]
+    if len(sample) >= 8 and min(quarters[1], quarters[2]) > len(sample) // 8:  # 3 zeros of 4
+        return "utf-32-le" if quarters[0] < quarters[3] else "utf-32-be"
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd > len(sample) // 4 and even < odd // 4:  # ASCII text in UTF-16 little-endian
+        return "utf-16-le"
+    if even > len(sample) // 4 and odd < even // 4:
+        return "utf-16-be"
+    return None
+
+
+def decode(data: bytes, *, display: str | None = None, lang: str | None = None) -> tuple[str, str]:
+    """Decode CSV bytes: UTF-8 (with or without BOM), UTF-16 or UTF-32 (with or without
+    BOM), else Windows-1252. A file in UTF-16 or UTF-32 that does not decode as such is
+    an error naming the encoding.
+
+    >>> decode("nom;type".encode("utf-16-le"))
+    ('nom;type', 'utf-16-le')
+    >>> decode("nom;type".encode("utf-32"))
+    ('nom;type', 'utf-32')
 
     >>> decode("Œuvre;café".encode("cp1252"))
     ('Œuvre;café', 'cp1252')
@@ -32,8 +63,13 @@ def decode(data: bytes) -> tuple[str, str]:
     >>> decode("nom;café".encode("utf-8"))
     ('nom;café', 'utf-8')
     """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+    wide = _wide_encoding(data)
+    if wide is not None:
+        try:
+            return data.decode(wide).lstrip("\ufeff"), wide
+        except UnicodeDecodeError as error:
+            raise fatal("csv_encoding_unsupported", display, lang=lang,
+                        encoding=wide.upper()) from error
     try:
         text = data.decode("utf-8-sig")
         return text, ("utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8")
@@ -89,28 +125,49 @@ def sniff_separator(text: str) -> str:
     return best
 
 
-def read_csv_grid(path: Path, *, display: str | None = None,
-                  lang: str | None = None) -> list[list[str]]:
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` with their ends (``\\r\\n``, ``\\r`` or ``\\n``), one at a time,
+    as ``io.StringIO(text, newline="")`` gives them but without a copy of the whole text.
+
+    >>> list(_lines("a\\r\\nb\\rc\\nd"))
+    ['a\\r\\n', 'b\\r', 'c\\n', 'd']
+    """
+    for found in _LINE.finditer(text):
+        yield found.group()
+
+
+def read_csv_grid(path: Path, *, display: str | None = None, lang: str | None = None,
+                  limits: Limits | None = None) -> list[list[str]]:
     """All the cells of one CSV file, as text."""
+    limits = limits_or_default(limits)
     try:
+        size = path.stat().st_size
+        if size > limits.file_bytes:
+            raise fatal("file_too_large", display or path.name, lang=lang, size=size,
+                        limit=limits.file_bytes)
         data = path.read_bytes()
     except OSError as error:
         raise fatal("file_unreadable", display or path.name, lang=lang,
                     detail=error.strerror or str(error)) from error
-    text, _encoding = decode(data)
+    text, _encoding = decode(data, display=display or path.name, lang=lang)
+    del data  # the text is what is read from here on
     if not text.strip():
         return []
     separator = sniff_separator(text)
     try:
-        return [list(row) for row in csv.reader(io.StringIO(text, newline=""),
-                                                delimiter=separator)]
+        # A cell written formula-safe ("'=SUM(A1)", see io.export) reads back as it was.
+        return [[csv_unescape(c) if c[:1] == "'" else c for c in row] if "'" in "".join(row)
+                else row for row in csv.reader(_lines(text), delimiter=separator)]
     except csv.Error as error:
         raise fatal("csv_invalid", display or path.name, lang=lang, detail=str(error)) \
             from error
 
 
 def read_csv_folder(folder: Path, *, display: str, lang: str | None = None,
-                    log: ProblemLog | None = None) -> RawWorkbook:
+                    log: ProblemLog | None = None, limits: Limits | None = None) -> RawWorkbook:
     """Read every ``*.csv`` / ``*.txt`` file of ``folder`` as one sheet named after the file."""
     files = sorted(p for p in folder.iterdir()
                    if p.is_file() and p.suffix.lower() in (".csv", ".tsv", ".txt"))
@@ -118,13 +175,15 @@ def read_csv_folder(folder: Path, *, display: str, lang: str | None = None,
         raise fatal("folder_no_csv", display, lang=lang)
     raw = RawWorkbook(display, source_format="csv")
     for path in files:
-        grid = read_csv_grid(path, display=f"{display}/{path.name}", lang=lang)
+        grid = read_csv_grid(path, display=f"{display}/{path.name}", lang=lang, limits=limits)
         raw.sheets.append(sheet_from_grid(path.stem, grid))
     return raw
 
 
-def read_csv_file(path: Path, *, display: str, lang: str | None = None) -> RawWorkbook:
+def read_csv_file(path: Path, *, display: str, lang: str | None = None,
+                  limits: Limits | None = None) -> RawWorkbook:
     """A single CSV file, read as a workbook of one sheet named after the file."""
     raw = RawWorkbook(display, source_format="csv")
-    raw.sheets.append(sheet_from_grid(path.stem, read_csv_grid(path, display=display, lang=lang)))
+    grid = read_csv_grid(path, display=display, lang=lang, limits=limits)
+    raw.sheets.append(sheet_from_grid(path.stem, grid))
     return raw

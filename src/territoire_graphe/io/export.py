@@ -31,11 +31,17 @@ people, resources, needs, extra columns, the territory's own types):
   decimal commas, ``oui`` / ``non``, ISO dates. Relations go to ``relations.csv``,
   ``flux.csv`` or ``interdependances.csv`` by family. Every standard file is
   written, empty ones with their header only, so an export over an older one
-  leaves nothing stale behind. CSV is a data interchange format: cells are
-  written exactly, and a cell starting with ``=``, ``+``, ``-`` or ``@`` is not
-  altered (a spreadsheet application may take it for a formula; the Excel report,
-  :func:`territoire_graphe.to_excel`, writes such text safely). Every cell is
-  text once read back, as with any CSV folder.
+  leaves nothing stale behind. Cells and headers that a spreadsheet would run
+  (text starting with ``=``, ``+``, ``-``, ``@``, a tab or a line break, other than a
+  plain number such as ``-2,5``) are written with a leading apostrophe (``'=SUM(A1)``),
+  as OWASP advises; a value that already started with apostrophes before such a
+  character gets one more. :func:`territoire_graphe.read` takes that apostrophe
+  off, so the export reads back cell for cell; another program recovers the
+  original by removing the first ``'`` of a cell whose next character (after any
+  further apostrophes) is one of those. Every cell is text once read back, as with
+  any CSV folder. Extra sheets get file names that are valid and distinct on every
+  system (characters Windows forbids replaced, ``CON``, ``NUL``... suffixed with
+  ``_``, names differing only by case or forbidden characters numbered ``(2)``).
 
 Limits, by format: dates and numbers in extra columns come back as ISO text and
 numbers (or text, from CSV); sheets the workbook had beyond the format's are
@@ -70,7 +76,9 @@ from ..model import (
     RESOURCE_COLUMNS,
     Territory,
 )
+from ..render.safe_cells import csv_escape
 from ..vocabulary import default_vocabulary
+from .outputs import atomic_path, write_text
 from .schema import SHEETS_BY_NAME, match_columns
 
 PathLike = str | os.PathLike[str]
@@ -138,8 +146,8 @@ def to_json(t: Territory, path: PathLike, *, diagnosis: Any = None) -> Path:
     data = nx.node_link_data(graph, edges="edges")
     data["edges"].sort(key=lambda e: rank[e["key"]])
     path = Path(path)
-    path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1,
-                               allow_nan=False) + "\n", encoding="utf-8")
+    write_text(path, json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1,
+                                allow_nan=False) + "\n", encoding="utf-8")
     return path
 
 
@@ -355,11 +363,34 @@ def to_csv(t: Territory, folder: PathLike, *, diagnosis: Any = None) -> Path:
                                                  "label"])
     types["kind"] = types["kind"].map(_KIND_WORDS)
     _write_sheet(folder, "types", types, tuple(types.columns), [])
+    taken = {f"{spec.fr}.csv".casefold() for spec in SHEETS_BY_NAME.values()}
     for name, frame in t.extra_sheets.items():
-        safe = _FILE_NAME_UNSAFE.sub("_", str(name)).strip(" .") or "feuille"
-        _write_rows(folder / f"{safe}.csv", [str(c) for c in frame.columns],
+        file_name = _file_name(str(name), taken)
+        taken.add(file_name.casefold())
+        _write_rows(folder / file_name, [str(c) for c in frame.columns],
                     frame.itertuples(index=False))
     return folder
+
+
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
+                     *(f"lpt{i}" for i in range(10))}
+
+
+def _file_name(sheet: str, taken: set[str]) -> str:
+    """A CSV file name for an extra sheet, valid on Windows and macOS, and not yet ``taken``.
+
+    >>> _file_name("a:b", {"a_b.csv"}), _file_name("CON", set()), _file_name("Notes", {"notes.csv"})
+    ('a_b (2).csv', 'CON_.csv', 'Notes (2).csv')
+    """
+    base = _FILE_NAME_UNSAFE.sub("_", sheet).strip(" .") or "feuille"
+    stem, dot, rest = base.partition(".")
+    if stem.casefold() in _WINDOWS_RESERVED:  # NUL, and NUL.txt too
+        base = f"{stem}_{dot}{rest}"
+    name, number = f"{base}.csv", 1
+    while name.casefold() in taken:  # Windows and macOS do not tell case apart
+        number += 1
+        name = f"{base} ({number}).csv"
+    return name
 
 
 def _write_sheet(folder: Path, sheet: str, frame: pd.DataFrame, fields: Iterable[str],
@@ -372,11 +403,13 @@ def _write_sheet(folder: Path, sheet: str, frame: pd.DataFrame, fields: Iterable
 
 
 def _write_rows(path: Path, header: list[str], rows: Iterable[Iterable[Any]]) -> None:
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+    """One CSV file, written atomically, every cell and header formula-safe."""
+    with atomic_path(path) as temporary, \
+            temporary.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
-        writer.writerow(header)
+        writer.writerow([csv_escape(h) for h in header])
         for row in rows:
-            writer.writerow([csv_cell(v) for v in row])
+            writer.writerow([csv_escape(csv_cell(v)) for v in row])
 
 
 def csv_cell(value: Any) -> str:

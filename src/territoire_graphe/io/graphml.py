@@ -16,7 +16,6 @@ graphs): each relation's direction is its ``directed`` attribute.
 
 from __future__ import annotations
 
-import json
 import re
 import warnings
 import xml.etree.ElementTree as ET
@@ -25,6 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from .graphs import Edge, GraphContent, Node, graph_to_raw
+from .guards import bounded_json, check_xml_tokens
+from .outputs import write_text
 from .problems import fatal
 from .sheets import RawWorkbook
 from .values import as_text, is_blank
@@ -46,6 +47,7 @@ def local_name(tag: str) -> str:
 def parse_xml(path: Path, *, display: str, lang: str | None, fmt: str, root_name: str,
               default_namespace: str) -> ET.Element:
     """The root element of an XML file, or a clear InputError (malformed, truncated, other)."""
+    check_xml_tokens(path, display=display, lang=lang)  # one huge token: quadratic in expat
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as error:
@@ -155,7 +157,7 @@ class XmlWriter:
         self.lines.append(f"{start} />" if text is None else f"{start}>{_escape(text)}</{tag}>")
 
     def save(self, path: Path) -> None:
-        path.write_text("\n".join(self.lines) + "\n", encoding="utf-8", newline="\n")
+        write_text(path, "\n".join(self.lines) + "\n", encoding="utf-8", newline="\n")
 
 
 # -- GraphML --------------------------------------------------------------------------------
@@ -251,12 +253,9 @@ def _graphml_data(out: XmlWriter, scope: str, attrs: dict[str, Any],
 def read_json(path: Path, *, display: str, lang: str | None = None) -> RawWorkbook:
     """Read a node-link JSON file (``networkx.node_link_data``, d3) into raw sheets."""
     try:
-        data = json.loads(path.read_bytes().decode("utf-8-sig"))
+        data = bounded_json(path.read_bytes().decode("utf-8-sig"), display=display, lang=lang)
     except UnicodeDecodeError as error:
         raise fatal("json_invalid", display, lang=lang, detail=str(error)) from error
-    except json.JSONDecodeError as error:
-        raise fatal("json_invalid", display, lang=lang,
-                    detail=f"{error.msg} ({error.lineno}:{error.colno})") from error
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
         raise fatal("json_not_node_link", display, lang=lang, detail="nodes")
     links = data.get("edges", data.get("links", []))

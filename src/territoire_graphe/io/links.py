@@ -46,6 +46,8 @@ def read_relations(reader: SheetReader, registry: Registry, vocabulary: Vocabula
         start = row.parsed("start", parse_date)
         end = row.parsed("end", parse_date)
         quantity = row.parsed("quantity", parse_number)
+        if quantity is not None and quantity < 0:
+            row.error("quantity_negative", "quantity", value=row.text("quantity"))
         if start is not None and end is not None and end < start:
             row.warning("date_order", "end", start=row.text("start"), end=row.text("end"))
         extras = row.extras()

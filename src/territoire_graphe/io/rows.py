@@ -20,8 +20,9 @@ from ..text_keys import key
 from .formulas import CellError, Formula
 from .problems import ProblemLog
 from .schema import SHEETS_BY_NAME, match_columns, unique_name
-from .sheets import RawSheet
+from .sheets import RawSheet, column_letter
 from .values import (
+    Ambiguous,
     BadValue,
     as_identifier,
     as_text,
@@ -71,15 +72,15 @@ class SheetReader:
                       first=raw.column_label(positions[0]),
                       second=raw.column_label(positions[1]))
         # A data column without a header is kept under its letter, with a warning.
-        positions = set(matched.values())
+        kept = set(matched.values())
         for position, header in enumerate(raw.header):
             if not header and any(not is_blank(row[position]) for row in raw.rows):
                 log.warning("header_missing", sheet=raw.name, row=raw.header_row,
                             column=raw.column_label(position))
-                positions.add(position)
+                kept.add(position)
         taken = set(RESERVED_COLUMNS[kind])
         extras: dict[str, int] = {}
-        for position in sorted(positions):
+        for position in sorted(kept):
             header = raw.column_label(position)
             name = unique_name(header, taken)
             if name != header:
@@ -179,6 +180,10 @@ class Row:
             self.error("cell_error", field, value=str(value))
             return None
         else:
+            if isinstance(value, Formula) and not isinstance(value, CellError):
+                assert position is not None  # a Formula is a cell's value
+                self.warning("formula_uncomputed_text", field, value=str(value)[:80],
+                             cell=f"{column_letter(position)}{self.number}")
             value = as_text(value)
         if value is None and required:
             if position is None:  # the whole column is missing: that error is recorded
@@ -201,9 +206,12 @@ class Row:
             if found is None:
                 try:
                     found = memo[(parser, value)] = (parser(value), None)
-                except BadValue as bad:
-                    found = memo[(parser, value)] = (None, bad)
+                except BadValue as raised:
+                    found = memo[(parser, value)] = (None, raised)
             result, bad = found
+            if isinstance(bad, Ambiguous):  # read, with a warning saying how
+                self.warning(bad.code, field, **bad.values)
+                return bad.result
             if bad is not None:
                 self.error(bad.code, field, **bad.values)
             return result
@@ -215,6 +223,9 @@ class Row:
             return None
         try:
             return parser(value)
+        except Ambiguous as bad:
+            self.warning(bad.code, field, **bad.values)
+            return bad.result
         except BadValue as bad:
             self.error(bad.code, field, **bad.values)
             return None

@@ -47,6 +47,8 @@ class RawWorkbook:
     file: str
     sheets: list[RawSheet] = field(default_factory=list)
     source_format: str = "xlsx"
+    # Warnings found while reading the file itself (code, location and values), logged by build.
+    notes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
 
 @contextmanager
@@ -89,6 +91,19 @@ def _header_score(sheet: str, row: Sequence[Any]) -> int:
     fields = {field_for(sheet, c) for c in row if isinstance(c, str) and c.strip()}
     fields.discard(None)
     return len(fields)
+
+
+def holds_table(sheet: RawSheet) -> bool:
+    """Whether a sheet's header names two columns of a sheet of the format, over data rows.
+
+    Tells a table of actors or relations put in a sheet named like a help sheet
+    (``Aide``, ``Notice``...) from the instructions such sheets hold.
+    """
+    if sheet.name.startswith("_") or not any(not is_blank_row(r) for r in sheet.rows):
+        return False  # "_listes": the template's own lists for drop-downs
+    from .schema import SHEETS
+
+    return any(_header_score(spec.name, sheet.header) >= 2 for spec in SHEETS)
 
 
 def sheet_from_grid(name: str, grid: Sequence[Sequence[Any]], *, first_row: int = 1) -> RawSheet:

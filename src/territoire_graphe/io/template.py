@@ -34,6 +34,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..messages import has_text, resolve_lang, text
 from ..stable_xlsx import stable_zip
 from ..vocabulary import FLOW, TIE, default_vocabulary
+from .outputs import write_bytes
 from .schema import RELATION_SHEETS, SHEETS, Sheet
 from .template_print import add_prompts, print_setup
 
@@ -96,7 +97,7 @@ def write_template(path: str | os.PathLike[str], *, lang: str | None = None) -> 
     book.active = 0
     buffer = io.BytesIO()
     book.save(buffer)
-    path.write_bytes(stable_zip(buffer.getvalue(), when=FIXED_TIME))
+    write_bytes(path, stable_zip(buffer.getvalue(), when=FIXED_TIME))  # atomic
     return path
 
 

@@ -48,6 +48,14 @@ class BadValue(ValueError):
         self.values = values
 
 
+class Ambiguous(BadValue):
+    """A cell read as ``value`` that could mean something else: a warning, not an error."""
+
+    def __init__(self, code: str, result: Any, /, **values: object):
+        super().__init__(code, **values)
+        self.result = result
+
+
 def is_blank(value: Any) -> bool:
     """Whether a cell is empty (None, NaN, or only spaces)."""
     if value is None:
@@ -91,10 +99,22 @@ def as_text(value: Any) -> str | None:
 
 
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$")
+_DOT_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$")  # 1.200, 12.345.678
 
 
 def parse_number(value: Any) -> float | None:
-    """A number; accepts a decimal comma and spaces between thousands ("1 234,5")."""
+    """A number; accepts a decimal comma and spaces or dots between thousands.
+
+    ``1 200,5`` and ``1.200,5`` are 1200.5; ``1.200.300`` is 1200300; ``1.200`` could be
+    either 1.2 or 1200: it is read 1.2 and raises :class:`Ambiguous` (a warning carrying
+    that value). Infinite numbers (``1e400``) are refused.
+
+    >>> parse_number("1 200,5"), parse_number("1.200,5"), parse_number("1.200.300")
+    (1200.5, 1200.5, 1200300.0)
+    >>> parse_number("1.200")
+    Traceback (most recent call last):
+    territoire_graphe.io.values.Ambiguous: number_thousands_ambiguous
+    """
     kind = type(value)
     if kind is float:  # the usual cases first
         if value != value:
@@ -109,16 +129,34 @@ def parse_number(value: Any) -> float | None:
     if isinstance(value, bool):
         raise BadValue("number_invalid", value=str(value))
     if isinstance(value, int | float):
-        if isinstance(value, float) and math.isinf(value):
-            raise BadValue("number_invalid", value=str(value))
-        return float(value)
+        return _finite(value, value)
     written = str(value).strip().replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
+    if len(written) > 400:  # no count or intensity is written with hundreds of digits
+        raise BadValue("number_invalid", value=str(value)[:40] + "…")
     if written.count(",") == 1 and "." in written:  # "1.234,5" (French thousands) or "1,234.5"
         written = written.replace(".", "") if written.rfind(",") > written.rfind(".") else \
             written.replace(",", "")
+    elif _DOT_THOUSANDS.match(written):
+        large = float(written.replace(".", ""))
+        if written.count(".") > 1:  # 1.200.300: only thousands
+            return large
+        small = float(written)
+        raise Ambiguous("number_thousands_ambiguous", small, value=str(value).strip(),
+                        small=small, large=large)
     if not _NUMBER.match(written):
         raise BadValue("number_invalid", value=str(value))
-    return float(written.replace(",", "."))
+    return _finite(float(written.replace(",", ".")), value)
+
+
+def _finite(number: float | int, written: Any) -> float:
+    """``number`` as a float, refused when infinite or too large for one (``1e400``)."""
+    try:
+        result = float(number)
+    except OverflowError as error:  # a huge integer
+        raise BadValue("number_invalid", value=str(written)[:40]) from error
+    if math.isinf(result) or result != result:
+        raise BadValue("number_invalid", value=str(written)[:40])
+    return result
 
 
 _TRUE = {"oui", "o", "yes", "y", "true", "vrai", "1", "x", "✓", "✔", "✅",

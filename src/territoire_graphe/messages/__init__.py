@@ -32,6 +32,7 @@ from . import (
     _io,
     _render,
     _report,
+    _robust,
     _template,
 )
 
@@ -40,7 +41,7 @@ DEFAULT_LANG = "fr"
 ENV_VAR = "TERRITOIRE_GRAPHE_LANG"
 
 _MODULES = (_common, _io, _formats, _analysis, _render, _report, _cli, _template, _compare,
-            _collect, _committee, _committee_doc)
+            _collect, _committee, _committee_doc, _robust)
 CATALOGUES: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
 for _module in _MODULES:
     CATALOGUES["fr"].update(_module.FR)

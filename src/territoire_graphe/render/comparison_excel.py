@@ -38,6 +38,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from ..io.outputs import write_bytes
 from ..messages import format_number, format_percent, has_text, resolve_lang, text
 from .safe_cells import safe_sheet_title, write_value
 from .titles import display_name
@@ -236,6 +237,8 @@ def comparison_chart(table: pd.DataFrame, path: str | os.PathLike | io.BytesIO, 
     if not many and not comparable.all():
         figure.supxlabel(text("compare.chart.not_comparable", lang), fontsize=9,
                          color="#444444", x=0.01, ha="left")
+    for label in figure.findobj(lambda artist: hasattr(artist, "set_parse_math")):
+        label.set_parse_math(False)  # a territory named "budget_$\\foo$" is text, never markup
     figure.savefig(path, dpi=dpi, format="png", metadata={"Software": None})
     return path
 
@@ -408,4 +411,4 @@ def _save(book: Workbook, path: Path, *, wide: Sequence[str] = ()) -> None:
 
     raw = io.BytesIO()
     book.save(raw)
-    path.write_bytes(stable_zip(raw.getvalue()))
+    write_bytes(path, stable_zip(raw.getvalue()))  # atomic: never half a file

@@ -40,6 +40,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..io.outputs import write_bytes
 from ..messages import has_text, resolve_lang, text
 from ..stable_xlsx import FIXED_TIME, stable_zip
 from .safe_cells import excel_value, safe_sheet_title, text_cell, write_value
@@ -58,6 +59,7 @@ _NUMBER_FORMATS = {
 _NUMERIC = {"int", "float", "float3", "float4", "share", "signed", "flag"}
 _DATE_FORMATS = {"fr": "dd/mm/yyyy", "en": "yyyy-mm-dd"}
 _LINE_HEIGHT = 15.0
+EXCEL_COLUMNS, EXCEL_ROWS = 16_384, 1_048_576  # what a sheet holds at most
 _PAGE_WIDTH = 320  # characters of column width fitted on one landscape page (about 45 %)
 
 
@@ -83,7 +85,7 @@ def to_excel(d: Diagnosis, path: str | Path, *, lang: str | None = None,
     definitions(book)
     if mode != "show":
         book.scrub(PeopleView(d.territory, mode, code).scrub)
-    path.write_bytes(book.to_bytes())
+    write_bytes(path, book.to_bytes())  # atomic: never half a file
     return path
 
 
@@ -228,6 +230,8 @@ class Book:
         except with ``sparse=True`` (big tables): empty values then get no cell at all,
         which makes large reports much faster to write, and the sheet prints gridlines.
         """
+        cut_columns = max(0, len(cols) - EXCEL_COLUMNS)
+        cols = list(cols)[:EXCEL_COLUMNS]  # past Excel's limits, the rest is said in a note
         headers = [self.header(c) for c in cols]
         for col, header in zip(cols, headers, strict=True):
             if col.define:
@@ -243,6 +247,9 @@ class Book:
             self._grid.add(ws.title)
         border = None if sparse else "all"
         count = max((len(c.values) for c in cols), default=0)
+        room = EXCEL_ROWS - top - 1  # one row left for the note
+        cut_rows = max(0, count - room)
+        count -= cut_rows
         prepared = [self._prepared(c, count, border) for c in cols]
         wrapped = [(values, widths[j]) for j, (values, _, _) in enumerate(prepared)
                    if cols[j].kind == "wrap"]
@@ -260,6 +267,9 @@ class Book:
                 height = max(_lines(str(values[i] or ""), width) for values, width in wrapped)
                 if height > 1:
                     ws.row_dimensions[number].height = _LINE_HEIGHT * height
+        if cut_columns or cut_rows:
+            self.note(ws, text("report.excel_limits", self.lang, columns=cut_columns,
+                               rows=cut_rows))
         return top, top + count
 
     def _prepared(self, col: Col, count: int, border: str | None

@@ -28,7 +28,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import json
 import re
 from collections.abc import Mapping
 from functools import cache, lru_cache
@@ -36,6 +35,8 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from ..io.guards import bounded_json
+from ..io.outputs import write_bytes
 from ..messages import text
 from .evolution_map import evolution_map_data, is_evolution
 from .lenses import normalise_lens
@@ -88,7 +89,7 @@ def to_html(t: Territory | Evolution, path: str | Path, *, diagnosis: Diagnosis 
     page = render_html(t, diagnosis=diagnosis, color_by=color_by, size_by=size_by, lens=lens,
                        title=title, lang=lang, people=people, positions=positions)
     target = Path(path)
-    target.write_bytes(page.encode("utf-8"))
+    write_bytes(target, page.encode("utf-8"))  # atomic: never half a file
     return target
 
 
@@ -139,13 +140,14 @@ def render_html(t: Territory | Evolution, *, diagnosis: Diagnosis | None = None,
 def read_positions(source: str | Path) -> dict[str, tuple[float, float]]:
     """The actors' positions stored in a map written by :func:`to_html` (id -> (x, y)).
 
-    Pass them as ``positions=`` to draw next year's map with the same shape.
+    Pass them as ``positions=`` to draw next year's map with the same shape. Map data
+    nested too deep or holding huge numbers raises a clear ``InputError``.
     """
     page = Path(source).read_text(encoding="utf-8")
     found = _DATA_SCRIPT.search(page)
     if found is None:
         raise ValueError(f"{source}: no territoire_graphe map data found")
-    data = json.loads(found.group(1))
+    data = bounded_json(found.group(1), display=Path(source).name)
     return {node["id"]: (float(node["x"]), float(node["y"])) for node in data["nodes"]}
 
 

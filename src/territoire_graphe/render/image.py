@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
+from ..io.outputs import atomic_path
 from ..messages import resolve_lang, text
 from .declutter import LABEL_WIDTH, label_box
 from .image_legend import TEXT, darker, draw_legend, wrap
@@ -51,6 +52,7 @@ MIN_FONT, MAX_FONT = 6.5, 11.0  # points: the labels a printed page can carry
 MAX_LABELS = 60  # actors tried for a label, largest discs first
 MAX_ARROWS = 2500  # above this many lines, plain segments (no arrows, no curves): fast
 _RC = {"svg.hashsalt": "territoire_graphe", "svg.fonttype": "path", "text.usetex": False,
+       "text.parse_math": False,  # a name like "budget_$\\foo$" is text, never markup
        "font.family": "DejaVu Sans", "axes.unicode_minus": False, "path.simplify": True}
 
 
@@ -79,7 +81,8 @@ def to_image(t: Territory, path: str | Path, *, diagnosis: Diagnosis | None = No
                         title=title, people=people, positions=positions)
     with _drawing(_matplotlib(code)):
         metadata = {"Date": None} if fmt == "svg" else {}
-        figure.savefig(target, format=fmt, dpi=dpi, metadata=metadata, facecolor="white")
+        with atomic_path(target) as temporary:  # never half a file
+            figure.savefig(temporary, format=fmt, dpi=dpi, metadata=metadata, facecolor="white")
     return target
 
 

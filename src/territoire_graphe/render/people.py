@@ -4,7 +4,9 @@ People's names appear in the card of their organisation and in the relations
 between people. ``pseudonymise`` replaces each name with a stable pseudonym
 ("Personne 1", numbered in the order of ``Territory.people``); ``hide`` leaves
 them out of the file entirely. In both modes, a person's name written in free text
-(a finding, a comment, a resource) is replaced as well.
+(a finding, a comment, a resource) is replaced as well, whatever its spacing (two
+spaces, a non-breaking space, a tab, a line break), its case and its accents:
+"ANNE\u00a0 LEROY" and "Anne Léroy" are Anne Leroy.
 
 >>> from territoire_graphe.model import Territory
 >>> t = Territory.from_records(
@@ -12,6 +14,8 @@ them out of the file entirely. In both modes, a person's name written in free te
 ...     people=[{"id": "p1", "name": "Anne Leroy", "actor": "a", "position": "maire"}])
 >>> PeopleView(t, "pseudonymise", "fr").scrub("Voir Anne Leroy.")
 'Voir Personne 1.'
+>>> PeopleView(t, "pseudonymise", "fr").scrub("Voir ANNE\u00a0\tLÉROY, maire.")
+'Voir Personne 1, maire.'
 >>> PeopleView(t, "hide", "fr").by_actor()
 {}
 """
@@ -20,6 +24,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from typing import Any
 
 from ..messages import text
@@ -56,14 +61,15 @@ class PeopleView:
                 self._shown[pid] = name
             elif self.mode == "pseudonymise":
                 self._shown[pid] = text("map.person_pseudonym", lang, n=number)
-        by_name = {name.casefold(): self._shown.get(pid, text("map.person_hidden", lang))
-                   for pid, name, _, _ in self._rows if len(name) >= 2}
+        by_name = {folded: self._shown.get(pid, text("map.person_hidden", lang))
+                   for pid, name, _, _ in self._rows
+                   if len(folded := fold(name)[0].strip()) >= 2}
         self._replacement = by_name
         self._pattern = None
         if self.mode != "show" and by_name:
             names = sorted(by_name, key=lambda n: (-len(n), n))
             self._pattern = re.compile(
-                r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE)
+                r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
 
     def name(self, person: Any) -> str | None:
         """The name to show for a person id (None when hidden or unknown)."""
@@ -76,7 +82,13 @@ class PeopleView:
         written = _text(value)
         if self._pattern is None or not written:
             return written
-        return self._pattern.sub(lambda m: self._replacement[m.group(0).casefold()], written)
+        folded, origin = fold(written)
+        pieces, last = [], 0
+        for found in self._pattern.finditer(folded):
+            start, end = origin[found.start()], origin[found.end() - 1] + 1
+            pieces += [written[last:start], self._replacement[found.group(0)]]
+            last = end
+        return "".join(pieces) + written[last:] if pieces else written
 
     def by_actor(self) -> dict[str, list[list[str]]]:
         """Organisation id -> [[name, position], ...] of its people (empty when hidden)."""
@@ -87,6 +99,31 @@ class PeopleView:
             if actor:
                 out.setdefault(actor, []).append([self._shown[pid], self.scrub(position)])
         return out
+
+
+def fold(value: str) -> tuple[str, list[int]]:
+    """``value`` in lower case without accents, each run of spacing one space, invisible
+    characters dropped; and, for each character of that text, where it comes from in ``value``.
+
+    >>> fold("Anne\u00a0 LÉROY")
+    ('anne leroy', [0, 1, 2, 3, 4, 6, 7, 8, 9, 10])
+    """
+    out: list[str] = []
+    origin: list[int] = []
+    for position, char in enumerate(value):
+        if char.isspace():
+            if not out or out[-1] != " ":
+                out.append(" ")
+                origin.append(position)
+            continue
+        if unicodedata.category(char) in ("Mn", "Cf"):  # a combining accent, a soft hyphen...
+            continue
+        bare = "".join(c for c in unicodedata.normalize("NFD", char)
+                       if not unicodedata.combining(c)).casefold()
+        for piece in bare:
+            out.append(piece)
+            origin.append(position)
+    return "".join(out), origin
 
 
 def _text(value: Any) -> str:

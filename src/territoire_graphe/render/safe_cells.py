@@ -14,7 +14,9 @@ injection" of OWASP. Every writer of the package puts its values through this mo
   and marking text that looks like a formula with Excel's "quote prefix" (the leading
   apostrophe), so that editing the cell later keeps it as text;
 - :func:`csv_text` is the same protection for plain-text formats (CSV), which have no
-  cell types: such text gets a leading apostrophe, as OWASP advises;
+  cell types: such text gets a leading apostrophe, as OWASP advises; :func:`csv_escape`
+  does it reversibly, and :func:`csv_unescape` (applied by the CSV reader) takes the
+  apostrophe off, so a CSV export reads back cell for cell;
 - :func:`safe_sheet_title` makes any text a valid sheet name;
 - :func:`formula_cells` lists the formula cells of a saved workbook (tests use it).
 
@@ -157,6 +159,43 @@ def csv_text(value: Any) -> str:
     return str(value)
 
 
+_PLAIN_NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?(?:[eE][-+]?\d+)?")
+
+
+def _needs_quote(text: str) -> bool:
+    """Whether a CSV cell must be quoted: after its leading apostrophes, it starts like a formula.
+
+    Plain numbers (``-2,5``, ``+33``) are data, not formulas: they are left alone.
+    """
+    rest = text.lstrip("'")
+    return looks_like_formula(rest) and not _PLAIN_NUMBER.fullmatch(rest)
+
+
+def csv_escape(text: str) -> str:
+    """A CSV cell that no spreadsheet runs: formula-like text gets one more leading ``'``.
+
+    Reversible (:func:`csv_unescape`): text that already starts with apostrophes before
+    a formula character gets one more, so every value comes back exactly.
+
+    >>> csv_escape("=HYPERLINK(1)"), csv_escape("-2+3"), csv_escape("-2,5"), csv_escape("Mairie")
+    ("'=HYPERLINK(1)", "'-2+3", '-2,5', 'Mairie')
+    >>> csv_escape("'=x"), csv_escape("'ok")
+    ("''=x", "'ok")
+    """
+    return "'" + text if _needs_quote(text) else text
+
+
+def csv_unescape(text: str) -> str:
+    """The value a :func:`csv_escape` cell holds: its added apostrophe taken off.
+
+    >>> all(csv_unescape(csv_escape(t)) == t for t in ("=1", "'=1", "''@x", "'ok", "-2", "\tx"))
+    True
+    """
+    if text.startswith("'") and _needs_quote(text[1:]):
+        return text[1:]
+    return text
+
+
 def safe_sheet_title(text: str, *, taken: Iterable[str] = ()) -> str:
     """A valid, unused sheet name from ``text``.
 
@@ -194,7 +233,9 @@ __all__ = [
     "FORMULA_PREFIXES",
     "MAX_CELL_TEXT",
     "clean_text",
+    "csv_escape",
     "csv_text",
+    "csv_unescape",
     "excel_value",
     "formula_cells",
     "looks_like_formula",

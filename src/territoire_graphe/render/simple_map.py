@@ -35,6 +35,7 @@ from typing import Any
 
 import networkx as nx
 
+from ..io.outputs import write_text
 from ..messages import format_number, resolve_lang, text
 from ..model import Territory
 from ..vocabulary import TENSION
@@ -119,7 +120,7 @@ def write_simple_map(territory: Territory, path: str | os.PathLike[str], *,
         "edges": {"smooth": False},
     }))
     page = network.generate_html(notebook=False)
-    path.write_text(_finish(page, territory, nodes, lang), encoding="utf-8")
+    write_text(path, _finish(page, territory, nodes, lang), encoding="utf-8")  # atomic
     return path
 
 

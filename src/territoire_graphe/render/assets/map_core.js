@@ -40,13 +40,14 @@ function mix(c, other, share) {
 }
 
 var NODES = DATA.nodes, EDGES = DATA.edges, SUGG = DATA.suggestions;
-var byId = {}, neighbours = {}, former = {};
+/* Maps keyed by ids have no prototype: an actor named __proto__ or constructor is an actor. */
+var byId = Object.create(null), neighbours = Object.create(null), former = Object.create(null);
 NODES.forEach(function (n) { byId[n.id] = n; neighbours[n.id] = []; former[n.id] = []; });
 EDGES.forEach(function (e) {
   var into = e.ev === 2 ? former : neighbours;  /* lost ties: not partners any more */
   if (e.from !== e.to) { into[e.from].push(e.to); into[e.to].push(e.from); }
 });
-var edgeById = {};
+var edgeById = Object.create(null);
 EDGES.forEach(function (e) { edgeById[e.id] = e; });
 SUGG.forEach(function (e) { e.fam = "suggestion"; e.ln = 1 << LENSES.indexOf("complementarites"); edgeById[e.id] = e; });
 
@@ -54,7 +55,8 @@ var state = {
   lens: META.lens || "",
   selected: null,
   focus: null,  /* presentation: the actors of the finding shown (id -> true), or null */
-  hiddenTypes: {}, hiddenCommunes: {}, hiddenFamilies: {}
+  hiddenTypes: Object.create(null), hiddenCommunes: Object.create(null),
+  hiddenFamilies: Object.create(null)
 };
 var drawn = false, drawnAt = null;
 
@@ -153,9 +155,9 @@ function initialEdge(e, st) {
   return out;
 }
 
-var applied = {};
+var applied = Object.create(null);
 function computeStates() {
-  var bit = lensBit(), hits = lensHits(), near = {};
+  var bit = lensBit(), hits = lensHits(), near = Object.create(null);
   if (state.selected !== null) {
     near[state.selected] = true;
     neighbours[state.selected].concat(former[state.selected]).forEach(function (m) { near[m] = true; });
