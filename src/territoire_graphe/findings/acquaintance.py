@@ -7,7 +7,9 @@ from typing import Any
 
 import networkx as nx
 
+from ..text_keys import key
 from .evidence import Evidence, finding
+from .words import count_text
 
 
 def isolated_actors(e: Evidence) -> list[dict[str, Any]]:
@@ -54,15 +56,24 @@ def groups_never_meet(e: Evidence, *, max_findings: int = 4) -> list[dict[str, A
             e, "groups_no_tie" if ties == 0 else "groups_few_ties", "interconnaissance", 2,
             {"group_a": ga, "group_b": gb, "ties": ties, "possible": -neg_possible}, members,
             group_a=e.type_label(ga), group_b=e.type_label(gb), size_a=size_a, size_b=size_b,
-            ties=ties, possible=-neg_possible))
+            ties=count_text(e.lang, "ties", ties), possible=-neg_possible))
     return out
 
 
 def communes_never_meet(e: Evidence, *, max_findings: int = 3) -> list[dict[str, Any]]:
-    """Pairs of municipalities (3 actors or more each) with no tie between their actors."""
+    """Pairs of municipalities (3 actors or more each) with no tie between their actors.
+
+    Claim: no tie of the analysis graph joins an actor of one to an actor of the other.
+    When the territory has a perimeter, only communes inside it are compared.
+    """
     if "municipality" not in e.actors or e.graph.number_of_edges() == 0:
         return []
     commune = e.actors["municipality"].dropna()
+    commune = commune[commune.astype(str).str.strip() != ""]
+    if e.perimeter is not None:
+        # Communes "hors périmètre" (a head office in the city...) are not the territory's.
+        inside = commune.map(lambda c: key(str(c)) in e.perimeter)
+        commune = commune[inside.astype(bool)]
     sizes = commune.value_counts()
     big = sorted(str(c) for c in sizes.index[sizes >= 3])
     if len(big) < 2:
@@ -151,8 +162,6 @@ def members_never_meet(e: Evidence, *, max_findings: int = 5) -> list[dict[str, 
     # The collectives where membership and ties differ most come first.
     out.sort(key=lambda f: -f["figures"]["without_tie"] / f["figures"]["members"])
     return out[:max_findings]
-
-
 
 
 def no_relation(e: Evidence) -> list[dict[str, Any]]:
