@@ -35,6 +35,7 @@ from ..messages import has_text, resolve_lang, text
 from ..stable_xlsx import stable_zip
 from ..vocabulary import FLOW, TIE, default_vocabulary
 from .schema import RELATION_SHEETS, SHEETS, Sheet
+from .territory_sheet import write_template_sheet
 
 LAST_ROW = 1000  # data validation covers rows 2..LAST_ROW of every sheet
 FIXED_TIME = dt.datetime(2024, 1, 1)  # written as the workbook's dates, for stable bytes
@@ -91,6 +92,7 @@ def write_template(path: str | os.PathLike[str], *, lang: str | None = None) -> 
     for spec in SHEETS:
         _data_sheet(book.create_sheet(_name(spec, lang)), spec, lang, examples[spec.name],
                     lists, ranges)
+    write_template_sheet(book.create_sheet(), lang)  # the "territoire" sheet (FORMAT.md §1)
     _lists_sheet(book.create_sheet(lists_sheet), lang, lists)
     book.active = 0
     buffer = io.BytesIO()
