@@ -265,11 +265,13 @@ def flow_without_tie(e: Evidence, *, max_names: int = 4) -> list[dict[str, Any]]
     row = finding(e, "flow_without_tie", "interconnaissance", 2,
                   {"pairs": len(alone), "flow_pairs": len(by[FLOW]),
                    "acquaintance_pairs": len(known), "acquaintance_only": len(only),
-                   "multiplexity": multiplexity(e)},
+                   "multiplexity": multiplexity(e),
+                   "shown": [list(pair) for pair in alone[:max_names]]},
                   [x for pair in alone[:max_names] for x in pair],
                   pairs=count_text(e.lang, "exchanging_pairs", len(alone)),
-                  total=len(by[FLOW]), names=e.join(shown, limit=max_names))
-    if known and only:
+                  total=count_text(e.lang, "flow_pairs", len(by[FLOW])),
+                  names=e.join(shown, limit=max_names))
+    if len(known) >= 2 and only:
         row["text"] += " " + text("finding.acquaintance_only", e.lang, count=len(only),
                                   total=len(known))
     return [row]
