@@ -261,8 +261,11 @@ def _score(resource: str, need: str) -> int:
     if shared <= MODES and not (words & (rp | np_)) and subject_r and subject_n \
             and not subject_r & subject_n:
         return 0
-    # A study or a training offered does not answer a need for the thing itself.
+    # A study or a training offered does not answer a need for the thing itself; money
+    # answers a need for money only ("financement d'un camion" is not "un camion").
     if rc & MODES and not rc & nc & MODES:
+        return 0
+    if ("funding" in rc) != ("funding" in nc):
         return 0
     return 2 * len(shared) + len(words)
 

@@ -230,7 +230,7 @@ def key_players(
     exhaustive_max: int = 20_000,
     exhaustive_work: int = 10_000_000,
     max_passes: int = 100,
-    restarts: int = 8,
+    restarts: int | None = None,
     sample_sources: int | None = None,
     seed: int = 0,
 ) -> KeyPlayers:
@@ -243,7 +243,8 @@ def key_players(
     exact up to about 200 actors); for ``fragment_distance``, whose every set costs a
     search of all distances, at most ``1000 * exhaustive_max / n**2`` sets. Otherwise
     (``method="greedy+swap"``, the best set found, not proven best): greedy (add the best
-    actor ``k`` times) and ``restarts`` seeded random sets, each improved by Borgatti's
+    actor ``k`` times) and ``restarts`` seeded random sets (default 8 up to 2,000 actors,
+    none above: each restart costs many swap passes), each improved by Borgatti's
     swap optimisation (make the best member / non-member swap while it improves the
     score, at most ``max_passes`` times); the best result is kept. Ties go to the actor
     first in node order.
@@ -307,6 +308,7 @@ def key_players(
         method, best, passes = "exhaustive", _exhaustive(problem, pool, k), 0
     else:
         method = "greedy+swap"
+        restarts = (8 if n <= 2000 else 0) if restarts is None else restarts
         best, passes = _restarts(problem, pool, k, max_passes, restarts, seed)
     if sources is not None and n <= 2000:
         problem = _Problem(matrix, goal, steps, pool, None)

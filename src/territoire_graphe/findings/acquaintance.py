@@ -134,7 +134,7 @@ def community_single_bridge(e: Evidence, *, max_findings: int = 3) -> list[dict[
     return [finding(e, "community_single_bridge", "interconnaissance", 2,
                      {"community_a": ca, "community_b": cb, "ties": ties[(ca, cb)]}, [hub],
                      community_a=labels.get(ca, str(ca)), community_b=labels.get(cb, str(cb)),
-                     name=e.name(hub))
+                     name=e.the(hub))
             for (ca, cb), hub in found[:max_findings]]
 
 

@@ -36,8 +36,8 @@ def _introduction(e: Evidence, row: pd.Series) -> tuple[str, list[str], dict[str
         name = e.t.collectives.at[collective, "name"] if collective in e.t.collectives.index \
             else collective
         return (text("finding.introduction_co_member", e.lang,
-                     introducer=e.the(who, capital=True), collective=name, a=e.the(a),
-                     b=e.the(b)), [who], {"co_member": who, "collective": collective})
+                     introducer=e.the(who, capital=True), collective=name, b=e.the(b)),
+                [who], {"co_member": who, "collective": collective})
     return text("finding.introduction_none", e.lang), [], {}
 
 

@@ -57,11 +57,14 @@ def tensions(e: Evidence, *, max_findings: int = 5) -> list[dict[str, Any]]:
     member_of = _member_of(e)
     bridges = {_pair(*b): b for b in e.bridges}
     sides = _bridge_sides(e)
+    wanted = set(pairs)
+    kinds: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for s, t, kind in zip(r["source"], r["target"], r["type"], strict=True):
+        if _pair(s, t) in wanted and kind != TENSION:
+            kinds[_pair(s, t)].add(str(kind))
     out = []
     for a, b in pairs:
-        between = r[((r["source"] == a) & (r["target"] == b)) |
-                    ((r["source"] == b) & (r["target"] == a))]
-        others = sorted({str(x) for x in between["type"] if x != TENSION})
+        others = sorted(kinds.get((a, b), set()))
         shared = sorted(member_of.get(a, set()) & member_of.get(b, set()), key=str)
         on_bridge = (a, b) in bridges
         clauses = []
@@ -145,9 +148,10 @@ def funding_concentration(e: Evidence, *, max_findings: int = 5) -> list[dict[st
     out = []
     if len(funding) >= 3 and funding["source"].nunique() >= 2:
         out.extend(_concentration(e, funding, None))
-    for recipient, rows in funding.groupby("target", sort=True):
-        if len(rows) >= 2:
-            out.extend(_concentration(e, rows, recipient))
+    counts = funding["target"].value_counts()
+    several = funding[funding["target"].isin(counts.index[counts >= 2])]
+    for recipient, rows in several.groupby("target", sort=True):
+        out.extend(_concentration(e, rows, recipient))
     actors = sorted((f for f in out if f["figures"]["recipient"] is not None),
                     key=lambda f: (-f["figures"]["share"], -f["figures"]["total"]))
     return [f for f in out if f["figures"]["recipient"] is None] + actors[:max_findings]

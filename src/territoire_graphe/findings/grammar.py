@@ -10,7 +10,7 @@ contract that article ("des Jardins", "du Bocal", "de la Nef", "de l'Atelier").
 
 >>> [of_name(n, "fr") for n in ("Département de l'Oise", "Association Récup", "Atelier Bray",
 ...                             "Ville de Creil", "Les Jardins", "Centre social", "CAF")]
-["du Département de l'Oise", "de l'Association Récup", "d'Atelier Bray", 'de la Ville de Creil', 'des Jardins', 'du Centre social', 'de CAF']
+["du Département de l'Oise", "de l'Association Récup", "d'Atelier Bray", 'de la Ville de Creil', 'des Jardins', 'du Centre social', 'de la CAF']
 >>> article_name("Département de l'Oise", "fr", capital=True)
 "Le Département de l'Oise"
 >>> of_names(["Ville de Creil", "Les Jardins", "Atelier Bray"], "fr")
@@ -31,6 +31,7 @@ département conseil centre lycée collège collectif comité syndicat groupemen
 office parc institut établissement service club foyer secours crédit pays musée théâtre
 cinéma conservatoire hôpital bureau cabinet fonds ministère rectorat tribunal laboratoire
 campus domaine gîte relais espace point jardin marché village quartier territoire
+ccas cias cfa esat ehpad ptce gal iut cnam crous département
 """
 _FEMININE = """
 association région ville commune communauté chambre maison fédération fondation agence
@@ -39,6 +40,7 @@ caisse union mutuelle banque mairie métropole préfecture direction mission pé
 coopérative entreprise régie plateforme école université ferme cuisine boulangerie
 brasserie librairie compagnie société confédération amicale maîtrise halle médiathèque
 bibliothèque ludothèque crèche résidence clinique cave miellerie conserverie laiterie
+ddets dreets caf cpam cress msa urssaf ademe dreal draaf cma cci scic scop mjc carsat
 """
 MASCULINE = frozenset(_MASCULINE.split())
 FEMININE = frozenset(_FEMININE.split())
