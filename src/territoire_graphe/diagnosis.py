@@ -142,7 +142,8 @@ def diagnose(t: Territory, *, lang: str | None = None, k: int = 3, steps: int = 
                      steps=steps, seed=seed)
     mix = timed("mixing", groups.mixing_table, graph, by="type", permutations=permutations,
                 seed=seed)
-    bridge_list = sorted(tuple(sorted((str(u), str(v)))) for u, v in structure.bridges(graph))
+    bridge_list = sorted((min(str(u), str(v)), max(str(u), str(v)))
+                         for u, v in structure.bridges(graph))
     removal = timed("removal_impact", removal_impact, graph)
     bridges_table = timed("bridge_impact", bridge_impact, graph)
     people = timed("person_dependency", person_dependency, t)
@@ -208,7 +209,7 @@ def _label_communities(named: pd.DataFrame, t: Territory, lang: str) -> pd.DataF
     out = named.reset_index()
     labels = []
     for _, row in out.iterrows():
-        types = [t.vocabulary.actor(x).label(lang) if t.vocabulary.actor(x) else str(x)
+        types = [entry.label(lang) if (entry := t.vocabulary.actor(x)) else str(x)
                  for x in row.get("dominant_types", ()) or ()]
         places = [str(x) for x in row.get("dominant_municipalities", ()) or ()]
         label = ", ".join(types) or "?"
@@ -234,7 +235,7 @@ def network_indicators(t: Territory, graph: nx.Graph, actors: pd.DataFrame,
     values["communities"] = int(actors["community"].nunique())
     values["ei_index_type"] = float(mix.ei_index)
     values["ei_index_type_p_value"] = float(mix.p_value)
-    values["cross_type_share"] = cross_group_share(graph, actors["type"].to_dict())
+    values["cross_type_share"] = cross_group_share(graph, {str(a): k for a, k in actors["type"].items()})
     values["reciprocity"] = reciprocity(t.relations) if len(t.relations) else float("nan")
     values["articulation_points"] = int(actors["is_articulation_point"].sum())
     values["bridges"] = len(bridge_list)

@@ -72,13 +72,14 @@ def communes_never_meet(e: Evidence, *, max_findings: int = 3) -> list[dict[str,
     commune = commune[commune.astype(str).str.strip() != ""]
     if e.perimeter is not None:
         # Communes "hors périmètre" (a head office in the city...) are not the territory's.
-        inside = commune.map(lambda c: key(str(c)) in e.perimeter)
+        perimeter = e.perimeter
+        inside = commune.map(lambda c: key(str(c)) in perimeter)
         commune = commune[inside.astype(bool)]
     sizes = commune.value_counts()
     big = sorted(str(c) for c in sizes.index[sizes >= 3])
     if len(big) < 2:
         return []
-    pairs = {}
+    pairs: dict[frozenset, int] = {}
     for u, v in e.graph.edges():
         cu, cv = commune.get(u), commune.get(v)
         if cu is not None and cv is not None and cu != cv:

@@ -30,7 +30,7 @@ def _introduction(e: Evidence, row: pd.Series) -> tuple[str, list[str], dict[str
                 [who], {"introducer": who})
     if status == "indirect" and path:
         between = path[1:-1]
-        return (text("finding.introduction_far", e.lang, distance=int(distance),
+        return (text("finding.introduction_far", e.lang, distance=len(path) - 1,
                      names=e.names(between)), between, {"path": list(path)})
     for who, collective in _co_members(e, a, b):
         name = e.t.collectives.at[collective, "name"] if collective in e.t.collectives.index \
@@ -55,7 +55,7 @@ def _co_members(e: Evidence, a: str, b: str) -> list[tuple[str, str]]:
         if a in members:
             for x in members:
                 if x not in (a, b) and x not in found and e.graph.has_edge(x, b):
-                    found[x] = collective
+                    found[x] = str(collective)
     return sorted(found.items(), key=lambda item: (-e.graph.degree(item[0]), str(item[0])))
 
 
@@ -160,8 +160,9 @@ def useful_effect_funders(e: Evidence, *, max_findings: int = 5) -> list[dict[st
                                  strict=True):
         member_of.setdefault(actor, set()).add(collective)
     out = []
-    for beneficiary, rows in effects.groupby("target", sort=True):
-        producers = sorted(set(rows["source"]) - {beneficiary}, key=str)
+    for target, rows in effects.groupby("target", sort=True):
+        beneficiary = str(target)
+        producers = sorted({str(p) for p in rows["source"]} - {beneficiary})
         free = [p for p in producers if (beneficiary, p) not in funds
                 and not (member_of.get(beneficiary, set()) & member_of.get(p, set()))]
         if not free:
@@ -183,8 +184,8 @@ def fragmented_functions(e: Evidence, *, max_findings: int = 4) -> list[dict[str
     functions_of: dict[str, set[str]] = {}
     for actor, functions in e.actors["functions"].items():
         for f in functions if isinstance(functions, list | tuple) else []:
-            by_function.setdefault(f, []).append(actor)
-            functions_of.setdefault(actor, set()).add(f)
+            by_function.setdefault(f, []).append(str(actor))
+            functions_of.setdefault(str(actor), set()).add(f)
     linked: dict[str, int] = {}
     for u, v in e.graph.edges():  # one pass over the ties, not over all pairs
         for f in functions_of.get(u, set()) & functions_of.get(v, set()):

@@ -123,7 +123,7 @@ def _bridge_sides(e: Evidence) -> dict[tuple[str, str], int]:
 # -- funding -----------------------------------------------------------------------------
 def _funding_basis(rows: pd.DataFrame) -> tuple[str, pd.Series, str | None]:
     """Amounts per funder: ``quantity`` when every row has one in one unit, else counts."""
-    quantity = pd.to_numeric(rows.get("quantity"), errors="coerce") \
+    quantity = pd.to_numeric(rows["quantity"], errors="coerce") \
         if "quantity" in rows else pd.Series(math.nan, index=rows.index)
     units = rows["unit"].fillna("").astype(str).str.strip() if "unit" in rows \
         else pd.Series("", index=rows.index)
@@ -151,7 +151,7 @@ def funding_concentration(e: Evidence, *, max_findings: int = 5) -> list[dict[st
     counts = funding["target"].value_counts()
     several = funding[funding["target"].isin(counts.index[counts >= 2])]
     for recipient, rows in several.groupby("target", sort=True):
-        out.extend(_concentration(e, rows, recipient))
+        out.extend(_concentration(e, rows, str(recipient)))
     actors = sorted((f for f in out if f["figures"]["recipient"] is not None),
                     key=lambda f: (-f["figures"]["share"], -f["figures"]["total"]))
     return [f for f in out if f["figures"]["recipient"] is None] + actors[:max_findings]
@@ -162,7 +162,7 @@ def _concentration(e: Evidence, rows: pd.DataFrame, recipient: str | None
     basis, amounts, unit = _funding_basis(rows)
     total = float(amounts.sum())
     ranked = sorted(amounts.items(), key=lambda kv: (-kv[1], str(kv[0])))
-    funder, top = ranked[0]
+    funder, top = str(ranked[0][0]), float(ranked[0][1])
     share = top / total if total else 0.0
     if share < FUNDING_SHARE or (recipient is not None and len(ranked) == 1 and len(rows) < 2):
         return []

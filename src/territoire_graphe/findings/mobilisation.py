@@ -73,10 +73,10 @@ def trusted_broker(e: Evidence) -> list[dict[str, Any]]:
     if len(a) < 5 or "betweenness" not in a or a["betweenness"].max() <= 0:
         return []
     ranked = a.sort_values(["betweenness", "degree"], ascending=False, kind="stable")
-    top = ranked.index[0]
-    b = float(a.at[top, "betweenness"])
+    top = str(ranked.index[0])
+    b = float(ranked["betweenness"].to_numpy()[0])
     if e.betweenness_sampled:
-        second = float(ranked["betweenness"].iloc[1]) if len(ranked) > 1 else 0.0
+        second = float(ranked["betweenness"].to_numpy()[1]) if len(ranked) > 1 else 0.0
         if b - second <= e.betweenness_error:
             return []
     types = {e.graph.nodes[v].get("type") for v in e.graph.neighbors(top)}
@@ -85,5 +85,5 @@ def trusted_broker(e: Evidence) -> list[dict[str, Any]]:
     return [finding(e, "trusted_broker", "mobilisation", 2,
                      {"betweenness": b, "partner_types": len(types),
                       "sampled": e.betweenness_sampled}, [top],
-                     name=e.the(top, capital=True), type=e.type_label(a.at[top, "type"]),
+                     name=e.the(top, capital=True), type=e.type_label(str(a.at[top, "type"])),
                      betweenness=e.num(b, _decimals(b)), types=len(types))]
