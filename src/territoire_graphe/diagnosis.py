@@ -244,9 +244,11 @@ def network_indicators(t: Territory, graph: nx.Graph, actors: pd.DataFrame,
     values["people"] = len(t.people)
     values["resources"] = len(t.resources)
     values["needs"] = len(t.needs)
-    values["complementarities"] = len(matches)
-    values["complementarities_to_make"] = int((matches["status"] != "existing").sum()) \
-        if len(matches) else 0
+    # a shared category alone is a weaker lead: only pairs whose texts agree are counted
+    answered = matches[matches["match"] == "text"] if "match" in matches else matches
+    values["complementarities"] = len(answered)
+    values["complementarities_to_make"] = int((answered["status"] != "existing").sum()) \
+        if len(answered) else 0
     values.update(family_indicators(t.relations, len(t.actors)) if len(t.relations)
                   else {})
     ordered = [k for k in INDICATOR_ORDER if k in values] + \
