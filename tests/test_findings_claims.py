@@ -150,6 +150,9 @@ def fragmentation(g: nx.Graph, removed=()) -> float:
 def check_isolated(v: View, f: dict) -> None:
     assert set(f["actors"]) == {a for a in v.g if v.g.degree(a) == 0}
     assert f["figures"]["isolated"] == len(f["actors"])
+    tense = v.r[v.r["type"] == "tension"]
+    assert set(f["figures"]["in_tension"]) == set(f["actors"]) & (
+        set(tense["source"]) | set(tense["target"]))
 
 
 def check_pendant(v: View, f: dict) -> None:

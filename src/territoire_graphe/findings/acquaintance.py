@@ -7,6 +7,7 @@ from typing import Any
 
 import networkx as nx
 
+from ..messages import text
 from ..text_keys import key
 from .evidence import Evidence, finding
 from .words import count_text
@@ -18,10 +19,16 @@ def isolated_actors(e: Evidence) -> list[dict[str, Any]]:
     if not isolated or e.graph.number_of_edges() == 0:
         return []
     share = len(isolated) / len(a)
-    return [finding(e, "isolated", "interconnaissance", 1 if share >= 0.1 else 2,
-                     {"isolated": len(isolated), "actors": len(a), "share": share}, isolated,
-                     count=len(isolated), total=len(a), share=e.pct(share),
-                     names=e.names(isolated, limit=8))]
+    tense = sorted({x for pair in e.tension_pairs for x in pair} & set(isolated), key=str)
+    row = finding(e, "isolated", "interconnaissance", 1 if share >= 0.1 else 2,
+                  {"isolated": len(isolated), "actors": len(a), "share": share,
+                   "in_tension": tense}, isolated,
+                  count=len(isolated), total=len(a), share=e.pct(share),
+                  names=e.names(isolated, limit=8))
+    if tense:  # "aucun lien" does not hide a conflict
+        key_ = "finding.isolated_tension" + (".alone" if len(isolated) == 1 else "")
+        row["text"] += " " + text(key_, e.lang, count=len(tense), names=e.names(tense))
+    return [row]
 
 
 def pendant_actors(e: Evidence) -> list[dict[str, Any]]:

@@ -73,6 +73,9 @@ FR: dict[str, str] = {
     "finding.single_dependency": "{count} acteurs dépendent {on_provider} et d'aucun autre acteur : {names}. En cas de défaillance, ils n'ont pas d'alternative connue.",
     "finding.flow_without_tie": "{pairs} sans lien d'interconnaissance ni de coopération renseigné (sur {total} qui échangent) : {names}.",
     "finding.pair": "{a} avec {b}",
+    "finding.isolated_tension": "Parmi eux, {count} n'ont de relation qu'une tension : {names}.",
+    "finding.isolated_tension.one": "Parmi eux, 1 n'a de relation qu'une tension : {names}.",
+    "finding.isolated_tension.alone": "Il n'a avec les autres acteurs que des relations de tension.",
     "finding.acquaintance_only": "Parmi les {total} paires d'acteurs qui se connaissent, {count} n'ont aucune autre relation de coopération, de partenariat ou de gouvernance.",
     "finding.acquaintance_only.one": "Parmi les {total} paires d'acteurs qui se connaissent, 1 n'a aucune autre relation de coopération, de partenariat ou de gouvernance.",
 }
@@ -146,6 +149,9 @@ EN: dict[str, str] = {
     "finding.single_dependency": "{count} actors depend {on_provider} and on no other actor: {names}. Should it fail, they have no known alternative.",
     "finding.flow_without_tie": "{pairs} with no recorded tie of acquaintance or cooperation (out of {total} that exchange): {names}.",
     "finding.pair": "{a} with {b}",
+    "finding.isolated_tension": "Among them, {count} have no relation but a tension: {names}.",
+    "finding.isolated_tension.one": "Among them, 1 has no relation but a tension: {names}.",
+    "finding.isolated_tension.alone": "Its only relations with other actors are tensions.",
     "finding.acquaintance_only": "Of the {total} pairs of actors who know each other, {count} have no other relation of cooperation, partnership or governance.",
     "finding.acquaintance_only.one": "Of the {total} pairs of actors who know each other, 1 has no other relation of cooperation, partnership or governance.",
 }
