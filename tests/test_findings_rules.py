@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 
 import networkx as nx
 import pytest
@@ -203,6 +204,18 @@ def test_a_sampled_betweenness_names_a_broker_only_when_its_lead_exceeds_the_err
                                    betweenness_error=lead + 0.01)) == []
     assert trusted_broker(Evidence(**common, betweenness_sampled=True,
                                    betweenness_error=lead / 2))
+
+
+def test_a_sampled_betweenness_is_said_at_the_top_of_the_provenance(monkeypatch):
+    from territoire_graphe.analysis import centrality
+
+    exact = centrality.betweenness
+    monkeypatch.setattr(centrality, "betweenness", lambda graph, **kw: exact(graph, k=5, seed=1))
+    d = tg.diagnose(tg.read(sample_path("colombelles_tzcld.xlsx")), permutations=0)
+    sampling = d.provenance["betweenness"]
+    assert sampling["sampled"] is True and sampling["sources"] == 5
+    assert sampling["error"] == pytest.approx((math.log(40) / 10) ** 0.5)  # Hoeffding, 95 %
+    assert "trusted_broker" not in set(d.findings["code"])  # a lead below 0.55 is not a fact
 
 
 # -- grammar, figures -------------------------------------------------------------------

@@ -151,7 +151,7 @@ def diagnose(t: Territory, *, lang: str | None = None, k: int = 3, steps: int = 
     # 25 suggestions are as many as a committee (or the map's lens) can take in.
     suggestions = timed("link_suggestions", link_suggestions, t, max_suggestions=25)
 
-    sampling = betweenness_sampling(table["betweenness"])
+    sampling = betweenness_sampling(_betweenness_attrs(table))
     actors = _actor_table(t, table, directed, shape, holes, roles, found.labels, removal,
                           reach.actors)
     named = _label_communities(named, t, lang)
@@ -282,7 +282,13 @@ def _with_baseline(result, graph: nx.Graph) -> _Baselined:
                       float(keyplayers.fragmentation(graph)), str(result.method))
 
 
-def betweenness_sampling(values: pd.Series, *, confidence: float = 0.95) -> dict[str, Any]:
+def _betweenness_attrs(table: pd.DataFrame) -> dict[str, Any]:
+    """The provenance of the betweenness column (``table.attrs["betweenness"]``)."""
+    found = dict(getattr(table, "attrs", {})).get("betweenness")
+    return dict(found) if isinstance(found, dict) else {}
+
+
+def betweenness_sampling(attrs: dict[str, Any], *, confidence: float = 0.95) -> dict[str, Any]:
     """Whether betweenness was estimated from sampled sources, and its error bound.
 
     With k sampled sources, each normalised betweenness is the mean of k terms in [0, 1]
@@ -290,12 +296,9 @@ def betweenness_sampling(values: pd.Series, *, confidence: float = 0.95) -> dict
     estimate is within ``error = sqrt(ln(2 / (1 - confidence)) / (2k))`` of the exact value
     with probability ``confidence`` (Riondato and Kornaropoulos 2016). 0 when exact.
 
-    >>> s = pd.Series([0.1], dtype=float)
-    >>> s.attrs.update({"sampled": True, "k": 500})
-    >>> round(betweenness_sampling(s)["error"], 4)
+    >>> round(betweenness_sampling({"sampled": True, "k": 500})["error"], 4)
     0.0607
     """
-    attrs = dict(getattr(values, "attrs", {}))
     sampled = bool(attrs.get("sampled", False))
     k = attrs.get("k") or 0
     error = math.sqrt(math.log(2 / (1 - confidence)) / (2 * k)) if sampled and k else 0.0
@@ -329,9 +332,9 @@ def _provenance(t: Territory, **parts: Any) -> dict[str, Any]:
                       "source": t.source},
         "analysis_graph": "every actor; one undirected tie per pair with a relation other "
                           "than a tension; weight = sum of intensities (FORMAT.md §2)",
-        "betweenness": {**(dict(getattr(table["betweenness"], "attrs", {})) or
+        "betweenness": {**(_betweenness_attrs(table) or
                            {"algorithm": "Brandes (2001)", "normalized": True}),
-                        **betweenness_sampling(table["betweenness"])},
+                        **betweenness_sampling(_betweenness_attrs(table))},
         "communities": {**dict(getattr(parts["found"], "params", {})),
                         "algorithm": "Louvain (Blondel et al. 2008)", "seed": parts["seed"]},
         "key_players": {"reach": {"k": parts["k"], "steps": parts["steps"],
