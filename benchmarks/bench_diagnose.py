@@ -1,5 +1,6 @@
 """Time tg.diagnose on generated territories of growing size (issue 3: < 5 s at 1,000 actors,
-< 60 s at 10,000 actors / 30,000 relations on a 2-core machine).
+< 60 s at 10,000 actors / 30,000 relations on a 2-core machine; since issue 8 betweenness is
+exact up to 10,000 actors, with rustworkx when installed, else the batched numpy Brandes).
 
     python benchmarks/bench_diagnose.py            # 1,000 and 10,000 actors
     python benchmarks/bench_diagnose.py 2000       # one size
@@ -78,8 +79,10 @@ def main(sizes: list[int]) -> None:
         start = time.perf_counter()
         d = tg.diagnose(t)
         total = time.perf_counter() - start
+        sampling = d.provenance["betweenness"]
         print(f"{n} actors, {len(t.relations)} relations: diagnose {total:.2f} s, "
-              f"{len(d.findings)} findings")
+              f"{len(d.findings)} findings; betweenness "
+              f"{'sampled' if sampling['sampled'] else 'exact'} ({sampling.get('backend')})")
         steps = sorted(d.provenance["timings_s"].items(), key=lambda kv: -kv[1])
         print("   " + ", ".join(f"{k} {v:.2f}" for k, v in steps))
 

@@ -10,6 +10,7 @@ True
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,6 +32,8 @@ from .analysis.indicators import (
 from .findings import Evidence, write_findings
 from .messages import resolve_lang
 from .model import Territory
+from .text_keys import key
+from .vocabulary import TENSION
 
 BROKER_COLUMNS = ["broker_coordinator", "broker_itinerant", "broker_representative",
                   "broker_gatekeeper", "broker_liaison"]
@@ -139,7 +142,8 @@ def diagnose(t: Territory, *, lang: str | None = None, k: int = 3, steps: int = 
                      steps=steps, seed=seed)
     mix = timed("mixing", groups.mixing_table, graph, by="type", permutations=permutations,
                 seed=seed)
-    bridge_list = sorted(tuple(sorted((str(u), str(v)))) for u, v in structure.bridges(graph))
+    bridge_list = sorted((min(str(u), str(v)), max(str(u), str(v)))
+                         for u, v in structure.bridges(graph))
     removal = timed("removal_impact", removal_impact, graph)
     bridges_table = timed("bridge_impact", bridge_impact, graph)
     people = timed("person_dependency", person_dependency, t)
@@ -147,6 +151,7 @@ def diagnose(t: Territory, *, lang: str | None = None, k: int = 3, steps: int = 
     # 25 suggestions are as many as a committee (or the map's lens) can take in.
     suggestions = timed("link_suggestions", link_suggestions, t, max_suggestions=25)
 
+    sampling = betweenness_sampling(_betweenness_attrs(table))
     actors = _actor_table(t, table, directed, shape, holes, roles, found.labels, removal,
                           reach.actors)
     named = _label_communities(named, t, lang)
@@ -157,7 +162,9 @@ def diagnose(t: Territory, *, lang: str | None = None, k: int = 3, steps: int = 
         mixing=mix, ei_p_value=getattr(mix, "p_value", None), communities=named,
         complementarities=matches, suggestions=suggestions, removal=removal,
         bridges=bridge_list, bridge_impact=bridges_table, person_dependency=people,
-        steps=steps)
+        steps=steps, betweenness_sampled=sampling["sampled"],
+        betweenness_error=sampling["error"], tension_pairs=_tension_pairs(t),
+        perimeter=_perimeter(t))
     findings = timed("findings", write_findings, evidence)
     timings["total"] = round(time.perf_counter() - started, 4)
     provenance = _provenance(t, k=k, steps=steps, seed=seed, permutations=permutations,
@@ -202,7 +209,7 @@ def _label_communities(named: pd.DataFrame, t: Territory, lang: str) -> pd.DataF
     out = named.reset_index()
     labels = []
     for _, row in out.iterrows():
-        types = [t.vocabulary.actor(x).label(lang) if t.vocabulary.actor(x) else str(x)
+        types = [entry.label(lang) if (entry := t.vocabulary.actor(x)) else str(x)
                  for x in row.get("dominant_types", ()) or ()]
         places = [str(x) for x in row.get("dominant_municipalities", ()) or ()]
         label = ", ".join(types) or "?"
@@ -228,7 +235,7 @@ def network_indicators(t: Territory, graph: nx.Graph, actors: pd.DataFrame,
     values["communities"] = int(actors["community"].nunique())
     values["ei_index_type"] = float(mix.ei_index)
     values["ei_index_type_p_value"] = float(mix.p_value)
-    values["cross_type_share"] = cross_group_share(graph, actors["type"].to_dict())
+    values["cross_type_share"] = cross_group_share(graph, {str(a): k for a, k in actors["type"].items()})
     values["reciprocity"] = reciprocity(t.relations) if len(t.relations) else float("nan")
     values["articulation_points"] = int(actors["is_articulation_point"].sum())
     values["bridges"] = len(bridge_list)
@@ -237,9 +244,11 @@ def network_indicators(t: Territory, graph: nx.Graph, actors: pd.DataFrame,
     values["people"] = len(t.people)
     values["resources"] = len(t.resources)
     values["needs"] = len(t.needs)
-    values["complementarities"] = len(matches)
-    values["complementarities_to_make"] = int((matches["status"] != "existing").sum()) \
-        if len(matches) else 0
+    # a shared category alone is a weaker lead: only pairs whose texts agree are counted
+    answered = matches[matches["match"] == "text"] if "match" in matches else matches
+    values["complementarities"] = len(answered)
+    values["complementarities_to_make"] = int((answered["status"] != "existing").sum()) \
+        if len(answered) else 0
     values.update(family_indicators(t.relations, len(t.actors)) if len(t.relations)
                   else {})
     ordered = [k for k in INDICATOR_ORDER if k in values] + \
@@ -265,11 +274,53 @@ class _Baselined:
     actors: tuple
     score: float
     baseline: float
+    method: str = "exhaustive"
 
 
 def _with_baseline(result, graph: nx.Graph) -> _Baselined:
     return _Baselined(tuple(result.actors), float(result.score),
-                      float(keyplayers.fragmentation(graph)))
+                      float(keyplayers.fragmentation(graph)), str(result.method))
+
+
+def _betweenness_attrs(table: pd.DataFrame) -> dict[str, Any]:
+    """The provenance of the betweenness column (``table.attrs["betweenness"]``)."""
+    found = dict(getattr(table, "attrs", {})).get("betweenness")
+    return dict(found) if isinstance(found, dict) else {}
+
+
+def betweenness_sampling(attrs: dict[str, Any], *, confidence: float = 0.95) -> dict[str, Any]:
+    """Whether betweenness was estimated from sampled sources, and its error bound.
+
+    With k sampled sources, each normalised betweenness is the mean of k terms in [0, 1]
+    (a source's dependency on the actor over n - 2), so by Hoeffding's inequality the
+    estimate is within ``error = sqrt(ln(2 / (1 - confidence)) / (2k))`` of the exact value
+    with probability ``confidence`` (Riondato and Kornaropoulos 2016). 0 when exact.
+
+    >>> round(betweenness_sampling({"sampled": True, "k": 500})["error"], 4)
+    0.0607
+    """
+    sampled = bool(attrs.get("sampled", False))
+    k = attrs.get("k") or 0
+    error = math.sqrt(math.log(2 / (1 - confidence)) / (2 * k)) if sampled and k else 0.0
+    return {"sampled": sampled, "sources": int(k) if sampled else None, "error": error,
+            "confidence": confidence if sampled else None}
+
+
+def _tension_pairs(t: Territory) -> frozenset:
+    r = t.relations
+    if r.empty:
+        return frozenset()
+    tense = r[(r["type"] == TENSION) & (r["source"] != r["target"])]
+    return frozenset(frozenset((a, b)) for a, b in zip(tense["source"], tense["target"],
+                                                      strict=True))
+
+
+def _perimeter(t: Territory) -> frozenset | None:
+    """The communes of the territory's perimeter (normalised names or codes), if given."""
+    values = getattr(t, "perimeter", None)
+    if not values:
+        return None
+    return frozenset(key(str(v)) for v in values if str(v).strip())
 
 
 def _provenance(t: Territory, **parts: Any) -> dict[str, Any]:
@@ -281,8 +332,9 @@ def _provenance(t: Territory, **parts: Any) -> dict[str, Any]:
                       "source": t.source},
         "analysis_graph": "every actor; one undirected tie per pair with a relation other "
                           "than a tension; weight = sum of intensities (FORMAT.md §2)",
-        "betweenness": dict(getattr(table["betweenness"], "attrs", {})) or
-        {"algorithm": "Brandes (2001)", "normalized": True},
+        "betweenness": {**(_betweenness_attrs(table) or
+                           {"algorithm": "Brandes (2001)", "normalized": True}),
+                        **betweenness_sampling(_betweenness_attrs(table))},
         "communities": {**dict(getattr(parts["found"], "params", {})),
                         "algorithm": "Louvain (Blondel et al. 2008)", "seed": parts["seed"]},
         "key_players": {"reach": {"k": parts["k"], "steps": parts["steps"],

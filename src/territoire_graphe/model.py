@@ -71,6 +71,16 @@ class Territory:
         graph.graph["name"] = self.name
         graph.graph["date"] = self.date
 
+    @property
+    def info(self) -> dict[str, Any]:
+        """The fields of the workbook's ``territoire`` sheet (name, date, perimeter, source, author)."""
+        return dict(self.graph.graph.get("territory") or {})
+
+    @property
+    def perimeter(self) -> list[str]:
+        """The communes of the territory (names or INSEE codes); empty when not given."""
+        return list(self.info.get("perimeter") or [])
+
     # -- construction -------------------------------------------------------------------
     @classmethod
     def from_records(

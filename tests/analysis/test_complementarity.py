@@ -35,7 +35,7 @@ def pairs(frame):
 def test_a_resource_and_a_need_of_the_same_category_match_whatever_the_case():
     t = territory("ab", resources=[{"actor": "a", "resource": "Salle de 40 places",
                                     "category": "Locaux"}],
-                  needs=[{"actor": "b", "need": "Un bureau", "category": " locaux"}])
+                  needs=[{"actor": "b", "need": "Graphiste pour une affiche", "category": " locaux"}])
     found = complementarities(t)
     assert found[["resource_actor", "need_actor", "category", "match"]].values.tolist() == [
         ["a", "b", "Locaux", "category"]]
@@ -70,12 +70,48 @@ def test_texts_sharing_only_stop_words_or_generic_words_do_not_match():
     assert complementarities(t).empty
 
 
-def test_one_shared_word_is_not_enough_when_it_covers_less_than_half_of_the_shorter_text():
-    # words: {terrain, agricole, friche, jardin} vs {terrain, football, synthetique}:
-    # 1 agreeing word of the 3 of the shorter text < half
-    t = territory("ab", resources=[{"actor": "a", "resource": "Terrain agricole, friche, jardin"}],
-                  needs=[{"actor": "b", "need": "Terrain de football synthétique"}])
+def test_a_shared_word_does_not_match_texts_about_different_things():
+    # "réseau" in both, but one is about energy (chaleur), the other about volunteers
+    t = territory("ab", resources=[{"actor": "a", "resource": "Réseau de chaleur"}],
+                  needs=[{"actor": "b", "need": "Réseau de bénévoles"}])
     assert complementarities(t).empty
+
+
+def test_the_adjective_local_is_not_the_noun_un_local():
+    t = territory("ab", resources=[{"actor": "a", "resource": "Produits locaux de la ferme"}],
+                  needs=[{"actor": "b", "need": "Un local pour stocker nos affaires"}])
+    assert complementarities(t).empty
+    t = territory("ab", resources=[{"actor": "a", "resource": "Salle de réunion"}],
+                  needs=[{"actor": "b", "need": "Un local pour nos réunions"}])
+    assert pairs(complementarities(t)) == [("a", "b")]
+
+
+def test_commune_is_not_communication():
+    t = territory("ab", resources=[{"actor": "a", "resource": "Communication institutionnelle"}],
+                  needs=[{"actor": "b", "need": "Une commune partenaire"}])
+    assert complementarities(t).empty
+
+
+def test_a_vehicle_answers_a_need_to_deliver():
+    t = territory("ab", resources=[{"actor": "a", "resource": "Véhicule utilitaire"}],
+                  needs=[{"actor": "b", "need": "Un véhicule pour livrer nos paniers"}])
+    assert complementarities(t)["match"].tolist() == ["text"]
+    t = territory("ab", resources=[{"actor": "a", "resource": "Camionnette"}],
+                  needs=[{"actor": "b", "need": "Livraison des repas"}])
+    assert complementarities(t)["match"].tolist() == ["text"]
+
+
+def test_pairs_are_capped_per_need_and_per_resource():
+    from territoire_graphe.analysis._matching import MAX_PER_NEED, MAX_PER_RESOURCE
+
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    t = territory(letters, resources=[{"actor": x, "resource": "Salle de réunion"}
+                                      for x in letters[:12]],
+                  needs=[{"actor": x, "need": "Un local pour nos réunions"} for x in letters[12:]])
+    found = complementarities(t)
+    assert found.groupby(["need_actor", "need"]).size().max() <= MAX_PER_NEED
+    assert found.groupby(["resource_actor", "resource"]).size().max() <= MAX_PER_RESOURCE
+    assert len(found) >= 14  # every need still gets a match
 
 
 def test_different_categories_with_unrelated_texts_do_not_match():
@@ -92,10 +128,10 @@ def test_an_actor_is_never_matched_with_itself():
     assert pairs(complementarities(t)) == [("a", "b")]
 
 
-def test_a_category_match_is_not_reported_again_as_a_text_match():
+def test_a_pair_whose_texts_agree_is_one_text_match_not_also_a_category_lead():
     t = territory("ab", resources=[{"actor": "a", "resource": "Salle", "category": "locaux"}],
                   needs=[{"actor": "b", "need": "Salle", "category": "Locaux"}])
-    assert complementarities(t)["match"].tolist() == ["category"]
+    assert complementarities(t)["match"].tolist() == ["text"]
 
 
 # -- status -----------------------------------------------------------------------------

@@ -58,6 +58,7 @@ def test_the_template_has_every_sheet_of_the_format_between_instructions_and_lis
     book = load_workbook(templates[lang])
     names = [spec.en if lang == "en" else spec.fr for spec in SHEETS]
     assert book.sheetnames == [text("template.sheet_name.instructions", lang), *names,
+                               text("territory_sheet.name", lang),
                                text("template.sheet_name.lists", lang)]
     assert book.sheetnames[0] == {"fr": "Mode d'emploi", "en": "Instructions"}[lang]
 

@@ -29,7 +29,7 @@ from territoire_graphe.analysis import _fast
 Backend = Literal["auto", "numpy", "rustworkx", "networkx"]
 
 #: Above this many actors :func:`betweenness` samples ``SAMPLE_SOURCES`` sources by default.
-EXACT_BETWEENNESS_MAX = 5_000
+EXACT_BETWEENNESS_MAX = 10_000
 #: Number of sampled sources of the betweenness estimate on large graphs.
 SAMPLE_SOURCES = 500
 
@@ -99,7 +99,7 @@ def betweenness(
     unordered pairs, n counting every actor, isolated ones included. Reference: Freeman
     (1977), Brandes (2001).
 
-    Exact when the graph has at most ``exact_max`` actors (default 5,000), otherwise estimated
+    Exact when the graph has at most ``exact_max`` actors (default 10,000), otherwise estimated
     from ``k`` sampled sources (default 500, seeded with ``seed``, drawn and rescaled exactly
     as ``networkx.betweenness_centrality(G, k=k, seed=seed)`` does, so both give the same
     figures; Brandes and Pich 2007). ``exact_max=None`` forces the exact computation, an

@@ -5,9 +5,8 @@ most concrete reason to introduce them (:func:`complementarities`); shared
 collectives, common partners, the same fonction de vie in the same commune and
 complementary types are others (:func:`link_suggestions`).
 
-Matching rules: :mod:`._matching` (same normalised category, then similar texts:
-words that agree by their first 6 letters or up to one typo, covering at least half of
-the shorter text, stop words and generic words left out).
+Matching rules: :mod:`._matching` (French-aware text matching with a domain thesaurus:
+``match="text"``; a shared category alone is a weaker lead, ``match="category"``).
 """
 
 from __future__ import annotations
@@ -123,10 +122,11 @@ def _rank(status: str, distance: float) -> int:
 def complementarities(t: Territory) -> pd.DataFrame:
     """Resources of one actor that meet needs of another, and how far apart the two are.
 
-    Matching: a resource and a need match when their categories are the same
-    (normalised: "Locaux" == "locaux "); otherwise (a category missing, or
-    different) when their texts are similar (rule in :mod:`._matching`). An
-    actor is never matched with itself. ``match`` says which rule fired.
+    Matching (rules in :mod:`._matching`): ``match="text"`` when the resource's text
+    answers the need's text; ``match="category"`` for a weaker lead, the same
+    normalised category ("Locaux" == "locaux ") with texts that do not agree. Each need
+    and each resource keeps at most 5 pairs of each kind, the closest first. An actor is
+    never matched with itself.
 
     Graph: the analysis graph (undirected, unweighted; distances count links).
     ``status``: ``existing`` when the two actors are tied (``distance`` 1),
@@ -151,10 +151,10 @@ def complementarities(t: Territory) -> pd.DataFrame:
     ...     relations=[{"source": "tl", "target": "ville", "type": "coopération"},
     ...                {"source": "ville", "target": "scop", "type": "coopération"}],
     ...     resources=[{"actor": "tl", "resource": "Salle de réunion", "category": "Locaux"}],
-    ...     needs=[{"actor": "scop", "need": "Bureaux", "category": "locaux"}])
+    ...     needs=[{"actor": "scop", "need": "Un local pour nos réunions", "category": "locaux"}])
     >>> complementarities(t)[["resource_actor", "need_actor", "match", "status", "introducer"]]
-      resource_actor need_actor     match    status introducer
-    0             tl       scop  category  indirect      ville
+      resource_actor need_actor match    status introducer
+    0             tl       scop  text  indirect      ville
     """
     matches = _matches(t)
     graph = t.analysis_graph
@@ -279,7 +279,7 @@ def link_suggestions(t: Territory, *, max_suggestions: int | None = 50) -> pd.Da
         low, high = np.minimum(u, v), np.maximum(u, v)
         parts.append(pd.DataFrame({"u": low, "v": high, code: value}))
 
-    matches = _matches(t)
+    matches = [m for m in _matches(t) if m["match"] == "text"]  # a category alone says little
     add("resource_need", np.array([number[m["resource_actor"]] for m in matches], dtype=np.int64),
         np.array([number[m["need_actor"]] for m in matches], dtype=np.int64))
     memberships = t.memberships[t.memberships["actor"].isin(actors.index)]

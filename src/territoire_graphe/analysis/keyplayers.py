@@ -197,6 +197,13 @@ def reach(graph: nx.Graph, actors: Iterable[Hashable], *, steps: int = 2,
 def _candidates(graph: nx.Graph, matrix: sp.csr_array, goal: str, candidates: int | None,
                 seed: int) -> np.ndarray:
     n = matrix.shape[0]
+    if goal.startswith("reach"):
+        # An actor with no tie reaches nobody: it is never proposed to spread an invitation.
+        tied = np.flatnonzero(np.diff(matrix.indptr) > 0)
+        if candidates is None and n > 2000:
+            candidates = 500
+        if candidates is None or candidates >= len(tied):
+            return tied
     if candidates is None and goal == "fragment_distance":
         candidates = n if n <= 100 else 20 if n <= 2000 else 10
     elif candidates is None:
@@ -221,18 +228,26 @@ def key_players(
     steps: int = 2,
     candidates: int | None = None,
     exhaustive_max: int = 20_000,
+    exhaustive_work: int = 10_000_000,
     max_passes: int = 100,
+    restarts: int | None = None,
     sample_sources: int | None = None,
     seed: int = 0,
 ) -> KeyPlayers:
     """Borgatti's (2006) key-player set of ``k`` actors for a goal (see the module docstring).
 
-    Search: every set of ``k`` candidates when there are at most ``exhaustive_max`` such
-    sets (for ``fragment_distance``, whose every set costs a search of all distances, also
-    at most ``1000 * exhaustive_max / n**2``); otherwise greedy (add the best actor ``k``
-    times), then Borgatti's swap optimisation (make the best member / non-member swap while
-    it improves the score, at most ``max_passes`` times). Ties go to the actor first in node
-    order.
+    Search: every set of ``k`` candidates (``method="exhaustive"``, the exact optimum) when
+    there are at most ``exhaustive_max`` such sets, or, for ``fragment`` and ``reach`` (one
+    pass scores every one-actor extension of a set of ``k - 1``), when
+    ``C(candidates, k - 1) * (actors + ties)`` is at most ``exhaustive_work`` (k = 3 is
+    exact up to about 200 actors); for ``fragment_distance``, whose every set costs a
+    search of all distances, at most ``1000 * exhaustive_max / n**2`` sets. Otherwise
+    (``method="greedy+swap"``, the best set found, not proven best): greedy (add the best
+    actor ``k`` times) and ``restarts`` seeded random sets (default 8 up to 2,000 actors,
+    none above: each restart costs many swap passes), each improved by Borgatti's
+    swap optimisation (make the best member / non-member swap while it improves the
+    score, at most ``max_passes`` times); the best result is kept. Ties go to the actor
+    first in node order.
 
     ``k`` larger than the network allows (n - 2 actors for the fragmentation goals, n - 1
     for reach) is reduced to it, and ``params["k_requested"]`` keeps the request; with no
@@ -240,7 +255,8 @@ def key_players(
 
     Candidates (bounded time on large networks): all actors for ``fragment`` (one
     depth-first search scores every one-actor extension at once); for ``reach`` and
-    ``reach_distance`` all actors up to 2,000, else the 500 of highest degree; for
+    ``reach_distance`` the actors with at least one tie (one without reaches nobody),
+    all of them up to 2,000 actors, else the 500 of highest degree; for
     ``fragment_distance`` all actors up to 100, else the 20 (above 2,000 actors: 10) of
     highest betweenness. ``candidates`` overrides these. ``fragment_distance`` sums 1/d
     from ``sample_sources`` seeded sources during the search (default: all up to 500
@@ -271,6 +287,11 @@ def key_players(
                           params={"k": 0, "k_requested": requested, "goal": goal,
                                   "reference": "Borgatti (2006)"})
     pool = _candidates(graph, matrix, goal, candidates, seed)
+    k = min(k, len(pool))
+    if k < 1:
+        return KeyPlayers(actors=(), score=math.nan, goal=goal, method="none",
+                          params={"k": 0, "k_requested": requested, "goal": goal,
+                                  "reference": "Borgatti (2006)"})
     if goal == "fragment_distance" and sample_sources is None and n > 500:
         sample_sources = 128 if n <= 2000 else 64
     sources = None
@@ -278,19 +299,26 @@ def key_players(
         sources = np.sort(np.random.default_rng(seed).choice(n, sample_sources, replace=False))
     problem = _Problem(matrix, goal, steps, pool, sources)
     combinations = math.comb(len(pool), k)
-    if combinations <= exhaustive_max and (goal != "fragment_distance"
-                                          or combinations * n * n <= 1000 * exhaustive_max):
+    work = math.comb(len(pool), k - 1) * (n + int(matrix.nnz) // 2 + 1)
+    if goal == "fragment_distance":
+        exact = combinations <= exhaustive_max and combinations * n * n <= 1000 * exhaustive_max
+    else:
+        exact = combinations <= exhaustive_max or work <= exhaustive_work
+    if exact:
         method, best, passes = "exhaustive", _exhaustive(problem, pool, k), 0
     else:
         method = "greedy+swap"
-        best, passes = _swap(problem, pool, _greedy(problem, k), max_passes)
+        restarts = (8 if n <= 2000 else 0) if restarts is None else restarts
+        best, passes = _restarts(problem, pool, k, max_passes, restarts, seed)
     if sources is not None and n <= 2000:
         problem = _Problem(matrix, goal, steps, pool, None)
     score = problem.score(best)
     contributions = [score - problem.score(tuple(x for x in best if x != u)) for u in best]
     order = sorted(range(k), key=lambda i: (-round(contributions[i], 12), best[i]))
     params = {"k": k, "k_requested": requested, "goal": goal, "steps": steps if goal == "reach" else None,
-              "candidates": len(pool), "exhaustive_max": exhaustive_max, "passes": passes,
+              "candidates": len(pool), "exhaustive_max": exhaustive_max,
+              "exhaustive_work": exhaustive_work, "restarts": 0 if exact else restarts,
+              "passes": passes,
               "sample_sources": None if sources is None else len(sources),
               "sampled_score": sources is not None and n > 2000, "seed": seed,
               "reference": "Borgatti (2006)"}
@@ -330,6 +358,23 @@ def _greedy(problem: _Problem, k: int) -> tuple[int, ...]:
         v, _ = _best(problem.gains(members))
         members = (*members, v)
     return tuple(sorted(members))
+
+
+def _restarts(problem: _Problem, pool: np.ndarray, k: int, max_passes: int, restarts: int,
+              seed: int) -> tuple[tuple[int, ...], int]:
+    """Greedy then ``restarts`` seeded random sets, each swap-optimised; the best is kept."""
+    rng = np.random.default_rng(seed)
+    starts = [_greedy(problem, k)]
+    for _ in range(restarts):
+        starts.append(tuple(sorted(int(x) for x in rng.choice(pool, k, replace=False))))
+    best, best_score, total_passes = starts[0], -math.inf, 0
+    for start in starts:
+        members, passes = _swap(problem, pool, start, max_passes)
+        total_passes += passes
+        value = problem.score(members)
+        if value > best_score + _EPSILON:
+            best, best_score = members, value
+    return best, total_passes
 
 
 def _swap(problem: _Problem, pool: np.ndarray, members: tuple[int, ...], max_passes: int

@@ -31,7 +31,8 @@ from .complementarities import (
     suggested_links,
     useful_effect_funders,
 )
-from .evidence import FINDING_COLUMNS, Evidence, join_names
+from .evidence import FINDING_COLUMNS, Evidence, join_names, of_name
+from .families import flow_without_tie, funding_concentration, single_dependency, tensions
 from .fragility import bridge_ties, cut_points, fragmenting_set, person_dependency
 from .mobilisation import mobilise_first, trusted_broker
 from .response import low_response
@@ -41,7 +42,8 @@ FINDERS: tuple[Callable[[Evidence], list[dict[str, Any]]], ...] = (
     groups_never_meet, communes_never_meet, ei_by_type, community_single_bridge,
     members_never_meet, isolated_with_resource, complementarity_matches, useful_effect_funders,
     fragmented_functions, suggested_links, cut_points, bridge_ties, person_dependency,
-    fragmenting_set, low_response,
+    fragmenting_set, tensions, funding_concentration, single_dependency, flow_without_tie,
+    low_response,
 )
 
 
@@ -54,4 +56,4 @@ def write_findings(e: Evidence) -> pd.DataFrame:
     return frame
 
 
-__all__ = ["FINDERS", "FINDING_COLUMNS", "Evidence", "join_names", "write_findings"]
+__all__ = ["FINDERS", "FINDING_COLUMNS", "Evidence", "join_names", "of_name", "write_findings"]

@@ -7,7 +7,10 @@ from typing import Any
 
 import networkx as nx
 
+from ..messages import text
+from ..text_keys import key
 from .evidence import Evidence, finding
+from .words import count_text
 
 
 def isolated_actors(e: Evidence) -> list[dict[str, Any]]:
@@ -16,10 +19,16 @@ def isolated_actors(e: Evidence) -> list[dict[str, Any]]:
     if not isolated or e.graph.number_of_edges() == 0:
         return []
     share = len(isolated) / len(a)
-    return [finding(e, "isolated", "interconnaissance", 1 if share >= 0.1 else 2,
-                     {"isolated": len(isolated), "actors": len(a), "share": share}, isolated,
-                     count=len(isolated), total=len(a), share=e.pct(share),
-                     names=e.names(isolated, limit=8))]
+    tense = sorted({x for pair in e.tension_pairs for x in pair} & set(isolated), key=str)
+    row = finding(e, "isolated", "interconnaissance", 1 if share >= 0.1 else 2,
+                  {"isolated": len(isolated), "actors": len(a), "share": share,
+                   "in_tension": tense}, isolated,
+                  count=len(isolated), total=len(a), share=e.pct(share),
+                  names=e.names(isolated, limit=8))
+    if tense:  # "aucun lien" does not hide a conflict
+        key_ = "finding.isolated_tension" + (".alone" if len(isolated) == 1 else "")
+        row["text"] += " " + text(key_, e.lang, count=len(tense), names=e.names(tense))
+    return [row]
 
 
 def pendant_actors(e: Evidence) -> list[dict[str, Any]]:
@@ -54,20 +63,30 @@ def groups_never_meet(e: Evidence, *, max_findings: int = 4) -> list[dict[str, A
             e, "groups_no_tie" if ties == 0 else "groups_few_ties", "interconnaissance", 2,
             {"group_a": ga, "group_b": gb, "ties": ties, "possible": -neg_possible}, members,
             group_a=e.type_label(ga), group_b=e.type_label(gb), size_a=size_a, size_b=size_b,
-            ties=ties, possible=-neg_possible))
+            ties=count_text(e.lang, "ties", ties), possible=-neg_possible))
     return out
 
 
 def communes_never_meet(e: Evidence, *, max_findings: int = 3) -> list[dict[str, Any]]:
-    """Pairs of municipalities (3 actors or more each) with no tie between their actors."""
+    """Pairs of municipalities (3 actors or more each) with no tie between their actors.
+
+    Claim: no tie of the analysis graph joins an actor of one to an actor of the other.
+    When the territory has a perimeter, only communes inside it are compared.
+    """
     if "municipality" not in e.actors or e.graph.number_of_edges() == 0:
         return []
     commune = e.actors["municipality"].dropna()
+    commune = commune[commune.astype(str).str.strip() != ""]
+    if e.perimeter is not None:
+        # Communes "hors périmètre" (a head office in the city...) are not the territory's.
+        perimeter = e.perimeter
+        inside = commune.map(lambda c: key(str(c)) in perimeter)
+        commune = commune[inside.astype(bool)]
     sizes = commune.value_counts()
     big = sorted(str(c) for c in sizes.index[sizes >= 3])
     if len(big) < 2:
         return []
-    pairs = {}
+    pairs: dict[frozenset, int] = {}
     for u, v in e.graph.edges():
         cu, cv = commune.get(u), commune.get(v)
         if cu is not None and cv is not None and cu != cv:
@@ -123,7 +142,7 @@ def community_single_bridge(e: Evidence, *, max_findings: int = 3) -> list[dict[
     return [finding(e, "community_single_bridge", "interconnaissance", 2,
                      {"community_a": ca, "community_b": cb, "ties": ties[(ca, cb)]}, [hub],
                      community_a=labels.get(ca, str(ca)), community_b=labels.get(cb, str(cb)),
-                     name=e.name(hub))
+                     name=e.the(hub))
             for (ca, cb), hub in found[:max_findings]]
 
 
@@ -151,8 +170,6 @@ def members_never_meet(e: Evidence, *, max_findings: int = 5) -> list[dict[str, 
     # The collectives where membership and ties differ most come first.
     out.sort(key=lambda f: -f["figures"]["without_tie"] / f["figures"]["members"])
     return out[:max_findings]
-
-
 
 
 def no_relation(e: Evidence) -> list[dict[str, Any]]:

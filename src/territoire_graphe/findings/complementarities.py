@@ -8,48 +8,59 @@ import networkx as nx
 import pandas as pd
 
 from ..messages import text
-from .evidence import Evidence, finding, join_names, of_name
+from .evidence import Evidence, finding, join_names
+from .words import count_text
 
 
-def _introduction(e: Evidence, a: str, b: str) -> tuple[str, list[str]]:
-    """Who can introduce ``a`` to ``b``: a common neighbour, a co-member, or someone nearby."""
-    common = sorted(set(e.graph[a]) & set(e.graph[b]) if a in e.graph and b in e.graph else (),
-                    key=lambda x: (-e.graph.degree(x), x))
-    if common:
-        who, reason = common[0], "path"
-    else:
-        shared = _co_members(e, a, b)
-        if shared:
-            who, reason = shared[0], "same_collective"
-        else:
-            return text("finding.introduction_none", e.lang), []
-    return text("finding.introduction_by", e.lang, introducer=e.name(who),
-                reason=text(f"reason.{reason}", e.lang)), [who]
+def _introduction(e: Evidence, row: pd.Series) -> tuple[str, list[str], dict[str, Any]]:
+    """How ``row``'s two actors can be brought together, said only as far as it is true.
+
+    - an actor tied to both (relations other than tensions: the analysis graph), the
+      introducer of an ``indirect`` pair at distance 2;
+    - farther apart: the length of the shortest path and the actors along it;
+    - no path (``new``): a fellow member of the resource holder's collectives who is tied
+      to the other side, if any; otherwise a direct meeting.
+    """
+    a, b = row["resource_actor"], row["need_actor"]
+    status, distance = row.get("status"), row.get("distance")
+    path = row.get("path") if isinstance(row.get("path"), list) else None
+    if status == "indirect" and distance == 2 and path:
+        who = path[1]
+        return (text("finding.introduction_by", e.lang, introducer=e.the(who, capital=True)),
+                [who], {"introducer": who})
+    if status == "indirect" and path:
+        between = path[1:-1]
+        return (text("finding.introduction_far", e.lang, distance=len(path) - 1,
+                     names=e.names(between)), between, {"path": list(path)})
+    for who, collective in _co_members(e, a, b):
+        name = e.t.collectives.at[collective, "name"] if collective in e.t.collectives.index \
+            else collective
+        return (text("finding.introduction_co_member", e.lang,
+                     introducer=e.the(who, capital=True), collective=name, b=e.the(b)),
+                [who], {"co_member": who, "collective": collective})
+    return text("finding.introduction_none", e.lang), [], {}
 
 
-def _co_members(e: Evidence, a: str, b: str) -> list[str]:
-    """Fellow members of ``a``'s collectives who could vouch for it to ``b``.
+def _co_members(e: Evidence, a: str, b: str) -> list[tuple[str, str]]:
+    """Fellow members of ``a``'s collectives tied to ``b`` (not by a tension), with the collective.
 
-    Those already linked with ``b`` come first, then those who also share a
-    collective with ``b``, then the best connected; ties by id.
+    Best connected first; ties by id.
     """
     m = e.t.memberships
-    if m.empty:
+    if m.empty or b not in e.graph:
         return []
     groups = m.groupby("collective")["actor"].apply(set)
-    of_a = [g for g in groups if a in g]
-    of_b = set().union(*[g for g in groups if b in g]) if any(b in g for g in groups) else set()
-    candidates = {x for g in of_a for x in g} - {a, b}
-
-    def rank(x: str) -> tuple:
-        linked = e.graph.has_edge(x, b) if x in e.graph and b in e.graph else False
-        return (not linked, x not in of_b, -e.graph.degree(x) if x in e.graph else 0, x)
-
-    return sorted(candidates, key=rank)
+    found: dict[str, str] = {}
+    for collective, members in sorted(groups.items(), key=lambda item: str(item[0])):
+        if a in members:
+            for x in members:
+                if x not in (a, b) and x not in found and e.graph.has_edge(x, b):
+                    found[x] = str(collective)
+    return sorted(found.items(), key=lambda item: (-e.graph.degree(item[0]), str(item[0])))
 
 
 def _closest_first(matches: pd.DataFrame) -> pd.DataFrame:
-    """Matches whose resource and need share words first (a shared category is broad)."""
+    """Matches whose resource and need agree most first."""
     from ..analysis._matching import text_overlap
 
     overlap = [-text_overlap(r, n) for r, n in zip(matches["resource"], matches["need"],
@@ -57,12 +68,20 @@ def _closest_first(matches: pd.DataFrame) -> pd.DataFrame:
     return matches.assign(_overlap=overlap).sort_values("_overlap", kind="stable")
 
 
+def _text_matches(c: pd.DataFrame) -> pd.DataFrame:
+    """The pairs whose texts agree: a shared category alone is a weaker lead, never said."""
+    if c.empty or "match" not in c:
+        return c
+    return c[c["match"] == "text"]
+
+
 def isolated_with_resource(e: Evidence, *, max_findings: int = 5) -> list[dict[str, Any]]:
     """Isolated actors holding a resource someone needs, and who could introduce them.
 
     One finding per isolated actor, with the need closest to what it offers.
+    Claim: the holder has no tie; its resource's text answers the need's text.
     """
-    c = e.complementarities
+    c = _text_matches(e.complementarities)
     if c.empty:
         return []
     isolated = set(e.actors.index[e.actors["is_isolated"]])
@@ -70,46 +89,65 @@ def isolated_with_resource(e: Evidence, *, max_findings: int = 5) -> list[dict[s
     best = held.drop_duplicates("resource_actor").head(max_findings)
     out = []
     for _, row in best.iterrows():
-        intro, who = _introduction(e, row["resource_actor"], row["need_actor"])
+        intro, who, how = _introduction(e, row)
         out.append(finding(e, "isolated_resource", "complementarites", 1,
                             {"category": row.get("category"), "resource": row["resource"],
-                             "need": row["need"]},
+                             "need": row["need"], "status": row["status"], **how},
                             [row["resource_actor"], row["need_actor"], *who],
-                            name=e.name(row["resource_actor"]), resource=row["resource"],
-                            need_name=e.name(row["need_actor"]), need=row["need"],
-                            introduction=intro))
+                            name=e.the(row["resource_actor"], capital=True),
+                            resource=row["resource"], need_name=e.the(row["need_actor"]),
+                            need=row["need"], introduction=intro))
     return out
 
 
 def complementarity_matches(e: Evidence, *, max_findings: int = 5) -> list[dict[str, Any]]:
-    """Resources that meet needs between actors not linked yet, with the introducer."""
-    c = e.complementarities
+    """Resources whose texts answer needs between actors not tied yet, with the introducer.
+
+    Claims: the summary counts the text matches (pairs, distinct resources and needs) and
+    those between untied actors (without any path, or through others); each pair said is
+    not tied (a tension between them is said as such).
+    """
+    c = _text_matches(e.complementarities)
     if c.empty:
         return []
     todo = c[c["status"] != "existing"]
     isolated = set(e.actors.index[e.actors["is_isolated"]])
+    new, indirect = int((c["status"] == "new").sum()), int((c["status"] == "indirect").sum())
+    resources = c[["resource_actor", "resource"]].drop_duplicates()
+    needs = c[["need_actor", "need"]].drop_duplicates()
     out = [finding(e, "complementarity_summary", "complementarites", 2,
-                    {"matches": len(c), "to_make": len(todo),
-                     "new": int((c["status"] == "new").sum()),
-                     "indirect": int((c["status"] == "indirect").sum())},
-                    [], count=len(c), todo=len(todo), new=int((c["status"] == "new").sum()),
-                    indirect=int((c["status"] == "indirect").sum()))] if len(todo) else []
+                    {"matches": len(c), "to_make": len(todo), "new": new, "indirect": indirect,
+                     "resources": len(resources), "needs": len(needs)}, [],
+                    pairs=count_text(e.lang, "pairs", len(c)),
+                    resources=count_text(e.lang, "resources", len(resources)),
+                    needs=count_text(e.lang, "needs", len(needs)),
+                    todo=count_text(e.lang, "untied_pairs", len(todo)),
+                    new=count_text(e.lang, "without_path", new),
+                    indirect=count_text(e.lang, "through_others", indirect))] \
+        if len(todo) else []
     # Isolated holders have their own finding (isolated_with_resource).
     chosen = _closest_first(todo[~todo["resource_actor"].isin(isolated)]).head(max_findings)
     for _, row in chosen.iterrows():
-        intro, who = _introduction(e, row["resource_actor"], row["need_actor"])
+        intro, who, how = _introduction(e, row)
+        a, b = row["resource_actor"], row["need_actor"]
+        tense = frozenset((a, b)) in e.tension_pairs
         out.append(finding(e, "complementarity_new", "complementarites", 2,
-                            {"category": row.get("category"), "status": row["status"]},
-                            [row["resource_actor"], row["need_actor"], *who],
-                            resource=row["resource"], resource_name=e.name(row["resource_actor"]),
-                            need=row["need"],
-                            of_need_name=of_name(e.name(row["need_actor"]), e.lang),
-                            introduction=intro))
+                            {"category": row.get("category"), "status": row["status"],
+                             "tension": tense, **how},
+                            [a, b, *who],
+                            key="complementarity_new" + (".tension" if tense else ""),
+                            resource=row["resource"], resource_name=e.the(a, capital=True),
+                            need=row["need"], of_need_name=e.of(b), introduction=intro))
     return out
 
 
 def useful_effect_funders(e: Evidence, *, max_findings: int = 5) -> list[dict[str, Any]]:
-    """Actors receiving useful effects ("effets utiles") without funding or joining the activity."""
+    """Actors receiving useful effects ("effets utiles") without funding or joining the activity.
+
+    Claim: each producer named has a useful-effect relation towards the beneficiary, and
+    the beneficiary neither funds it (no funding relation beneficiary -> producer) nor
+    shares a collective with it.
+    """
     r = e.t.relations
     effects = r[r["type"] == "effet utile"]
     if effects.empty:
@@ -122,15 +160,18 @@ def useful_effect_funders(e: Evidence, *, max_findings: int = 5) -> list[dict[st
                                  strict=True):
         member_of.setdefault(actor, set()).add(collective)
     out = []
-    for beneficiary, rows in effects.groupby("target", sort=True):
-        producers = sorted(set(rows["source"]))
+    for target, rows in effects.groupby("target", sort=True):
+        beneficiary = str(target)
+        producers = sorted({str(p) for p in rows["source"]} - {beneficiary})
         free = [p for p in producers if (beneficiary, p) not in funds
                 and not (member_of.get(beneficiary, set()) & member_of.get(p, set()))]
         if not free:
             continue
         out.append(finding(e, "useful_effects", "complementarites", 1,
                             {"producers": len(free)}, [beneficiary, *free],
-                            beneficiary=e.name(beneficiary), producers=e.names(free)))
+                            key="useful_effects" + (".one" if len(free) == 1 else ""),
+                            beneficiary=e.the(beneficiary, capital=True),
+                            producers=e.article_names(free)))
     # Beneficiaries of the most activities are the most promising funders.
     out.sort(key=lambda f: -f["figures"]["producers"])
     return out[:max_findings]
@@ -143,8 +184,8 @@ def fragmented_functions(e: Evidence, *, max_findings: int = 4) -> list[dict[str
     functions_of: dict[str, set[str]] = {}
     for actor, functions in e.actors["functions"].items():
         for f in functions if isinstance(functions, list | tuple) else []:
-            by_function.setdefault(f, []).append(actor)
-            functions_of.setdefault(actor, set()).add(f)
+            by_function.setdefault(f, []).append(str(actor))
+            functions_of.setdefault(str(actor), set()).add(f)
     linked: dict[str, int] = {}
     for u, v in e.graph.edges():  # one pass over the ties, not over all pairs
         for f in functions_of.get(u, set()) & functions_of.get(v, set()):
@@ -180,8 +221,9 @@ def suggested_links(e: Evidence, *, max_findings: int = 3) -> list[dict[str, Any
         reasons = [_reason_text(e, code, row) for code in row.get("reasons", [row["reason"]])]
         out.append(finding(e, "suggestion", "complementarites", 3,
                             {"score": row.get("score"), "reasons": list(row.get("reasons", []))},
-                            [row["source"], row["target"]], name_a=e.name(row["source"]),
-                            name_b=e.name(row["target"]),
+                            [row["source"], row["target"]],
+                            name_a=e.the(row["source"], capital=True),
+                            name_b=e.the(row["target"]),
                             reasons=join_names(reasons, e.lang, limit=len(reasons))))
     return out
 
@@ -197,7 +239,9 @@ def _reason_text(e: Evidence, code: str, row: pd.Series) -> str:
                     collectives=join_names(quoted, e.lang, limit=3))
     if code == "common_partners":
         ids = list(details.get("common_partners", []))
-        return text("suggestion.common_partners", e.lang, count=len(ids), names=e.names(ids, 3))
+        return text("suggestion.common_partners", e.lang,
+                    partners=count_text(e.lang, "common_partners", len(ids)),
+                    names=e.names(ids, 3))
     if code == "same_function_same_area":
         functions = [f"« {f} »" if e.lang == "fr" else f'"{f}"'
                      for f in details.get("functions", [])]

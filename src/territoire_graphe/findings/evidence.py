@@ -17,6 +17,7 @@ import pandas as pd
 
 from ..messages import format_number, format_percent, text
 from ..model import Territory
+from .grammar import article_name, join_names, of_name, of_names
 
 FINDING_COLUMNS = ["code", "category", "priority", "text", "figures", "actors"]
 _MAX_NAMES = 5
@@ -41,6 +42,27 @@ class Evidence:
     bridge_impact: pd.DataFrame = field(default_factory=pd.DataFrame)
     person_dependency: pd.DataFrame = field(default_factory=pd.DataFrame)
     steps: int = 2
+    betweenness_sampled: bool = False
+    betweenness_error: float = 0.0
+    tension_pairs: frozenset = frozenset()
+    perimeter: frozenset | None = None
+
+    def join(self, items: Sequence[str], limit: int = _MAX_NAMES) -> str:
+        return join_names(list(items), self.lang, limit=limit)
+
+    def the(self, actor: str, *, capital: bool = False) -> str:
+        """The actor's name with its article ("le Département de l'Oise")."""
+        return article_name(self.name(actor), self.lang, capital=capital)
+
+    def of(self, actor: str) -> str:
+        """The actor's name after "de" ("du Département de l'Oise", "d'Atelier Bray")."""
+        return of_name(self.name(actor), self.lang)
+
+    def article_names(self, actors: Sequence[str], limit: int = _MAX_NAMES) -> str:
+        return join_names([self.the(a) for a in actors], self.lang, limit=limit)
+
+    def of_all(self, actors: Sequence[str], limit: int = _MAX_NAMES) -> str:
+        return of_names([self.name(a) for a in actors], self.lang, limit=limit)
 
     def name(self, actor: str) -> str:
         return str(self.actors.at[actor, "name"]) if actor in self.actors.index else str(actor)
@@ -59,50 +81,32 @@ class Evidence:
         return format_percent(share, self.lang)
 
 
-def join_names(names: Sequence[str], lang: str, *, limit: int = _MAX_NAMES) -> str:
-    """Names as a reader expects them: "A, B et C", or "A, B et 3 autres" past ``limit``.
-
-    >>> join_names(["A", "B", "C"], "fr")
-    'A, B et C'
-    >>> join_names(["A", "B", "C", "D"], "en", limit=2)
-    'A, B and 2 others'
-    """
-    names = list(names)
-    if not names:
-        return ""
-    if len(names) > limit:
-        return text("join.more", lang, names=", ".join(names[:limit]), count=len(names) - limit)
-    if len(names) == 1:
-        return names[0]
-    return ", ".join(names[:-1]) + text("join.and", lang) + names[-1]
-
-
-_VOWELS = set("aeiouyàâäéèêëîïôöùûüœæhAEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆH")
-
-
-def of_name(name: str, lang: str) -> str:
-    """``name`` after "of": French contracts "de Le" and "de Les" and elides before a vowel.
-
-    >>> [of_name(n, "fr") for n in ("Les Paniers", "Le Bocal", "Atelier Bray", "la Nef")]
-    ['des Paniers', 'du Bocal', "d'Atelier Bray", 'de la Nef']
-    >>> of_name("Les Paniers", "en")
-    'of Les Paniers'
-    """
-    if lang != "fr":
-        return f"of {name}"
-    words = name.split(" ", 1)
-    if len(words) == 2 and words[0] in ("Le", "le"):
-        return f"du {words[1]}"
-    if len(words) == 2 and words[0] in ("Les", "les"):
-        return f"des {words[1]}"
-    if name[:1] in _VOWELS:
-        return f"d'{name}"
-    return f"de {name}"
+def plain(value: Any) -> Any:
+    """A figure as a plain Python value (numpy numbers and arrays become int, float, list)."""
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        items = sorted(value, key=str) if isinstance(value, set | frozenset) else value
+        return [plain(v) for v in items]
+    if hasattr(value, "tolist") and not isinstance(value, str):
+        return plain(value.tolist())
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return None if value != value else float(value)
+    return str(value)
 
 
 def finding(e: Evidence, code: str, category: str, priority: int, figures: dict[str, Any],
-             actors: Sequence[str], **values: Any) -> dict[str, Any]:
+             actors: Sequence[str], key: str | None = None, **values: Any) -> dict[str, Any]:
+    """One finding row; ``key`` picks another sentence than ``finding.<code>``."""
     return {"code": code, "category": text(f"category.{category}", e.lang),
-            "priority": priority, "text": text(f"finding.{code}", e.lang, **values),
-            "figures": figures, "actors": list(actors)}
+            "priority": priority, "text": text(f"finding.{key or code}", e.lang, **values),
+            "figures": plain(figures), "actors": [str(a) for a in dict.fromkeys(actors)]}
+
+
+__all__ = ["FINDING_COLUMNS", "Evidence", "article_name", "finding", "join_names", "of_name",
+           "of_names", "plain"]
 

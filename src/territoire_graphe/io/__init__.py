@@ -50,10 +50,11 @@ def read(path: str | os.PathLike[str], *, name: str | None = None, date: Any = N
     if not path.exists():
         raise fatal("file_not_found", display, lang=lang, path=str(path))
     raw = read_raw(path, display=display, lang=lang, limits=limits)
-    territory_name = name or _name_from_path(path)
-    territory_date = _parse_date_argument(date, display, lang) if date is not None \
-        else _date_from_path(path)
-    territory = build_territory(raw, name=territory_name, date=territory_date, lang=lang)
+    territory_date = _parse_date_argument(date, display, lang) if date is not None else None
+    # name and date: the arguments, else the "territoire" sheet, else the file name
+    territory = build_territory(raw, name=name, date=territory_date, lang=lang,
+                                default_name=_name_from_path(path),
+                                default_date=_date_from_path(path))
     territory.warnings.extend(example_warnings(territory, lang))  # template rows left in
     return territory
 

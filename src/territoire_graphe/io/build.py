@@ -19,21 +19,32 @@ from .problems import ProblemLog
 from .rows import SheetReader
 from .schema import IGNORED_SHEET_KEYS, RELATION_SHEETS, sheet_for
 from .sheets import RawSheet, RawWorkbook, holds_table, paused_gc
+from .territory_sheet import is_territory_sheet, read_territory_info
 from .values import is_blank_row
 
 
 def build_territory(raw: RawWorkbook, *, name: str | None = None, date: Any = None,
-                    lang: str | None = None, vocabulary: Vocabulary | None = None) -> Territory:
-    """Validate every sheet of ``raw`` and build the territory, or raise one InputError."""
+                    lang: str | None = None, vocabulary: Vocabulary | None = None,
+                    default_name: str | None = None, default_date: Any = None) -> Territory:
+    """Validate every sheet of ``raw`` and build the territory, or raise one InputError.
+
+    Name and date: ``name`` / ``date`` when given, else the ``territoire`` sheet's, else
+    ``default_name`` / ``default_date`` (taken from the file name by :func:`read`).
+    """
     with paused_gc():
-        return _build(raw, name=name, date=date, lang=lang, vocabulary=vocabulary)
+        return _build(raw, name=name, date=date, lang=lang, vocabulary=vocabulary,
+                      default_name=default_name, default_date=default_date)
 
 
 def _build(raw: RawWorkbook, *, name: str | None, date: Any, lang: str | None,
-           vocabulary: Vocabulary | None) -> Territory:
+           vocabulary: Vocabulary | None, default_name: str | None = None,
+           default_date: Any = None) -> Territory:
     log = ProblemLog(raw.file, lang=lang)
     for code, where in raw.notes:  # what the reader itself noticed (merged cells...)
         log.warning(code, **where)
+    info = read_territory_info(raw, log)
+    name = name or info.get("name") or default_name
+    date = date if date is not None else info.get("date", default_date)
     sheets, extra_sheets, duplicated = _classify(raw, log)
     if "actors" not in sheets:
         if not any(s.header or s.rows for s in raw.sheets):
@@ -84,12 +95,15 @@ def _build(raw: RawWorkbook, *, name: str | None, date: Any, lang: str | None,
         """The entities of one kind, one at a time (a list would copy them all at once)."""
         return ({"id": e.id, **e.attrs} for e in registry.entities.values() if e.kind == kind)
 
-    return Territory.from_records(
+    territory = Territory.from_records(
         actors=records("actor"), collectives=records("collective"), people=records("person"),
         relations=relations, memberships=memberships, resources=resources, needs=needs,
         name=name or "", date=date, warnings=log.warnings, vocabulary=vocabulary,
         source=raw.file, extra_sheets=extra_sheets,
     )
+    if info:
+        territory.graph.graph["territory"] = info
+    return territory
 
 
 def _classify(raw: RawWorkbook, log: ProblemLog) -> tuple[dict[str, RawSheet],
@@ -102,6 +116,8 @@ def _classify(raw: RawWorkbook, log: ProblemLog) -> tuple[dict[str, RawSheet],
     extra: dict[str, pd.DataFrame] = {}
     duplicated: set[str] = set()
     for sheet in raw.sheets:
+        if is_territory_sheet(sheet.name):
+            continue
         if key(sheet.name) in IGNORED_SHEET_KEYS and not holds_table(sheet):
             continue  # instructions; one holding a table is kept as an extra sheet, warned
         spec = sheet_for(sheet.name)

@@ -37,6 +37,7 @@ from ..vocabulary import FLOW, TIE, default_vocabulary
 from .outputs import write_bytes
 from .schema import RELATION_SHEETS, SHEETS, Sheet
 from .template_print import add_prompts, print_setup
+from .territory_sheet import write_template_sheet
 
 LAST_ROW = 1000  # data validation covers rows 2..LAST_ROW of every sheet
 FIXED_TIME = dt.datetime(2024, 1, 1)  # written as the workbook's dates, for stable bytes
@@ -93,6 +94,9 @@ def write_template(path: str | os.PathLike[str], *, lang: str | None = None) -> 
     for spec in SHEETS:
         _data_sheet(book.create_sheet(_name(spec, lang)), spec, lang, examples[spec.name],
                     lists, ranges)
+    territory_sheet = book.create_sheet()
+    write_template_sheet(territory_sheet, lang)  # the "territoire" sheet (FORMAT.md §1)
+    print_setup(territory_sheet)
     _lists_sheet(book.create_sheet(lists_sheet), lang, lists)
     book.active = 0
     buffer = io.BytesIO()

@@ -28,6 +28,7 @@ from . import (
     _committee_doc,
     _common,
     _compare,
+    _findings,
     _formats,
     _io,
     _render,
@@ -40,8 +41,22 @@ LANGS = ("fr", "en")
 DEFAULT_LANG = "fr"
 ENV_VAR = "TERRITOIRE_GRAPHE_LANG"
 
-_MODULES = (_common, _io, _formats, _analysis, _render, _report, _cli, _template, _compare,
-            _collect, _committee, _committee_doc, _robust)
+_MODULES = (
+    _common,
+    _io,
+    _formats,
+    _analysis,
+    _findings,
+    _render,
+    _report,
+    _cli,
+    _template,
+    _compare,
+    _collect,
+    _committee,
+    _committee_doc,
+    _robust,
+)
 CATALOGUES: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
 for _module in _MODULES:
     CATALOGUES["fr"].update(_module.FR)

@@ -101,8 +101,8 @@ def suggestion_records(t: Territory, d: Diagnosis, code: str,
     frame = d.complementarities if isinstance(d.complementarities, pd.DataFrame) else pd.DataFrame()
     if len(frame) and {"resource_actor", "need_actor"} <= set(frame.columns):
         for _, row in frame.iterrows():
-            if str(row.get("status", "new")) == "existing":
-                continue
+            if str(row.get("status", "new")) == "existing" or row.get("match", "text") != "text":
+                continue  # a shared category alone is a weaker lead, not a line on the map
             a, b = str(row["resource_actor"]), str(row["need_actor"])
             pair = frozenset((a, b))
             if a not in known or b not in known or a == b:
