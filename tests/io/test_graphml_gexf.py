@@ -120,15 +120,29 @@ def test_a_graphml_node_without_name_is_named_by_its_id(tmp_path):
     assert t.actors.loc["jardins", "name"] == "jardins"
 
 
-def test_graphml_problems_point_at_the_node_or_edge_by_its_position(tmp_path, errors_of,
-                                                                   located):
+def test_graphml_columns_whose_values_do_not_fit_are_kept_aside_not_refused(tmp_path):
+    # FORMAT.md section 1: another tool's column that collides with a workbook column
+    # but whose values don't fit it is an extra column under its own name, with a warning.
     content = GRAPHML.replace('<data key="k3">4</data>', "").replace(
         '<data key="k1">association</data>', '<data key="k1">association</data>'
         '<data key="k3">9</data>').replace('<data key="k5">2.5</data>',
                                            '<data key="k5">-1</data>')
-    problems = errors_of(write(tmp_path, "bray.graphml", content))
-    assert located(problems) == [("scale_out_of_range", "nodes", 2),
-                                 ("number_negative", "edges", 1)]
+    t = tg.read(write(tmp_path, "bray.graphml", content))
+    foreign = [(w.sheet, w.column) for w in t.warnings if w.code == "column_foreign"]
+    assert foreign == [("nodes", "influence"), ("edges", "poids")]
+    assert cells(t.actors["influence (2)"]) == [None, 9, None]
+    assert t.actors["influence"].isna().all()
+    assert cells(t.relations["poids"]) == [-1.0, None, None]
+    assert list(t.relations["weight"]) == [1.0, 1.0, 1.0]
+
+
+def test_graphml_warnings_point_at_the_node_by_its_position(tmp_path, located):
+    content = GRAPHML.replace('<data key="k1">association</data>',
+                              '<data key="k1">assocation</data>')
+    t = tg.read(write(tmp_path, "bray.graphml", content))
+    # Another tool's type is matched only when certain: no "did you mean" guess.
+    assert ("type_unknown", "nodes", 2) in located(t.warnings)
+    assert t.actors.loc["jardins", "type"] == "assocation"
 
 
 # -- GEXF ------------------------------------------------------------------------------------
@@ -186,17 +200,31 @@ def test_the_xml_error_is_in_english_on_request(tmp_path):
     ("wrong.graphml", GEXF_12, "xml_wrong_root"),
     ("nograph.gexf", '<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2"/>',
      "graph_missing"),
-    ("badkey.graphml", GRAPHML.replace('<data key="k4">coopération</data>',
-                                       '<data key="zz">coopération</data>'), "graph_unreadable"),
-    ("badvalue.graphml", GRAPHML.replace('<data key="k3">4</data>',
-                                         '<data key="k3">quatre</data>'), "graph_unreadable"),
-    ("badclass.gexf", GEXF_12.replace('<attribute id="1" title="modularity_class"',
-                                      '<attribute id="9" title="modularity_class"'),
-     "graph_unreadable"),
 ])
 def test_a_well_formed_file_that_is_not_a_readable_graph_is_a_clear_error(tmp_path, errors_of,
                                                                           name, content, code):
     assert [p.code for p in errors_of(write(tmp_path, name, content))] == [code]
+
+
+@pytest.mark.parametrize(("name", "content", "code", "column"), [
+    ("badkey.graphml", GRAPHML.replace('<data key="k4">coopération</data>',
+                                       '<data key="zz">coopération</data>'),
+     "graphml_key_undeclared", "zz"),
+    ("badvalue.graphml", GRAPHML.replace('<data key="k3">4</data>',
+                                         '<data key="k3">quatre</data>'),
+     "column_foreign", "influence"),
+    ("badclass.gexf", GEXF_12.replace('<attribute id="1" title="modularity_class"',
+                                      '<attribute id="9" title="modularity_class"'),
+     "gexf_attribute_undeclared", "1"),
+])
+def test_what_a_strict_reader_refuses_is_read_with_a_warning(tmp_path, name, content, code,
+                                                            column):
+    # igraph and Gephi read these files: an undeclared key or attribute, a value that
+    # does not fit its declared type. The value is kept, and a warning says where.
+    t = tg.read(write(tmp_path, name, content))
+    found = [w for w in t.warnings if w.code == code]
+    assert [w.column for w in found] == [column]
+    assert len(t.actors) == 3
 
 
 # -- node-link JSON --------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from .sheets import RawWorkbook
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
+GRAPH_SUFFIXES = (".graphml", ".gexf", ".json", ".cyjs", ".gml", ".net", ".paj", ".dl")
 
 
 def read(path: str | os.PathLike[str], *, name: str | None = None, date: Any = None,
@@ -52,6 +53,7 @@ def read(path: str | os.PathLike[str], *, name: str | None = None, date: Any = N
 def read_raw(path: Path, *, display: str, lang: str) -> RawWorkbook:
     """The raw sheets of any supported source, in the workbook layout of FORMAT.md."""
     from . import kumu
+    from .foreign import FOREIGN_FORMATS, mark_foreign
 
     suffix = path.suffix.lower()
     if path.is_dir():
@@ -74,10 +76,14 @@ def read_raw(path: Path, *, display: str, lang: str) -> RawWorkbook:
         from .graphml import read_graphml
 
         raw = read_graphml(path, display=display, lang=lang)
-    elif suffix == ".json":
-        from .graphml import read_json
+    elif suffix in (".json", ".cyjs"):
+        from .jsongraph import read_json_graph
 
-        raw = read_json(path, display=display, lang=lang)
+        raw = read_json_graph(path, display=display, lang=lang)
+    elif suffix == ".gml":
+        from .gml import read_gml
+
+        raw = read_gml(path, display=display, lang=lang)
     elif suffix == ".gexf":
         from .gexf import read_gexf
 
@@ -86,6 +92,9 @@ def read_raw(path: Path, *, display: str, lang: str) -> RawWorkbook:
         raise fatal("format_unsupported", display, lang=lang, suffix=suffix or "-")
     if kumu.looks_like_kumu(raw):
         raw = kumu.to_standard(raw)
+        mark_foreign(raw, own=("directed",))
+    elif raw.source_format in FOREIGN_FORMATS:
+        mark_foreign(raw)
     return raw
 
 
@@ -119,7 +128,7 @@ def _name_from_path(path: Path) -> str:
     '2024'
     """
     stem = path.stem if path.is_file() or path.suffix.lower() in (
-        *WORKBOOK_SUFFIXES, *CSV_SUFFIXES, ".graphml", ".gexf", ".json") else path.name
+        *WORKBOOK_SUFFIXES, *CSV_SUFFIXES, *GRAPH_SUFFIXES) else path.name
     words = _YEAR_IN_NAME.sub(" ", stem).replace("_", " ").replace("-", " ").split()
     if len(words) > 1 and words[-1].lower() == "csv":
         words = words[:-1]

@@ -31,6 +31,8 @@ def build_territory(raw: RawWorkbook, *, name: str | None = None, date: Any = No
 def _build(raw: RawWorkbook, *, name: str | None, date: Any, lang: str | None,
            vocabulary: Vocabulary | None) -> Territory:
     log = ProblemLog(raw.file, lang=lang)
+    for code, where in raw.notes:
+        log.warning(code, **where)
     sheets, extra_sheets, duplicated = _classify(raw, log)
     if "actors" not in sheets:
         if not any(s.header or s.rows for s in raw.sheets):

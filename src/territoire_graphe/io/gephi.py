@@ -52,7 +52,7 @@ def _header_keys(path: Path) -> set[str]:
     with path.open("rb") as handle:
         head = handle.read(65536)
     text, _ = decode(head)
-    lines = text.splitlines()
+    lines = [line for line in text.splitlines() if line.strip()]  # Gephi may start with one
     if not lines:
         return set()
     return {key(cell.strip().strip('"')) for cell in lines[0].split(sniff_separator(text))}

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import re
-import warnings
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -160,53 +159,10 @@ class XmlWriter:
 
 # -- GraphML --------------------------------------------------------------------------------
 def read_graphml(path: Path, *, display: str, lang: str | None = None) -> RawWorkbook:
-    """Read a GraphML file (networkx's reader) into raw sheets."""
-    from networkx.readwrite.graphml import GraphMLReader
+    """Read a GraphML file into raw sheets (the tolerant reader of :mod:`.graphml_reader`)."""
+    from .graphml_reader import read_graphml as read
 
-    root = parse_xml(path, display=display, lang=lang, fmt="GraphML", root_name="graphml",
-                     default_namespace=GRAPHML_NS)
-    ns = namespace(root.tag)
-    graph = root.find(f"{ns}graph")
-    if graph is None:
-        raise fatal("graph_missing", display, lang=lang, format="GraphML")
-    default = direction(graph.get("edgedefault"))
-    graph.set("edgedefault", "directed")  # keeps each edge as written; direction read below
-    positions = {n.get("id"): i for i, n in enumerate(graph.iter(f"{ns}node"), start=1)}
-    edge_direction: dict[int, bool | None] = {}
-    for number, edge in enumerate(graph.iter(f"{ns}edge"), start=1):
-        edge_direction[number] = direction(edge.attrib.pop("directed", None))
-        edge.set("id", f"tg{number}")
-    order: dict[str, list[str]] = {"node": [], "edge": []}
-    for declared in root.iter(f"{ns}key"):
-        name = declared.get("attr.name") or declared.get("yfiles.type") or declared.get("id")
-        for scope in ("node", "edge"):
-            if declared.get("for", "all") in (scope, "all") and name:
-                order[scope].append(name)
-    try:  # networkx's reader, handed the tree already parsed (as its __call__ does)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            reader = GraphMLReader(node_type=str, edge_key_type=str, force_multigraph=True)
-            reader.xml = root
-            if ns != f"{{{reader.NS_GRAPHML}}}":
-                raise ValueError(f"unknown GraphML namespace {ns[1:-1]}")
-            keys, defaults = reader.find_graphml_keys(root)
-            g = reader.make_graph(graph, keys, defaults)
-    except Exception as error:  # networkx raises many kinds: all mean "cannot read this"
-        raise graph_unreadable(error, display, lang, "GraphML") from error
-    node_default = dict(g.graph.get("node_default") or {})
-    edge_default = dict(g.graph.get("edge_default") or {})
-    nodes = [(str(n), {**node_default, **data}, positions.get(str(n), len(positions) + i))
-             for i, (n, data) in enumerate(g.nodes(data=True), start=1)]
-    edges: list[Edge] = []
-    for u, v, k, data in g.edges(keys=True, data=True):
-        number = int(str(k)[2:])
-        said = edge_direction.get(number)
-        edges.append((str(u), str(v), {**edge_default, **data}, number,
-                      default if said is None else said))
-    edges.sort(key=lambda e: e[3])
-    attrs = {k: v for k, v in g.graph.items() if k not in ("node_default", "edge_default")}
-    return graph_to_raw(GraphContent(display, "GraphML", nodes, edges, attrs,
-                                     order["node"], order["edge"]))
+    return read(path, display=display, lang=lang)
 
 
 def write_graphml(path: Path, nodes: Sequence[tuple[str, dict[str, Any]]],

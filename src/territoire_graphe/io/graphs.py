@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..text_keys import key
+from ..text_keys import key, loose
 from ..vocabulary import default_vocabulary
 from .schema import SHEETS_BY_NAME, match_columns
 from .sheets import RawSheet, RawWorkbook
@@ -146,6 +146,8 @@ def graph_to_raw(content: GraphContent) -> RawWorkbook:
     columns = columns if isinstance(columns, dict) else {}
     sheets: list[RawSheet] = []
     relations: Table | None = None
+    repeated: list[str] = []
+    taken: set[str] = set()
     for kind, name in SHEET_NAMES.items():
         if not records[kind] and kind != "actors":
             continue
@@ -156,6 +158,7 @@ def graph_to_raw(content: GraphContent) -> RawWorkbook:
         table.resolve_duplicates(content.source_format)
         if kind in ("actors", "collectives", "people"):
             table.settle_names()
+            repeated += table.disambiguate_names(taken)
         if kind == "people":
             table.fill("actor", lambda row: affiliations.get(str(row[0])))
         if kind == "actors":
@@ -168,7 +171,14 @@ def graph_to_raw(content: GraphContent) -> RawWorkbook:
     types = _types_table(content.graph.get("types"), relations, families)
     if types is not None:
         sheets.append(types.sheet("types"))
-    return RawWorkbook(content.file, sheets, source_format=content.source_format.lower())
+    raw = RawWorkbook(content.file, sheets, source_format=content.source_format.lower())
+    if repeated:
+        raw.notes.append(("names_repeated", {"sheet": SHEET_NAMES["actors"],
+                                             "count": len(repeated),
+                                             "names": ", ".join(repeated[:12])
+                                             + (f" (+{len(repeated) - 12})"
+                                                if len(repeated) > 12 else "")}))
+    return raw
 
 
 class Table:
@@ -255,6 +265,33 @@ class Table:
         for row in self.rows:
             if is_blank(row[position]):
                 row[position] = row[0]
+
+    def disambiguate_names(self, taken: set[str]) -> list[str]:
+        """Names borne by several entities with distinct ids get their id: ``Name (id)``.
+
+        Ids and names must be unique in a territory; another tool's file may repeat a
+        label (ids stay ids). Returns the names repeated; ``taken`` is shared by the
+        tables of actors, collectives and people.
+        """
+        position = self.position("name")
+        if position is None:
+            return []
+        counts: dict[str, int] = {}
+        for row in self.rows:
+            written = as_text(row[position])
+            if written is not None:
+                counts[loose(written)] = counts.get(loose(written), 0) + 1
+        repeated: dict[str, None] = {}
+        for row in self.rows:
+            written = as_text(row[position])
+            if written is None:
+                continue
+            if counts[loose(written)] > 1 or loose(written) in taken:
+                repeated.setdefault(written)
+                if as_text(row[0]) != written:
+                    row[position] = f"{written} ({row[0]})"
+            taken.add(loose(str(row[position])))
+        return list(repeated)
 
     def settle_type(self, default: str, fallbacks: tuple[str, ...]) -> None:
         """Every row has a type: its type column, else a fallback column, else ``default``."""

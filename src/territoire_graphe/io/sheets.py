@@ -31,6 +31,9 @@ class RawSheet:
     column_letters: bool = True  # whether columns are named like a spreadsheet's (A, B...)
     # Lines above the header holding several cells (not a mere title): not read, so reported.
     skipped_rows: list[int] = field(default_factory=list)
+    # Headers of columns a converter set aside: kept as extra columns whatever they are named
+    # (another tool's ``Influence`` = "High", Gephi's ``long``...).
+    foreign: set[str] = field(default_factory=set)
 
     def column_label(self, position: int) -> str:
         """How a person finds a column: its header, or its letter when it has none."""
@@ -47,6 +50,8 @@ class RawWorkbook:
     file: str
     sheets: list[RawSheet] = field(default_factory=list)
     source_format: str = "xlsx"
+    # Warnings a converter found on the way (code, location and values), said by the builder.
+    notes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
 
 @contextmanager

@@ -20,13 +20,25 @@ import math
 import os
 from collections.abc import Mapping
 
-from . import _analysis, _cli, _common, _compare, _formats, _io, _render, _report, _template
+from . import (
+    _analysis,
+    _cli,
+    _common,
+    _compare,
+    _formats,
+    _io,
+    _realfiles,
+    _render,
+    _report,
+    _template,
+)
 
 LANGS = ("fr", "en")
 DEFAULT_LANG = "fr"
 ENV_VAR = "TERRITOIRE_GRAPHE_LANG"
 
-_MODULES = (_common, _io, _formats, _analysis, _render, _report, _cli, _template, _compare)
+_MODULES = (_common, _io, _formats, _analysis, _render, _report, _cli, _template, _compare,
+            _realfiles)
 CATALOGUES: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
 for _module in _MODULES:
     CATALOGUES["fr"].update(_module.FR)
