@@ -173,7 +173,8 @@ def test_a_gexf_label_that_differs_from_the_name_attribute_is_kept_apart(tmp_pat
     content = GEXF_12.replace('title="Catégorie"', 'title="name"')
     t = tg.read(write(tmp_path, "bray.gexf", content))
     assert list(t.actors["name"])[:2] == ["commune", "association"]
-    assert list(t.actors["label GEXF"])[:2] == ["Mairie de Songeons", "Les Jardins du Bray"]
+    assert list(t.actors["label"])[:2] == ["Mairie de Songeons", "Les Jardins du Bray"]
+    assert "column_foreign_repeat" in {w.code for w in t.warnings}
 
 
 # -- broken files ----------------------------------------------------------------------------

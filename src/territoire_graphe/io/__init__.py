@@ -53,7 +53,7 @@ def read(path: str | os.PathLike[str], *, name: str | None = None, date: Any = N
 def read_raw(path: Path, *, display: str, lang: str) -> RawWorkbook:
     """The raw sheets of any supported source, in the workbook layout of FORMAT.md."""
     from . import kumu
-    from .foreign import FOREIGN_FORMATS, mark_foreign
+    from .foreign import FOREIGN_FORMATS, looks_like_onodo, mark_foreign
 
     suffix = path.suffix.lower()
     if path.is_dir():
@@ -93,7 +93,7 @@ def read_raw(path: Path, *, display: str, lang: str) -> RawWorkbook:
     if kumu.looks_like_kumu(raw):
         raw = kumu.to_standard(raw)
         mark_foreign(raw, own=("directed",))
-    elif raw.source_format in FOREIGN_FORMATS:
+    elif raw.source_format in FOREIGN_FORMATS or looks_like_onodo(raw):
         mark_foreign(raw)
     return raw
 

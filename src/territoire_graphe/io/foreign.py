@@ -87,6 +87,7 @@ _CHECKS: dict[str, dict[str, Callable[[Any], bool]]] = {
                   "start": _parses(parse_date), "end": _parses(parse_date),
                   "quantity": _parses(parse_number)},
     "memberships": {"start": _parses(parse_date), "end": _parses(parse_date)},
+    "collectives": {}, "people": {},
 }
 _CHECKS["flows"] = _CHECKS["dependencies"] = _CHECKS["relations"]
 
@@ -109,10 +110,18 @@ def mark_foreign(raw: RawWorkbook, *, own: tuple[str, ...] = ()) -> None:
         spec = sheet_for(sheet.name)
         if spec is not None and spec.name in ("actors", "collectives"):
             _mark_types(sheet, spec.name)
-        checks = _CHECKS.get(spec.name, {}) if spec is not None else {}
-        if not checks:
+        if spec is None or spec.name not in _CHECKS:
             continue
-        fields, _, _ = match_columns(spec.name, sheet.header)  # type: ignore[union-attr]
+        checks = _CHECKS[spec.name]
+        fields, _, duplicates = match_columns(spec.name, sheet.header)
+        for field_name, positions in duplicates:  # Onodo's "Actor" (who plays) beside "Name"
+            column = spec.column(field_name)
+            official = {key(h) for h in (column.fr, column.en, column.field)}
+            keep = min(positions, key=lambda p: (key(sheet.header[p]) not in official, p))
+            fields[field_name] = keep
+            for position in positions:
+                if position != keep:
+                    _aside(raw, sheet, position, field_name, None)
         for field_name, position in fields.items():
             check = checks.get(field_name)
             if check is None or field_name in own:
@@ -120,12 +129,25 @@ def mark_foreign(raw: RawWorkbook, *, own: tuple[str, ...] = ()) -> None:
             bad = next((v for v in _column(sheet, position) if not _fits(check, v)), None)
             if bad is None:
                 continue
-            header = sheet.header[position]
-            sheet.foreign.add(header)
-            raw.notes.append(("column_foreign", {
-                "sheet": sheet.name, "row": sheet.header_row or None, "column": header,
-                "header": header,
-                "value": as_text(bad) or "", "field": field_name}))
+            _aside(raw, sheet, position, field_name, bad)
+
+
+def _aside(raw: RawWorkbook, sheet: RawSheet, position: int, field_name: str,
+           bad: Any) -> None:
+    """Set one column aside, with the warning that says why (a bad value, or a repeat)."""
+    header = sheet.header[position]
+    sheet.foreign.add(header)
+    where = {"sheet": sheet.name, "row": sheet.header_row or None, "column": header,
+             "header": header, "field": field_name}
+    if bad is None:
+        raw.notes.append(("column_foreign_repeat", where))
+    else:
+        raw.notes.append(("column_foreign", {**where, "value": as_text(bad) or ""}))
+
+
+def looks_like_onodo(raw: RawWorkbook) -> bool:
+    """Whether a workbook is Onodo's (sheets ``Nodes`` and ``Relations``, and nothing else)."""
+    return {key(s.name) for s in raw.sheets} == {"node", "relation"}
 
 
 def _mark_types(sheet: RawSheet, kind: str) -> None:

@@ -27,7 +27,7 @@ How attributes are read:
 - Edge ids are identifiers of the file format and are not kept; a ``label`` that
   repeats the name (nodes) or the type (edges) is not kept either. When two
   attributes mean the same column (``name`` and ``label``), the column's own name
-  wins and the other is kept as ``<attribute> <format>`` (``label GEXF``).
+  wins and the other is kept as an extra column under its own name, with a warning.
 """
 
 from __future__ import annotations
@@ -136,7 +136,7 @@ def graph_to_raw(content: GraphContent) -> RawWorkbook:
             record = {"source": source if is_blank(source_person) else source_person,
                       "target": target if is_blank(target_person) else target_person,
                       **_cells(attrs)}
-            if directed is not None and not any(_field("relations", k) == "directed"
+            if directed is not None and not any(key(k) in ("directed", "oriente")
                                                 for k in record):
                 record["directed"] = directed
             records[kind].append((position, record))
@@ -148,6 +148,7 @@ def graph_to_raw(content: GraphContent) -> RawWorkbook:
     relations: Table | None = None
     repeated: list[str] = []
     taken: set[str] = set()
+    notes: list[tuple[str, dict[str, Any]]] = []
     for kind, name in SHEET_NAMES.items():
         if not records[kind] and kind != "actors":
             continue
@@ -168,10 +169,14 @@ def graph_to_raw(content: GraphContent) -> RawWorkbook:
             table.settle_type(DEFAULT_RELATION_TYPE, ("label", "kind"))
             relations = table
         sheets.append(table.sheet(name))
+        notes += [("column_foreign_repeat", {"sheet": name, "column": header, "header": header,
+                                             "field": field_name})
+                  for header, field_name in table.foreign.items()]
     types = _types_table(content.graph.get("types"), relations, families)
     if types is not None:
         sheets.append(types.sheet("types"))
-    raw = RawWorkbook(content.file, sheets, source_format=content.source_format.lower())
+    raw = RawWorkbook(content.file, sheets, source_format=content.source_format.lower(),
+                      notes=notes)
     if repeated:
         raw.notes.append(("names_repeated", {"sheet": SHEET_NAMES["actors"],
                                              "count": len(repeated),
@@ -186,6 +191,7 @@ class Table:
 
     def __init__(self, kind: str, header: list[str], rows: list[list[Any]], numbers: list[int]):
         self.kind, self.header, self.rows, self.numbers = kind, header, rows, numbers
+        self.foreign: dict[str, str] = {}  # header -> the field it would have been read as
 
     @classmethod
     def of(cls, kind: str, records: Sequence[tuple[int, dict[str, Any]]],
@@ -205,7 +211,8 @@ class Table:
         return table
 
     def position(self, field_name: str) -> int | None:
-        return match_columns(self.kind, self.header)[0].get(field_name)
+        header = [h if h not in self.foreign else "" for h in self.header]
+        return match_columns(self.kind, header)[0].get(field_name)
 
     def add(self, header: str, values: Iterable[Any]) -> int:
         self.header.append(header)
@@ -237,8 +244,8 @@ class Table:
                     continue
                 if self.redundant(position, [keep, 0]):
                     dropped.append(position)
-                else:
-                    self.header[position] = f"{self.header[position]} {source_format}"
+                else:  # an extra column under its own name (FORMAT.md section 1)
+                    self.foreign[self.header[position]] = field_name
         for position in sorted(dropped, reverse=True):
             self.drop(position)
 
@@ -319,7 +326,7 @@ class Table:
 
     def sheet(self, name: str) -> RawSheet:
         return RawSheet(name, self.header, self.rows, self.numbers, header_row=0,
-                        column_letters=False)
+                        column_letters=False, foreign=set(self.foreign))
 
 
 def _types_table(declared: Any, relations: Table | None,
