@@ -17,6 +17,8 @@ from .diagnosis import Diagnosis, diagnose
 from .evolution import Evolution, diff
 from .io import read
 from .io.export import to_csv, to_gexf, to_graphml, to_json
+from .io.export_graphology import to_geojson, to_graphology
+from .io.export_kumu import to_kumu
 from .io.gephi import read_gephi
 from .io.problems import InputError, Problem
 from .io.template import write_template
@@ -46,10 +48,13 @@ __all__ = [
     "show",
     "to_csv",
     "to_excel",
+    "to_geojson",
     "to_gexf",
     "to_graphml",
+    "to_graphology",
     "to_html",
     "to_image",
     "to_json",
+    "to_kumu",
     "write_template",
 ]

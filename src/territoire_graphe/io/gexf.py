@@ -55,6 +55,10 @@ def read_gexf(path: Path, *, display: str, lang: str | None = None) -> RawWorkbo
     if graph is None:
         raise fatal("graph_missing", display, lang=lang, format="GEXF")
     notes = Notes()
+    meta = root.find("meta")
+    creator = meta.find("creator") if meta is not None else None
+    # Our own exports draw the map (export_gexf): that drawing is not data to read back.
+    own = creator is not None and creator.all_text().strip() == "territoire_graphe"
     declared = _declared(graph)
     default = direction(graph.get("defaultedgetype"))
     nodes: list[Node] = []
@@ -65,7 +69,7 @@ def read_gexf(path: Path, *, display: str, lang: str | None = None) -> RawWorkbo
             raise fatal("gexf_no_id", display, lang=lang, element="node", line=element.line)
         if parent is not None:
             nested.append(node_id)
-        nodes.append((node_id, _values(element, "node", declared, notes), position))
+        nodes.append((node_id, _values(element, "node", declared, notes, own), position))
     edges: list[Edge] = []
     edge_list = graph.find("edges")
     for position, element in enumerate(edge_list.findall("edge") if edge_list is not None else [],
@@ -74,7 +78,7 @@ def read_gexf(path: Path, *, display: str, lang: str | None = None) -> RawWorkbo
         if source is None or target is None:
             raise fatal("gexf_no_id", display, lang=lang, element="edge", line=element.line)
         said = direction(element.get("type"))
-        edges.append((source, target, _values(element, "edge", declared, notes), position,
+        edges.append((source, target, _values(element, "edge", declared, notes, own), position,
                       default if said is None else said))
     if nested:
         notes.add("gexf_hierarchy_flattened", sheet="nodes", count=len(nested),
@@ -133,7 +137,8 @@ def _nodes(graph: Element) -> list[tuple[Element, Element | None]]:
 _TIME = ("start", "end", "startopen", "endopen", "timestamp")
 
 
-def _values(element: Element, scope: str, declared: Declared, notes: Notes) -> dict[str, Any]:
+def _values(element: Element, scope: str, declared: Declared, notes: Notes,
+            own: bool = False) -> dict[str, Any]:
     """A node's or edge's attributes: label, weight, viz, spells and attribute values."""
     attrs: dict[str, Any] = {}
     if element.get("label") is not None:
@@ -176,7 +181,8 @@ def _values(element: Element, scope: str, declared: Declared, notes: Notes) -> d
         attrs["spells"] = "; ".join(f"{s or ''} – {e or ''}" for s, e in spells)
         notes.once("gexf_spells_kept", scope, sheet="nodes" if scope == "node" else "edges",
                    column="spells")
-    attrs.update(_viz(element))
+    if not own:
+        attrs.update(_viz(element))
     return {k: v for k, v in attrs.items() if v is not None}
 
 

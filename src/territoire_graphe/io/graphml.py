@@ -168,22 +168,39 @@ def read_graphml(path: Path, *, display: str, lang: str | None = None) -> RawWor
 def write_graphml(path: Path, nodes: Sequence[tuple[str, dict[str, Any]]],
                   edges: Sequence[tuple[str, str, str, dict[str, Any], bool]],
                   graph: dict[str, Any], *, directed: bool) -> None:
-    """Write GraphML: one key per attribute (typed over all values), ``None`` left out."""
+    """Write GraphML: one key per attribute (typed over all values), ``None`` left out.
+
+    The schema wants node ids and attribute names to be XML name tokens: an id that
+    is not one (``Roelof Botha``) is written as a token, the original in an ``id``
+    attribute; a name, as a token with the original in the key's ``<desc>``.
+    """
+    taken_ids: set[str] = set()
+    tokens = {node_id: attribute_name(node_id, taken_ids) for node_id, _ in nodes}
+    nodes = [(node_id, attrs if tokens[node_id] == node_id else {"id": node_id, **attrs})
+             for node_id, attrs in nodes]
+    edges = [(tokens.get(u, u), tokens.get(v, v), k, a, d) for u, v, k, a, d in edges]
     out = XmlWriter()
     out.open("graphml", {"xmlns": GRAPHML_NS, "xmlns:xsi": XSI_NS,
                          "xsi:schemaLocation": f"{GRAPHML_NS} {GRAPHML_NS}/1.0/graphml.xsd"})
     keys: dict[tuple[str, str], tuple[str, str]] = {}
     for scope, records in (("graph", [graph]), ("node", [a for _, a in nodes]),
                            ("edge", [e[3] for e in edges])):
+        taken: set[str] = set()
         for number, (name, xml_type) in enumerate(attribute_types(records).items()):
             key_id = f"{scope[0]}{number}"
-            out.leaf("key", {"id": key_id, "for": scope, "attr.name": name,
-                             "attr.type": xml_type})
+            valid = attribute_name(name, taken)
+            declared = {"id": key_id, "for": scope, "attr.name": valid, "attr.type": xml_type}
+            if valid == name:
+                out.leaf("key", declared)
+            else:  # the schema wants a name token: the original name is the key's <desc>
+                out.open("key", declared)
+                out.leaf("desc", text=name)
+                out.close("key")
             keys[scope, name] = (key_id, xml_type)
     out.open("graph", {"id": "G", "edgedefault": "directed" if directed else "undirected"})
     _graphml_data(out, "graph", graph, keys)
     for node_id, attrs in nodes:
-        out.open("node", {"id": node_id})
+        out.open("node", {"id": tokens[node_id]})
         _graphml_data(out, "node", attrs, keys)
         out.close("node")
     for source, target, edge_id, attrs, _ in edges:
@@ -193,6 +210,24 @@ def write_graphml(path: Path, nodes: Sequence[tuple[str, dict[str, Any]]],
     out.close("graph")
     out.close("graphml")
     out.save(path)
+
+
+_NOT_NAME = re.compile(r"[^\w.\-:]+")
+
+
+def attribute_name(name: str, taken: set[str] | None = None) -> str:
+    """A valid GraphML ``attr.name`` (an XML name token) for a column name, unique in ``taken``.
+
+    >>> attribute_name("Code INSEE"), attribute_name("Intensité (1-3)"), attribute_name("")
+    ('Code_INSEE', 'Intensité_1-3_', '_')
+    """
+    valid = _NOT_NAME.sub("_", name) or "_"
+    if taken is not None:
+        base, number = valid, 2
+        while valid in taken:
+            valid, number = f"{base}_{number}", number + 1
+        taken.add(valid)
+    return valid
 
 
 def _graphml_data(out: XmlWriter, scope: str, attrs: dict[str, Any],
@@ -233,5 +268,5 @@ def read_json(path: Path, *, display: str, lang: str | None = None) -> RawWorkbo
         attrs = {k: v for k, v in link.items() if k not in ("source", "target", "key", "id")}
         edges.append((str(as_text(link["source"])), str(as_text(link["target"])), attrs, number,
                       default))
-    graph = data.get("graph") if isinstance(data.get("graph"), dict) else {}
+    graph: dict[str, Any] = data["graph"] if isinstance(data.get("graph"), dict) else {}
     return graph_to_raw(GraphContent(display, "JSON", nodes, edges, graph))

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .graphml import direction
+from .graphml import attribute_name, direction
 from .graphs import Edge, GraphContent, Node, graph_to_raw
 from .graphtools import Notes, complete, listing, load_xml, typed
 from .problems import fatal
@@ -101,6 +101,9 @@ def _keys(root: Element) -> dict[tuple[str, str], _Key]:
         key_id = declared.get("id") or ""
         scope = declared.get("for") or "all"
         name = declared.get("attr.name") or declared.get("yfiles.type") or key_id
+        desc = declared.find("desc")
+        if desc is not None and attribute_name(desc.all_text()) == name:
+            name = desc.all_text()  # our exports: the column's own name, made a valid token
         yfiles = declared.get("yfiles.type") or (declared.get("attr.uri") or "").rsplit(
             "/", 1)[-1]
         default_element = declared.find("default")

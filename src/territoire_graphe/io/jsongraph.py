@@ -86,6 +86,9 @@ def _graphology(data: dict[str, Any], display: str, lang: str | None) -> GraphCo
     options: dict[str, Any] = data["options"] if isinstance(data.get("options"), dict) else {}
     kind = str(options.get("type") or "mixed").lower()
     default = {"directed": True, "undirected": False}.get(kind)
+    graph: dict[str, Any] = data["attributes"] if isinstance(data.get("attributes"), dict) \
+        else {}
+    drawn = _own_drawing(graph)
     nodes: list[Node] = []
     for number, node in enumerate(data["nodes"], start=1):
         node_id = _identifier(node.get("key")) if isinstance(node, dict) else None
@@ -93,7 +96,7 @@ def _graphology(data: dict[str, Any], display: str, lang: str | None) -> GraphCo
             raise fatal("json_graph_item", display, lang=lang, list="nodes", number=number,
                         needed="key")
         attrs = node["attributes"] if isinstance(node.get("attributes"), dict) else {}
-        nodes.append((node_id, dict(attrs), number))
+        nodes.append((node_id, {k: v for k, v in attrs.items() if k not in drawn}, number))
     edges: list[Edge] = []
     for number, edge in enumerate(data.get("edges") or [], start=1):
         ends = (_identifier(edge.get("source")), _identifier(edge.get("target"))) \
@@ -107,11 +110,18 @@ def _graphology(data: dict[str, Any], display: str, lang: str | None) -> GraphCo
         if said is None and kind == "mixed":
             said = True  # graphology: an edge of a mixed graph is directed unless it says
         edges.append((ends[0], ends[1], dict(attrs), number, default if said is None else said))
-    graph: dict[str, Any] = data["attributes"] if isinstance(data.get("attributes"), dict) \
-        else {}
     return GraphContent(display, "JSON", nodes, edges, {k: v for k, v in graph.items()
                                                         if k in ("name", "date", "types",
                                                                  "columns")})
+
+
+def _own_drawing(graph: dict[str, Any]) -> set[str]:
+    """The drawing attributes of our own exports (the map's, not data): not read back."""
+    if graph.get("creator") != "territoire_graphe":
+        return set()
+    columns: dict[str, Any] = graph["columns"] if isinstance(graph.get("columns"), dict) else {}
+    kept = {str(c) for values in columns.values() if isinstance(values, list) for c in values}
+    return {"label", "x", "y", "size", "color"} - kept
 
 
 def _cytoscape(data: dict[str, Any], display: str, lang: str | None) -> GraphContent:
