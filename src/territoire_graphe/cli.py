@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+from .cli_export import add_export
 from .cli_output import contents, print_problems, summary
 from .io import read
 from .io.problems import InputError
@@ -149,6 +150,7 @@ def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
                      help=t("cli.arg.template_path"))
     sub.add_argument("-f", "--force", action="store_true", help=t("cli.arg.force"))
     command("demo", _demo, "demo_out")
+    add_export(commands, lang)
     return parser
 
 

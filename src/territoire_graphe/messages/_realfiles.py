@@ -55,6 +55,14 @@ FR = {
     "problem.gml_too_deep.hint": "Exportez de nouveau le réseau depuis l'outil d'origine.",
     "problem.gml_item": "l'élément {element} n° {number} du fichier GML n'a pas de « {needed} ».",
     "problem.gml_item.hint": "Chaque nœud doit avoir un « id », chaque lien une « source » et une « target » : exportez de nouveau le fichier.",
+    "cli.export.help": "exporter le territoire pour Gephi, yEd, Cytoscape, Kumu, sigma.js, uMap…",
+    "cli.export.description": "Écrit le territoire dans le format d'un autre outil, choisi d'après l'extension du fichier : .gexf (Gephi, avec les couleurs et positions de la carte), .graphml (yEd, Cytoscape, igraph), .json (node-link ; --format graphology pour Gephi Lite et sigma.js), .xlsx (Kumu), .geojson (uMap, QGIS), sans extension : un dossier de CSV.",
+    "cli.arg.export_output": "fichier à écrire (son extension choisit le format)",
+    "cli.arg.export_format": "format, si l'extension ne suffit pas : gexf, graphml, json, csv, kumu, graphology ou geojson",
+    "cli.arg.export_name": "nom du territoire (par défaut : celui du classeur ou du fichier)",
+    "cli.arg.export_date": "date du territoire (AAAA, AAAA-MM-JJ ou JJ/MM/AAAA)",
+    "cli.export.unknown_format": "erreur : l'extension « {suffix} » ne correspond à aucun format d'export. Extensions possibles : {formats}, ou aucune pour un dossier de CSV ; sinon précisez --format ({choices}).",
+    "cli.export.same_file": "erreur : le fichier à écrire ({path}) est le fichier lu : rien n'est écrit. Choisissez un autre nom avec -o.",
 }
 
 EN = {
@@ -108,4 +116,12 @@ EN = {
     "problem.gml_too_deep.hint": "Export the network again from the tool it came from.",
     "problem.gml_item": 'the {element} number {number} of the GML file has no "{needed}".',
     "problem.gml_item.hint": 'Each node needs an "id", each edge a "source" and a "target": export the file again.',
+    "cli.export.help": "export the territory for Gephi, yEd, Cytoscape, Kumu, sigma.js, uMap…",
+    "cli.export.description": "Writes the territory in another tool's format, chosen from the file's extension: .gexf (Gephi, with the map's colours and positions), .graphml (yEd, Cytoscape, igraph), .json (node-link; --format graphology for Gephi Lite and sigma.js), .xlsx (Kumu), .geojson (uMap, QGIS), no extension: a folder of CSV files.",
+    "cli.arg.export_output": "file to write (its extension chooses the format)",
+    "cli.arg.export_format": "format, when the extension is not enough: gexf, graphml, json, csv, kumu, graphology or geojson",
+    "cli.arg.export_name": "name of the territory (default: the workbook's or the file's)",
+    "cli.arg.export_date": "date of the territory (YYYY, YYYY-MM-DD or DD/MM/YYYY)",
+    "cli.export.unknown_format": 'error: the extension "{suffix}" matches no export format. Possible extensions: {formats}, or none for a folder of CSV files; otherwise give --format ({choices}).',
+    "cli.export.same_file": "error: the file to write ({path}) is the file read: nothing is written. Choose another name with -o.",
 }
