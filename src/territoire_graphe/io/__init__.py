@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +26,13 @@ GRAPH_SUFFIXES = (".graphml", ".gexf", ".json", ".cyjs", ".gml", ".net", ".paj",
 
 
 def read(path: str | os.PathLike[str], *, name: str | None = None, date: Any = None,
-         lang: str | None = None) -> Territory:
+         lang: str | None = None, columns: Mapping[str, str] | None = None) -> Territory:
     """Read a territory from a workbook, a folder of CSV files, Kumu, GraphML, GEXF or Gephi.
 
     ``name`` defaults to the file name, ``date`` to a date or year found in it
-    (``pays_de_bray_2024.xlsx`` -> 2024). Problems are reported in ``lang``
+    (``pays_de_bray_2024.xlsx`` -> 2024). ``columns`` names the columns of a plain
+    table the reader cannot guess (``{"name": "NOM DU LIEU", "source": "De"}``:
+    field -> header as written). Problems are reported in ``lang``
     (French by default). Raises :class:`InputError` listing every error; the
     warnings are in ``Territory.warnings``.
 
@@ -43,16 +46,17 @@ def read(path: str | os.PathLike[str], *, name: str | None = None, date: Any = N
     display = path.name or str(path)
     if not path.exists():
         raise fatal("file_not_found", display, lang=lang, path=str(path))
-    raw = read_raw(path, display=display, lang=lang)
+    raw = read_raw(path, display=display, lang=lang, columns=columns)
     territory_name = name or _name_from_path(path)
     territory_date = _parse_date_argument(date, display, lang) if date is not None \
         else _date_from_path(path)
     return build_territory(raw, name=territory_name, date=territory_date, lang=lang)
 
 
-def read_raw(path: Path, *, display: str, lang: str) -> RawWorkbook:
+def read_raw(path: Path, *, display: str, lang: str,
+             columns: Mapping[str, str] | None = None) -> RawWorkbook:
     """The raw sheets of any supported source, in the workbook layout of FORMAT.md."""
-    from . import kumu
+    from . import kumu, single_table
     from .foreign import FOREIGN_FORMATS, looks_like_onodo, mark_foreign
 
     suffix = path.suffix.lower()
@@ -90,11 +94,15 @@ def read_raw(path: Path, *, display: str, lang: str) -> RawWorkbook:
         raw = read_gexf(path, display=display, lang=lang)
     else:
         raise fatal("format_unsupported", display, lang=lang, suffix=suffix or "-")
+    if columns:
+        single_table.apply_columns(raw, columns, lang)
     if kumu.looks_like_kumu(raw):
         raw = kumu.to_standard(raw)
         mark_foreign(raw, own=("directed",))
     elif raw.source_format in FOREIGN_FORMATS or looks_like_onodo(raw):
         mark_foreign(raw)
+    elif single_table.is_plain(raw):
+        raw = single_table.understand(raw, lang=lang)
     return raw
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .schema import field_for, sheet_for
+from .synonyms import field_of
 from .values import as_text, is_blank, is_blank_row
 
 _HEADER_SCAN = 20  # rows searched for the header line (users put titles above tables)
@@ -91,7 +92,8 @@ def column_letter(position: int) -> str:
 
 def _header_score(sheet: str, row: Sequence[Any]) -> int:
     """How many distinct columns of contract sheet ``sheet`` a line names."""
-    fields = {field_for(sheet, c) for c in row if isinstance(c, str) and c.strip()}
+    fields = {field_for(sheet, c) or field_of(sheet, c) for c in row
+              if isinstance(c, str) and c.strip()}
     fields.discard(None)
     return len(fields)
 

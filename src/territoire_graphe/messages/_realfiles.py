@@ -63,6 +63,16 @@ FR = {
     "cli.arg.export_date": "date du territoire (AAAA, AAAA-MM-JJ ou JJ/MM/AAAA)",
     "cli.export.unknown_format": "erreur : l'extension « {suffix} » ne correspond à aucun format d'export. Extensions possibles : {formats}, ou aucune pour un dossier de CSV ; sinon précisez --format ({choices}).",
     "cli.export.same_file": "erreur : le fichier à écrire ({path}) est le fichier lu : rien n'est écrit. Choisissez un autre nom avec -o.",
+    "problem.columns_argument_unknown": "columns= nomme un champ inconnu ({value}).",
+    "problem.columns_argument_unknown.hint": "Les champs possibles sont : {fields}. Exemple : columns={{\"name\": \"NOM DU LIEU\", \"type\": \"TYPOLOGIE\"}}.",
+    "problem.actors_from_links": "le fichier ne liste que des liens : les {count} acteurs qu'ils citent sont créés, de type « autre ».",
+    "problem.actors_from_links.one": "le fichier ne liste que des liens : l'acteur qu'ils citent est créé, de type « autre ».",
+    "problem.actors_from_links.hint": "Pour donner un type à chaque acteur, ajoutez une feuille « acteurs » (nom, type).",
+    "problem.matrix_read": "le tableau est lu comme une matrice acteurs × acteurs : {count} liens (chaque case remplie hors diagonale).",
+    "problem.matrix_read.one": "le tableau est lu comme une matrice acteurs × acteurs : 1 lien (chaque case remplie hors diagonale).",
+    "problem.matrix_read.hint": "Une matrice symétrique donne des liens non orientés, sinon orientés (ligne → colonne). Une case vide, 0 ou « non » ne fait pas de lien.",
+    "problem.table_not_understood": "ce tableau n'est ni une liste d'acteurs (une colonne « nom »), ni une liste de liens (des colonnes « source » et « cible »), ni une matrice. Colonnes trouvées : {headers}.",
+    "problem.table_not_understood.hint": "Renommez la colonne des noms en « nom » (la plus proche semble être « {guess} »), ou indiquez-la : read(..., columns={{\"name\": \"{guess}\"}}).",
 }
 
 EN = {
@@ -124,4 +134,14 @@ EN = {
     "cli.arg.export_date": "date of the territory (YYYY, YYYY-MM-DD or DD/MM/YYYY)",
     "cli.export.unknown_format": 'error: the extension "{suffix}" matches no export format. Possible extensions: {formats}, or none for a folder of CSV files; otherwise give --format ({choices}).',
     "cli.export.same_file": "error: the file to write ({path}) is the file read: nothing is written. Choose another name with -o.",
+    "problem.columns_argument_unknown": "columns= names an unknown field ({value}).",
+    "problem.columns_argument_unknown.hint": 'The possible fields are: {fields}. Example: columns={{"name": "NAME OF PLACE", "type": "KIND"}}.',
+    "problem.actors_from_links": "the file lists only links: the {count} actors they cite are created, of type « autre » (other).",
+    "problem.actors_from_links.one": "the file lists only links: the actor they cite is created, of type « autre » (other).",
+    "problem.actors_from_links.hint": 'To give each actor a type, add an "actors" sheet (name, type).',
+    "problem.matrix_read": "the table is read as an actors × actors matrix: {count} links (each filled cell off the diagonal).",
+    "problem.matrix_read.one": "the table is read as an actors × actors matrix: 1 link (each filled cell off the diagonal).",
+    "problem.matrix_read.hint": 'A symmetric matrix gives undirected links, otherwise directed ones (row → column). An empty cell, 0 or "no" makes no link.',
+    "problem.table_not_understood": 'this table is neither a list of actors (a "name" column), nor a list of links ("source" and "target" columns), nor a matrix. Columns found: {headers}.',
+    "problem.table_not_understood.hint": 'Rename the column of names "name" (the closest seems to be "{guess}"), or name it: read(..., columns={{"name": "{guess}"}}).',
 }
