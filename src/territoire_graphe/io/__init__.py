@@ -84,6 +84,14 @@ def read_raw(path: Path, *, display: str, lang: str,
         from .jsongraph import read_json_graph
 
         raw = read_json_graph(path, display=display, lang=lang)
+    elif suffix in (".net", ".paj"):
+        from .pajek import read_pajek
+
+        raw = read_pajek(path, display=display, lang=lang)
+    elif suffix == ".dl":
+        from .ucinet import read_ucinet
+
+        raw = read_ucinet(path, display=display, lang=lang)
     elif suffix == ".gml":
         from .gml import read_gml
 

@@ -73,6 +73,12 @@ FR = {
     "problem.matrix_read.hint": "Une matrice symétrique donne des liens non orientés, sinon orientés (ligne → colonne). Une case vide, 0 ou « non » ne fait pas de lien.",
     "problem.table_not_understood": "ce tableau n'est ni une liste d'acteurs (une colonne « nom »), ni une liste de liens (des colonnes « source » et « cible »), ni une matrice. Colonnes trouvées : {headers}.",
     "problem.table_not_understood.hint": "Renommez la colonne des noms en « nom » (la plus proche semble être « {guess} »), ou indiquez-la : read(..., columns={{\"name\": \"{guess}\"}}).",
+    "problem.pajek_line": "la ligne {line} du fichier Pajek ne peut pas être lue (un guillemet non refermé, un lien sans cible, ou une section inconnue).",
+    "problem.pajek_line.hint": "Exportez de nouveau le réseau depuis Pajek ou l'outil d'origine, ou corrigez cette ligne dans un éditeur de texte.",
+    "problem.ucinet_header": "le fichier n'est pas un fichier UCINET DL : sa première ligne doit commencer par « dl » (par exemple « dl n=10 »).",
+    "problem.ucinet_header.hint": "Exportez de nouveau le réseau depuis UCINET (format DL).",
+    "problem.ucinet_matrices": "le fichier UCINET contient {count} matrices : seule la première est lue.",
+    "problem.ucinet_matrices.hint": "Exportez chaque relation dans un fichier à part pour les lire toutes.",
 }
 
 EN = {
@@ -144,4 +150,10 @@ EN = {
     "problem.matrix_read.hint": 'A symmetric matrix gives undirected links, otherwise directed ones (row → column). An empty cell, 0 or "no" makes no link.',
     "problem.table_not_understood": 'this table is neither a list of actors (a "name" column), nor a list of links ("source" and "target" columns), nor a matrix. Columns found: {headers}.',
     "problem.table_not_understood.hint": 'Rename the column of names "name" (the closest seems to be "{guess}"), or name it: read(..., columns={{"name": "{guess}"}}).',
+    "problem.pajek_line": "line {line} of the Pajek file cannot be read (an unclosed quote, an edge without target, or an unknown section).",
+    "problem.pajek_line.hint": "Export the network again from Pajek or the tool it came from, or correct that line in a text editor.",
+    "problem.ucinet_header": 'the file is not a UCINET DL file: its first line must start with "dl" (for instance "dl n=10").',
+    "problem.ucinet_header.hint": "Export the network again from UCINET (DL format).",
+    "problem.ucinet_matrices": "the UCINET file holds {count} matrices: only the first is read.",
+    "problem.ucinet_matrices.hint": "Export each relation to its own file to read them all.",
 }
