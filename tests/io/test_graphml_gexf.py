@@ -136,13 +136,23 @@ def test_graphml_columns_whose_values_do_not_fit_are_kept_aside_not_refused(tmp_
     assert list(t.relations["weight"]) == [1.0, 1.0, 1.0]
 
 
-def test_graphml_warnings_point_at_the_node_by_its_position(tmp_path, located):
+def test_graphml_warnings_name_the_element_and_its_line(tmp_path, located):
     content = GRAPHML.replace('<data key="k1">association</data>',
                               '<data key="k1">assocation</data>')
     t = tg.read(write(tmp_path, "bray.graphml", content))
     # Another tool's type is matched only when certain: no "did you mean" guess.
-    assert ("type_unknown", "nodes", 2) in located(t.warnings)
+    assert ("type_unknown", "nodes", 15) in located(t.warnings)  # <node id="jardins">: line 15
     assert t.actors.loc["jardins", "type"] == "assocation"
+    [warning] = [w for w in t.warnings if w.code == "type_unknown"]
+    assert warning.location() == "bray.graphml, élément <node>, ligne 15, attribut « type »"
+    assert "feuille « nodes »" not in str(warning)
+
+
+def test_json_warnings_name_the_list_and_the_number_in_english(tmp_path):
+    path = write(tmp_path, "g.json", '{"nodes": [{"key": "a", "attributes": {"type": "x"}}],'
+                 ' "edges": []}')
+    [warning] = [w for w in tg.read(path, lang="en").warnings if w.code == "type_unknown"]
+    assert warning.location() == 'g.json, nodes, number 1, attribute "type"'
 
 
 # -- GEXF ------------------------------------------------------------------------------------

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import territoire_graphe as tg
 
 # The shape of a yEd 3.x file: labels in y:NodeLabel, a group node holding a <graph>.

@@ -63,7 +63,8 @@ def read_gexf(path: Path, *, display: str, lang: str | None = None) -> RawWorkbo
     default = direction(graph.get("defaultedgetype"))
     nodes: list[Node] = []
     nested: list[str] = []
-    for position, (element, parent) in enumerate(_nodes(graph), start=1):
+    for element, parent in _nodes(graph):
+        position = element.line  # problems name the element and its line
         node_id = element.get("id")
         if node_id is None:
             raise fatal("gexf_no_id", display, lang=lang, element="node", line=element.line)
@@ -72,8 +73,8 @@ def read_gexf(path: Path, *, display: str, lang: str | None = None) -> RawWorkbo
         nodes.append((node_id, _values(element, "node", declared, notes, own), position))
     edges: list[Edge] = []
     edge_list = graph.find("edges")
-    for position, element in enumerate(edge_list.findall("edge") if edge_list is not None else [],
-                                       start=1):
+    for element in edge_list.findall("edge") if edge_list is not None else []:
+        position = element.line
         source, target = element.get("source"), element.get("target")
         if source is None or target is None:
             raise fatal("gexf_no_id", display, lang=lang, element="edge", line=element.line)
@@ -87,9 +88,8 @@ def read_gexf(path: Path, *, display: str, lang: str | None = None) -> RawWorkbo
                      *(a[0] for (s, _), a in declared.items() if s == scope)]
              for scope in ("node", "edge")}
     content = complete(GraphContent(display, "GEXF", nodes, edges, {}, order["node"],
-                                    order["edge"]), notes)
+                                    order["edge"], where="xml"), notes)
     raw = graph_to_raw(content)
-    raw.notes[:0] = notes.items
     return raw
 
 
@@ -160,7 +160,7 @@ def _values(element: Element, scope: str, declared: Declared, notes: Notes,
         if (scope, attr_id) not in declared:
             notes.once("gexf_attribute_undeclared", f"{scope}:{attr_id}",
                        sheet="nodes" if scope == "node" else "edges", column=attr_id, header=attr_id,
-                       line=attvalue.line)
+                       row=attvalue.line)
         value = typed(attvalue.get("value"), xml_type)
         when = _interval(attvalue)
         if when:

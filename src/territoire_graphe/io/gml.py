@@ -75,7 +75,6 @@ def read_gml(path: Path, *, display: str, lang: str | None = None) -> RawWorkboo
                            said if said is not None else bool(default)))
     notes = Notes()
     raw = graph_to_raw(complete(GraphContent(display, "GML", nodes, edges, {}), notes))
-    raw.notes[:0] = notes.items
     return raw
 
 

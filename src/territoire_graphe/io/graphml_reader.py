@@ -88,9 +88,9 @@ def read_graphml(path: Path, *, display: str, lang: str | None = None) -> RawWor
     order = {scope: [k.name for (s, _), k in state.keys.items() if s == scope]
              for scope in ("node", "edge")}
     content = complete(GraphContent(display, "GraphML", state.nodes, state.edges,
-                                    graph_attrs, order["node"], order["edge"]), state.notes)
+                                    graph_attrs, order["node"], order["edge"], where="xml"),
+                       state.notes)
     raw = graph_to_raw(content)
-    raw.notes[:0] = state.notes.items
     return raw
 
 
@@ -124,10 +124,9 @@ def _walk(graph: Element, group: str | None, default: bool | None, state: _State
                 raise fatal("gexf_no_id", state.display, lang=state.lang, element="node",
                             line=element.line)
             attrs = _data(element, "node", state)
-            state.nodes.append((node_id, attrs, len(state.nodes) + 1))
+            state.nodes.append((node_id, attrs, element.line))  # problems say the line
             if group is not None:
-                state.edges.append((node_id, group, {"kind": "membership"},
-                                    len(state.edges) + 1, True))
+                state.edges.append((node_id, group, {"kind": "membership"}, element.line, True))
             inner = element.find("graph")
             if inner is not None:
                 if group is not None:
@@ -141,8 +140,8 @@ def _walk(graph: Element, group: str | None, default: bool | None, state: _State
                 raise fatal("gexf_no_id", state.display, lang=state.lang, element="edge",
                             line=element.line)
             said = direction(element.get("directed"))
-            state.edges.append((source, target, _data(element, "edge", state),
-                                len(state.edges) + 1, default if said is None else said))
+            state.edges.append((source, target, _data(element, "edge", state), element.line,
+                                default if said is None else said))
 
 
 def _data(element: Element, scope: str, state: _State) -> dict[str, Any]:
@@ -155,7 +154,7 @@ def _data(element: Element, scope: str, state: _State) -> dict[str, Any]:
         if declared is None:
             state.notes.once("graphml_key_undeclared", f"{scope}:{key_id}",
                              sheet="nodes" if scope == "node" else "edges", column=key_id,
-                             header=key_id, line=data.line)
+                             header=key_id, row=data.line)
             declared = _Key(key_id, "string", None, "")
         if data.children:
             attrs.update(_graphics(data))

@@ -41,6 +41,7 @@ from typing import Any
 
 from ..text_keys import key, loose
 from ..vocabulary import default_vocabulary
+from .parts import Part
 from .schema import SHEETS_BY_NAME, match_columns
 from .sheets import RawSheet, RawWorkbook
 from .values import Supplied, as_text, is_blank
@@ -82,6 +83,10 @@ class GraphContent:
     graph: dict[str, Any] = field(default_factory=dict)
     node_order: list[str] = field(default_factory=list)  # attribute names as declared
     edge_order: list[str] = field(default_factory=list)
+    # How a place in the file is said (io/parts.py): "xml" (element and line: positions
+    # are line numbers) or "list" (the n-th node or edge); the readers' warnings.
+    where: str = "list"
+    notes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
 
 # -- from a graph to sheets -----------------------------------------------------------------
@@ -148,7 +153,11 @@ def graph_to_raw(content: GraphContent) -> RawWorkbook:
     relations: Table | None = None
     repeated: list[str] = []
     taken: set[str] = set()
-    notes: list[tuple[str, dict[str, Any]]] = []
+    parts = {name: Part(name, content.where, element="edge" if kind in (
+        "relations", "memberships") else "node") for kind, name in SHEET_NAMES.items()}
+    notes: list[tuple[str, dict[str, Any]]] = [
+        (code, {**where, "sheet": parts.get(where.get("sheet", ""), where.get("sheet"))})
+        if "sheet" in where else (code, where) for code, where in content.notes]
     for kind, name in SHEET_NAMES.items():
         if not records[kind] and kind != "actors":
             continue
@@ -168,7 +177,7 @@ def graph_to_raw(content: GraphContent) -> RawWorkbook:
             table.drop_redundant("label", "type")
             table.settle_type(DEFAULT_RELATION_TYPE, ("label", "kind"))
             relations = table
-        sheets.append(table.sheet(name))
+        sheets.append(table.sheet(parts[name]))
         notes += [("column_foreign_repeat", {"sheet": name, "column": header, "header": header,
                                              "field": field_name})
                   for header, field_name in table.foreign.items()]
@@ -178,7 +187,7 @@ def graph_to_raw(content: GraphContent) -> RawWorkbook:
     raw = RawWorkbook(content.file, sheets, source_format=content.source_format.lower(),
                       notes=notes)
     if repeated:
-        raw.notes.append(("names_repeated", {"sheet": SHEET_NAMES["actors"],
+        raw.notes.append(("names_repeated", {"sheet": parts[SHEET_NAMES["actors"]],
                                              "count": len(repeated),
                                              "names": ", ".join(repeated[:12])
                                              + (f" (+{len(repeated) - 12})"

@@ -135,4 +135,5 @@ def complete(content: GraphContent, notes: Notes, *, sheet: str = "edges") -> Gr
                              for i, node_id in enumerate(missing, start=1))
         notes.add("nodes_undeclared", sheet=sheet, count=len(missing),
                   names=listing(list(missing)))
+    content.notes = notes.items  # said by the builder, located as the file is (io/parts.py)
     return content

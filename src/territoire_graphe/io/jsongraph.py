@@ -59,7 +59,6 @@ def read_json_graph(path: Path, *, display: str, lang: str | None = None) -> Raw
 
         return read_json(path, display=display, lang=lang)
     raw = graph_to_raw(complete(content, notes))
-    raw.notes[:0] = notes.items
     return raw
 
 

@@ -75,7 +75,6 @@ def read_pajek(path: Path, *, display: str, lang: str | None = None) -> RawWorkb
         raise fatal("graph_missing", display, lang=lang, format="Pajek")
     notes = Notes()
     raw = graph_to_raw(complete(GraphContent(display, "Pajek", nodes, edges, {}), notes))
-    raw.notes[:0] = notes.items
     return raw
 
 

@@ -82,7 +82,6 @@ def read_ucinet(path: Path, *, display: str, lang: str | None = None) -> RawWork
     if not nodes and not edges:
         raise fatal("graph_missing", display, lang=lang, format="UCINET DL")
     raw = graph_to_raw(complete(GraphContent(display, "UCINET", nodes, edges, {}), notes))
-    raw.notes[:0] = notes.items
     return raw
 
 
