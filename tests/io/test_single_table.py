@@ -87,3 +87,18 @@ def test_a_lone_sheet_of_a_workbook_is_a_plain_table_too(make_workbook):
     path = make_workbook({"Feuil1": [["Structure", "Typologie"], ["Mairie", "commune"]]})
     t = tg.read(path)
     assert list(t.actors["name"]) == ["Mairie"] and list(t.actors["type"]) == ["commune"]
+
+
+def test_problems_of_a_csv_name_its_lines_and_its_own_headers(tmp_path):
+    path = write(tmp_path, "tiers_lieux.csv", "NOM DU LIEU;TYPOLOGIE;influence\n"
+                 "La Base;association;9\n")
+    with pytest.raises(tg.InputError) as caught:
+        tg.read(path)
+    [problem] = caught.value.problems
+    assert problem.location() == "tiers_lieux.csv, ligne 2, colonne « influence »"
+
+
+def test_a_plain_tables_warnings_name_its_own_column(tmp_path):
+    t = tg.read(write(tmp_path, "lieux.csv", "NOM DU LIEU;TYPOLOGIE\nLa Base;xylophone\n"))
+    [warning] = [w for w in t.warnings if w.code == "type_unknown"]
+    assert warning.location() == "lieux.csv, ligne 2, colonne « TYPOLOGIE »"

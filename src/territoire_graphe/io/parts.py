@@ -14,6 +14,8 @@ line how to say where a problem is.
 ['edges', 'number 3']
 >>> Part("lieux", "csv").describe("fr", 4, "nom")
 ['ligne 4', 'colonne « nom »']
+>>> Part("acteurs", "sheet", element="Feuil1").describe("fr", 4, None)
+['feuille « Feuil1 »', 'ligne 4']
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ class Part(str):
             return None
         if self.kind == "list":
             return text(f"realfiles.element.{self.element}", lang).capitalize()
+        if self.kind == "sheet":
+            return text("cli.check.sheet", lang, sheet=self.element)
         return text(f"realfiles.where.{self.kind}.heading", lang, element=self.element)
 
     def describe(self, lang: str, row: int | None, column: str | None, *,
@@ -51,6 +55,8 @@ class Part(str):
             words.append(text(f"realfiles.element.{self.element}", lang))
         elif with_part and self.kind == "xml":
             words.append(text("realfiles.where.xml", lang, element=self.element))
+        elif with_part and self.kind == "sheet":  # a plain table: the sheet's own name
+            words.append(text("problem.where.sheet", lang, sheet=self.element))
         if row is not None:
             words.append(text(f"realfiles.where.{self.kind}.row", lang, row=str(row)))
         if column:

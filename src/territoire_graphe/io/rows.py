@@ -69,6 +69,9 @@ class SheetReader:
         if raw.foreign:  # columns of another tool set aside by its reader: extra columns
             fields, matched, duplicates = set_aside(raw.header, raw.foreign, fields, matched,
                                                     duplicates)
+        for header, field_name in raw.named.items():  # a plain table's own words
+            if field_name not in fields and header in matched:
+                fields[field_name] = matched.pop(header)
         for _field, positions in duplicates:
             log.error("column_duplicate", sheet=raw.name, row=raw.header_row,
                       column=raw.column_label(positions[1]),

@@ -35,6 +35,8 @@ class RawSheet:
     # Headers of columns a converter set aside: kept as extra columns whatever they are named
     # (another tool's ``Influence`` = "High", Gephi's ``long``...).
     foreign: set[str] = field(default_factory=set)
+    # Headers of a plain table that mean a field in its own words (« NOM DU LIEU » -> name).
+    named: dict[str, str] = field(default_factory=dict)
 
     def column_label(self, position: int) -> str:
         """How a person finds a column: its header, or its letter when it has none."""

@@ -22,8 +22,9 @@ columns it needs, the headers found and the closest one.
 >>> from .sheets import RawSheet
 >>> raw = RawWorkbook("lieux.csv", [RawSheet("lieux", ["NOM DU LIEU", "TYPOLOGIE"],
 ...                                          [["La Base", "tiers-lieu"]], [2])])
->>> understand(raw, lang="fr").sheets[0].header
-['nom', 'type']
+>>> sheet = understand(raw, lang="fr").sheets[0]
+>>> sheet.name, sheet.named
+('acteurs', {'NOM DU LIEU': 'name', 'TYPOLOGIE': 'type'})
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..text_keys import key, loose
+from .parts import Part
 from .problems import fatal
 from .schema import SHEETS_BY_NAME, field_for, sheet_for
 from .sheets import RawSheet, RawWorkbook
@@ -97,6 +99,7 @@ def understand(raw: RawWorkbook, *, lang: str) -> RawWorkbook:
     out: list[RawSheet] = []
     notes = list(raw.notes)
     roles: set[str] = set()
+    csv = raw.source_format == "csv"
     for sheet in tables:
         role = _role(sheet)
         if role is None or role in roles:
@@ -106,11 +109,11 @@ def understand(raw: RawWorkbook, *, lang: str) -> RawWorkbook:
             continue
         roles.add(role)
         if role == "matrix":
-            out.append(_matrix(sheet, notes))
+            out.append(_matrix(sheet, notes, csv))
         elif role == "actors":
-            out.append(_renamed(sheet, "actors"))
+            out.append(_renamed(sheet, "actors", csv))
         else:
-            out.append(_with_type(_renamed(sheet, "relations")))
+            out.append(_with_type(_renamed(sheet, "relations", csv)))
     if roles & {"edges", "matrix"} and "actors" not in roles:
         out.insert(0, _cited_actors(out, notes))
     elif "actors" in roles:
@@ -129,25 +132,35 @@ def _role(sheet: RawSheet) -> str | None:
     return None
 
 
-def _renamed(sheet: RawSheet, kind: str) -> RawSheet:
-    """The sheet under its standard name, synonyms written as the workbook's headers."""
-    spec = SHEETS_BY_NAME[kind]
-    header, seen = [], set()
+def _renamed(sheet: RawSheet, kind: str, csv: bool) -> RawSheet:
+    """The sheet under its standard name; its synonyms are said to mean their field.
+
+    Headers stay as written, so problems name the user's own columns.
+    """
+    named, seen = {}, set()
     for written in sheet.header:
         field_name = field_of(kind, written) if written else None
         if field_name is not None and field_for(kind, written) is None and field_name not in seen:
-            header.append(spec.column(field_name).fr)
-        else:
-            header.append(written)
+            named[written] = field_name
         if field_name is not None:
             seen.add(field_name)
-    return RawSheet(spec.fr, header, sheet.rows, sheet.row_numbers, sheet.header_row,
-                    sheet.column_letters, sheet.skipped_rows, set(sheet.foreign))
+    return RawSheet(_part(SHEETS_BY_NAME[kind].fr, sheet, csv), list(sheet.header), sheet.rows,
+                    sheet.row_numbers, sheet.header_row, sheet.column_letters,
+                    sheet.skipped_rows, set(sheet.foreign), named)
+
+
+def _part(name: str, sheet: RawSheet, csv: bool) -> Part:
+    """The standard sheet's name, said as the user's file is: its lines, or its own sheet."""
+    return Part(name, "csv" if csv else "sheet", element=str(sheet.name))
+
+
+def _field(sheet: RawSheet, kind: str, header: str) -> str | None:
+    return sheet.named.get(header) or field_for(kind, header)
 
 
 def _with_type(sheet: RawSheet) -> RawSheet:
     """An edge list without a type column: each link is a tie (``interconnaissance``)."""
-    if not any(field_for("relations", h) == "type" for h in sheet.header if h):
+    if not any(_field(sheet, "relations", h) == "type" for h in sheet.header if h):
         sheet.header.append("type")
         for row in sheet.rows:
             row.append(Supplied("interconnaissance"))
@@ -155,7 +168,7 @@ def _with_type(sheet: RawSheet) -> RawSheet:
 
 
 def _fill_types(sheet: RawSheet) -> None:
-    fields = {field_for("actors", h): i for i, h in enumerate(sheet.header) if h}
+    fields = {_field(sheet, "actors", h): i for i, h in enumerate(sheet.header) if h}
     position = fields.get("type")
     if position is None:
         sheet.header.append("type")
@@ -172,7 +185,7 @@ def _cited_actors(sheets: list[RawSheet], notes: list[tuple[str, dict[str, Any]]
     for sheet in sheets:
         if sheet.name != "relations":
             continue
-        fields = {field_for("relations", h): i for i, h in enumerate(sheet.header) if h}
+        fields = {_field(sheet, "relations", h): i for i, h in enumerate(sheet.header) if h}
         for row in sheet.rows:
             for field_name in ("source", "target"):
                 written = as_text(row[fields[field_name]]) if field_name in fields else None
@@ -204,7 +217,7 @@ def _tie(value: Any) -> float | None:
     return number if number else None
 
 
-def _matrix(sheet: RawSheet, notes: list[tuple[str, dict[str, Any]]]) -> RawSheet:
+def _matrix(sheet: RawSheet, notes: list[tuple[str, dict[str, Any]]], csv: bool) -> RawSheet:
     names = [str(h).strip() for h in sheet.header[1:]]
     cells: dict[tuple[int, int], tuple[float, int]] = {}
     for row, number in zip(sheet.rows, sheet.row_numbers, strict=True):
@@ -224,8 +237,9 @@ def _matrix(sheet: RawSheet, notes: list[tuple[str, dict[str, Any]]]) -> RawShee
                      Supplied("interconnaissance")])
         numbers.append(number)
     notes.append(("matrix_read", {"count": len(rows), "symmetric": str(symmetric)}))
-    return RawSheet("relations", ["source", "cible", "intensite", "oriente", "type"], rows,
-                    numbers, sheet.header_row, sheet.column_letters)
+    return RawSheet(_part("relations", sheet, csv), ["source", "cible", "intensite", "oriente",
+                                                 "type"], rows, numbers, sheet.header_row,
+                    sheet.column_letters)
 
 
 # -- refusal ------------------------------------------------------------------------------

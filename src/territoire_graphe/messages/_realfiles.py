@@ -89,6 +89,8 @@ FR = {
     "realfiles.where.list.column": "attribut « {column} »",
     "realfiles.where.csv.row": "ligne {row}",
     "realfiles.where.csv.column": "colonne « {column} »",
+    "realfiles.where.sheet.row": "ligne {row}",
+    "realfiles.where.sheet.column": "colonne « {column} »",
 }
 
 EN = {
@@ -176,4 +178,6 @@ EN = {
     "realfiles.where.list.column": 'attribute "{column}"',
     "realfiles.where.csv.row": "line {row}",
     "realfiles.where.csv.column": 'column "{column}"',
+    "realfiles.where.sheet.row": "row {row}",
+    "realfiles.where.sheet.column": 'column "{column}"',
 }
