@@ -268,3 +268,19 @@ def test_every_format_message_has_a_french_and_an_english_text():
     for code in codes:
         for lang in ("fr", "en"):
             assert f"problem.{code}.hint" in CATALOGUES[lang]
+
+
+@pytest.mark.parametrize("nodes", [
+    '<node id="g" label="Réseau"><nodes><node id="a" label="A"/><node id="b" label="B"/>'
+    '</nodes></node>',
+    '<node id="g" label="Réseau"/><node id="a" label="A" pid="g"/><node id="b" label="B" pid="g"/>',
+], ids=["nested", "pid"])
+def test_a_gexf_hierarchy_is_flattened_with_a_warning_and_the_parent_kept(tmp_path, nodes):
+    content = ('<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2"><graph>'
+               f'<nodes>{nodes}</nodes><edges><edge source="a" target="b"/></edges>'
+               '</graph></gexf>')
+    t = tg.read(write(tmp_path, "h.gexf", content))
+    assert list(t.actors.index) == ["g", "a", "b"]
+    assert cells(t.actors["parent"]) == [None, "g", "g"]
+    [warning] = [w for w in t.warnings if w.code == "gexf_hierarchy_flattened"]
+    assert warning.message.startswith("2 nœuds sont imbriqués") and "a, b" in warning.message

@@ -68,9 +68,12 @@ def read_gexf(path: Path, *, display: str, lang: str | None = None) -> RawWorkbo
         node_id = element.get("id")
         if node_id is None:
             raise fatal("gexf_no_id", display, lang=lang, element="node", line=element.line)
-        if parent is not None:
+        attrs = _values(element, "node", declared, notes, own)
+        parent_id = parent.get("id") if parent is not None else element.get("pid")
+        if parent_id is not None:  # a GEXF hierarchy: flattened, the parent kept, a warning
             nested.append(node_id)
-        nodes.append((node_id, _values(element, "node", declared, notes, own), position))
+            attrs.setdefault("parent", parent_id)
+        nodes.append((node_id, attrs, position))
     edges: list[Edge] = []
     edge_list = graph.find("edges")
     for element in edge_list.findall("edge") if edge_list is not None else []:
