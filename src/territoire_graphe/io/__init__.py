@@ -57,7 +57,7 @@ def read_raw(path: Path, *, display: str, lang: str,
              columns: Mapping[str, str] | None = None) -> RawWorkbook:
     """The raw sheets of any supported source, in the workbook layout of FORMAT.md."""
     from . import kumu, single_table
-    from .foreign import FOREIGN_FORMATS, looks_like_onodo, mark_foreign
+    from .foreign import FOREIGN_FORMATS, declare_cited, looks_like_onodo, mark_foreign
 
     suffix = path.suffix.lower()
     if path.is_dir():
@@ -107,6 +107,7 @@ def read_raw(path: Path, *, display: str, lang: str,
     if kumu.looks_like_kumu(raw):
         raw = kumu.to_standard(raw)
         mark_foreign(raw, own=("directed",))
+        declare_cited(raw)
     elif raw.source_format in FOREIGN_FORMATS or looks_like_onodo(raw):
         mark_foreign(raw)
     elif single_table.is_plain(raw):

@@ -187,3 +187,55 @@ def set_aside(header: list[str], foreign: set[str], fields: dict[str, int],
     for position in sorted(aside):
         new_extras[str(header[position]).strip()] = position
     return kept_fields, new_extras, kept_duplicates
+
+
+def declare_cited(raw: RawWorkbook) -> None:
+    """Add to the actors sheet the names the relation sheets cite but no row declares.
+
+    Another tool's file (Kumu creates the elements a connection names) is not
+    refused for it: one warning lists them (FORMAT.md section 1).
+    """
+    from ..text_keys import loose
+    from .graphtools import listing
+
+    actors = next((s for s in raw.sheets if (spec := sheet_for(s.name)) is not None
+                   and spec.name == "actors"), None)
+    if actors is None:
+        return
+    fields = match_columns("actors", actors.header)[0]
+    if "name" not in fields:
+        return
+    known: set[str] = set()
+    for sheet in raw.sheets:  # relations name actors, and people (collectives: memberships)
+        spec = sheet_for(sheet.name)
+        if spec is not None and spec.name in ("actors", "collectives", "people"):
+            known |= {loose(str(r[p])) for r in sheet.rows
+                      for f, p in match_columns(spec.name, sheet.header)[0].items()
+                      if f in ("id", "name") and p < len(r) and not is_blank(r[p])}
+    missing: dict[str, str] = {}
+    cited_in = ""
+    for sheet in raw.sheets:
+        spec = sheet_for(sheet.name)
+        if spec is None or spec.name not in ("relations", "flows", "dependencies"):
+            continue
+        ends = [p for f, p in match_columns(spec.name, sheet.header)[0].items()
+                if f in ("source", "target")]
+        for row in sheet.rows:
+            for position in ends:
+                value = as_text(row[position]) if position < len(row) else None
+                if value is not None and loose(value) not in known:
+                    missing.setdefault(loose(value), value)
+                    cited_in = cited_in or sheet.name
+    if not missing:
+        return
+    start = max(actors.row_numbers, default=actors.header_row)
+    for number, name in enumerate(missing.values(), start=start + 1):
+        added: list[Any] = [None] * len(actors.header)
+        added[fields["name"]] = name
+        if "type" in fields:
+            added[fields["type"]] = Supplied("autre")
+        actors.rows.append(added)
+        actors.row_numbers.append(number)
+    raw.notes.append(("nodes_undeclared", {"sheet": cited_in, "count": len(missing),
+                                           "names": listing(list(missing.values()))}))
+
