@@ -66,3 +66,15 @@ def test_export_prints_the_reading_warnings(tmp_path, capsys):
     paypal = Path(__file__).parent / "data" / "real_files" / "kumu" / "paypal-mafia.xlsx"
     assert main(["export", str(paypal), "-o", str(tmp_path / "p.gexf")]) == 0
     assert "Influence" in capsys.readouterr().err
+
+
+def test_people_hidden_in_a_format_that_cannot_hide_them_writes_nothing(tmp_path, capsys):
+    import inspect
+
+    if "people" in inspect.signature(tg.to_csv).parameters:
+        pytest.skip("to_csv hides people: covered by its own tests")
+    output = tmp_path / "dossier"
+    assert main(["export", str(sample_path("voisinerie_wazemmes.xlsx")), "-o", str(output),
+                 "--people", "hide"]) == 2
+    assert not output.exists()
+    assert "--people hide" in capsys.readouterr().err

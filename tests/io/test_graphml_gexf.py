@@ -284,3 +284,22 @@ def test_a_gexf_hierarchy_is_flattened_with_a_warning_and_the_parent_kept(tmp_pa
     assert cells(t.actors["parent"]) == [None, "g", "g"]
     [warning] = [w for w in t.warnings if w.code == "gexf_hierarchy_flattened"]
     assert warning.message.startswith("2 nœuds sont imbriqués") and "a, b" in warning.message
+
+
+@pytest.mark.parametrize("doctype", [
+    '<!DOCTYPE graphml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>',
+    '<!DOCTYPE graphml [<!ENTITY x SYSTEM "file:///etc/passwd">]>',
+])
+def test_a_file_declaring_entities_is_refused_before_anything_is_expanded(tmp_path, errors_of,
+                                                                          doctype):
+    content = GRAPHML.replace('<graphml xmlns', f'{doctype}\n<graphml xmlns', 1)
+    content = content.replace("Mairie de Songeons", "&b;" if "ENTITY a" in doctype else "&x;")
+    problems = errors_of(write(tmp_path, "bomb.graphml", content))
+    assert [p.code for p in problems] == ["xml_entities"]
+    assert "root:" not in str(problems[0])
+
+
+def test_an_absurdly_nested_file_is_refused_not_a_crash(tmp_path, errors_of):
+    content = '<gexf xmlns="http://gexf.net/1.3">' + "<a>" * 5000 + "</a>" * 5000 + "</gexf>"
+    assert [p.code for p in errors_of(write(tmp_path, "deep.gexf", content))] == [
+        "xml_too_deep"]
