@@ -34,7 +34,7 @@ READABLE = [f for f in FILES if f not in BROKEN] + PAIRS
 
 
 def test_the_corpus_holds_every_file_its_sources_name():
-    assert len(SOURCES) == 45
+    assert len(SOURCES) == 46  # the 45 of the shared corpus, and karate.net
     assert all((ROOT / s).is_file() for s in SOURCES)
 
 
@@ -62,6 +62,11 @@ def reference_counts(relative: str) -> tuple[int, int, str]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             g = igraph.Graph.Read_GraphML(str(path))
+        return g.vcount(), g.ecount(), "igraph"
+    if suffix == ".net":
+        import igraph
+
+        g = igraph.Graph.Read_Pajek(str(path))  # networkx refuses "*vertices 34" alone
         return g.vcount(), g.ecount(), "igraph"
     if suffix == ".gml":
         g = nx.read_gml(path, label="id")
@@ -194,6 +199,12 @@ def test_graphology_json_keeps_positions_and_colours_and_mixed_directions():
     t = tg.read(ROOT / "graphology" / "celegans.json")
     assert t.actors.loc["0", "color"] == "rgb(153,153,153)"
     assert t.actors.loc["0", "x"] == pytest.approx(-247.53701782226562)
+
+
+def test_a_pajek_file_declaring_its_vertices_by_count_alone():
+    t = tg.read(ROOT / "pajek" / "karate.net")  # "*vertices 34" and no vertex line
+    assert list(t.actors.index) == [str(i) for i in range(1, 35)]
+    assert "nodes_undeclared" not in {w.code for w in t.warnings}
 
 
 def test_a_gephi_pair_whose_file_starts_with_an_empty_line_reads():

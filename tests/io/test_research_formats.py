@@ -93,3 +93,17 @@ def test_a_ucinet_matrix_with_intensities_keeps_them(tmp_path):
     path = write(tmp_path, "t.dl", FULLMATRIX.replace("1 0 1 0\n0 1 0 0", "1 0 2.5 0\n0 2.5 0 0"))
     t = tg.read(path)
     assert t.relations["weight"].tolist() == [1.0, 2.5]
+
+
+def test_the_dl_file_ucinet_6_writes_row_and_column_labels_and_several_matrices(tmp_path):
+    # UCINET 6 exports: "N=" on its own line, "FORMAT = FULLMATRIX DIAGONAL PRESENT",
+    # quoted labels one per line under ROW LABELS: and COLUMN LABELS:, then DATA:.
+    path = write(tmp_path, "t.dl", 'DL\nN=3 NM=2\nFORMAT = FULLMATRIX DIAGONAL PRESENT\n'
+                 'ROW LABELS:\n"Ville de Creil"\n"CAF"\n"Asso"\nCOLUMN LABELS:\n'
+                 '"Ville de Creil"\n"CAF"\n"Asso"\nDATA:\n0 1 0\n0 0 1\n0 0 0\n'
+                 '0 0 0\n0 0 0\n0 0 0\n')
+    t = tg.read(path)
+    assert list(t.actors["name"]) == ["Ville de Creil", "CAF", "Asso"]
+    assert [(r.source, r.target, r.directed) for r in t.relations.itertuples()] == [
+        ("Ville de Creil", "CAF", True), ("CAF", "Asso", True)]
+    assert "ucinet_matrices" in {w.code for w in t.warnings}

@@ -38,6 +38,7 @@ def read_pajek(path: Path, *, display: str, lang: str | None = None) -> RawWorkb
     edges: list[Edge] = []
     section = ""
     matrix_row = 0
+    count = 0
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
         if not stripped or stripped.startswith("%"):
@@ -45,6 +46,9 @@ def read_pajek(path: Path, *, display: str, lang: str | None = None) -> RawWorkb
         if stripped.startswith("*"):
             section = stripped.split()[0].lower()
             matrix_row = 0
+            words = stripped.split()
+            if section == "*vertices" and len(words) > 1 and words[1].isdigit():
+                count = int(words[1])
             continue
         try:
             parts = shlex.split(stripped, posix=True)
@@ -73,6 +77,9 @@ def read_pajek(path: Path, *, display: str, lang: str | None = None) -> RawWorkb
             raise fatal("pajek_line", display, lang=lang, line=number)
     if not nodes and not edges:
         raise fatal("graph_missing", display, lang=lang, format="Pajek")
+    declared = {n for n, _, _ in nodes}  # "*Vertices 34" alone declares vertices 1 to 34
+    nodes += [(str(i), {}, len(nodes) + i) for i in range(1, count + 1)
+              if str(i) not in declared]
     notes = Notes()
     raw = graph_to_raw(complete(GraphContent(display, "Pajek", nodes, edges, {}), notes))
     return raw
