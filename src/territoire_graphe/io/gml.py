@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .graphs import Edge, GraphContent, Node, graph_to_raw
-from .graphtools import Notes, complete
+from .graphtools import Notes, complete, file_bytes
 from .problems import fatal
 from .sheets import RawWorkbook
 from .values import as_text
@@ -43,7 +43,7 @@ class _Refused(ValueError):
 
 def read_gml(path: Path, *, display: str, lang: str | None = None) -> RawWorkbook:
     """Read a GML file into raw sheets."""
-    text = path.read_bytes().decode("utf-8-sig", errors="replace")
+    text = file_bytes(path, display=display, lang=lang).decode("utf-8-sig", errors="replace")
     try:
         pairs = _parse(text)
     except _Refused as refused:

@@ -33,11 +33,24 @@ _FLOATS = {"float", "double", "bigdecimal", "number"}
 LISTED = 12  # names shown in a warning that lists nodes
 
 
+def file_bytes(path: Path, *, display: str, lang: str | None) -> bytes:
+    """The content of a graph file: the one place every tolerant reader reads a file.
+
+    (Size guards on graph files belong here.)
+    """
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise fatal("file_unreadable", display, lang=lang,
+                    detail=error.strerror or type(error).__name__) from None
+
+
 def load_xml(path: Path, *, display: str, lang: str | None, fmt: str,
              root_name: str) -> Element:
     """The root element of an XML graph file, or a clear InputError."""
+    data = file_bytes(path, display=display, lang=lang)
     try:
-        root = parse_bytes(path.read_bytes())
+        root = parse_bytes(data)
     except XmlRefused as refused:
         if refused.reason == "invalid":
             raise fatal("xml_invalid", display, lang=lang, format=fmt, line=refused.line,

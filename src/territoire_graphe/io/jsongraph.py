@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .graphs import Edge, GraphContent, Node, graph_to_raw
-from .graphtools import Notes, complete
+from .graphtools import Notes, complete, file_bytes
 from .problems import fatal
 from .sheets import RawWorkbook
 from .values import as_text, is_blank
@@ -65,7 +65,7 @@ def read_json_graph(path: Path, *, display: str, lang: str | None = None) -> Raw
 def load_json(path: Path, *, display: str, lang: str | None) -> Any:
     """The JSON content of a file, or a clear InputError naming the line and column."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = file_bytes(path, display=display, lang=lang).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise fatal("json_encoding", display, lang=lang) from None
     try:

@@ -26,14 +26,14 @@ from typing import Any
 
 from .csvfiles import decode
 from .graphs import Edge, GraphContent, Node, graph_to_raw
-from .graphtools import Notes, complete
+from .graphtools import Notes, complete, file_bytes
 from .problems import fatal
 from .sheets import RawWorkbook
 
 
 def read_pajek(path: Path, *, display: str, lang: str | None = None) -> RawWorkbook:
     """Read a Pajek ``.net`` file into raw sheets."""
-    text, _ = decode(path.read_bytes())
+    text, _ = decode(file_bytes(path, display=display, lang=lang))
     nodes: list[Node] = []
     edges: list[Edge] = []
     section = ""

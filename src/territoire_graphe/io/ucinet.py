@@ -27,7 +27,7 @@ from typing import Any
 
 from .csvfiles import decode
 from .graphs import Edge, GraphContent, Node, graph_to_raw
-from .graphtools import Notes, complete
+from .graphtools import Notes, complete, file_bytes
 from .problems import fatal
 from .sheets import RawWorkbook
 
@@ -37,7 +37,7 @@ _SECTION = re.compile(r"^\s*(labels|row labels|column labels|data)\s*:?\s*(.*)$"
 
 def read_ucinet(path: Path, *, display: str, lang: str | None = None) -> RawWorkbook:
     """Read a UCINET DL file into raw sheets."""
-    text, _ = decode(path.read_bytes())
+    text, _ = decode(file_bytes(path, display=display, lang=lang))
     head, _, _ = text.partition("\n")
     if not head.strip().lower().startswith("dl"):
         raise fatal("ucinet_header", display, lang=lang)
