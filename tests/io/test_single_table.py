@@ -102,3 +102,21 @@ def test_a_plain_tables_warnings_name_its_own_column(tmp_path):
     t = tg.read(write(tmp_path, "lieux.csv", "NOM DU LIEU;TYPOLOGIE\nLa Base;xylophone\n"))
     [warning] = [w for w in t.warnings if w.code == "type_unknown"]
     assert warning.location() == "lieux.csv, ligne 2, colonne « TYPOLOGIE »"
+
+
+def test_a_french_actor_map_with_node_nature_and_in_out_link_headers(tmp_path):
+    # A folder of two CSV files named like sheets, headed in the words of the tool that
+    # exported them: the required columns are found by their synonyms.
+    write(tmp_path, "noeuds.csv", "node;nature;commune\nMairie de Creil;commune;Creil\n"
+          "CAF;association;Creil\n")
+    write(tmp_path, "liens.csv", "in;out;link\nMairie de Creil;CAF;coopération\n")
+    t = tg.read(tmp_path)
+    assert list(t.actors["type"]) == ["commune", "association"]
+    assert [(r.source, r.target, r.type) for r in t.relations.itertuples()] == [
+        ("Mairie de Creil", "CAF", "coopération")]
+
+
+def test_a_workbook_with_its_own_headers_is_not_touched_by_synonyms(make_workbook):
+    # "nature" is not read as the type when the sheet already has one: it stays an extra.
+    path = make_workbook({"acteurs": [["nom", "type", "nature"], ["Mairie", "commune", "x"]]})
+    assert list(tg.read(path).actors["nature"]) == ["x"]

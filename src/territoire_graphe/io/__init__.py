@@ -112,6 +112,8 @@ def read_raw(path: Path, *, display: str, lang: str,
         mark_foreign(raw)
     elif single_table.is_plain(raw):
         raw = single_table.understand(raw, lang=lang)
+    else:
+        single_table.name_by_synonyms(raw)
     return raw
 
 

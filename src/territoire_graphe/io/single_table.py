@@ -65,6 +65,33 @@ def is_plain(raw: RawWorkbook) -> bool:
     return "name" not in written and _role(tables[0]) is not None
 
 
+def name_by_synonyms(raw: RawWorkbook) -> None:
+    """Sheets of a workbook (or CSV folder) whose required columns are only in other words.
+
+    A sheet ``noeuds`` headed ``node`` / ``nature``, a sheet ``liens`` headed ``in`` /
+    ``out`` / ``link``: when a required column is missing under the workbook's
+    names, the synonyms of plain tables name it (the headers stay as written).
+
+    >>> from .sheets import RawSheet
+    >>> raw = RawWorkbook("t", [RawSheet("liens", ["in", "out", "link"], [["A", "B", "x"]], [2])])
+    >>> name_by_synonyms(raw); raw.sheets[0].named
+    {'in': 'source', 'out': 'target', 'link': 'type'}
+    """
+    for sheet in raw.sheets:
+        spec = sheet_for(sheet.name)
+        if spec is None or spec.name not in ("actors", "relations", "flows", "dependencies"):
+            continue
+        kind = "actors" if spec.name == "actors" else "relations"
+        written = {field_for(spec.name, h) for h in sheet.header if h}
+        if set(spec.required_fields) <= written:
+            continue
+        for header in sheet.header:
+            field_name = field_of(kind, header) if header else None
+            if field_name is not None and field_name not in written:
+                sheet.named[header] = field_name
+                written.add(field_name)
+
+
 def apply_columns(raw: RawWorkbook, columns: Mapping[str, str], lang: str) -> None:
     """Give the columns named in ``read(columns=...)`` their field (``{"name": "NOM"}``)."""
     fields = {c.field for s in SHEETS_BY_NAME.values() for c in s.columns}
