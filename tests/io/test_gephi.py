@@ -154,3 +154,14 @@ def test_edges_naming_nodes_the_node_table_lacks_add_them_with_one_warning(tmp_p
     assert len(t.relations) == 3
     [warning] = [w for w in t.warnings if w.code == "nodes_undeclared"]
     assert "(3, 9)" in warning.message and warning.sheet == "edges"
+
+
+def test_nodes_with_distinct_ids_and_one_label_are_told_apart_by_their_id(tmp_path):
+    (tmp_path / "nodes.csv").write_text("Id,Label\n1,Dupont\n2,Dupont\n3,Martin\n",
+                                        encoding="utf-8")
+    (tmp_path / "edges.csv").write_text("Source,Target\n1,2\n2,3\n", encoding="utf-8")
+    t = tg.read(tmp_path)
+    assert list(t.actors["name"]) == ["Dupont (1)", "Dupont (2)", "Martin"]
+    assert [(r.source, r.target) for r in t.relations.itertuples()] == [("1", "2"),
+                                                                        ("2", "3")]
+    assert "names_repeated" in {w.code for w in t.warnings}

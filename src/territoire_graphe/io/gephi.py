@@ -121,7 +121,7 @@ def read_gephi(nodes_csv: str | os.PathLike[str], edges_csv: str | os.PathLike[s
 def _gephi_raw(nodes_csv: Path, edges_csv: Path, *, display: str) -> RawWorkbook:
     nodes_name = _sheet_name(nodes_csv, ("actors",), "nodes")
     edges_name = _sheet_name(edges_csv, RELATION_SHEETS, "edges")
-    nodes = _nodes(sheet_from_grid(nodes_name, read_csv_grid(nodes_csv)))
+    nodes, repeated = _nodes(sheet_from_grid(nodes_name, read_csv_grid(nodes_csv)))
     edges = _edges(sheet_from_grid(edges_name, read_csv_grid(edges_csv)))
     notes: list[tuple[str, dict[str, Any]]] = [
         ("column_foreign_repeat", {"sheet": sheet.name, "row": sheet.header_row,
@@ -129,6 +129,9 @@ def _gephi_raw(nodes_csv: Path, edges_csv: Path, *, display: str) -> RawWorkbook
         for sheet in (nodes, edges) for header, field_name in sheet.named.items()]
     for sheet in (nodes, edges):
         sheet.named = {}
+    if repeated:  # distinct ids, one label: told apart by their id (FORMAT.md section 1)
+        notes.append(("names_repeated", {"sheet": nodes.name, "count": len(repeated),
+                                         "names": listing(repeated)}))
     missing = _undeclared(nodes, edges)
     if missing:  # Gephi creates the nodes its edges name ("create missing nodes")
         header = [key(h) for h in nodes.header]
@@ -178,7 +181,8 @@ def _sheet_name(path: Path, kinds: tuple[str, ...], fallback: str) -> str:
     return path.stem if spec is not None and spec.name in kinds else fallback
 
 
-def _nodes(sheet: RawSheet) -> RawSheet:
+def _nodes(sheet: RawSheet) -> tuple[RawSheet, list[str]]:
+    """The node table as an actors sheet, and the labels several ids share."""
     table = Table("actors", list(sheet.header), [list(r) for r in sheet.rows],
                    list(sheet.row_numbers))
     table.resolve_duplicates("Gephi")
@@ -191,7 +195,8 @@ def _nodes(sheet: RawSheet) -> RawSheet:
             if is_blank(row[name_position]) and not all(is_blank(c) for c in row):
                 row[name_position] = row[id_position]
     _settle(table, "type", DEFAULT_ACTOR_TYPE)
-    return _sheet(sheet, table)
+    repeated = table.disambiguate_names(set()) if id_position is not None else []
+    return _sheet(sheet, table), repeated
 
 
 def _edges(sheet: RawSheet) -> RawSheet:
