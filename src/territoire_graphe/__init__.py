@@ -35,6 +35,9 @@ _LAZY = {
     "to_gexf": ".io.export",
     "to_graphml": ".io.export",
     "to_json": ".io.export",
+    "to_geojson": ".io.export_graphology",
+    "to_graphology": ".io.export_graphology",
+    "to_kumu": ".io.export_kumu",
     "read_gephi": ".io.gephi",
     "Limits": ".io.limits",
     "InputError": ".io.problems",
@@ -60,6 +63,8 @@ if TYPE_CHECKING:
     from .evolution import Evolution, diff
     from .io import read
     from .io.export import to_csv, to_gexf, to_graphml, to_json
+    from .io.export_graphology import to_geojson, to_graphology
+    from .io.export_kumu import to_kumu
     from .io.gephi import read_gephi
     from .io.limits import Limits
     from .io.problems import InputError, Problem
@@ -113,11 +118,14 @@ __all__ = [
     "to_csv",
     "to_docx",
     "to_excel",
+    "to_geojson",
     "to_gexf",
     "to_graphml",
+    "to_graphology",
     "to_html",
     "to_image",
     "to_json",
+    "to_kumu",
     "write_questionnaire",
     "write_template",
 ]

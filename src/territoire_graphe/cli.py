@@ -45,7 +45,7 @@ from .messages import LANGS, resolve_lang, text
 PROG = "territoire-graphe"
 #: Modules that add commands: each has ``add_commands(add, lang)``, where ``add`` is
 #: :func:`add_command` bound to the parser (``add(name, handler, output=None)``).
-EXTRA_COMMANDS: tuple[str, ...] = (".cli_collect",)
+EXTRA_COMMANDS: tuple[str, ...] = (".cli_collect", ".cli_export")
 COMPARE_READ_HERE = 50  # more workbooks than this: compare() reads them in parallel
 DEMO_EARLIER = "pays_de_bray_2023.xlsx"  # the demo's document says what changed since
 

@@ -96,6 +96,8 @@ def print_problems(problems: list[Any], lang: str, stream: TextIO, *,
         for sheet, found in sheets.items():
             label = text("cli.check.sheet", lang, sheet=terminal_safe(sheet)) if sheet else \
                 text("cli.check.no_sheet", lang)
+            if hasattr(sheet, "heading"):  # a part of another tool's file (io/parts.py)
+                label = sheet.heading(lang) or text("cli.check.no_sheet", lang)
             print(f"\n{label}", file=stream)
             for problem in sorted(found, key=lambda p: -1 if p.row is None else p.row):
                 print(f"  {_describe(problem, lang, with_file=heading is None)}", file=stream)
@@ -108,10 +110,13 @@ def print_problems(problems: list[Any], lang: str, stream: TextIO, *,
 
 def _describe(problem: Any, lang: str, *, with_file: bool) -> str:
     where = []
-    if problem.row is not None:
-        where.append(text("problem.where.row", lang, row=str(problem.row)))
-    if problem.column:
-        where.append(text("problem.where.column", lang, column=terminal_safe(problem.column)))
+    if hasattr(problem.sheet, "describe"):  # a part of another tool's file (io/parts.py)
+        where = problem.sheet.describe(lang, problem.row, problem.column, with_part=False)
+    else:
+        if problem.row is not None:
+            where.append(text("problem.where.row", lang, row=str(problem.row)))
+        if problem.column:
+            where.append(text("problem.where.column", lang, column=terminal_safe(problem.column)))
     if with_file and problem.file and not problem.sheet:
         where.append(terminal_safe(problem.file))
     message = terminal_safe(problem.message)

@@ -173,8 +173,8 @@ def _uncomputed_formula(folder: Path, forge) -> Path:
 # (case, maker, "error" or "warning", expected code)
 CASES: list[tuple[str, Callable[[Path, object], Path], str, str]] = [
     ("XSS in cells (read as text)", _xss, "ok", ""),
-    ("XXE in GraphML", _xxe, "error", "xml_invalid"),
-    ("billion laughs in GEXF", _laughs, "error", "xml_invalid"),
+    ("XXE in GraphML", _xxe, "error", "xml_entities"),
+    ("billion laughs in GEXF", _laughs, "error", "xml_entities"),
     ("truncated workbook", _truncated, "error", "file_truncated"),
     ("password-protected workbook", _password, "error", "file_encrypted"),
     ("an image named .xlsx", _wrong_kind, "error", "file_not_workbook"),

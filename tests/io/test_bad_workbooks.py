@@ -111,7 +111,9 @@ CASES = [
      ("column_duplicate", "acteurs", 1, "name")),
     ("two sheets of actors", {"acteurs": ACTORS, "Actors": ACTORS},
      ("sheet_duplicate", "Actors", None, None)),
-    ("no actors sheet", {"Feuil1": ACTORS}, ("sheet_missing_actors", None, None, None)),
+    # (a lone sheet "Feuil1" holding actors is a plain table, read: see test_single_table.py)
+    ("no actors sheet", {"collectifs": [["nom", "type"], ["Réseau", "réseau"]]},
+     ("sheet_missing_actors", None, None, None)),
     ("an actors sheet with only its header", {"acteurs": [["nom", "type"]]},
      ("actors_empty", "acteurs", 1, None)),
     ("title rows above the header", {"acteurs": [["Acteurs du Pays de Bray"], [],

@@ -121,17 +121,19 @@ def test_a_type_column_holding_relation_types_is_read_as_the_relation_type(tmp_p
     assert relations(read_gephi(nodes, edges)) == [("a", "b", "financement", True, 1.0)]
 
 
-def test_an_edge_to_an_unknown_node_is_an_error_naming_its_row(tmp_path):
+def test_an_edge_to_an_unknown_node_adds_it_with_a_warning_naming_it(tmp_path):
+    # FORMAT.md section 1: "an edge naming an undeclared node is a warning that lists
+    # those nodes" (Gephi creates them too).
     nodes = write_csv(tmp_path / "nodes.csv", [["Id", "Label"], ["a", "A"], ["b", "B"]],
                       separator=";", encoding="cp1252")
     edges = write_csv(tmp_path / "edges.csv", [["Source", "Target", "Type"],
                                                ["a", "b", "Directed"], ["a", "zz", "Directed"]],
                       separator=";", encoding="cp1252")
-    with pytest.raises(tg.InputError) as caught:
-        read_gephi(nodes, edges)
-    assert [(p.code, p.sheet, p.row, p.column) for p in caught.value.problems] == [
-        ("reference_unknown", "edges", 3, "Target")]
-    assert caught.value.problems[0].file == "nodes.csv + edges.csv"
+    t = read_gephi(nodes, edges)
+    [warning] = [w for w in t.warnings if w.code == "nodes_undeclared"]
+    assert (warning.file, warning.sheet) == ("nodes.csv + edges.csv", "edges")
+    assert "(zz)" in warning.message
+    assert t.actors.loc["zz", "name"] == "zz"
 
 
 def test_a_missing_gephi_file_is_a_clear_error(tmp_path):
@@ -140,3 +142,26 @@ def test_a_missing_gephi_file_is_a_clear_error(tmp_path):
     with pytest.raises(tg.InputError) as caught:
         read_gephi(nodes, tmp_path / "edges.csv")
     assert [p.code for p in caught.value.problems] == ["file_not_found"]
+
+
+def test_edges_naming_nodes_the_node_table_lacks_add_them_with_one_warning(tmp_path):
+    # Gephi's spreadsheet import creates the missing nodes; so does the reader, and says so.
+    (tmp_path / "nodes.csv").write_text("Id,Label\n1,A\n2,B\n", encoding="utf-8")
+    (tmp_path / "edges.csv").write_text("Source,Target,Type\n1,2,Directed\n2,3,Undirected\n"
+                                        "3,9,Directed\n", encoding="utf-8")
+    t = tg.read(tmp_path)
+    assert list(t.actors.index) == ["1", "2", "3", "9"]
+    assert len(t.relations) == 3
+    [warning] = [w for w in t.warnings if w.code == "nodes_undeclared"]
+    assert "(3, 9)" in warning.message and warning.sheet == "edges"
+
+
+def test_nodes_with_distinct_ids_and_one_label_are_told_apart_by_their_id(tmp_path):
+    (tmp_path / "nodes.csv").write_text("Id,Label\n1,Dupont\n2,Dupont\n3,Martin\n",
+                                        encoding="utf-8")
+    (tmp_path / "edges.csv").write_text("Source,Target\n1,2\n2,3\n", encoding="utf-8")
+    t = tg.read(tmp_path)
+    assert list(t.actors["name"]) == ["Dupont (1)", "Dupont (2)", "Martin"]
+    assert [(r.source, r.target) for r in t.relations.itertuples()] == [("1", "2"),
+                                                                        ("2", "3")]
+    assert "names_repeated" in {w.code for w in t.warnings}

@@ -120,15 +120,39 @@ def test_a_graphml_node_without_name_is_named_by_its_id(tmp_path):
     assert t.actors.loc["jardins", "name"] == "jardins"
 
 
-def test_graphml_problems_point_at_the_node_or_edge_by_its_position(tmp_path, errors_of,
-                                                                   located):
+def test_graphml_columns_whose_values_do_not_fit_are_kept_aside_not_refused(tmp_path):
+    # FORMAT.md section 1: another tool's column that collides with a workbook column
+    # but whose values don't fit it is an extra column under its own name, with a warning.
     content = GRAPHML.replace('<data key="k3">4</data>', "").replace(
         '<data key="k1">association</data>', '<data key="k1">association</data>'
         '<data key="k3">9</data>').replace('<data key="k5">2.5</data>',
                                            '<data key="k5">-1</data>')
-    problems = errors_of(write(tmp_path, "bray.graphml", content))
-    assert located(problems) == [("scale_out_of_range", "nodes", 2),
-                                 ("number_negative", "edges", 1)]
+    t = tg.read(write(tmp_path, "bray.graphml", content))
+    foreign = [(w.sheet, w.column) for w in t.warnings if w.code == "column_foreign"]
+    assert foreign == [("nodes", "influence"), ("edges", "poids")]
+    assert cells(t.actors["influence (2)"]) == [None, 9, None]
+    assert t.actors["influence"].isna().all()
+    assert cells(t.relations["poids"]) == [-1.0, None, None]
+    assert list(t.relations["weight"]) == [1.0, 1.0, 1.0]
+
+
+def test_graphml_warnings_name_the_element_and_its_line(tmp_path, located):
+    content = GRAPHML.replace('<data key="k1">association</data>',
+                              '<data key="k1">assocation</data>')
+    t = tg.read(write(tmp_path, "bray.graphml", content))
+    # Another tool's type is matched only when certain: no "did you mean" guess.
+    assert ("type_unknown", "nodes", 15) in located(t.warnings)  # <node id="jardins">: line 15
+    assert t.actors.loc["jardins", "type"] == "assocation"
+    [warning] = [w for w in t.warnings if w.code == "type_unknown"]
+    assert warning.location() == "bray.graphml, élément <node>, ligne 15, attribut « type »"
+    assert "feuille « nodes »" not in str(warning)
+
+
+def test_json_warnings_name_the_list_and_the_number_in_english(tmp_path):
+    path = write(tmp_path, "g.json", '{"nodes": [{"key": "a", "attributes": {"type": "x"}}],'
+                 ' "edges": []}')
+    [warning] = [w for w in tg.read(path, lang="en").warnings if w.code == "type_unknown"]
+    assert warning.location() == 'g.json, nodes, number 1, attribute "type"'
 
 
 # -- GEXF ------------------------------------------------------------------------------------
@@ -159,7 +183,8 @@ def test_a_gexf_label_that_differs_from_the_name_attribute_is_kept_apart(tmp_pat
     content = GEXF_12.replace('title="Catégorie"', 'title="name"')
     t = tg.read(write(tmp_path, "bray.gexf", content))
     assert list(t.actors["name"])[:2] == ["commune", "association"]
-    assert list(t.actors["label GEXF"])[:2] == ["Mairie de Songeons", "Les Jardins du Bray"]
+    assert list(t.actors["label"])[:2] == ["Mairie de Songeons", "Les Jardins du Bray"]
+    assert "column_foreign_repeat" in {w.code for w in t.warnings}
 
 
 # -- broken files ----------------------------------------------------------------------------
@@ -186,17 +211,31 @@ def test_the_xml_error_is_in_english_on_request(tmp_path):
     ("wrong.graphml", GEXF_12, "xml_wrong_root"),
     ("nograph.gexf", '<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2"/>',
      "graph_missing"),
-    ("badkey.graphml", GRAPHML.replace('<data key="k4">coopération</data>',
-                                       '<data key="zz">coopération</data>'), "graph_unreadable"),
-    ("badvalue.graphml", GRAPHML.replace('<data key="k3">4</data>',
-                                         '<data key="k3">quatre</data>'), "graph_unreadable"),
-    ("badclass.gexf", GEXF_12.replace('<attribute id="1" title="modularity_class"',
-                                      '<attribute id="9" title="modularity_class"'),
-     "graph_unreadable"),
 ])
 def test_a_well_formed_file_that_is_not_a_readable_graph_is_a_clear_error(tmp_path, errors_of,
                                                                           name, content, code):
     assert [p.code for p in errors_of(write(tmp_path, name, content))] == [code]
+
+
+@pytest.mark.parametrize(("name", "content", "code", "column"), [
+    ("badkey.graphml", GRAPHML.replace('<data key="k4">coopération</data>',
+                                       '<data key="zz">coopération</data>'),
+     "graphml_key_undeclared", "zz"),
+    ("badvalue.graphml", GRAPHML.replace('<data key="k3">4</data>',
+                                         '<data key="k3">quatre</data>'),
+     "column_foreign", "influence"),
+    ("badclass.gexf", GEXF_12.replace('<attribute id="1" title="modularity_class"',
+                                      '<attribute id="9" title="modularity_class"'),
+     "gexf_attribute_undeclared", "1"),
+])
+def test_what_a_strict_reader_refuses_is_read_with_a_warning(tmp_path, name, content, code,
+                                                            column):
+    # igraph and Gephi read these files: an undeclared key or attribute, a value that
+    # does not fit its declared type. The value is kept, and a warning says where.
+    t = tg.read(write(tmp_path, name, content))
+    found = [w for w in t.warnings if w.code == code]
+    assert [w.column for w in found] == [column]
+    assert len(t.actors) == 3
 
 
 # -- node-link JSON --------------------------------------------------------------------------
@@ -229,3 +268,38 @@ def test_every_format_message_has_a_french_and_an_english_text():
     for code in codes:
         for lang in ("fr", "en"):
             assert f"problem.{code}.hint" in CATALOGUES[lang]
+
+
+@pytest.mark.parametrize("nodes", [
+    '<node id="g" label="Réseau"><nodes><node id="a" label="A"/><node id="b" label="B"/>'
+    '</nodes></node>',
+    '<node id="g" label="Réseau"/><node id="a" label="A" pid="g"/><node id="b" label="B" pid="g"/>',
+], ids=["nested", "pid"])
+def test_a_gexf_hierarchy_is_flattened_with_a_warning_and_the_parent_kept(tmp_path, nodes):
+    content = ('<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2"><graph>'
+               f'<nodes>{nodes}</nodes><edges><edge source="a" target="b"/></edges>'
+               '</graph></gexf>')
+    t = tg.read(write(tmp_path, "h.gexf", content))
+    assert list(t.actors.index) == ["g", "a", "b"]
+    assert cells(t.actors["parent"]) == [None, "g", "g"]
+    [warning] = [w for w in t.warnings if w.code == "gexf_hierarchy_flattened"]
+    assert warning.message.startswith("2 nœuds sont imbriqués") and "a, b" in warning.message
+
+
+@pytest.mark.parametrize("doctype", [
+    '<!DOCTYPE graphml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>',
+    '<!DOCTYPE graphml [<!ENTITY x SYSTEM "file:///etc/passwd">]>',
+])
+def test_a_file_declaring_entities_is_refused_before_anything_is_expanded(tmp_path, errors_of,
+                                                                          doctype):
+    content = GRAPHML.replace('<graphml xmlns', f'{doctype}\n<graphml xmlns', 1)
+    content = content.replace("Mairie de Songeons", "&b;" if "ENTITY a" in doctype else "&x;")
+    problems = errors_of(write(tmp_path, "bomb.graphml", content))
+    assert [p.code for p in problems] == ["xml_entities"]
+    assert "root:" not in str(problems[0])
+
+
+def test_an_absurdly_nested_file_is_refused_not_a_crash(tmp_path, errors_of):
+    content = '<gexf xmlns="http://gexf.net/1.3">' + "<a>" * 5000 + "</a>" * 5000 + "</gexf>"
+    assert [p.code for p in errors_of(write(tmp_path, "deep.gexf", content))] == [
+        "xml_too_deep"]

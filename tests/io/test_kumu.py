@@ -99,13 +99,16 @@ def test_a_file_of_connections_only_creates_the_elements_it_names(make_workbook)
     assert list(t.relations["type"]) == ["interconnaissance", "coopération"]
 
 
-def test_with_an_elements_sheet_a_connection_to_an_unknown_element_is_an_error(make_workbook,
-                                                                               errors_of,
-                                                                               located):
+def test_a_connection_to_an_unknown_element_adds_it_with_a_warning_naming_it(make_workbook):
+    # FORMAT.md section 1: in other tools' files, "an edge naming an undeclared node is a
+    # warning that lists those nodes" (Kumu itself creates the element).
     path = make_workbook({"Elements": [["Label", "Type"], ["Mairie", "commune"]],
                           "Connections": [["From", "To"], ["Mairie", "Mairie"],
                                           ["Mairie", "Mairy"]]})
-    assert located(errors_of(path)) == [("reference_unknown", "Connections", 3)]
+    t = tg.read(path)
+    assert list(t.actors["name"]) == ["Mairie", "Mairy"]
+    [warning] = [w for w in t.warnings if w.code == "nodes_undeclared"]
+    assert warning.sheet == "Connections" and "(Mairy)" in warning.message
 
 
 def test_a_bad_direction_is_reported_on_its_row_not_silently_read(make_workbook, errors_of):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -23,14 +24,18 @@ from .template_print import example_warnings
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
+GRAPH_SUFFIXES = (".graphml", ".gexf", ".json", ".cyjs", ".gml", ".net", ".paj", ".dl")
 
 
 def read(path: str | os.PathLike[str], *, name: str | None = None, date: Any = None,
-         lang: str | None = None, limits: Limits | None = None) -> Territory:
+         lang: str | None = None, limits: Limits | None = None,
+         columns: Mapping[str, str] | None = None) -> Territory:
     """Read a territory from a workbook, a folder of CSV files, Kumu, GraphML, GEXF or Gephi.
 
     ``name`` defaults to the file name, ``date`` to a date or year found in it
-    (``pays_de_bray_2024.xlsx`` -> 2024). Problems are reported in ``lang``
+    (``pays_de_bray_2024.xlsx`` -> 2024). ``columns`` names the columns of a plain
+    table the reader cannot guess (``{"name": "NOM DU LIEU", "source": "De"}``:
+    field -> header as written). Problems are reported in ``lang``
     (French by default). Raises :class:`InputError` listing every error; the
     warnings are in ``Territory.warnings``.
 
@@ -49,7 +54,7 @@ def read(path: str | os.PathLike[str], *, name: str | None = None, date: Any = N
     display = path.name or str(path)
     if not path.exists():
         raise fatal("file_not_found", display, lang=lang, path=str(path))
-    raw = read_raw(path, display=display, lang=lang, limits=limits)
+    raw = read_raw(path, display=display, lang=lang, limits=limits, columns=columns)
     territory_date = _parse_date_argument(date, display, lang) if date is not None else None
     # name and date: the arguments, else the "territoire" sheet, else the file name
     territory = build_territory(raw, name=name, date=territory_date, lang=lang,
@@ -59,9 +64,11 @@ def read(path: str | os.PathLike[str], *, name: str | None = None, date: Any = N
     return territory
 
 
-def read_raw(path: Path, *, display: str, lang: str, limits: Limits | None = None) -> RawWorkbook:
+def read_raw(path: Path, *, display: str, lang: str, limits: Limits | None = None,
+             columns: Mapping[str, str] | None = None) -> RawWorkbook:
     """The raw sheets of any supported source, in the workbook layout of FORMAT.md."""
-    from . import kumu
+    from . import kumu, single_table
+    from .foreign import FOREIGN_FORMATS, declare_cited, looks_like_onodo, mark_foreign
 
     suffix = path.suffix.lower()
     if path.is_dir():
@@ -84,18 +91,40 @@ def read_raw(path: Path, *, display: str, lang: str, limits: Limits | None = Non
         from .graphml import read_graphml
 
         raw = read_graphml(path, display=display, lang=lang)
-    elif suffix == ".json":
-        from .graphml import read_json
+    elif suffix in (".json", ".cyjs"):
+        from .jsongraph import read_json_graph
 
-        raw = read_json(path, display=display, lang=lang)
+        raw = read_json_graph(path, display=display, lang=lang)
+    elif suffix in (".net", ".paj"):
+        from .pajek import read_pajek
+
+        raw = read_pajek(path, display=display, lang=lang)
+    elif suffix == ".dl":
+        from .ucinet import read_ucinet
+
+        raw = read_ucinet(path, display=display, lang=lang)
+    elif suffix == ".gml":
+        from .gml import read_gml
+
+        raw = read_gml(path, display=display, lang=lang)
     elif suffix == ".gexf":
         from .gexf import read_gexf
 
         raw = read_gexf(path, display=display, lang=lang)
     else:
         raise fatal("format_unsupported", display, lang=lang, suffix=suffix or "-")
+    if columns:
+        single_table.apply_columns(raw, columns, lang)
     if kumu.looks_like_kumu(raw):
         raw = kumu.to_standard(raw)
+        mark_foreign(raw, own=("directed",))
+        declare_cited(raw)
+    elif raw.source_format in FOREIGN_FORMATS or looks_like_onodo(raw):
+        mark_foreign(raw)
+    elif single_table.is_plain(raw):
+        raw = single_table.understand(raw, lang=lang)
+    else:
+        single_table.name_by_synonyms(raw)
     return raw
 
 
@@ -129,7 +158,7 @@ def _name_from_path(path: Path) -> str:
     '2024'
     """
     stem = path.stem if path.is_file() or path.suffix.lower() in (
-        *WORKBOOK_SUFFIXES, *CSV_SUFFIXES, ".graphml", ".gexf", ".json") else path.name
+        *WORKBOOK_SUFFIXES, *CSV_SUFFIXES, *GRAPH_SUFFIXES) else path.name
     words = _YEAR_IN_NAME.sub(" ", stem).replace("_", " ").replace("-", " ").split()
     if len(words) > 1 and words[-1].lower() == "csv":
         words = words[:-1]

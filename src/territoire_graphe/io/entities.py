@@ -13,6 +13,7 @@ from typing import Any
 
 from ..text_keys import loose
 from ..vocabulary import Kind, Vocabulary
+from .foreign import Foreign, certain
 from .rows import Row, SheetReader
 from .values import Supplied, as_text, parse_number, split_values
 
@@ -204,6 +205,8 @@ def _typed(row: Row, kind: Kind, vocabulary: Vocabulary,
     if written is None:
         return default
     match = vocabulary.match(kind, written)
+    if isinstance(row.raw("type"), Foreign):  # another tool's type: only its exact name
+        match = certain(match, written)
     if match.status != "known" and (kind, match.name) not in seen_types:
         seen_types.add((kind, match.name))
         if match.status == "typo":

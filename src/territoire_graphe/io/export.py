@@ -67,6 +67,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..messages import resolve_lang
 from ..model import (
     ACTOR_COLUMNS,
     COLLECTIVE_COLUMNS,
@@ -78,6 +79,7 @@ from ..model import (
 )
 from ..render.safe_cells import csv_escape
 from ..vocabulary import default_vocabulary
+from .export_gexf import to_gexf as to_gexf  # GEXF 1.3 lives in its own module
 from .outputs import atomic_path, write_text
 from .schema import SHEETS_BY_NAME, match_columns
 
@@ -103,44 +105,44 @@ class _Graph:
         return not relations or any(e[4] for e in relations)
 
 
-def to_gexf(t: Territory, path: PathLike, *, diagnosis: Any = None) -> Path:
-    """Write the territory as GEXF 1.2 for Gephi (metrics of ``diagnosis`` as node attributes)."""
-    from .gexf import write_gexf
+def to_graphml(t: Territory, path: PathLike, *, diagnosis: Any = None, people: str = "show",
+               lang: str | None = None) -> Path:
+    """Write the territory as GraphML (metrics of ``diagnosis`` as node attributes).
 
-    g = _collect(t, diagnosis)
-    _mark_empty_columns(g, t)
-    path = Path(path)
-    write_gexf(path, [(n, _flat(a)) for n, a in g.nodes],
-               [(u, v, k, _flat(a), d) for u, v, k, a, d in g.edges],
-               directed=g.directed, description=t.name)
-    return path
-
-
-def to_graphml(t: Territory, path: PathLike, *, diagnosis: Any = None) -> Path:
-    """Write the territory as GraphML (metrics of ``diagnosis`` as node attributes)."""
+    ``people`` is ``"show"``, ``"pseudonymise"`` or ``"hide"`` (:mod:`.export_people`).
+    """
+    from .export_people import restrict_people
     from .graphml import write_graphml
 
     g = _collect(t, diagnosis)
+    nodes, edges = restrict_people(g.nodes, g.edges, t, people, resolve_lang(lang))
     graph = {k: json.dumps(v, ensure_ascii=False, sort_keys=True) if isinstance(v, list | dict)
              else v for k, v in g.graph.items()}
     path = Path(path)
-    write_graphml(path, [(n, _flat(_labelled(a, "name"))) for n, a in g.nodes],
-                  [(u, v, k, _flat(_labelled(a, "type")), d) for u, v, k, a, d in g.edges],
+    write_graphml(path, [(n, _flat(_labelled(a, "name"))) for n, a in nodes],
+                  [(u, v, k, _flat(_labelled(a, "type")), d) for u, v, k, a, d in edges],
                   graph, directed=g.directed)
     return path
 
 
-def to_json(t: Territory, path: PathLike, *, diagnosis: Any = None) -> Path:
-    """Write the territory as networkx node-link JSON (deterministic: sorted keys, stable order)."""
+def to_json(t: Territory, path: PathLike, *, diagnosis: Any = None, people: str = "show",
+            lang: str | None = None) -> Path:
+    """Write the territory as networkx node-link JSON (deterministic: sorted keys, stable order).
+
+    ``people`` is ``"show"``, ``"pseudonymise"`` or ``"hide"`` (:mod:`.export_people`).
+    """
     import networkx as nx
 
+    from .export_people import restrict_people
+
     g = _collect(t, diagnosis)
+    nodes, edges = restrict_people(g.nodes, g.edges, t, people, resolve_lang(lang))
     graph = nx.MultiDiGraph()
     graph.graph.update({k: v for k, v in g.graph.items() if v is not None})
-    for node, attrs in g.nodes:
+    for node, attrs in nodes:
         graph.add_node(node, **_present(attrs))
     rank = {}
-    for number, (u, v, edge_id, attrs, _) in enumerate(g.edges):
+    for number, (u, v, edge_id, attrs, _) in enumerate(edges):
         graph.add_edge(u, v, key=edge_id, **_present(attrs))
         rank[edge_id] = number
     data = nx.node_link_data(graph, edges="edges")

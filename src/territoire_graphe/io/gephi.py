@@ -37,6 +37,7 @@ from ..text_keys import key, loose
 from .build import build_territory
 from .csvfiles import decode, read_csv_grid, sniff_separator
 from .graphs import DEFAULT_ACTOR_TYPE, DEFAULT_RELATION_TYPE, Table
+from .graphtools import listing
 from .problems import fatal
 from .schema import RELATION_SHEETS, sheet_for
 from .sheets import RawSheet, RawWorkbook, sheet_from_grid
@@ -52,7 +53,7 @@ def _header_keys(path: Path) -> set[str]:
     with path.open("rb") as handle:
         head = handle.read(65536)
     text, _ = decode(head)
-    lines = text.splitlines()
+    lines = [line for line in text.splitlines() if line.strip()]  # Gephi may start with one
     if not lines:
         return set()
     return {key(cell.strip().strip('"')) for cell in lines[0].split(sniff_separator(text))}
@@ -120,9 +121,59 @@ def read_gephi(nodes_csv: str | os.PathLike[str], edges_csv: str | os.PathLike[s
 def _gephi_raw(nodes_csv: Path, edges_csv: Path, *, display: str) -> RawWorkbook:
     nodes_name = _sheet_name(nodes_csv, ("actors",), "nodes")
     edges_name = _sheet_name(edges_csv, RELATION_SHEETS, "edges")
-    nodes = _nodes(sheet_from_grid(nodes_name, read_csv_grid(nodes_csv)))
+    nodes, repeated = _nodes(sheet_from_grid(nodes_name, read_csv_grid(nodes_csv)))
     edges = _edges(sheet_from_grid(edges_name, read_csv_grid(edges_csv)))
-    return RawWorkbook(display, [nodes, edges], source_format="gephi")
+    notes: list[tuple[str, dict[str, Any]]] = [
+        ("column_foreign_repeat", {"sheet": sheet.name, "row": sheet.header_row,
+                                   "column": header, "header": header, "field": field_name})
+        for sheet in (nodes, edges) for header, field_name in sheet.named.items()]
+    for sheet in (nodes, edges):
+        sheet.named = {}
+    if repeated:  # distinct ids, one label: told apart by their id (FORMAT.md section 1)
+        notes.append(("names_repeated", {"sheet": nodes.name, "count": len(repeated),
+                                         "names": listing(repeated)}))
+    missing = _undeclared(nodes, edges)
+    if missing:  # Gephi creates the nodes its edges name ("create missing nodes")
+        header = [key(h) for h in nodes.header]
+        start = max(nodes.row_numbers, default=nodes.header_row)
+        for number, node_id in enumerate(missing, start=start + 1):
+            row: list[Any] = [None] * len(nodes.header)
+            for field_name, value in (("id", node_id), ("label", node_id),
+                                      ("type", Supplied(DEFAULT_ACTOR_TYPE))):
+                if field_name in header:
+                    row[header.index(field_name)] = value
+            if "label" not in header and "name" in header:
+                row[header.index("name")] = node_id
+            nodes.rows.append(row)
+            nodes.row_numbers.append(number)
+        notes.append(("nodes_undeclared", {"sheet": edges.name, "count": len(missing),
+                                           "names": listing(missing)}))
+    return RawWorkbook(display, [nodes, edges], source_format="gephi", notes=notes)
+
+
+def _undeclared(nodes: RawSheet, edges: RawSheet) -> list[str]:
+    """The ids or names the edges cite that no node has (in order of first citation)."""
+    node_fields = {f: i for i, f in ((i, _field("actors", h)) for i, h in
+                                     enumerate(nodes.header)) if f in ("id", "name")}
+    known = {loose(str(r[p])) for r in nodes.rows for p in node_fields.values()
+             if p < len(r) and not is_blank(r[p])}
+    if "id" not in node_fields:
+        return []
+    edge_fields = {f: i for i, f in ((i, _field("relations", h)) for i, h in
+                                     enumerate(edges.header)) if f in ("source", "target")}
+    missing: dict[str, None] = {}
+    for row in edges.rows:
+        for position in edge_fields.values():
+            value = row[position] if position < len(row) else None
+            if not is_blank(value) and loose(str(value)) not in known:
+                missing.setdefault(str(value).strip())
+    return list(missing)
+
+
+def _field(kind: str, header: str) -> str | None:
+    from .schema import field_for
+
+    return field_for(kind, header) if header else None
 
 
 def _sheet_name(path: Path, kinds: tuple[str, ...], fallback: str) -> str:
@@ -130,7 +181,8 @@ def _sheet_name(path: Path, kinds: tuple[str, ...], fallback: str) -> str:
     return path.stem if spec is not None and spec.name in kinds else fallback
 
 
-def _nodes(sheet: RawSheet) -> RawSheet:
+def _nodes(sheet: RawSheet) -> tuple[RawSheet, list[str]]:
+    """The node table as an actors sheet, and the labels several ids share."""
     table = Table("actors", list(sheet.header), [list(r) for r in sheet.rows],
                    list(sheet.row_numbers))
     table.resolve_duplicates("Gephi")
@@ -143,7 +195,8 @@ def _nodes(sheet: RawSheet) -> RawSheet:
             if is_blank(row[name_position]) and not all(is_blank(c) for c in row):
                 row[name_position] = row[id_position]
     _settle(table, "type", DEFAULT_ACTOR_TYPE)
-    return _sheet(sheet, table)
+    repeated = table.disambiguate_names(set()) if id_position is not None else []
+    return _sheet(sheet, table), repeated
 
 
 def _edges(sheet: RawSheet) -> RawSheet:
@@ -185,5 +238,8 @@ def _settle(table: Table, field: str, default: str) -> None:
 
 
 def _sheet(original: RawSheet, table: Table) -> RawSheet:
+    """The sheet as read; a column repeating a field is set aside (``named``: its field,
+    said in a warning by :func:`_gephi_raw`)."""
     return RawSheet(original.name, table.header, table.rows, table.numbers,
-                    original.header_row, original.column_letters)
+                    original.header_row, original.column_letters,
+                    foreign=set(table.foreign), named=dict(table.foreign))

@@ -17,7 +17,6 @@ graphs): each relation's direction is its ``directed`` attribute.
 from __future__ import annotations
 
 import re
-import warnings
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -162,74 +161,48 @@ class XmlWriter:
 
 # -- GraphML --------------------------------------------------------------------------------
 def read_graphml(path: Path, *, display: str, lang: str | None = None) -> RawWorkbook:
-    """Read a GraphML file (networkx's reader) into raw sheets."""
-    from networkx.readwrite.graphml import GraphMLReader
+    """Read a GraphML file into raw sheets (the tolerant reader of :mod:`.graphml_reader`)."""
+    from .graphml_reader import read_graphml as read
 
-    root = parse_xml(path, display=display, lang=lang, fmt="GraphML", root_name="graphml",
-                     default_namespace=GRAPHML_NS)
-    ns = namespace(root.tag)
-    graph = root.find(f"{ns}graph")
-    if graph is None:
-        raise fatal("graph_missing", display, lang=lang, format="GraphML")
-    default = direction(graph.get("edgedefault"))
-    graph.set("edgedefault", "directed")  # keeps each edge as written; direction read below
-    positions = {n.get("id"): i for i, n in enumerate(graph.iter(f"{ns}node"), start=1)}
-    edge_direction: dict[int, bool | None] = {}
-    for number, edge in enumerate(graph.iter(f"{ns}edge"), start=1):
-        edge_direction[number] = direction(edge.attrib.pop("directed", None))
-        edge.set("id", f"tg{number}")
-    order: dict[str, list[str]] = {"node": [], "edge": []}
-    for declared in root.iter(f"{ns}key"):
-        name = declared.get("attr.name") or declared.get("yfiles.type") or declared.get("id")
-        for scope in ("node", "edge"):
-            if declared.get("for", "all") in (scope, "all") and name:
-                order[scope].append(name)
-    try:  # networkx's reader, handed the tree already parsed (as its __call__ does)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            reader = GraphMLReader(node_type=str, edge_key_type=str, force_multigraph=True)
-            reader.xml = root
-            if ns != f"{{{reader.NS_GRAPHML}}}":
-                raise ValueError(f"unknown GraphML namespace {ns[1:-1]}")
-            keys, defaults = reader.find_graphml_keys(root)
-            g = reader.make_graph(graph, keys, defaults)
-    except Exception as error:  # networkx raises many kinds: all mean "cannot read this"
-        raise graph_unreadable(error, display, lang, "GraphML") from error
-    node_default = dict(g.graph.get("node_default") or {})
-    edge_default = dict(g.graph.get("edge_default") or {})
-    nodes = [(str(n), {**node_default, **data}, positions.get(str(n), len(positions) + i))
-             for i, (n, data) in enumerate(g.nodes(data=True), start=1)]
-    edges: list[Edge] = []
-    for u, v, k, data in g.edges(keys=True, data=True):
-        number = int(str(k)[2:])
-        said = edge_direction.get(number)
-        edges.append((str(u), str(v), {**edge_default, **data}, number,
-                      default if said is None else said))
-    edges.sort(key=lambda e: e[3])
-    attrs = {k: v for k, v in g.graph.items() if k not in ("node_default", "edge_default")}
-    return graph_to_raw(GraphContent(display, "GraphML", nodes, edges, attrs,
-                                     order["node"], order["edge"]))
+    return read(path, display=display, lang=lang)
 
 
 def write_graphml(path: Path, nodes: Sequence[tuple[str, dict[str, Any]]],
                   edges: Sequence[tuple[str, str, str, dict[str, Any], bool]],
                   graph: dict[str, Any], *, directed: bool) -> None:
-    """Write GraphML: one key per attribute (typed over all values), ``None`` left out."""
+    """Write GraphML: one key per attribute (typed over all values), ``None`` left out.
+
+    The schema wants node ids and attribute names to be XML name tokens: an id that
+    is not one (``Roelof Botha``) is written as a token, the original in an ``id``
+    attribute; a name, as a token with the original in the key's ``<desc>``.
+    """
+    taken_ids: set[str] = set()
+    tokens = {node_id: attribute_name(node_id, taken_ids) for node_id, _ in nodes}
+    nodes = [(node_id, attrs if tokens[node_id] == node_id else {"id": node_id, **attrs})
+             for node_id, attrs in nodes]
+    edges = [(tokens.get(u, u), tokens.get(v, v), k, a, d) for u, v, k, a, d in edges]
     out = XmlWriter()
     out.open("graphml", {"xmlns": GRAPHML_NS, "xmlns:xsi": XSI_NS,
                          "xsi:schemaLocation": f"{GRAPHML_NS} {GRAPHML_NS}/1.0/graphml.xsd"})
     keys: dict[tuple[str, str], tuple[str, str]] = {}
     for scope, records in (("graph", [graph]), ("node", [a for _, a in nodes]),
                            ("edge", [e[3] for e in edges])):
+        taken: set[str] = set()
         for number, (name, xml_type) in enumerate(attribute_types(records).items()):
             key_id = f"{scope[0]}{number}"
-            out.leaf("key", {"id": key_id, "for": scope, "attr.name": name,
-                             "attr.type": xml_type})
+            valid = attribute_name(name, taken)
+            declared = {"id": key_id, "for": scope, "attr.name": valid, "attr.type": xml_type}
+            if valid == name:
+                out.leaf("key", declared)
+            else:  # the schema wants a name token: the original name is the key's <desc>
+                out.open("key", declared)
+                out.leaf("desc", text=name)
+                out.close("key")
             keys[scope, name] = (key_id, xml_type)
     out.open("graph", {"id": "G", "edgedefault": "directed" if directed else "undirected"})
     _graphml_data(out, "graph", graph, keys)
     for node_id, attrs in nodes:
-        out.open("node", {"id": node_id})
+        out.open("node", {"id": tokens[node_id]})
         _graphml_data(out, "node", attrs, keys)
         out.close("node")
     for source, target, edge_id, attrs, _ in edges:
@@ -239,6 +212,24 @@ def write_graphml(path: Path, nodes: Sequence[tuple[str, dict[str, Any]]],
     out.close("graph")
     out.close("graphml")
     out.save(path)
+
+
+_NOT_NAME = re.compile(r"[^\w.\-:]+")
+
+
+def attribute_name(name: str, taken: set[str] | None = None) -> str:
+    """A valid GraphML ``attr.name`` (an XML name token) for a column name, unique in ``taken``.
+
+    >>> attribute_name("Code INSEE"), attribute_name("Intensité (1-3)"), attribute_name("")
+    ('Code_INSEE', 'Intensité_1-3_', '_')
+    """
+    valid = _NOT_NAME.sub("_", name) or "_"
+    if taken is not None:
+        base, number = valid, 2
+        while valid in taken:
+            valid, number = f"{base}_{number}", number + 1
+        taken.add(valid)
+    return valid
 
 
 def _graphml_data(out: XmlWriter, scope: str, attrs: dict[str, Any],
@@ -276,5 +267,5 @@ def read_json(path: Path, *, display: str, lang: str | None = None) -> RawWorkbo
         attrs = {k: v for k, v in link.items() if k not in ("source", "target", "key", "id")}
         edges.append((str(as_text(link["source"])), str(as_text(link["target"])), attrs, number,
                       default))
-    graph = data.get("graph") if isinstance(data.get("graph"), dict) else {}
+    graph: dict[str, Any] = data["graph"] if isinstance(data.get("graph"), dict) else {}
     return graph_to_raw(GraphContent(display, "JSON", nodes, edges, graph))

@@ -27,7 +27,7 @@ How attributes are read:
 - Edge ids are identifiers of the file format and are not kept; a ``label`` that
   repeats the name (nodes) or the type (edges) is not kept either. When two
   attributes mean the same column (``name`` and ``label``), the column's own name
-  wins and the other is kept as ``<attribute> <format>`` (``label GEXF``).
+  wins and the other is kept as an extra column under its own name, with a warning.
 """
 
 from __future__ import annotations
@@ -39,8 +39,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..text_keys import key
+from ..text_keys import key, loose
 from ..vocabulary import default_vocabulary
+from .parts import Part
 from .schema import SHEETS_BY_NAME, match_columns
 from .sheets import RawSheet, RawWorkbook
 from .values import Supplied, as_text, is_blank
@@ -82,6 +83,10 @@ class GraphContent:
     graph: dict[str, Any] = field(default_factory=dict)
     node_order: list[str] = field(default_factory=list)  # attribute names as declared
     edge_order: list[str] = field(default_factory=list)
+    # How a place in the file is said (io/parts.py): "xml" (element and line: positions
+    # are line numbers) or "list" (the n-th node or edge); the readers' warnings.
+    where: str = "list"
+    notes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
 
 # -- from a graph to sheets -----------------------------------------------------------------
@@ -136,7 +141,7 @@ def graph_to_raw(content: GraphContent) -> RawWorkbook:
             record = {"source": source if is_blank(source_person) else source_person,
                       "target": target if is_blank(target_person) else target_person,
                       **_cells(attrs)}
-            if directed is not None and not any(_field("relations", k) == "directed"
+            if directed is not None and not any(key(k) in ("directed", "oriente")
                                                 for k in record):
                 record["directed"] = directed
             records[kind].append((position, record))
@@ -146,6 +151,13 @@ def graph_to_raw(content: GraphContent) -> RawWorkbook:
     columns = columns if isinstance(columns, dict) else {}
     sheets: list[RawSheet] = []
     relations: Table | None = None
+    repeated: list[str] = []
+    taken: set[str] = set()
+    parts = {name: Part(name, content.where, element="edge" if kind in (
+        "relations", "memberships") else "node") for kind, name in SHEET_NAMES.items()}
+    notes: list[tuple[str, dict[str, Any]]] = [
+        (code, {**where, "sheet": parts.get(where.get("sheet", ""), where.get("sheet"))})
+        if "sheet" in where else (code, where) for code, where in content.notes]
     for kind, name in SHEET_NAMES.items():
         if not records[kind] and kind != "actors":
             continue
@@ -156,6 +168,7 @@ def graph_to_raw(content: GraphContent) -> RawWorkbook:
         table.resolve_duplicates(content.source_format)
         if kind in ("actors", "collectives", "people"):
             table.settle_names()
+            repeated += table.disambiguate_names(taken)
         if kind == "people":
             table.fill("actor", lambda row: affiliations.get(str(row[0])))
         if kind == "actors":
@@ -164,11 +177,22 @@ def graph_to_raw(content: GraphContent) -> RawWorkbook:
             table.drop_redundant("label", "type")
             table.settle_type(DEFAULT_RELATION_TYPE, ("label", "kind"))
             relations = table
-        sheets.append(table.sheet(name))
+        sheets.append(table.sheet(parts[name]))
+        notes += [("column_foreign_repeat", {"sheet": name, "column": header, "header": header,
+                                             "field": field_name})
+                  for header, field_name in table.foreign.items()]
     types = _types_table(content.graph.get("types"), relations, families)
     if types is not None:
         sheets.append(types.sheet("types"))
-    return RawWorkbook(content.file, sheets, source_format=content.source_format.lower())
+    raw = RawWorkbook(content.file, sheets, source_format=content.source_format.lower(),
+                      notes=notes)
+    if repeated:
+        raw.notes.append(("names_repeated", {"sheet": parts[SHEET_NAMES["actors"]],
+                                             "count": len(repeated),
+                                             "names": ", ".join(repeated[:12])
+                                             + (f" (+{len(repeated) - 12})"
+                                                if len(repeated) > 12 else "")}))
+    return raw
 
 
 class Table:
@@ -176,6 +200,7 @@ class Table:
 
     def __init__(self, kind: str, header: list[str], rows: list[list[Any]], numbers: list[int]):
         self.kind, self.header, self.rows, self.numbers = kind, header, rows, numbers
+        self.foreign: dict[str, str] = {}  # header -> the field it would have been read as
 
     @classmethod
     def of(cls, kind: str, records: Sequence[tuple[int, dict[str, Any]]],
@@ -195,7 +220,8 @@ class Table:
         return table
 
     def position(self, field_name: str) -> int | None:
-        return match_columns(self.kind, self.header)[0].get(field_name)
+        header = [h if h not in self.foreign else "" for h in self.header]
+        return match_columns(self.kind, header)[0].get(field_name)
 
     def add(self, header: str, values: Iterable[Any]) -> int:
         self.header.append(header)
@@ -227,8 +253,8 @@ class Table:
                     continue
                 if self.redundant(position, [keep, 0]):
                     dropped.append(position)
-                else:
-                    self.header[position] = f"{self.header[position]} {source_format}"
+                else:  # an extra column under its own name (FORMAT.md section 1)
+                    self.foreign[self.header[position]] = field_name
         for position in sorted(dropped, reverse=True):
             self.drop(position)
 
@@ -256,6 +282,33 @@ class Table:
             if is_blank(row[position]):
                 row[position] = row[0]
 
+    def disambiguate_names(self, taken: set[str]) -> list[str]:
+        """Names borne by several entities with distinct ids get their id: ``Name (id)``.
+
+        Ids and names must be unique in a territory; another tool's file may repeat a
+        label (ids stay ids). Returns the names repeated; ``taken`` is shared by the
+        tables of actors, collectives and people.
+        """
+        position = self.position("name")
+        if position is None:
+            return []
+        counts: dict[str, int] = {}
+        for row in self.rows:
+            written = as_text(row[position])
+            if written is not None:
+                counts[loose(written)] = counts.get(loose(written), 0) + 1
+        repeated: dict[str, None] = {}
+        for row in self.rows:
+            written = as_text(row[position])
+            if written is None:
+                continue
+            if counts[loose(written)] > 1 or loose(written) in taken:
+                repeated.setdefault(written)
+                if as_text(row[0]) != written:
+                    row[position] = f"{written} ({row[0]})"
+            taken.add(loose(str(row[position])))
+        return list(repeated)
+
     def settle_type(self, default: str, fallbacks: tuple[str, ...]) -> None:
         """Every row has a type: its type column, else a fallback column, else ``default``."""
         position = self.position("type")
@@ -282,7 +335,7 @@ class Table:
 
     def sheet(self, name: str) -> RawSheet:
         return RawSheet(name, self.header, self.rows, self.numbers, header_row=0,
-                        column_letters=False)
+                        column_letters=False, foreign=set(self.foreign))
 
 
 def _types_table(declared: Any, relations: Table | None,

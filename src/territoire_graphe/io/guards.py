@@ -47,6 +47,28 @@ def json_depth(text: str) -> int:
     return deepest
 
 
+def json_parsers(text: str, *, display: str, lang: str | None = None,
+                 limits: Limits | None = None) -> dict[str, Any]:
+    """Check the nesting of ``text`` and give ``json.loads`` number parsers bounded by ``limits``.
+
+    Raises ``json_too_deep`` at once past ``limits.depth`` levels; the parsers raise
+    ``json_number_too_long`` for a number of more than ``limits.number_digits`` digits.
+    """
+    limits = limits_or_default(limits)
+    if json_depth(text) > limits.depth:
+        raise fatal("json_too_deep", display, lang=lang, limit=limits.depth)
+    digits = limits.number_digits
+
+    def number(kind: type) -> Any:
+        def parse(written: str) -> Any:
+            if len(written) > digits:
+                raise fatal("json_number_too_long", display, lang=lang, limit=digits)
+            return kind(written)
+        return parse
+
+    return {"parse_int": number(int), "parse_float": number(float)}
+
+
 def bounded_json(text: str, *, display: str, lang: str | None = None,
                  limits: Limits | None = None) -> Any:
     """``json.loads(text)``, refused with a clear :class:`InputError` past ``limits``.
@@ -55,19 +77,9 @@ def bounded_json(text: str, *, display: str, lang: str | None = None,
     number of more than ``limits.number_digits`` digits, ``json_invalid`` otherwise.
     """
     limits = limits_or_default(limits)
-    if json_depth(text) > limits.depth:
-        raise fatal("json_too_deep", display, lang=lang, limit=limits.depth)
-
-    def number(kind: type) -> Any:
-        def parse(written: str) -> Any:
-            if len(written) > limits.number_digits:
-                raise fatal("json_number_too_long", display, lang=lang,
-                            limit=limits.number_digits)
-            return kind(written)
-        return parse
-
+    parsers = json_parsers(text, display=display, lang=lang, limits=limits)
     try:
-        return json.loads(text, parse_int=number(int), parse_float=number(float))
+        return json.loads(text, **parsers)
     except InputError:
         raise
     except json.JSONDecodeError as error:

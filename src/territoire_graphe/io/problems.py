@@ -51,6 +51,9 @@ class Problem:
         parts = []
         if self.file:
             parts.append(self.file)
+        describe = getattr(self.sheet, "describe", None)
+        if describe is not None:  # a part of another tool's file (io/parts.py)
+            return ", ".join([*parts, *describe(self.lang, self.row, self.column)])
         if self.sheet:
             parts.append(text("problem.where.sheet", self.lang, sheet=self.sheet))
         if self.row is not None:

@@ -17,6 +17,7 @@ from ..model import (
     RESOURCE_COLUMNS,
 )
 from ..text_keys import key
+from .foreign import set_aside
 from .formulas import CellError, Formula
 from .problems import ProblemLog
 from .schema import SHEETS_BY_NAME, match_columns, unique_name
@@ -66,6 +67,12 @@ class SheetReader:
         and a warning, so that nothing is overwritten or dropped.
         """
         fields, matched, duplicates = match_columns(kind, raw.header)
+        if raw.foreign:  # columns of another tool set aside by its reader: extra columns
+            fields, matched, duplicates = set_aside(raw.header, raw.foreign, fields, matched,
+                                                    duplicates)
+        for header, field_name in raw.named.items():  # a plain table's own words
+            if field_name not in fields and header in matched:
+                fields[field_name] = matched.pop(header)
         for _field, positions in duplicates:
             log.error("column_duplicate", sheet=raw.name, row=raw.header_row,
                       column=raw.column_label(positions[1]),

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .schema import field_for, sheet_for
+from .synonyms import field_of
 from .values import as_text, is_blank, is_blank_row
 
 _HEADER_SCAN = 20  # rows searched for the header line (users put titles above tables)
@@ -31,6 +32,11 @@ class RawSheet:
     column_letters: bool = True  # whether columns are named like a spreadsheet's (A, B...)
     # Lines above the header holding several cells (not a mere title): not read, so reported.
     skipped_rows: list[int] = field(default_factory=list)
+    # Headers of columns a converter set aside: kept as extra columns whatever they are named
+    # (another tool's ``Influence`` = "High", Gephi's ``long``...).
+    foreign: set[str] = field(default_factory=set)
+    # Headers of a plain table that mean a field in its own words (« NOM DU LIEU » -> name).
+    named: dict[str, str] = field(default_factory=dict)
 
     def column_label(self, position: int) -> str:
         """How a person finds a column: its header, or its letter when it has none."""
@@ -88,7 +94,8 @@ def column_letter(position: int) -> str:
 
 def _header_score(sheet: str, row: Sequence[Any]) -> int:
     """How many distinct columns of contract sheet ``sheet`` a line names."""
-    fields = {field_for(sheet, c) for c in row if isinstance(c, str) and c.strip()}
+    fields = {field_for(sheet, c) or field_of(sheet, c) for c in row
+              if isinstance(c, str) and c.strip()}
     fields.discard(None)
     return len(fields)
 

@@ -31,6 +31,7 @@ from . import (
     _findings,
     _formats,
     _io,
+    _realfiles,
     _render,
     _report,
     _robust,
@@ -55,6 +56,7 @@ _MODULES = (
     _collect,
     _committee,
     _committee_doc,
+    _realfiles,
     _robust,
 )
 CATALOGUES: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}

@@ -27,7 +27,7 @@ FR: dict[str, str] = {
     "problem.folder_no_csv": "le dossier ne contient aucun fichier CSV.",
     "problem.folder_no_csv.hint": "Mettez-y un fichier par feuille : acteurs.csv, relations.csv, ...",
     "problem.format_unsupported": "format de fichier non pris en charge ({suffix}).",
-    "problem.format_unsupported.hint": "Utilisez un classeur .xlsx, .xlsm ou .ods, un dossier de CSV, un fichier .graphml, .gexf ou .json (node-link), ou un dossier nodes.csv + edges.csv exporté de Gephi.",
+    "problem.format_unsupported.hint": "Utilisez un classeur .xlsx, .xlsm ou .ods, un fichier ou un dossier de CSV, un fichier .graphml, .gexf, .gml, .json (graphology, Cytoscape, Kumu, node-link), .cyjs, .net (Pajek) ou .dl (UCINET), ou un dossier nodes.csv + edges.csv exporté de Gephi.",
     "problem.date_argument_invalid": "la date donnée ({value}) n'est pas une date.",
     "problem.date_argument_invalid.hint": "Écrivez-la AAAA-MM-JJ, JJ/MM/AAAA ou simplement l'année.",
     # sheets
@@ -139,7 +139,7 @@ EN: dict[str, str] = {
     "problem.folder_no_csv": "the folder holds no CSV file.",
     "problem.folder_no_csv.hint": "Put one file per sheet in it: actors.csv, links.csv, ...",
     "problem.format_unsupported": "unsupported file format ({suffix}).",
-    "problem.format_unsupported.hint": "Use an .xlsx, .xlsm or .ods workbook, a folder of CSV files, a .graphml, .gexf or node-link .json file, or a Gephi nodes.csv + edges.csv folder.",
+    "problem.format_unsupported.hint": "Use an .xlsx, .xlsm or .ods workbook, a CSV file or folder of CSV files, a .graphml, .gexf, .gml, .json (graphology, Cytoscape, Kumu, node-link), .cyjs, .net (Pajek) or .dl (UCINET) file, or a Gephi nodes.csv + edges.csv folder.",
     "problem.date_argument_invalid": "the date given ({value}) is not a date.",
     "problem.date_argument_invalid.hint": "Write it YYYY-MM-DD, DD/MM/YYYY or just the year.",
     "problem.workbook_empty": "the workbook is empty.",
