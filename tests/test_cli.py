@@ -236,6 +236,7 @@ def test_map_and_report_read_diagnose_and_hand_over_the_diagnosis(capsys, monkey
                      ("excel", "r.xlsx", ("diagnosis", 2, "fr"), "fr")]
 
 
+@pytest.mark.slow
 def test_compare_writes_one_row_per_workbook_and_diff_the_actors_added(capsys, tmp_path):
     bray_2023, bray_2024 = (str(tg.sample_path(f"pays_de_bray_{y}.xlsx")) for y in (2023, 2024))
     out = tmp_path / "comparaison.xlsx"
@@ -362,6 +363,7 @@ def _script() -> str:
     return found
 
 
+@pytest.mark.slow
 def test_the_installed_console_script_checks_a_workbook(six_mistakes):
     env = {**os.environ, "PYTHONIOENCODING": "ascii"}  # a terminal that cannot show « é »
     env.pop("TERRITOIRE_GRAPHE_LANG", None)
@@ -372,6 +374,7 @@ def test_the_installed_console_script_checks_a_workbook(six_mistakes):
     assert b"Traceback" not in done.stderr
 
 
+@pytest.mark.slow
 def test_python_dash_m_runs_the_same_command_line():
     done = subprocess.run([sys.executable, "-m", "territoire_graphe", "--version"],
                           capture_output=True, text=True, timeout=120)

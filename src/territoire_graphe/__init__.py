@@ -9,8 +9,7 @@ True
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
+from ._version import __version__
 from .comparison import compare
 from .data import sample_path
 from .diagnosis import Diagnosis, diagnose

@@ -82,7 +82,8 @@ class _Parser(argparse.ArgumentParser):
         self.lang = lang
         kwargs["formatter_class"] = functools.partial(_Formatter,
                                                       usage_prefix=text("cli.usage", lang))
-        super().__init__(*args, add_help=False, **kwargs)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
         self._positionals.title = text("cli.group.positionals", lang)
         self._optionals.title = text("cli.group.options", lang)
         self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
@@ -98,7 +99,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
     """The argument parser of ``territoire-graphe``, with its texts in ``lang``."""
-    from . import __version__
+    from ._version import __version__
 
     def t(key: str) -> str:
         return text(key, lang)
@@ -123,9 +124,9 @@ def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
             sub.add_argument("-o", "--output", default=output, metavar=metavar,
                              help=t(f"cli.arg.{name}_output"))
         sub.set_defaults(handler=handler)
-        return sub  # type: ignore[return-value]
+        return sub
 
-    workbook = {"metavar": t("cli.metavar.workbook"), "help": t("cli.arg.workbook")}
+    workbook: dict[str, Any] = {"metavar": t("cli.metavar.workbook"), "help": t("cli.arg.workbook")}
     command("check", _check).add_argument("workbook", **workbook)
     sub = command("map", _map, "carte.html")
     sub.add_argument("workbook", **workbook)

@@ -28,7 +28,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from . import __version__
+from ._version import __version__
 from .analysis import centrality, communities, groups, structure
 from .analysis.complementarity import complementarities
 from .diagnosis import Diagnosis, network_indicators
@@ -127,10 +127,10 @@ def compare(territories: TerritoryLike | Iterable[TerritoryLike], *,
         warnings.warn(f"{note}\n{details}", UserWarning, stacklevel=2)
         notes.append(note)
     table = _table([r for r in results if not isinstance(r, _Failed)])
-    note = _size_check(table, lang)
-    if note:
-        warnings.warn(note, UserWarning, stacklevel=2)
-        notes.append(note)
+    size_note = _size_check(table, lang)
+    if size_note:
+        warnings.warn(size_note, UserWarning, stacklevel=2)
+        notes.append(size_note)
     table.attrs.update({
         "warnings": notes, "skipped": [f.label for f in failed],
         "provenance": {"package": f"territoire_graphe {__version__}", "seed": seed,
@@ -259,8 +259,8 @@ def _run(items: Sequence, executor: cf.Executor | None, lang: str, progress: boo
                 out.append(territory_row(item, *args))
                 bar.update(1)
             return out
-        own = _process_pool() if executor is None else None
-        pool = own or executor
+        pool: cf.Executor = _process_pool() if executor is None else executor
+        own = pool if executor is None else None
         try:
             return _gather(pool, items, args, bar)
         finally:

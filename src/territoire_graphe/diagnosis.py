@@ -17,7 +17,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from . import __version__ as _version
+from ._version import __version__ as _version
 from .analysis import brokerage, centrality, communities, groups, keyplayers, structure
 from .analysis.complementarity import complementarities, link_suggestions
 from .analysis.fragility import bridge_impact, person_dependency, removal_impact
@@ -139,7 +139,8 @@ def diagnose(t: Territory, *, lang: str | None = None, k: int = 3, steps: int = 
                      steps=steps, seed=seed)
     mix = timed("mixing", groups.mixing_table, graph, by="type", permutations=permutations,
                 seed=seed)
-    bridge_list = sorted(tuple(sorted((str(u), str(v)))) for u, v in structure.bridges(graph))
+    bridge_list = [(a, b) for a, b in
+                   sorted(tuple(sorted((str(u), str(v)))) for u, v in structure.bridges(graph))]
     removal = timed("removal_impact", removal_impact, graph)
     bridges_table = timed("bridge_impact", bridge_impact, graph)
     people = timed("person_dependency", person_dependency, t)
@@ -202,7 +203,7 @@ def _label_communities(named: pd.DataFrame, t: Territory, lang: str) -> pd.DataF
     out = named.reset_index()
     labels = []
     for _, row in out.iterrows():
-        types = [t.vocabulary.actor(x).label(lang) if t.vocabulary.actor(x) else str(x)
+        types = [entry.label(lang) if (entry := t.vocabulary.actor(x)) else str(x)
                  for x in row.get("dominant_types", ()) or ()]
         places = [str(x) for x in row.get("dominant_municipalities", ()) or ()]
         label = ", ".join(types) or "?"

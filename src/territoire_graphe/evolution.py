@@ -20,7 +20,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 import pandas as pd
 
@@ -35,7 +35,7 @@ CENTRALITY_MIN_CHANGE = 0.01
 _MAX_PAIRS = 5
 _MAX_ACTOR_FINDINGS = 8
 
-TerritoryLike = Territory | Diagnosis | str | os.PathLike
+TerritoryLike: TypeAlias = "Territory | Diagnosis | str | os.PathLike[str]"
 
 
 @dataclass(frozen=True, eq=False)
@@ -231,9 +231,9 @@ def _names(t: Territory) -> pd.Series:
 def _named(rows: pd.DataFrame, t: Territory) -> pd.DataFrame:
     names = _names(t)
     out = rows.copy()
-    out.insert(out.columns.get_loc("source") + 1, "source_name",
+    out.insert(list(out.columns).index("source") + 1, "source_name",
                out["source"].map(names).astype(object))
-    out.insert(out.columns.get_loc("target") + 1, "target_name",
+    out.insert(list(out.columns).index("target") + 1, "target_name",
                out["target"].map(names).astype(object))
     return out
 
@@ -278,6 +278,11 @@ def _positions(first: Diagnosis, second: Diagnosis) -> pd.DataFrame:
 
 
 # -- findings ----------------------------------------------------------------------------
+def _pair(u: object, v: object) -> tuple[str, str]:
+    first, second = sorted((str(u), str(v)))
+    return first, second
+
+
 def _findings(first: Diagnosis, second: Diagnosis, lang: str,
               parts: dict[str, pd.DataFrame]) -> pd.DataFrame:
     t0, t1 = first.territory, second.territory
@@ -285,8 +290,8 @@ def _findings(first: Diagnosis, second: Diagnosis, lang: str,
     when_before = _when(t0, lang)
     present = set(t0.actors.index) & set(t1.actors.index)
     g0, g1 = t0.analysis_graph, t1.analysis_graph
-    ties0 = {tuple(sorted((str(u), str(v)))) for u, v in g0.edges()}
-    ties1 = {tuple(sorted((str(u), str(v)))) for u, v in g1.edges()}
+    ties0: set[tuple[str, str]] = {_pair(u, v) for u, v in g0.edges()}
+    ties1: set[tuple[str, str]] = {_pair(u, v) for u, v in g1.edges()}
     made = sorted(ties1 - ties0)
     lost = sorted(p for p in ties0 - ties1 if p[0] in present and p[1] in present)
     made_existing = [p for p in made if p[0] in present and p[1] in present]
@@ -367,7 +372,9 @@ def _centrality_findings(positions: pd.DataFrame, add, lang: str) -> None:
     if positions.empty:
         return
     change = positions["betweenness_change"]
-    for code, actor in (("centrality_rise", change.idxmax()), ("centrality_fall", change.idxmin())):
+    extremes: tuple[tuple[str, Any], ...] = (("centrality_rise", change.idxmax()),
+                                           ("centrality_fall", change.idxmin()))
+    for code, actor in extremes:
         delta = float(change[actor])
         if (delta if code == "centrality_rise" else -delta) < CENTRALITY_MIN_CHANGE:
             continue

@@ -35,16 +35,16 @@ import pandas as pd
 
 from .vocabulary import TENSION, Vocabulary, default_vocabulary
 
-ACTOR_COLUMNS = ("name", "type", "municipality", "area", "sector", "functions", "role",
+ACTOR_COLUMNS: tuple[str, ...] = ("name", "type", "municipality", "area", "sector", "functions", "role",
                  "influence", "interest", "latitude", "longitude")
-RELATION_COLUMNS = ("source", "target", "type", "family", "weight", "directed", "start", "end",
+RELATION_COLUMNS: tuple[str, ...] = ("source", "target", "type", "family", "weight", "directed", "start", "end",
                     "quantity", "unit", "comment", "source_person", "target_person",
                     "sheet", "row")
-COLLECTIVE_COLUMNS = ("name", "type")
-PEOPLE_COLUMNS = ("name", "actor", "position")
-MEMBERSHIP_COLUMNS = ("actor", "collective", "role", "start", "end", "person", "sheet", "row")
-RESOURCE_COLUMNS = ("actor", "resource", "category", "person", "sheet", "row")
-NEED_COLUMNS = ("actor", "need", "category", "person", "sheet", "row")
+COLLECTIVE_COLUMNS: tuple[str, ...] = ("name", "type")
+PEOPLE_COLUMNS: tuple[str, ...] = ("name", "actor", "position")
+MEMBERSHIP_COLUMNS: tuple[str, ...] = ("actor", "collective", "role", "start", "end", "person", "sheet", "row")
+RESOURCE_COLUMNS: tuple[str, ...] = ("actor", "resource", "category", "person", "sheet", "row")
+NEED_COLUMNS: tuple[str, ...] = ("actor", "need", "category", "person", "sheet", "row")
 _NUMERIC = {"influence", "interest", "latitude", "longitude", "weight", "quantity"}
 _DATES = {"start", "end"}
 
@@ -334,7 +334,7 @@ class Territory:
 
     def summary(self) -> pd.Series:
         """Counts of each table (actors, relations by family, collectives, people...)."""
-        families = self.relations["family"].value_counts() if len(self.relations) else {}
+        families: Any = self.relations["family"].value_counts() if len(self.relations) else {}
         return pd.Series({
             "actors": len(self.actors), "relations": len(self.relations),
             "ties": int(families.get("lien", 0)), "flows": int(families.get("flux", 0)),

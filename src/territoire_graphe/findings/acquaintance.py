@@ -67,7 +67,7 @@ def communes_never_meet(e: Evidence, *, max_findings: int = 3) -> list[dict[str,
     big = sorted(str(c) for c in sizes.index[sizes >= 3])
     if len(big) < 2:
         return []
-    pairs = {}
+    pairs: dict[Any, Any] = {}
     for u, v in e.graph.edges():
         cu, cv = commune.get(u), commune.get(v)
         if cu is not None and cv is not None and cu != cv:

@@ -117,7 +117,7 @@ def useful_effect_funders(e: Evidence, *, max_findings: int = 5) -> list[dict[st
     funding = r[r["type"] == "financement"]
     funds = set(zip(funding["source"], funding["target"], strict=True))
     memberships = e.t.memberships
-    member_of: dict[str, set[str]] = {}
+    member_of: dict[Any, set[Any]] = {}
     for actor, collective in zip(memberships.get("actor", []), memberships.get("collective", []),
                                  strict=True):
         member_of.setdefault(actor, set()).add(collective)
@@ -139,8 +139,8 @@ def useful_effect_funders(e: Evidence, *, max_findings: int = 5) -> list[dict[st
 def fragmented_functions(e: Evidence, *, max_findings: int = 4) -> list[dict[str, Any]]:
     """Fonctions de vie served by several actors who rarely work together."""
     density = nx.density(e.graph)
-    by_function: dict[str, list[str]] = {}
-    functions_of: dict[str, set[str]] = {}
+    by_function: dict[str, list[Any]] = {}
+    functions_of: dict[Any, set[str]] = {}
     for actor, functions in e.actors["functions"].items():
         for f in functions if isinstance(functions, list | tuple) else []:
             by_function.setdefault(f, []).append(actor)

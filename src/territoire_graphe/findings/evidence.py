@@ -8,7 +8,7 @@ numbers are formatted for the language. Each finding lists the actors it names.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,13 +42,13 @@ class Evidence:
     person_dependency: pd.DataFrame = field(default_factory=pd.DataFrame)
     steps: int = 2
 
-    def name(self, actor: str) -> str:
+    def name(self, actor: Hashable) -> str:
         return str(self.actors.at[actor, "name"]) if actor in self.actors.index else str(actor)
 
-    def names(self, actors: Sequence[str], limit: int = _MAX_NAMES) -> str:
+    def names(self, actors: Sequence[Hashable], limit: int = _MAX_NAMES) -> str:
         return join_names([self.name(a) for a in actors], self.lang, limit=limit)
 
-    def type_label(self, type_name: str) -> str:
+    def type_label(self, type_name: Any) -> str:
         entry = self.t.vocabulary.actor(type_name)
         return entry.label(self.lang) if entry else str(type_name)
 
@@ -101,7 +101,7 @@ def of_name(name: str, lang: str) -> str:
 
 
 def finding(e: Evidence, code: str, category: str, priority: int, figures: dict[str, Any],
-             actors: Sequence[str], **values: Any) -> dict[str, Any]:
+             actors: Sequence[Hashable], **values: Any) -> dict[str, Any]:
     return {"code": code, "category": text(f"category.{category}", e.lang),
             "priority": priority, "text": text(f"finding.{code}", e.lang, **values),
             "figures": figures, "actors": list(actors)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import Any
 
 import networkx as nx
@@ -26,7 +27,7 @@ def cut_points(e: Evidence, *, max_findings: int = 3) -> list[dict[str, Any]]:
     return out
 
 
-def _cut_off(graph: nx.Graph, actor: str) -> list[str]:
+def _cut_off(graph: nx.Graph, actor: Hashable) -> list[str]:
     """The actors that lose the largest component when ``actor`` is removed."""
     rest = graph.subgraph(n for n in graph if n != actor)
     parts = sorted(nx.connected_components(rest), key=lambda c: (-len(c), min(c)))

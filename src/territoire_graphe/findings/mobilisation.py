@@ -32,8 +32,8 @@ def trusted_broker(e: Evidence) -> list[dict[str, Any]]:
     types = {e.graph.nodes[v].get("type") for v in e.graph.neighbors(top)}
     if len(types) < 2:
         return []
-    b = float(a.at[top, "betweenness"])
+    b = float(a["betweenness"][top])
     return [finding(e, "trusted_broker", "mobilisation", 2,
                      {"betweenness": b, "partner_types": len(types)}, [top],
-                     name=e.name(top), type=e.type_label(a.at[top, "type"]),
+                     name=e.name(top), type=e.type_label(a["type"].at[top]),
                      betweenness=e.num(b, 2), types=len(types))]

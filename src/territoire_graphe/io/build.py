@@ -51,7 +51,7 @@ def _build(raw: RawWorkbook, *, name: str | None, date: Any, lang: str | None,
         log.error("actors_empty", sheet=actors_sheet.name, row=actors_sheet.header_row)
         if not actors_sheet.header:  # nothing at all: the one error says it
             log.raise_if_errors()
-    readers = {kind: SheetReader.open(sheets[kind], kind, log)
+    readers: dict[str, SheetReader] = {kind: SheetReader.open(sheets[kind], kind, log)
                for kind in ("actors", "collectives", "people") if kind in sheets}
     for reader in readers.values():
         registry.reserve(given_ids(reader))

@@ -14,6 +14,7 @@ import html
 import io
 import re
 import zipfile
+from typing import Any
 
 _SHEET = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
 _NAME = re.compile(rb'\bname="([^"]*)"')
@@ -63,8 +64,8 @@ def uncomputed_formulas(data: bytes) -> dict[str, dict[tuple[int, int], Formula]
             name, rel_id = _NAME.search(element), _RID.search(element)
             if not name or not rel_id or rel_id.group(1) not in targets:
                 continue
-            target = targets[rel_id.group(1)]
-            part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            where = targets[rel_id.group(1)]
+            part = where.lstrip("/") if where.startswith("/") else f"xl/{where}"
             if part not in names:
                 continue
             cells = _formulas_of(archive.read(part))
@@ -109,7 +110,7 @@ def _column_index(letters: str) -> int:
     return index - 1
 
 
-def fill_in(grid: list[list[object]], formulas: dict[tuple[int, int], Formula]) -> None:
+def fill_in(grid: list[list[Any]], formulas: dict[tuple[int, int], Formula]) -> None:
     """Put each uncomputed formula in its (empty) cell of ``grid``, growing it if needed."""
     for (row, column), formula in formulas.items():
         while len(grid) <= row:

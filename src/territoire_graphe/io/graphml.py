@@ -277,5 +277,5 @@ def read_json(path: Path, *, display: str, lang: str | None = None) -> RawWorkbo
         attrs = {k: v for k, v in link.items() if k not in ("source", "target", "key", "id")}
         edges.append((str(as_text(link["source"])), str(as_text(link["target"])), attrs, number,
                       default))
-    graph = data.get("graph") if isinstance(data.get("graph"), dict) else {}
+    graph: dict[str, Any] = data["graph"] if isinstance(data.get("graph"), dict) else {}
     return graph_to_raw(GraphContent(display, "JSON", nodes, edges, graph))

@@ -71,15 +71,15 @@ class SheetReader:
                       first=raw.column_label(positions[0]),
                       second=raw.column_label(positions[1]))
         # A data column without a header is kept under its letter, with a warning.
-        positions = set(matched.values())
+        kept = set(matched.values())
         for position, header in enumerate(raw.header):
             if not header and any(not is_blank(row[position]) for row in raw.rows):
                 log.warning("header_missing", sheet=raw.name, row=raw.header_row,
                             column=raw.column_label(position))
-                positions.add(position)
+                kept.add(position)
         taken = set(RESERVED_COLUMNS[kind])
         extras: dict[str, int] = {}
-        for position in sorted(positions):
+        for position in sorted(kept):
             header = raw.column_label(position)
             name = unique_name(header, taken)
             if name != header:
@@ -201,8 +201,8 @@ class Row:
             if found is None:
                 try:
                     found = memo[(parser, value)] = (parser(value), None)
-                except BadValue as bad:
-                    found = memo[(parser, value)] = (None, bad)
+                except BadValue as problem:
+                    found = memo[(parser, value)] = (None, problem)
             result, bad = found
             if bad is not None:
                 self.error(bad.code, field, **bad.values)

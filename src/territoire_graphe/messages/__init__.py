@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Mapping
+from typing import TypeGuard
 
 from . import _analysis, _cli, _common, _compare, _formats, _io, _render, _report, _template
 
@@ -79,7 +80,7 @@ def has_text(key: str) -> bool:
     return key in CATALOGUES[DEFAULT_LANG]
 
 
-def _is_number(value: object) -> bool:
+def _is_number(value: object) -> TypeGuard[int | float]:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 

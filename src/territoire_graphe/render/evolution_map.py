@@ -33,13 +33,15 @@ from .people import PeopleView
 from .style import EVOLUTION_COLORS
 
 if TYPE_CHECKING:
+    from typing_extensions import TypeIs
+
     from ..evolution import Evolution
     from ..model import Territory
 
 ADDED, REMOVED = 1, 2
 
 
-def is_evolution(value: Any) -> bool:
+def is_evolution(value: object) -> TypeIs[Evolution]:
     """Whether ``value`` looks like an :class:`~territoire_graphe.evolution.Evolution`."""
     return all(hasattr(value, name) for name in ("before", "after", "relations_added"))
 

@@ -295,6 +295,7 @@ class Book:
             return
         cells = (f"{get_column_letter(column)}{first}:"
                  f"{get_column_letter(last_column or column)}{last}")
+        ends: list[tuple[str, Any]]
         if values is None:
             ends = [("min", None), ("percentile", 50), ("max", None)] if len(colors) == 3 \
                 else [("min", None), ("max", None)]

@@ -247,7 +247,8 @@ def _findings(d: Diagnosis, view: PeopleView) -> tuple[list[dict], dict[str, lis
         return [], {}
     if "priority" in frame.columns:
         frame = frame.sort_values("priority", kind="stable")
-    records, of = [], {}
+    records: list[dict] = []
+    of: dict[str, list[int]] = {}
     for _, row in frame.iterrows():
         index = len(records)
         records.append({"text": view.scrub(row.get("text")), "cat": str(row.get("category") or ""),

@@ -113,7 +113,7 @@ def territory_html(t: Territory, lang: str | None = None) -> str:
                      f"{escape(text('summary.row.' + k, lang))}</th>" for k in keys)
     values = "".join(f"<td style='{_CELL}'><strong>{escape(format_number(int(summary[k]), lang))}"
                      "</strong></td>" for k in keys)
-    types = t.actors["type"].fillna("").astype(str).value_counts() if len(t.actors) else {}
+    types: Any = t.actors["type"].fillna("").astype(str).value_counts() if len(t.actors) else {}
     items = [f"<span style='white-space:nowrap'>{_swatch(t.vocabulary.color(name))}"
              f"{escape(_type_label(t, name, lang))} ({int(count)})</span>"
              for name, count in list(types.items())[:MAX_TYPES]]
