@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from .messages import text
+from .messages import locale_for, text
 
 _SUMMARY_NOUNS = ("actors", "relations", "collectives", "memberships", "resources", "needs",
                   "people")
@@ -17,8 +17,7 @@ _FAMILY_NOUNS = ("ties", "flows", "dependencies")
 
 def _count(n: int, noun: str, lang: str) -> str:
     """``3 erreurs``, ``1 error``: French uses the singular for 0 and 1."""
-    singular = n < 2 if lang == "fr" else n == 1
-    return text(f"cli.count.{noun}.{'one' if singular else 'other'}", lang, n=n)
+    return text(f"cli.count.{noun}.{locale_for(lang).plural(n)}", lang, n=n)
 
 
 def contents(territory: Any, lang: str, *, every: bool = False) -> str:
@@ -32,7 +31,7 @@ def contents(territory: Any, lang: str, *, every: bool = False) -> str:
         part = _count(n, noun, lang)
         if noun == "relations" and n:
             families = [_count(int(counts[f]), f, lang) for f in _FAMILY_NOUNS if counts[f]]
-            part += f" ({' ; '.join(families) if lang == 'fr' else '; '.join(families)})"
+            part += f" ({locale_for(lang).semicolon.join(families)})"
         parts.append(part)
     return ", ".join(parts)
 
@@ -80,7 +79,7 @@ def _describe(problem: Any, lang: str, *, with_file: bool) -> str:
 def summary(territory: Any, diagnosis: Any, lang: str, source: str) -> str:
     lines = [text("cli.demo.title", lang, name=territory.name)]
     if territory.date is not None:
-        date = territory.date.strftime("%d/%m/%Y" if lang == "fr" else "%Y-%m-%d")
+        date = locale_for(lang).date(territory.date)
         lines.append(text("cli.demo.date", lang, date=date))
     lines.append(text("cli.demo.source", lang, source=source))
     lines += ["", text("cli.demo.contents", lang)]

@@ -27,7 +27,7 @@ import pandas as pd
 from .diagnosis import Diagnosis, diagnose
 from .findings import FINDING_COLUMNS, join_names
 from .io import read
-from .messages import format_number, format_percent, resolve_lang, text
+from .messages import format_number, format_percent, locale_for, resolve_lang, text
 from .model import Territory
 
 #: Smallest change of (normalised) betweenness worth a finding about a rise or a fall.
@@ -143,10 +143,7 @@ def date_label(date: Any, lang: str | None = None) -> str | None:
     """
     if date is None or pd.isna(date):
         return None
-    date = pd.Timestamp(date)
-    if date.month == 1 and date.day == 1:
-        return str(date.year)
-    return date.strftime("%d/%m/%Y" if resolve_lang(lang) == "fr" else "%Y-%m-%d")
+    return locale_for(lang).date(date)
 
 
 def _when(t: Territory, lang: str) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from ..messages import text
+from ..messages import locale_for, text
 from .evidence import Evidence, finding, join_names, of_name
 
 
@@ -192,14 +192,14 @@ def _reason_text(e: Evidence, code: str, row: pd.Series) -> str:
     if code == "shared_collective":
         names = [str(e.t.collectives.at[c, "name"]) if c in e.t.collectives.index else str(c)
                  for c in details.get("collectives", [])]
-        quoted = [f"« {n} »" if e.lang == "fr" else f'"{n}"' for n in names]
+        quoted = [locale_for(e.lang).quote(n) for n in names]
         return text("suggestion.shared_collective", e.lang,
                     collectives=join_names(quoted, e.lang, limit=3))
     if code == "common_partners":
         ids = list(details.get("common_partners", []))
         return text("suggestion.common_partners", e.lang, count=len(ids), names=e.names(ids, 3))
     if code == "same_function_same_area":
-        functions = [f"« {f} »" if e.lang == "fr" else f'"{f}"'
+        functions = [locale_for(e.lang).quote(f)
                      for f in details.get("functions", [])]
         return text("suggestion.same_function_same_area", e.lang,
                     function=join_names(functions, e.lang, limit=3),

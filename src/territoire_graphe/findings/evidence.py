@@ -15,7 +15,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from ..messages import format_number, format_percent, text
+from ..messages import format_number, format_percent, locale_for, text
 from ..model import Territory
 
 FINDING_COLUMNS = ["code", "category", "priority", "text", "figures", "actors"]
@@ -74,10 +74,7 @@ def join_names(names: Sequence[str], lang: str, *, limit: int = _MAX_NAMES) -> s
         return text("join.more", lang, names=", ".join(names[:limit]), count=len(names) - limit)
     if len(names) == 1:
         return names[0]
-    return ", ".join(names[:-1]) + text("join.and", lang) + names[-1]
-
-
-_VOWELS = set("aeiouyàâäéèêëîïôöùûüœæhAEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆH")
+    return locale_for(lang).join(names)
 
 
 def of_name(name: str, lang: str) -> str:
@@ -88,16 +85,7 @@ def of_name(name: str, lang: str) -> str:
     >>> of_name("Les Paniers", "en")
     'of Les Paniers'
     """
-    if lang != "fr":
-        return f"of {name}"
-    words = name.split(" ", 1)
-    if len(words) == 2 and words[0] in ("Le", "le"):
-        return f"du {words[1]}"
-    if len(words) == 2 and words[0] in ("Les", "les"):
-        return f"des {words[1]}"
-    if name[:1] in _VOWELS:
-        return f"d'{name}"
-    return f"de {name}"
+    return locale_for(lang).of(name)
 
 
 def finding(e: Evidence, code: str, category: str, priority: int, figures: dict[str, Any],

@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..messages import locale_for
 from ..model import Territory
 from ..text_keys import key
 from ..vocabulary import Vocabulary, default_vocabulary
@@ -37,7 +38,7 @@ def _build(raw: RawWorkbook, *, name: str | None, date: Any, lang: str | None,
             log.error("workbook_empty")
         else:
             log.error("sheet_missing_actors",
-                      found=", ".join(f"« {s.name} »" for s in raw.sheets) or "-")
+                      found=", ".join(locale_for(log.lang).quote(s.name) for s in raw.sheets) or "-")
         log.raise_if_errors()
     vocabulary = vocabulary or default_vocabulary()
     if "types" in sheets:

@@ -16,22 +16,22 @@ Texts live in one dictionary per language and per part of the package
 
 from __future__ import annotations
 
-import math
 import os
 from collections.abc import Mapping
 from typing import TypeGuard
 
 from . import _analysis, _cli, _common, _compare, _formats, _io, _render, _report, _template
+from .locale import LOCALES, Locale, locale_for
 
-LANGS = ("fr", "en")
+LANGS = tuple(LOCALES)
 DEFAULT_LANG = "fr"
 ENV_VAR = "TERRITOIRE_GRAPHE_LANG"
 
 _MODULES = (_common, _io, _formats, _analysis, _render, _report, _cli, _template, _compare)
 CATALOGUES: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
 for _module in _MODULES:
-    CATALOGUES["fr"].update(_module.FR)
-    CATALOGUES["en"].update(_module.EN)
+    for _lang in LANGS:  # each module holds one dictionary per language, named FR, EN...
+        CATALOGUES[_lang].update(getattr(_module, _lang.upper()))
 
 
 def resolve_lang(lang: str | None = None) -> str:
@@ -97,19 +97,7 @@ def format_number(value: float | int, lang: str | None = None, *, decimals: int 
     >>> format_number(12345678, "en")
     '12,345,678'
     """
-    code = resolve_lang(lang)
-    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
-        return "–"
-    if isinstance(value, int) or (isinstance(value, float) and value.is_integer() and decimals is None):
-        shown = f"{int(value):,}"
-    else:
-        places = 2 if decimals is None else decimals
-        shown = f"{value:,.{places}f}"
-        if decimals is None and "." in shown:
-            shown = shown.rstrip("0").rstrip(".")
-    if code == "fr":
-        shown = shown.replace(",", "\u202f").replace(".", ",")
-    return shown
+    return locale_for(lang).number(value, decimals=decimals)
 
 
 def format_percent(share: float, lang: str | None = None, *, decimals: int = 0) -> str:
@@ -120,9 +108,7 @@ def format_percent(share: float, lang: str | None = None, *, decimals: int = 0) 
     >>> format_percent(0.125, "en", decimals=1)
     '12.5%'
     """
-    code = resolve_lang(lang)
-    number = format_number(round(share * 100, decimals), code, decimals=decimals)
-    return f"{number}\u00a0%" if code == "fr" else f"{number}%"
+    return locale_for(lang).percent(share, decimals=decimals)
 
 
 def catalogue(lang: str | None = None) -> Mapping[str, str]:
@@ -135,10 +121,13 @@ def catalogue(lang: str | None = None) -> Mapping[str, str]:
 __all__ = [
     "DEFAULT_LANG",
     "LANGS",
+    "LOCALES",
+    "Locale",
     "catalogue",
     "format_number",
     "format_percent",
     "has_text",
+    "locale_for",
     "resolve_lang",
     "text",
 ]

@@ -38,7 +38,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from ..messages import format_number, format_percent, has_text, resolve_lang, text
+from ..messages import format_number, format_percent, has_text, locale_for, resolve_lang, text
 from .safe_cells import safe_sheet_title, write_value
 
 if TYPE_CHECKING:
@@ -343,7 +343,7 @@ def _write_table(sheet: Any, frame: pd.DataFrame, lang: str, *, start: int = 1,
         cell.font, cell.fill = _BOLD, _HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     yes, no = text("compare.yes", lang), text("compare.no", lang)
-    date_format = "dd/mm/yyyy" if lang == "fr" else "yyyy-mm-dd"
+    date_format = locale_for(lang).sheet_date_format
     for offset, values in enumerate(frame.itertuples(index=False), start=1):
         row_format = _number_format(formats_by_row[offset - 1]) if formats_by_row else None
         for number, (column, value) in enumerate(zip(columns, values, strict=True), start=1):

@@ -40,7 +40,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..messages import has_text, resolve_lang, text
+from ..messages import has_text, locale_for, resolve_lang, text
 from ..stable_xlsx import FIXED_TIME, stable_zip
 from .safe_cells import excel_value, safe_sheet_title, text_cell, write_value
 
@@ -55,7 +55,6 @@ _NUMBER_FORMATS = {
     "float3": "0.000", "float4": "0.0000", "share": "0.0%", "signed": "+0.00;-0.00;0.00",
 }
 _NUMERIC = {"int", "float", "float3", "float4", "share", "signed", "flag"}
-_DATE_FORMATS = {"fr": "dd/mm/yyyy", "en": "yyyy-mm-dd"}
 _LINE_HEIGHT = 15.0
 _PAGE_WIDTH = 320  # characters of column width fitted on one landscape page (about 45 %)
 
@@ -161,7 +160,7 @@ class Book:
             yes, no = (self.text(k).replace('"', "") for k in ("report.yes", "report.no"))
             return f'"{yes}";"{yes}";"{no}"'
         if kind == "date":
-            return _DATE_FORMATS[self.lang]
+            return locale_for(self.lang).sheet_date_format
         return _NUMBER_FORMATS.get(kind, "General")
 
     # -- writing ------------------------------------------------------------------------
@@ -353,7 +352,7 @@ class Book:
         props.creator = props.lastModifiedBy = "territoire_graphe"
         props.created = props.modified = FIXED_TIME
         props.title = str(excel_value(self.text("report.title", name=self.d.territory.name)))
-        props.language = "fr-FR" if self.lang == "fr" else "en-GB"
+        props.language = locale_for(self.lang).tag
         buffer = io.BytesIO()
         self.wb.save(buffer)
         return stable_zip(buffer.getvalue())

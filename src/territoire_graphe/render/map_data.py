@@ -32,7 +32,7 @@ from typing import Any
 import pandas as pd
 
 from ..diagnosis import Diagnosis
-from ..messages import format_number, has_text, resolve_lang, text
+from ..messages import format_number, has_text, locale_for, resolve_lang, text
 from ..model import Territory
 from .declutter import LABEL_WIDTH, font_size, label_box
 from .edges import edge_records, suggestion_records
@@ -304,11 +304,7 @@ def _function_label(t: Territory, name: Any, code: str) -> str:
 def _date(date: pd.Timestamp | None, code: str) -> str:
     if date is None or pd.isna(date):
         return ""
-    if (date.month, date.day) == (1, 1):  # a bare year in the workbook
-        shown = str(date.year)
-    else:
-        shown = date.strftime("%d/%m/%Y") if code == "fr" else date.date().isoformat()
-    return text("map.date", code, date=shown)
+    return text("map.date", code, date=locale_for(code).date(date))
 
 
 def _source_name(source: Any) -> str:
