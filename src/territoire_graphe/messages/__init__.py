@@ -44,10 +44,10 @@ def resolve_lang(lang: str | None = None) -> str:
     """
     chosen = lang or os.environ.get(ENV_VAR) or DEFAULT_LANG
     code = str(chosen).strip().lower().replace("_", "-").split("-")[0]
-    if code not in LANGS:
+    if code not in LOCALES:
         raise ValueError(
-            f"Unknown language {chosen!r}: use one of {', '.join(LANGS)} / "
-            f"langue inconnue {chosen!r} : utilisez {', '.join(LANGS)}"
+            f"Unknown language {chosen!r}: use one of {', '.join(LOCALES)} / "
+            f"langue inconnue {chosen!r} : utilisez {', '.join(LOCALES)}"
         )
     return code
 
