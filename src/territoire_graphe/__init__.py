@@ -21,6 +21,7 @@ from .io.problems import InputError, Problem
 from .io.template import write_template
 from .model import Territory
 from .queries import key_players, mixing
+from .render.comparison_excel import to_excel_comparison, to_excel_diff
 from .render.excel import to_excel
 from .render.html import read_positions, to_html
 from .render.image import to_image
@@ -45,6 +46,8 @@ __all__ = [
     "show",
     "to_csv",
     "to_excel",
+    "to_excel_comparison",
+    "to_excel_diff",
     "to_gexf",
     "to_graphml",
     "to_html",

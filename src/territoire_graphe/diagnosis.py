@@ -17,6 +17,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
+from ._renderers import render
 from ._version import __version__ as _version
 from .analysis import brokerage, centrality, communities, groups, keyplayers, structure
 from .analysis.complementarity import complementarities, link_suggestions
@@ -91,9 +92,7 @@ class Diagnosis:
     lang: str = "fr"
 
     def _repr_html_(self) -> str:
-        from .render.notebook import diagnosis_html
-
-        return diagnosis_html(self)
+        return str(render("diagnosis.html", self))
 
     def __repr__(self) -> str:
         return (f"<Diagnosis {self.territory.name!r}: {len(self.actors)} actors, "

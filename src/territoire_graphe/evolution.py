@@ -24,6 +24,7 @@ from typing import Any, TypeAlias
 
 import pandas as pd
 
+from ._renderers import render
 from .diagnosis import Diagnosis, diagnose
 from .findings import FINDING_COLUMNS, join_names
 from .io import read
@@ -70,10 +71,8 @@ class Evolution:
     lang: str = "fr"
 
     def to_excel(self, path: str | os.PathLike, *, lang: str | None = None) -> Path:
-        """Write this evolution to a workbook (see :func:`~territoire_graphe.render.comparison_excel.to_excel_diff`)."""
-        from .render.comparison_excel import to_excel_diff
-
-        return to_excel_diff(self, path, lang=lang or self.lang)
+        """Write this evolution to a workbook (see :func:`~territoire_graphe.to_excel_diff`)."""
+        return Path(render("evolution.excel", self, path, lang=lang or self.lang))
 
     def __repr__(self) -> str:
         names = [f"{t.name} ({date_label(t.date)})" if t.date is not None else t.name

@@ -33,6 +33,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
+from ._renderers import render
 from .vocabulary import TENSION, Vocabulary, default_vocabulary
 
 ACTOR_COLUMNS: tuple[str, ...] = ("name", "type", "municipality", "area", "sector", "functions", "role",
@@ -327,6 +328,10 @@ class Territory:
                 for n, a in self._nodes("actor")]
 
     # -- display ------------------------------------------------------------------------
+    def _repr_html_(self) -> str:
+        """The territory at a glance in a notebook (drawn by :mod:`~territoire_graphe.render`)."""
+        return str(render("territory.html", self))
+
     def __repr__(self) -> str:
         return (f"<Territory {self.name!r}{' ' + self.date.date().isoformat() if self.date else ''}"
                 f": {len(self.actors)} actors, {len(self.relations)} relations, "
@@ -379,11 +384,3 @@ def _missing(value: Any) -> bool:
     """None or NaN: a value the caller did not give."""
     return value is None or (isinstance(value, float) and value != value)
 
-
-def _territory_repr_html(self: Territory) -> str:
-    from .render.notebook import territory_html
-
-    return territory_html(self)
-
-
-Territory._repr_html_ = _territory_repr_html  # type: ignore[attr-defined]

@@ -16,40 +16,31 @@ Texts live in one dictionary per language and per part of the package
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from typing import TypeGuard
 
-from . import _analysis, _cli, _common, _compare, _formats, _io, _render, _report, _template
-from .locale import LOCALES, Locale, locale_for
+from . import (
+    _analysis,
+    _cli,
+    _common,
+    _compare,
+    _engineering,
+    _formats,
+    _io,
+    _render,
+    _report,
+    _template,
+)
+from .locale import DEFAULT_LANG, ENV_VAR, LOCALES, Locale, locale_for, resolve_lang
 
 LANGS = tuple(LOCALES)
-DEFAULT_LANG = "fr"
-ENV_VAR = "TERRITOIRE_GRAPHE_LANG"
 
-_MODULES = (_common, _io, _formats, _analysis, _render, _report, _cli, _template, _compare)
+_MODULES = (_common, _io, _formats, _analysis, _render, _report, _cli, _template, _compare,
+            _engineering)
 CATALOGUES: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
 for _module in _MODULES:
     for _lang in LANGS:  # each module holds one dictionary per language, named FR, EN...
         CATALOGUES[_lang].update(getattr(_module, _lang.upper()))
-
-
-def resolve_lang(lang: str | None = None) -> str:
-    """Return the language to use: the argument, else ``$TERRITOIRE_GRAPHE_LANG``, else French.
-
-    >>> resolve_lang("EN")
-    'en'
-    >>> resolve_lang("fr-FR")
-    'fr'
-    """
-    chosen = lang or os.environ.get(ENV_VAR) or DEFAULT_LANG
-    code = str(chosen).strip().lower().replace("_", "-").split("-")[0]
-    if code not in LOCALES:
-        raise ValueError(
-            f"Unknown language {chosen!r}: use one of {', '.join(LOCALES)} / "
-            f"langue inconnue {chosen!r} : utilisez {', '.join(LOCALES)}"
-        )
-    return code
 
 
 def text(key: str, lang: str | None = None, /, **values: object) -> str:
@@ -120,6 +111,7 @@ def catalogue(lang: str | None = None) -> Mapping[str, str]:
 
 __all__ = [
     "DEFAULT_LANG",
+    "ENV_VAR",
     "LANGS",
     "LOCALES",
     "Locale",

@@ -22,6 +22,7 @@ catalogue texts and one :class:`Locale` to :data:`LOCALES`.
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -149,6 +150,8 @@ class Locale:
         return self.list_separator.join(items[:-1]) + self.list_and + items[-1]
 
 
+DEFAULT_LANG = "fr"
+ENV_VAR = "TERRITOIRE_GRAPHE_LANG"
 LOCALES: dict[str, Locale] = {
     "fr": Locale(
         code="fr", tag="fr-FR", decimal=",", group="\u202f", percent_format="{number}\u00a0%",
@@ -163,12 +166,27 @@ LOCALES: dict[str, Locale] = {
 }
 
 
-def locale_for(lang: str | None = None) -> Locale:
-    """The :class:`Locale` of ``lang`` (resolved as :func:`~territoire_graphe.messages.text`
-    does: the argument, else ``$TERRITOIRE_GRAPHE_LANG``, else French)."""
-    from . import resolve_lang
+def resolve_lang(lang: str | None = None) -> str:
+    """Return the language to use: the argument, else ``$TERRITOIRE_GRAPHE_LANG``, else French.
 
+    >>> resolve_lang("EN")
+    'en'
+    >>> resolve_lang("fr-FR")
+    'fr'
+    """
+    chosen = lang or os.environ.get(ENV_VAR) or DEFAULT_LANG
+    code = str(chosen).strip().lower().replace("_", "-").split("-")[0]
+    if code not in LOCALES:
+        raise ValueError(
+            f"Unknown language {chosen!r}: use one of {', '.join(LOCALES)} / "
+            f"langue inconnue {chosen!r} : utilisez {', '.join(LOCALES)}"
+        )
+    return code
+
+
+def locale_for(lang: str | None = None) -> Locale:
+    """The :class:`Locale` of ``lang``, resolved by :func:`resolve_lang`."""
     return LOCALES[resolve_lang(lang)]
 
 
-__all__ = ["LOCALES", "Locale", "locale_for"]
+__all__ = ["DEFAULT_LANG", "ENV_VAR", "LOCALES", "Locale", "locale_for", "resolve_lang"]

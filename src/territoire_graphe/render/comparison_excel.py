@@ -38,6 +38,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from .._renderers import provides
 from ..messages import format_number, format_percent, has_text, locale_for, resolve_lang, text
 from .safe_cells import safe_sheet_title, write_value
 
@@ -239,6 +240,7 @@ def comparison_chart(table: pd.DataFrame, path: str | os.PathLike | io.BytesIO, 
 
 
 # -- evolution ------------------------------------------------------------------------------
+@provides("evolution.excel")
 def to_excel_diff(evolution: Evolution, path: str | os.PathLike, *,
                   lang: str | None = None) -> Path:
     """Write an :class:`~territoire_graphe.evolution.Evolution` (from

@@ -21,6 +21,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, Any
 
+from .._renderers import provides
 from ..messages import format_number, has_text, locale_for, resolve_lang, text
 
 if TYPE_CHECKING:
@@ -96,6 +97,7 @@ def _swatch(color: str) -> str:
             f'background:{escape(color)};margin-right:4px"></span>')
 
 
+@provides("territory.html")
 def territory_html(t: Territory, lang: str | None = None) -> str:
     """A compact HTML card: name, date, source, counts, actor types, first warnings."""
     lang = resolve_lang(lang)
@@ -134,6 +136,7 @@ def territory_html(t: Territory, lang: str | None = None) -> str:
             f"{warnings}</div>")
 
 
+@provides("diagnosis.html")
 def diagnosis_html(d: Diagnosis, lang: str | None = None, *, max_findings: int = 6) -> str:
     """The diagnosis at a glance: headline figures, most central actors, first findings."""
     lang = resolve_lang(lang or d.lang)
