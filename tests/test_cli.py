@@ -18,7 +18,6 @@ from territoire_graphe import cli
 from territoire_graphe.data import DEMO_SAMPLE, SAMPLES_DIR
 from territoire_graphe.io.template import write_template
 from territoire_graphe.messages import _cli, text
-from territoire_graphe.render.simple_map import map_data, write_simple_map
 
 COMMANDS = ("check", "map", "report", "compare", "diff", "template", "demo")
 
@@ -304,21 +303,6 @@ def test_demo_writes_a_map_and_a_summary_of_the_bundled_sample(capsys, tmp_path,
     assert str(tmp_path / "demo_out" / "carte.html") in out
 
 
-def test_demo_falls_back_to_the_simple_map_when_the_full_map_is_missing(
-        capsys, tmp_path, monkeypatch, valid_workbook):
-    monkeypatch.setattr("territoire_graphe.data.sample_path", lambda name=None: valid_workbook)
-    monkeypatch.delattr(tg, "to_html", raising=False)
-    monkeypatch.delattr(tg, "diagnose", raising=False)
-    code, out, err = run(capsys, "demo", "-o", str(tmp_path / "sortie"), "--lang", "en")
-    assert code == 0, err
-    summary = (tmp_path / "sortie" / "summary.txt").read_text(encoding="utf-8")
-    assert "2 actors" in summary and "6 links" in summary and "Warnings" in summary
-    assert "Source: modele.xlsx" in summary
-    page = (tmp_path / "sortie" / "map.html").read_text(encoding="utf-8")
-    assert "Map of the actors" in page and "Mairie de Songeons" in page
-    assert "summary.txt" in out and "map.html" in out
-
-
 def test_demo_summary_lists_the_findings_when_there_is_a_diagnosis(capsys, tmp_path,
                                                                    monkeypatch, valid_workbook):
     monkeypatch.setattr("territoire_graphe.data.sample_path", lambda name=None: valid_workbook)
@@ -329,30 +313,6 @@ def test_demo_summary_lists_the_findings_when_there_is_a_diagnosis(capsys, tmp_p
                         Path(path).write_text("<html></html>"), raising=False)
     assert run(capsys, "demo", "-o", str(tmp_path))[0] == 0
     assert "  - La mairie est centrale." in (tmp_path / "resume.txt").read_text(encoding="utf-8")
-
-
-# -- the simple map of the demo -------------------------------------------------------------
-def test_the_simple_map_colours_actors_by_type_and_escapes_tooltips(valid_workbook):
-    t = tg.read(valid_workbook)
-    nodes, edges = map_data(t, lang="fr")
-    colours = {n["id"]: n["color"] for n in nodes}
-    assert colours["mairie-songeons"] == t.vocabulary.color("commune")
-    assert len(edges) == 6 and {e["arrows"] for e in edges} == {"", "to"}
-    assert all(e["from"] in colours and e["to"] in colours for e in edges)
-    nodes, _ = map_data(tg.Territory.from_records(
-        actors=[{"id": "x", "name": "<script>alert(1)</script>", "type": "association"}]))
-    assert "<script>" not in nodes[0]["title"] and "&lt;script&gt;" in nodes[0]["title"]
-
-
-def test_the_simple_map_is_deterministic_and_needs_no_network(valid_workbook, tmp_path):
-    t = tg.read(valid_workbook)
-    first = write_simple_map(t, tmp_path / "a.html").read_text(encoding="utf-8")
-    second = write_simple_map(t, tmp_path / "b.html").read_text(encoding="utf-8")
-    assert first == second
-    assert "<script src=" not in first and "<link" not in first  # all inline
-    assert '"physics": {"enabled": false' in first
-    assert first.count('"from": ') == 6  # parallel relations are all drawn (pyvis drops them)
-    assert not (tmp_path / "lib").exists()
 
 
 # -- the installed command ----------------------------------------------------------------

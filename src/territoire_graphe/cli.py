@@ -360,12 +360,7 @@ def _demo(args: argparse.Namespace, lang: str) -> int:
     with contextlib.suppress(_Unavailable, NotImplementedError):
         diagnosis = _call(_public("diagnose"), territory, lang=lang)
     map_path = folder / text("cli.demo.map_file", lang)
-    try:
-        _call(_public("to_html"), territory, map_path, diagnosis=diagnosis, lang=lang)
-    except (_Unavailable, NotImplementedError):
-        from .render.simple_map import write_simple_map
-
-        write_simple_map(territory, map_path, lang=lang)
+    _call(_public("to_html"), territory, map_path, diagnosis=diagnosis, lang=lang)
     summary_path = folder / text("cli.demo.summary_file", lang)
     summary_path.write_text(summary(territory, diagnosis, lang, sample.name), encoding="utf-8")
     print(text("cli.demo.done", lang, folder=str(folder.resolve())))

@@ -282,47 +282,6 @@ class Territory:
                     graph.add_edge(a, b, weight=weight)
         return graph
 
-    def family_graph(self, family: str, *, include_tensions: bool = False) -> nx.MultiDiGraph:
-        """The relations of one family (``lien``, ``flux``, ``interdependance``), all actors kept."""
-        graph = nx.MultiDiGraph()
-        graph.add_nodes_from(self._actor_nodes())
-        graph.add_edges_from(
-            (u, v, k, d) for u, v, k, d in self.graph.edges(keys=True, data=True)
-            if d.get("kind") == "relation" and d.get("family") == family
-            and (include_tensions or d.get("type") != TENSION))
-        return graph
-
-    @cached_property
-    def membership_graph(self) -> nx.Graph:
-        """The two-mode graph actors x collectives (attribute ``bipartite``: 0 actors, 1 collectives)."""
-        graph = nx.Graph()
-        graph.add_nodes_from((n, {**a, "bipartite": 0}) for n, a in self._actor_nodes())
-        graph.add_nodes_from((n, {**a, "bipartite": 1}) for n, a in self._nodes("collective"))
-        for u, v, data in self.graph.edges(data=True):
-            if data.get("kind") == "membership":
-                graph.add_edge(u, v, role=data.get("role"))
-        return graph
-
-    @cached_property
-    def comembership_graph(self) -> nx.Graph:
-        """Actors linked when they belong to the same collective; ``weight`` = collectives shared."""
-        graph = nx.Graph()
-        graph.add_nodes_from(self._actor_nodes())
-        members: dict[str, set[str]] = {}
-        for u, v, data in self.graph.edges(data=True):
-            if data.get("kind") == "membership":
-                members.setdefault(v, set()).add(u)
-        for collective in sorted(members):
-            ordered = sorted(members[collective])
-            for i, a in enumerate(ordered):
-                for b in ordered[i + 1:]:
-                    if graph.has_edge(a, b):
-                        graph[a][b]["weight"] += 1
-                        graph[a][b]["collectives"].append(collective)
-                    else:
-                        graph.add_edge(a, b, weight=1, collectives=[collective])
-        return graph
-
     def _actor_nodes(self) -> list[tuple[str, dict[str, Any]]]:
         return [(n, {k: v for k, v in a.items() if k not in ("resources", "needs", "kind")})
                 for n, a in self._nodes("actor")]

@@ -47,7 +47,6 @@ from .safe_cells import excel_value, safe_sheet_title, text_cell, write_value
 if TYPE_CHECKING:
     from ..diagnosis import Diagnosis
 
-"""Creation and modification time written in every report (so that files are reproducible)."""
 FONT = "Calibri"
 HEADER_FILL = "D9E2EC"
 _NUMBER_FORMATS = {
