@@ -20,6 +20,7 @@ from .io.gephi import read_gephi
 from .io.problems import InputError, Problem
 from .io.template import write_template
 from .model import Territory
+from .provenance import Provenance
 from .queries import key_players, mixing
 from .render.comparison_excel import to_excel_comparison, to_excel_diff
 from .render.excel import to_excel
@@ -32,6 +33,7 @@ __all__ = [
     "Evolution",
     "InputError",
     "Problem",
+    "Provenance",
     "Territory",
     "__version__",
     "compare",

@@ -22,6 +22,7 @@ from ._version import __version__ as _version
 from .analysis import brokerage, centrality, communities, groups, keyplayers, structure
 from .analysis.complementarity import complementarities, link_suggestions
 from .analysis.fragility import bridge_impact, person_dependency, removal_impact
+from .analysis.groups import Mixing
 from .analysis.indicators import (
     betweenness_centralization,
     cross_group_share,
@@ -29,9 +30,11 @@ from .analysis.indicators import (
     reciprocity,
     structural_indicators,
 )
+from .analysis.keyplayers import KeyPlayers
 from .findings import Evidence, write_findings
 from .messages import resolve_lang
 from .model import Territory
+from .provenance import Provenance
 
 BROKER_COLUMNS = ["broker_coordinator", "broker_itinerant", "broker_representative",
                   "broker_gatekeeper", "broker_liaison"]
@@ -80,15 +83,15 @@ class Diagnosis:
     indicators: pd.Series
     bridges: list[tuple[str, str]]
     findings: pd.DataFrame
-    key_players: dict[str, Any] = field(default_factory=dict)
-    mixing: Any = None
+    key_players: dict[str, KeyPlayers] = field(default_factory=dict)
+    mixing: Mixing | None = None
     complementarities: pd.DataFrame = field(default_factory=pd.DataFrame)
     suggestions: pd.DataFrame = field(default_factory=pd.DataFrame)
     fragilities: pd.DataFrame = field(default_factory=pd.DataFrame)
     person_dependencies: pd.DataFrame = field(default_factory=pd.DataFrame)
     bridge_impact: pd.DataFrame = field(default_factory=pd.DataFrame)
     communities: pd.DataFrame = field(default_factory=pd.DataFrame)
-    provenance: dict[str, Any] = field(default_factory=dict)
+    provenance: Provenance = field(default_factory=Provenance)
     lang: str = "fr"
 
     def _repr_html_(self) -> str:
@@ -168,7 +171,7 @@ def diagnose(t: Territory, *, lang: str | None = None, k: int = 3, steps: int = 
         findings=findings, key_players={"reach": reach, "fragment": fragment}, mixing=mix,
         complementarities=matches, suggestions=suggestions, fragilities=removal,
         person_dependencies=people, bridge_impact=bridges_table, communities=named,
-        provenance=provenance, lang=lang)
+        provenance=Provenance(provenance), lang=lang)
 
 
 def _actor_table(t: Territory, table: pd.DataFrame, directed: pd.DataFrame,
