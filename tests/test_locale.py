@@ -147,6 +147,16 @@ def test_the_pseudo_language_locale_is_the_one_used(xx):
     assert messages.format_number(1234.5, xx) == "1ˈ234ˌ5"
 
 
+def _strings(value) -> list[str]:
+    """Every text in nested lists and dicts, its ``{placeholders}`` (filled in the browser)
+    taken out."""
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list | tuple):
+        return [s for v in value for s in _strings(v)]
+    return [_FIELD.sub(" ", value)] if isinstance(value, str) else []
+
+
 def _input_error(path, lang: str) -> str:
     """The message of a workbook whose second actor has no name."""
     from openpyxl import Workbook
@@ -193,7 +203,11 @@ def test_everything_read_diagnosed_and_shown_in_a_third_language_is_its_own(xx, 
         "notebook territory": notebook.territory_html(after, xx),
         "notebook diagnosis": notebook.diagnosis_html(d, xx),
     }
-    meta = build_map_data(after, d, lang=xx)["meta"]
+    page = build_map_data(after, d, lang=xx)
+    meta = page["meta"]
+    shown["map texts"] = "\n".join(_strings([page["texts"], page["legend"],
+                                            [n["card"] for n in page["nodes"]],
+                                            [e.get("tip", "") for e in page["edges"]]]))
     shown["map captions"] = "\n".join(str(v) for k, v in meta.items()
                                      if isinstance(v, str) and k != "lang")
     shown["input error"] = _input_error(tmp_path / "Q.xlsx", xx)
