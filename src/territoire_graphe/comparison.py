@@ -100,6 +100,51 @@ def compare(territories: TerritoryLike | Iterable[TerritoryLike], *,
     ``table.attrs["skipped"]`` lists them. ``progress``: a tqdm bar (extra ``progress``);
     ``None`` shows it for more than 20 territories when stderr is a terminal.
 
+    Parameters
+    ----------
+    territories : Territory, Diagnosis, path, or an iterable of them
+        What to compare; a folder stands for the territories inside it.
+    executor : concurrent.futures.Executor, optional
+        Where each territory is measured (default: a process pool, or in-process for a
+        few small territories).
+    lang : str, optional
+        Language of the warnings and errors (default: ``$TERRITOIRE_GRAPHE_LANG``, else
+        French).
+    progress : bool, optional
+        Show a progress bar (needs the ``progress`` extra); None decides from the count.
+    errors : {"raise", "skip"}, default "raise"
+        What an unreadable territory does: stop with every problem listed, or leave its
+        row out with a warning.
+    seed : int, default 0
+        Seed of the community detection and of the permutations.
+    permutations : int, default 0
+        Permutations of the E-I test per territory (0: no p-value column).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per territory; ``attrs`` holds ``warnings``, ``skipped`` and ``provenance``.
+
+    Raises
+    ------
+    InputError
+        With ``errors="raise"``, the problems of every territory that could not be read.
+    ValueError
+        If ``errors`` is neither ``"raise"`` nor ``"skip"``.
+
+    Warns
+    -----
+    UserWarning
+        When territories were skipped, or differ too much in size to compare counts.
+
+    Notes
+    -----
+    Graph: the analysis graph of each territory, as :func:`~territoire_graphe.diagnose`.
+    Normalised: as the indicators of ``Diagnosis.indicators`` (FORMAT.md); the counts are
+    not, hence ``size_comparable``.
+
+    Examples
+    --------
     >>> import territoire_graphe as tg
     >>> from territoire_graphe.data import samples
     >>> table = compare(samples())
