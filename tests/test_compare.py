@@ -225,7 +225,7 @@ def test_a_dask_local_cluster_gives_the_same_table():
     items = [tg.sample_path("colombelles_tzcld.xlsx"), path_of_three(),
              tg.sample_path("pays_de_bray_2023.xlsx")]
     with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
-                                  dashboard_address=None) as cluster, \
+                                  dashboard_address=":0") as cluster, \
             distributed.Client(cluster) as client:
         dask_table = quiet_compare(items, executor=client.get_executor())
     with cf.ThreadPoolExecutor(max_workers=2) as threads:
