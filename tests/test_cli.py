@@ -18,7 +18,6 @@ from territoire_graphe import cli
 from territoire_graphe.data import DEMO_SAMPLE, SAMPLES_DIR
 from territoire_graphe.io.template import write_template
 from territoire_graphe.messages import _cli, text
-from territoire_graphe.render.simple_map import map_data, write_simple_map
 
 COMMANDS = ("check", "map", "report", "compare", "diff", "template", "demo")
 
@@ -263,6 +262,7 @@ def test_map_and_report_read_diagnose_and_hand_over_the_diagnosis(capsys, monkey
                      ("docx", "d.DOCX", ("diagnosis", 2, "fr"), "fr", "hide")]
 
 
+@pytest.mark.slow
 def test_compare_writes_one_row_per_workbook_and_diff_the_actors_added(capsys, tmp_path):
     bray_2023, bray_2024 = (str(tg.sample_path(f"pays_de_bray_{y}.xlsx")) for y in (2023, 2024))
     out = tmp_path / "comparaison.xlsx"
@@ -366,30 +366,6 @@ def test_demo_summary_lists_the_findings_when_there_is_a_diagnosis(capsys, tmp_p
     assert "  - La mairie est centrale." in (tmp_path / "resume.txt").read_text(encoding="utf-8")
 
 
-# -- the simple map of the demo -------------------------------------------------------------
-def test_the_simple_map_colours_actors_by_type_and_escapes_tooltips(valid_workbook):
-    t = tg.read(valid_workbook)
-    nodes, edges = map_data(t, lang="fr")
-    colours = {n["id"]: n["color"] for n in nodes}
-    assert colours["mairie-songeons"] == t.vocabulary.color("commune")
-    assert len(edges) == 6 and {e["arrows"] for e in edges} == {"", "to"}
-    assert all(e["from"] in colours and e["to"] in colours for e in edges)
-    nodes, _ = map_data(tg.Territory.from_records(
-        actors=[{"id": "x", "name": "<script>alert(1)</script>", "type": "association"}]))
-    assert "<script>" not in nodes[0]["title"] and "&lt;script&gt;" in nodes[0]["title"]
-
-
-def test_the_simple_map_is_deterministic_and_needs_no_network(valid_workbook, tmp_path):
-    t = tg.read(valid_workbook)
-    first = write_simple_map(t, tmp_path / "a.html").read_text(encoding="utf-8")
-    second = write_simple_map(t, tmp_path / "b.html").read_text(encoding="utf-8")
-    assert first == second
-    assert "<script src=" not in first and "<link" not in first  # all inline
-    assert '"physics": {"enabled": false' in first
-    assert first.count('"from": ') == 6  # parallel relations are all drawn (pyvis drops them)
-    assert not (tmp_path / "lib").exists()
-
-
 # -- the installed command ----------------------------------------------------------------
 def _script() -> str:
     found = shutil.which("territoire-graphe", path=str(Path(sys.executable).parent))
@@ -398,6 +374,7 @@ def _script() -> str:
     return found
 
 
+@pytest.mark.slow
 def test_the_installed_console_script_checks_a_workbook(six_mistakes):
     env = {**os.environ, "PYTHONIOENCODING": "ascii"}  # a terminal that cannot show « é »
     env.pop("TERRITOIRE_GRAPHE_LANG", None)
@@ -408,6 +385,7 @@ def test_the_installed_console_script_checks_a_workbook(six_mistakes):
     assert b"Traceback" not in done.stderr
 
 
+@pytest.mark.slow
 def test_python_dash_m_runs_the_same_command_line():
     done = subprocess.run([sys.executable, "-m", "territoire_graphe", "--version"],
                           capture_output=True, text=True, timeout=120)

@@ -121,6 +121,7 @@ def test_size_independent_indicators_are_named():
 
 
 # -- inputs ---------------------------------------------------------------------------------
+@pytest.mark.slow
 def test_territories_paths_and_folders_mix(tmp_path):
     folder = tmp_path / "dossier"
     folder.mkdir()
@@ -173,6 +174,7 @@ def test_a_warning_fires_when_sizes_differ_more_than_three_times():
     assert table.attrs["warnings"] == [str(caught[0].message)]
 
 
+@pytest.mark.slow
 def test_the_odd_one_out_is_marked_not_comparable():
     sizes = {"dix": 10, "douze": 12, "quarante": 40}
     group = [territory(name, {f"{name}{i}": "association" for i in range(n)}, [])
@@ -193,6 +195,7 @@ def test_no_warning_when_sizes_stay_within_three_times():
 
 
 # -- executors ------------------------------------------------------------------------------
+@pytest.mark.slow
 def test_a_thread_pool_and_the_default_process_pool_give_the_same_table(monkeypatch):
     items = [tg.sample_path("colombelles_tzcld.xlsx"), path_of_three(),
              tg.sample_path("pays_de_bray_2024.xlsx")]
@@ -222,7 +225,7 @@ def test_a_dask_local_cluster_gives_the_same_table():
     items = [tg.sample_path("colombelles_tzcld.xlsx"), path_of_three(),
              tg.sample_path("pays_de_bray_2023.xlsx")]
     with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
-                                  dashboard_address=None) as cluster, \
+                                  dashboard_address=":0") as cluster, \
             distributed.Client(cluster) as client:
         dask_table = quiet_compare(items, executor=client.get_executor())
     with cf.ThreadPoolExecutor(max_workers=2) as threads:
@@ -239,6 +242,7 @@ def good_and_bad(tmp_path) -> list[Path]:
     return [good, bad, tmp_path / "absent.xlsx"]
 
 
+@pytest.mark.slow
 def test_unreadable_territories_are_all_reported_in_one_error(good_and_bad):
     with pytest.raises(tg.InputError) as caught:
         compare(good_and_bad)
@@ -247,6 +251,7 @@ def test_unreadable_territories_are_all_reported_in_one_error(good_and_bad):
     assert "mauvais.xlsx" in str(caught.value) and "absent.xlsx" in str(caught.value)
 
 
+@pytest.mark.slow
 def test_errors_skip_leaves_their_rows_out_with_a_warning(good_and_bad):
     with pytest.warns(UserWarning, match="mauvais.xlsx") as caught:
         table = compare(good_and_bad, errors="skip")
@@ -297,6 +302,7 @@ def test_the_comparison_workbook_speaks_english_on_request(tmp_path):
     assert [c.value for c in book["Comparison"][1]][:2] == ["Territory", "Date"]
 
 
+@pytest.mark.slow
 def test_the_chart_is_a_png(tmp_path):
     pytest.importorskip("matplotlib")
     table = quiet_compare(tg.data.samples())

@@ -111,6 +111,7 @@ def test_an_empty_relation_sheet_gives_a_diagnosis_without_crashing():
     assert list(d.findings["code"]) == ["no_relation"]
 
 
+@pytest.mark.slow
 def test_every_sample_is_diagnosed_with_findings_in_both_languages():
     for path in tg.data.samples():
         t = tg.read(path)

@@ -9,11 +9,11 @@ True
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
 import importlib
 import importlib.util
 from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
 
 # The public names and the module each comes from, imported when first used: the command
 # line starts without pandas, networkx or openpyxl (``territoire-graphe --help`` < 1 s).
@@ -44,10 +44,13 @@ _LAZY = {
     "Problem": ".io.problems",
     "write_template": ".io.template",
     "Territory": ".model",
+    "Provenance": ".provenance",
     "key_players": ".queries",
     "mixing": ".queries",
     "to_docx": ".render.document",
     "to_excel": ".render.excel",
+    "to_excel_comparison": ".render.comparison_excel",
+    "to_excel_diff": ".render.comparison_excel",
     "read_positions": ".render.html",
     "to_html": ".render.html",
     "to_image": ".render.image",
@@ -70,7 +73,9 @@ if TYPE_CHECKING:
     from .io.problems import InputError, Problem
     from .io.template import write_template
     from .model import Territory
+    from .provenance import Provenance
     from .queries import key_players, mixing
+    from .render.comparison_excel import to_excel_comparison, to_excel_diff
     from .render.document import to_docx
     from .render.excel import to_excel
     from .render.html import read_positions, to_html
@@ -100,6 +105,7 @@ __all__ = [
     "Limits",
     "Merge",
     "Problem",
+    "Provenance",
     "Survey",
     "Territory",
     "__version__",
@@ -118,6 +124,8 @@ __all__ = [
     "to_csv",
     "to_docx",
     "to_excel",
+    "to_excel_comparison",
+    "to_excel_diff",
     "to_geojson",
     "to_gexf",
     "to_graphml",

@@ -111,7 +111,7 @@ def add_command(commands: Any, lang: str, name: str, handler: Handler,
 
 def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
     """The argument parser of ``territoire-graphe``, with its texts in ``lang``."""
-    from . import __version__
+    from ._version import __version__
     from .render.lenses import ENGLISH_LENSES, LENSES
 
     def t(key: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any, TextIO
 
-from .messages import text
+from .messages import locale_for, text
 
 # C0 and C1 control characters, DEL, and the bidirectional overrides that reorder a line.
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -59,8 +59,7 @@ _FAMILY_NOUNS = ("ties", "flows", "dependencies")
 
 def _count(n: int, noun: str, lang: str) -> str:
     """``3 erreurs``, ``1 error``: French uses the singular for 0 and 1."""
-    singular = n < 2 if lang == "fr" else n == 1
-    return text(f"cli.count.{noun}.{'one' if singular else 'other'}", lang, n=n)
+    return text(f"cli.count.{noun}.{locale_for(lang).plural(n)}", lang, n=n)
 
 
 def contents(territory: Any, lang: str, *, every: bool = False) -> str:
@@ -74,7 +73,7 @@ def contents(territory: Any, lang: str, *, every: bool = False) -> str:
         part = _count(n, noun, lang)
         if noun == "relations" and n:
             families = [_count(int(counts[f]), f, lang) for f in _FAMILY_NOUNS if counts[f]]
-            part += f" ({' ; '.join(families) if lang == 'fr' else '; '.join(families)})"
+            part += f" ({locale_for(lang).semicolon.join(families)})"
         parts.append(part)
     return ", ".join(parts)
 
@@ -97,7 +96,7 @@ def print_problems(problems: list[Any], lang: str, stream: TextIO, *,
             label = text("cli.check.sheet", lang, sheet=terminal_safe(sheet)) if sheet else \
                 text("cli.check.no_sheet", lang)
             if hasattr(sheet, "heading"):  # a part of another tool's file (io/parts.py)
-                label = sheet.heading(lang) or text("cli.check.no_sheet", lang)
+                label = sheet.heading(lang) or text("cli.check.no_sheet", lang)  # type: ignore[union-attr]
             print(f"\n{label}", file=stream)
             for problem in sorted(found, key=lambda p: -1 if p.row is None else p.row):
                 print(f"  {_describe(problem, lang, with_file=heading is None)}", file=stream)
@@ -128,7 +127,7 @@ def _describe(problem: Any, lang: str, *, with_file: bool) -> str:
 def summary(territory: Any, diagnosis: Any, lang: str, source: str) -> str:
     lines = [text("cli.demo.title", lang, name=territory.name)]
     if territory.date is not None:
-        date = territory.date.strftime("%d/%m/%Y" if lang == "fr" else "%Y-%m-%d")
+        date = locale_for(lang).date(territory.date)
         lines.append(text("cli.demo.date", lang, date=date))
     lines.append(text("cli.demo.source", lang, source=source))
     lines += ["", text("cli.demo.contents", lang)]

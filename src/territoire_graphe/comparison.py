@@ -28,7 +28,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from . import __version__
+from ._version import __version__
 from .analysis import centrality, communities, groups, structure
 from .analysis.complementarity import complementarities
 from .diagnosis import Diagnosis, network_indicators
@@ -100,6 +100,51 @@ def compare(territories: TerritoryLike | Iterable[TerritoryLike], *,
     ``table.attrs["skipped"]`` lists them. ``progress``: a tqdm bar (extra ``progress``);
     ``None`` shows it for more than 20 territories when stderr is a terminal.
 
+    Parameters
+    ----------
+    territories : Territory, Diagnosis, path, or an iterable of them
+        What to compare; a folder stands for the territories inside it.
+    executor : concurrent.futures.Executor, optional
+        Where each territory is measured (default: a process pool, or in-process for a
+        few small territories).
+    lang : str, optional
+        Language of the warnings and errors (default: ``$TERRITOIRE_GRAPHE_LANG``, else
+        French).
+    progress : bool, optional
+        Show a progress bar (needs the ``progress`` extra); None decides from the count.
+    errors : {"raise", "skip"}, default "raise"
+        What an unreadable territory does: stop with every problem listed, or leave its
+        row out with a warning.
+    seed : int, default 0
+        Seed of the community detection and of the permutations.
+    permutations : int, default 0
+        Permutations of the E-I test per territory (0: no p-value column).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per territory; ``attrs`` holds ``warnings``, ``skipped`` and ``provenance``.
+
+    Raises
+    ------
+    InputError
+        With ``errors="raise"``, the problems of every territory that could not be read.
+    ValueError
+        If ``errors`` is neither ``"raise"`` nor ``"skip"``.
+
+    Warns
+    -----
+    UserWarning
+        When territories were skipped, or differ too much in size to compare counts.
+
+    Notes
+    -----
+    Graph: the analysis graph of each territory, as :func:`~territoire_graphe.diagnose`.
+    Normalised: as the indicators of ``Diagnosis.indicators`` (FORMAT.md); the counts are
+    not, hence ``size_comparable``.
+
+    Examples
+    --------
     >>> import territoire_graphe as tg
     >>> from territoire_graphe.data import samples
     >>> table = compare(samples())
@@ -127,10 +172,10 @@ def compare(territories: TerritoryLike | Iterable[TerritoryLike], *,
         warnings.warn(f"{note}\n{details}", UserWarning, stacklevel=2)
         notes.append(note)
     table = _table([r for r in results if not isinstance(r, _Failed)])
-    note = _size_check(table, lang)
-    if note:
-        warnings.warn(note, UserWarning, stacklevel=2)
-        notes.append(note)
+    size_note = _size_check(table, lang)
+    if size_note:
+        warnings.warn(size_note, UserWarning, stacklevel=2)
+        notes.append(size_note)
     table.attrs.update({
         "warnings": notes, "skipped": [f.label for f in failed],
         "provenance": {"package": f"territoire_graphe {__version__}", "seed": seed,
@@ -259,8 +304,8 @@ def _run(items: Sequence, executor: cf.Executor | None, lang: str, progress: boo
                 out.append(territory_row(item, *args))
                 bar.update(1)
             return out
-        own = _process_pool() if executor is None else None
-        pool = own or executor
+        pool: cf.Executor = _process_pool() if executor is None else executor
+        own = pool if executor is None else None
         try:
             return _gather(pool, items, args, bar)
         finally:

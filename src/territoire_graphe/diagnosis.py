@@ -18,10 +18,12 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from . import __version__ as _version
+from ._renderers import render
+from ._version import __version__ as _version
 from .analysis import brokerage, centrality, communities, groups, keyplayers, structure
 from .analysis.complementarity import complementarities, link_suggestions
 from .analysis.fragility import bridge_impact, person_dependency, removal_impact
+from .analysis.groups import Mixing
 from .analysis.indicators import (
     betweenness_centralization,
     cross_group_share,
@@ -29,9 +31,11 @@ from .analysis.indicators import (
     reciprocity,
     structural_indicators,
 )
+from .analysis.keyplayers import KeyPlayers
 from .findings import Evidence, write_findings
 from .messages import resolve_lang
 from .model import Territory
+from .provenance import Provenance
 from .text_keys import key
 from .vocabulary import TENSION
 
@@ -82,21 +86,19 @@ class Diagnosis:
     indicators: pd.Series
     bridges: list[tuple[str, str]]
     findings: pd.DataFrame
-    key_players: dict[str, Any] = field(default_factory=dict)
-    mixing: Any = None
+    key_players: dict[str, KeyPlayers] = field(default_factory=dict)
+    mixing: Mixing | None = None
     complementarities: pd.DataFrame = field(default_factory=pd.DataFrame)
     suggestions: pd.DataFrame = field(default_factory=pd.DataFrame)
     fragilities: pd.DataFrame = field(default_factory=pd.DataFrame)
     person_dependencies: pd.DataFrame = field(default_factory=pd.DataFrame)
     bridge_impact: pd.DataFrame = field(default_factory=pd.DataFrame)
     communities: pd.DataFrame = field(default_factory=pd.DataFrame)
-    provenance: dict[str, Any] = field(default_factory=dict)
+    provenance: Provenance = field(default_factory=Provenance)
     lang: str = "fr"
 
     def _repr_html_(self) -> str:
-        from .render.notebook import diagnosis_html
-
-        return diagnosis_html(self)
+        return str(render("diagnosis.html", self))
 
     def __repr__(self) -> str:
         return (f"<Diagnosis {self.territory.name!r}: {len(self.actors)} actors, "
@@ -175,7 +177,7 @@ def diagnose(t: Territory, *, lang: str | None = None, k: int = 3, steps: int = 
         findings=findings, key_players={"reach": reach, "fragment": fragment}, mixing=mix,
         complementarities=matches, suggestions=suggestions, fragilities=removal,
         person_dependencies=people, bridge_impact=bridges_table, communities=named,
-        provenance=provenance, lang=lang)
+        provenance=Provenance(provenance), lang=lang)
 
 
 def _actor_table(t: Territory, table: pd.DataFrame, directed: pd.DataFrame,

@@ -20,15 +20,16 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 import pandas as pd
 
+from ._renderers import render
 from .diagnosis import Diagnosis, diagnose
 from .evolution_story import change_counts, story_findings
 from .findings import FINDING_COLUMNS, join_names
 from .io import read
-from .messages import format_number, format_percent, resolve_lang, text
+from .messages import format_number, format_percent, locale_for, resolve_lang, text
 from .model import Territory
 
 #: Smallest change of (normalised) betweenness worth a finding about a rise or a fall.
@@ -36,7 +37,7 @@ CENTRALITY_MIN_CHANGE = 0.01
 _MAX_PAIRS = 5
 _MAX_ACTOR_FINDINGS = 8
 
-TerritoryLike = Territory | Diagnosis | str | os.PathLike
+TerritoryLike: TypeAlias = "Territory | Diagnosis | str | os.PathLike[str]"
 
 
 @dataclass(frozen=True, eq=False)
@@ -78,10 +79,8 @@ class Evolution:
     counts: dict[str, Any] = field(default_factory=dict)
 
     def to_excel(self, path: str | os.PathLike, *, lang: str | None = None) -> Path:
-        """Write this evolution to a workbook (see :func:`~territoire_graphe.render.comparison_excel.to_excel_diff`)."""
-        from .render.comparison_excel import to_excel_diff
-
-        return to_excel_diff(self, path, lang=lang or self.lang)
+        """Write this evolution to a workbook (see :func:`~territoire_graphe.to_excel_diff`)."""
+        return Path(render("evolution.excel", self, path, lang=lang or self.lang))
 
     def __repr__(self) -> str:
         names = [f"{t.name} ({date_label(t.date)})" if t.date is not None else t.name
@@ -152,10 +151,7 @@ def date_label(date: Any, lang: str | None = None) -> str | None:
     """
     if date is None or pd.isna(date):
         return None
-    date = pd.Timestamp(date)
-    if date.month == 1 and date.day == 1:
-        return str(date.year)
-    return date.strftime("%d/%m/%Y" if resolve_lang(lang) == "fr" else "%Y-%m-%d")
+    return locale_for(lang).date(date)
 
 
 def _when(t: Territory, lang: str) -> str:
@@ -287,6 +283,11 @@ def _positions(first: Diagnosis, second: Diagnosis) -> pd.DataFrame:
 
 
 # -- findings ----------------------------------------------------------------------------
+def _pair(u: object, v: object) -> tuple[str, str]:
+    first, second = sorted((str(u), str(v)))
+    return first, second
+
+
 def _findings(first: Diagnosis, second: Diagnosis, lang: str,
               parts: dict[str, pd.DataFrame], counts: dict[str, Any]) -> pd.DataFrame:
     t0, t1 = first.territory, second.territory
@@ -374,11 +375,13 @@ def _centrality_findings(positions: pd.DataFrame, add, lang: str) -> None:
     if positions.empty:
         return
     change = positions["betweenness_change"]
-    for code, actor in (("centrality_rise", change.idxmax()), ("centrality_fall", change.idxmin())):
-        delta = float(change.loc[actor])  # type: ignore[call-overload]
+    extremes: tuple[tuple[str, Any], ...] = (("centrality_rise", change.idxmax()),
+                                           ("centrality_fall", change.idxmin()))
+    for code, actor in extremes:
+        delta = float(change[actor])
         if (delta if code == "centrality_rise" else -delta) < CENTRALITY_MIN_CHANGE:
             continue
-        row = positions.loc[actor]  # type: ignore[call-overload]
+        row = positions.loc[actor]
         add(code, 2, {"betweenness_change": delta, "degree_change": int(row["degree_change"])},
             [actor], name=row["name"],
             betweenness_before=format_number(float(row["betweenness_before"]), lang, decimals=2),

@@ -33,18 +33,19 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
+from ._renderers import render
 from .vocabulary import TENSION, Vocabulary, default_vocabulary
 
-ACTOR_COLUMNS = ("name", "type", "municipality", "area", "sector", "functions", "role",
+ACTOR_COLUMNS: tuple[str, ...] = ("name", "type", "municipality", "area", "sector", "functions", "role",
                  "influence", "interest", "latitude", "longitude")
-RELATION_COLUMNS = ("source", "target", "type", "family", "weight", "directed", "start", "end",
+RELATION_COLUMNS: tuple[str, ...] = ("source", "target", "type", "family", "weight", "directed", "start", "end",
                     "quantity", "unit", "comment", "source_person", "target_person",
                     "sheet", "row")
-COLLECTIVE_COLUMNS = ("name", "type")
-PEOPLE_COLUMNS = ("name", "actor", "position")
-MEMBERSHIP_COLUMNS = ("actor", "collective", "role", "start", "end", "person", "sheet", "row")
-RESOURCE_COLUMNS = ("actor", "resource", "category", "person", "sheet", "row")
-NEED_COLUMNS = ("actor", "need", "category", "person", "sheet", "row")
+COLLECTIVE_COLUMNS: tuple[str, ...] = ("name", "type")
+PEOPLE_COLUMNS: tuple[str, ...] = ("name", "actor", "position")
+MEMBERSHIP_COLUMNS: tuple[str, ...] = ("actor", "collective", "role", "start", "end", "person", "sheet", "row")
+RESOURCE_COLUMNS: tuple[str, ...] = ("actor", "resource", "category", "person", "sheet", "row")
+NEED_COLUMNS: tuple[str, ...] = ("actor", "need", "category", "person", "sheet", "row")
 _NUMERIC = {"influence", "interest", "latitude", "longitude", "weight", "quantity"}
 _DATES = {"start", "end"}
 
@@ -289,52 +290,15 @@ class Territory:
                     graph.add_edge(a, b, weight=weight)
         return graph
 
-    def family_graph(self, family: str, *, include_tensions: bool = False) -> nx.MultiDiGraph:
-        """The relations of one family (``lien``, ``flux``, ``interdependance``), all actors kept."""
-        graph = nx.MultiDiGraph()
-        graph.add_nodes_from(self._actor_nodes())
-        graph.add_edges_from(
-            (u, v, k, d) for u, v, k, d in self.graph.edges(keys=True, data=True)
-            if d.get("kind") == "relation" and d.get("family") == family
-            and (include_tensions or d.get("type") != TENSION))
-        return graph
-
-    @cached_property
-    def membership_graph(self) -> nx.Graph:
-        """The two-mode graph actors x collectives (attribute ``bipartite``: 0 actors, 1 collectives)."""
-        graph = nx.Graph()
-        graph.add_nodes_from((n, {**a, "bipartite": 0}) for n, a in self._actor_nodes())
-        graph.add_nodes_from((n, {**a, "bipartite": 1}) for n, a in self._nodes("collective"))
-        for u, v, data in self.graph.edges(data=True):
-            if data.get("kind") == "membership":
-                graph.add_edge(u, v, role=data.get("role"))
-        return graph
-
-    @cached_property
-    def comembership_graph(self) -> nx.Graph:
-        """Actors linked when they belong to the same collective; ``weight`` = collectives shared."""
-        graph = nx.Graph()
-        graph.add_nodes_from(self._actor_nodes())
-        members: dict[str, set[str]] = {}
-        for u, v, data in self.graph.edges(data=True):
-            if data.get("kind") == "membership":
-                members.setdefault(v, set()).add(u)
-        for collective in sorted(members):
-            ordered = sorted(members[collective])
-            for i, a in enumerate(ordered):
-                for b in ordered[i + 1:]:
-                    if graph.has_edge(a, b):
-                        graph[a][b]["weight"] += 1
-                        graph[a][b]["collectives"].append(collective)
-                    else:
-                        graph.add_edge(a, b, weight=1, collectives=[collective])
-        return graph
-
     def _actor_nodes(self) -> list[tuple[str, dict[str, Any]]]:
         return [(n, {k: v for k, v in a.items() if k not in ("resources", "needs", "kind")})
                 for n, a in self._nodes("actor")]
 
     # -- display ------------------------------------------------------------------------
+    def _repr_html_(self) -> str:
+        """The territory at a glance in a notebook (drawn by :mod:`~territoire_graphe.render`)."""
+        return str(render("territory.html", self))
+
     def __repr__(self) -> str:
         return (f"<Territory {self.name!r}{' ' + self.date.date().isoformat() if self.date else ''}"
                 f": {len(self.actors)} actors, {len(self.relations)} relations, "
@@ -342,7 +306,7 @@ class Territory:
 
     def summary(self) -> pd.Series:
         """Counts of each table (actors, relations by family, collectives, people...)."""
-        families = self.relations["family"].value_counts() if len(self.relations) else {}
+        families: Any = self.relations["family"].value_counts() if len(self.relations) else {}
         return pd.Series({
             "actors": len(self.actors), "relations": len(self.relations),
             "ties": int(families.get("lien", 0)), "flows": int(families.get("flux", 0)),
@@ -387,11 +351,3 @@ def _missing(value: Any) -> bool:
     """None or NaN: a value the caller did not give."""
     return value is None or (isinstance(value, float) and value != value)
 
-
-def _territory_repr_html(self: Territory) -> str:
-    from .render.notebook import territory_html
-
-    return territory_html(self)
-
-
-Territory._repr_html_ = _territory_repr_html  # type: ignore[attr-defined]

@@ -296,7 +296,7 @@ class Vocabulary:
             elif not entry.label_en:
                 entry = replace(entry, label_en=entry.name)
             merged[entry.kind][entry.name] = entry
-        return Vocabulary(merged)  # type: ignore[arg-type]
+        return Vocabulary(merged)
 
 
 # Extra colours for types a workbook adds without a colour (Tol "muted" and "light").

@@ -147,6 +147,8 @@ def guarded(path: Path, *, cap_mib: int = 1536, timeout: float = 120) -> Ending:
         _, status, usage = os.wait4(child.pid, 0)  # this child's own peak, not the largest one
     finally:
         timer.cancel()
+        if child.stdout:
+            child.stdout.close()  # the pipe, closed here (else a ResourceWarning, an error)
     child.returncode = os.waitstatus_to_exitcode(status)
     lines = out.strip().splitlines()
     killed = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None

@@ -168,6 +168,7 @@ def test_every_data_row_read_is_kept_or_has_a_problem(make_workbook):
     assert {("relations", 2 + i) for i in range(0, 60, 11)} <= problem_rows
 
 
+@pytest.mark.slow
 def test_ten_thousand_rows_read_with_exact_row_numbers(tmp_path):
     book = openpyxl.Workbook(write_only=True)
     actors = book.create_sheet("acteurs")

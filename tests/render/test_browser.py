@@ -25,6 +25,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-background-networking", "--disa
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.slow,
     pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Chromium is not installed"),
 ]
 sync_api = pytest.importorskip("playwright.sync_api")

@@ -289,6 +289,7 @@ def test_the_bundled_samples_make_an_evolution_map(tmp_path):
 
 
 # -- in a browser --------------------------------------------------------------------------------
+@pytest.mark.slow
 @pytest.mark.browser
 @pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Chromium is not installed")
 def test_the_evolution_map_in_a_browser(evo, tmp_path, artifacts):

@@ -153,6 +153,7 @@ def open_host(browser, shown: Any, folder: Path, *,
     return page, frame, seen
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 def test_the_inline_map_draws_inside_its_frame_offline_without_any_error(browser, bray,
                                                                         bray_diagnosis,
@@ -170,6 +171,7 @@ def test_the_inline_map_draws_inside_its_frame_offline_without_any_error(browser
     page.close()
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 def test_hostile_names_run_nothing_in_the_frame_nor_in_the_notebook(browser, hostile,
                                                                    make_diagnosis, tmp_path):
@@ -189,6 +191,7 @@ SPAN = """() => {
 }"""
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 def test_an_output_shown_after_it_ran_still_fits_the_whole_map(browser, bray, bray_diagnosis,
                                                                tmp_path):

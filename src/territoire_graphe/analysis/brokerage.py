@@ -182,7 +182,7 @@ def gould_fernandez(
 
 def _segments(in_count: np.ndarray, out_count: np.ndarray, max_pairs: int) -> np.ndarray:
     """Rows (broker, first in-neighbour, number of in-neighbours) of at most ~max_pairs pairs."""
-    rows = []
+    rows: list[tuple[int, int, int]] = []
     for broker in np.flatnonzero(in_count * out_count).tolist():
         step = max(1, max_pairs // int(out_count[broker]))
         rows.extend((broker, first, min(step, int(in_count[broker]) - first))

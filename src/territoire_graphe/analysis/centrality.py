@@ -142,13 +142,14 @@ def betweenness(
         return _series([values[i] for i in range(n)], nodes, "betweenness", **provenance)
     if backend != "numpy":
         raise ValueError(f"unknown backend {backend!r}")
-    if sampled:
+    if sampled and k is not None:
         sources = np.array(sorted(random.Random(seed).sample(range(n), k)), dtype=np.int64)
     else:
         sources = np.arange(n)
     values = _fast.brandes(matrix, sources)
     if n > 2:
-        if sampled and k > 1:
+        scale: np.ndarray | float
+        if sampled and k is not None and k > 1:
             scale = np.full(n, 1.0 / (k * (n - 2)))
             scale[sources] = 1.0 / ((k - 1) * (n - 2))
         elif sampled:
@@ -204,8 +205,8 @@ def closeness(graph: nx.Graph, *, backend: Backend = "auto") -> pd.Series:
                               "territoire_graphe[fast]")
         import rustworkx as rx
 
-        values = rx.closeness_centrality(rx_graph, wf_improved=True)
-        return _series([values[i] for i in range(len(nodes))], nodes, "closeness",
+        rx_values = rx.closeness_centrality(rx_graph, wf_improved=True)
+        return _series([rx_values[i] for i in range(len(nodes))], nodes, "closeness",
                        backend=backend, **provenance)
     raise ValueError(f"unknown backend {backend!r}")
 

@@ -11,6 +11,7 @@ import math
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 import pandas as pd
@@ -30,12 +31,12 @@ class Communities:
     params: Mapping[str, object] = field(default_factory=dict)
 
 
-def _smallest(members: Iterable[Hashable]):
-    members = list(members)
+def _smallest(members: Iterable[Hashable]) -> Any:
+    items: list[Any] = list(members)
     try:
-        return min(members)
+        return min(items)
     except TypeError:
-        return min(members, key=str)
+        return min(items, key=str)
 
 
 def number_communities(graph: nx.Graph, parts: Iterable[Iterable[Hashable]]) -> pd.Series:
@@ -47,9 +48,9 @@ def number_communities(graph: nx.Graph, parts: Iterable[Iterable[Hashable]]) -> 
     >>> number_communities(nx.empty_graph(["a", "b", "c"]), [{"c"}, {"a", "b"}]).tolist()
     [1, 1, 2]
     """
-    parts = [set(part) for part in parts]
-    parts.sort(key=lambda part: (-len(part), str(type(_smallest(part))), _smallest(part)))
-    label = {node: number for number, part in enumerate(parts, 1) for node in part}
+    sets = [set(part) for part in parts]
+    sets.sort(key=lambda part: (-len(part), str(type(_smallest(part))), _smallest(part)))
+    label = {node: number for number, part in enumerate(sets, 1) for node in part}
     nodes = list(graph.nodes)
     values = [label.get(node) for node in nodes]
     dtype = "int64" if all(value is not None for value in values) else "Int64"

@@ -335,7 +335,7 @@ def link_suggestions(t: Territory, *, max_suggestions: int | None = 50) -> pd.Da
     codes = list(REASON_WEIGHTS)
     values = scores.to_numpy()
     names = actors["name"].to_dict()
-    out = []
+    out: list[tuple] = []
     for i in order:
         a, b = ids[u[i]], ids[v[i]]
         present = [c for c, x in zip(codes, values[i], strict=True) if x > 0]
@@ -346,8 +346,8 @@ def link_suggestions(t: Territory, *, max_suggestions: int | None = 50) -> pd.Da
 
 
 def _details(t: Territory, rows: list[tuple], matches: list[dict], collectives: dict,
-             ids: list[str], kinds: dict[str, str], towns: dict[str, str],
-             functions: dict[str, list[str]], buckets: dict, graph: nx.Graph) -> None:
+             ids: list[str], kinds: dict[Any, str], towns: dict[Any, str],
+             functions: dict[Any, list[str]], buckets: dict, graph: nx.Graph) -> None:
     """Fill the ``details`` dict of each suggested pair (only for the rows returned)."""
     wanted = {(row[0], row[2]) for row in rows}
     found: dict[tuple[str, str], list] = defaultdict(list)

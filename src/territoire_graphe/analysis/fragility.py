@@ -155,7 +155,7 @@ def removal_impact(graph: nx.Graph | Territory) -> pd.DataFrame:
     >>> import networkx as nx
     >>> g = nx.Graph([("hub", "a"), ("hub", "b"), ("hub", "c")])  # a star
     >>> impact = removal_impact(g)
-    >>> impact.loc["hub", ["components_after", "actors_cut_off", "pairs_disconnected"]].tolist()
+    >>> [int(impact.at["hub", c]) for c in ("components_after", "actors_cut_off", "pairs_disconnected")]
     [3, 2, 3]
     >>> float(impact.loc["a", "reach_loss"])
     0.0

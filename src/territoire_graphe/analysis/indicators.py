@@ -16,6 +16,7 @@ other than a tension; FORMAT.md section 2).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import networkx as nx
 import pandas as pd
@@ -114,7 +115,7 @@ def reciprocity(relations: pd.DataFrame) -> float:
     return sum(1 for a, b in pairs if (b, a) in pairs) / len(pairs)
 
 
-def cross_group_share(graph: nx.Graph, groups: Mapping[str, object]) -> float:
+def cross_group_share(graph: nx.Graph, groups: Mapping[Any, object]) -> float:
     """Share of ties whose two actors belong to different groups (e.g. different types).
 
     >>> g = nx.Graph([("a", "b"), ("b", "c")])

@@ -7,7 +7,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from ..messages import text
+from ..messages import locale_for, text
 from .evidence import Evidence, finding, join_names
 from .words import count_text
 
@@ -155,7 +155,7 @@ def useful_effect_funders(e: Evidence, *, max_findings: int = 5) -> list[dict[st
     funding = r[r["type"] == "financement"]
     funds = set(zip(funding["source"], funding["target"], strict=True))
     memberships = e.t.memberships
-    member_of: dict[str, set[str]] = {}
+    member_of: dict[Any, set[Any]] = {}
     for actor, collective in zip(memberships.get("actor", []), memberships.get("collective", []),
                                  strict=True):
         member_of.setdefault(actor, set()).add(collective)
@@ -180,8 +180,8 @@ def useful_effect_funders(e: Evidence, *, max_findings: int = 5) -> list[dict[st
 def fragmented_functions(e: Evidence, *, max_findings: int = 4) -> list[dict[str, Any]]:
     """Fonctions de vie served by several actors who rarely work together."""
     density = nx.density(e.graph)
-    by_function: dict[str, list[str]] = {}
-    functions_of: dict[str, set[str]] = {}
+    by_function: dict[str, list[Any]] = {}
+    functions_of: dict[Any, set[str]] = {}
     for actor, functions in e.actors["functions"].items():
         for f in functions if isinstance(functions, list | tuple) else []:
             by_function.setdefault(f, []).append(str(actor))
@@ -234,7 +234,7 @@ def _reason_text(e: Evidence, code: str, row: pd.Series) -> str:
     if code == "shared_collective":
         names = [str(e.t.collectives.at[c, "name"]) if c in e.t.collectives.index else str(c)
                  for c in details.get("collectives", [])]
-        quoted = [f"« {n} »" if e.lang == "fr" else f'"{n}"' for n in names]
+        quoted = [locale_for(e.lang).quote(n) for n in names]
         return text("suggestion.shared_collective", e.lang,
                     collectives=join_names(quoted, e.lang, limit=3))
     if code == "common_partners":
@@ -243,7 +243,7 @@ def _reason_text(e: Evidence, code: str, row: pd.Series) -> str:
                     partners=count_text(e.lang, "common_partners", len(ids)),
                     names=e.names(ids, 3))
     if code == "same_function_same_area":
-        functions = [f"« {f} »" if e.lang == "fr" else f'"{f}"'
+        functions = [locale_for(e.lang).quote(f)
                      for f in details.get("functions", [])]
         return text("suggestion.same_function_same_area", e.lang,
                     function=join_names(functions, e.lang, limit=3),

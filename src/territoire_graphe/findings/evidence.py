@@ -8,7 +8,7 @@ numbers are formatted for the language. Each finding lists the actors it names.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,13 +64,13 @@ class Evidence:
     def of_all(self, actors: Sequence[str], limit: int = _MAX_NAMES) -> str:
         return of_names([self.name(a) for a in actors], self.lang, limit=limit)
 
-    def name(self, actor: str) -> str:
+    def name(self, actor: Hashable) -> str:
         return str(self.actors.at[actor, "name"]) if actor in self.actors.index else str(actor)
 
-    def names(self, actors: Sequence[str], limit: int = _MAX_NAMES) -> str:
+    def names(self, actors: Sequence[Hashable], limit: int = _MAX_NAMES) -> str:
         return join_names([self.name(a) for a in actors], self.lang, limit=limit)
 
-    def type_label(self, type_name: str) -> str:
+    def type_label(self, type_name: Any) -> str:
         entry = self.t.vocabulary.actor(type_name)
         return entry.label(self.lang) if entry else str(type_name)
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..messages import text
+from ..messages import locale_for, text
 
 _VOWELS = set("aeiouyàâäéèêëîïôöùûüœæhAEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆH")
 
@@ -122,7 +122,7 @@ def join_names(names: Sequence[str], lang: str, *, limit: int = 5) -> str:
         return text("join.more", lang, names=", ".join(names[:limit]), count=len(names) - limit)
     if len(names) == 1:
         return names[0]
-    return ", ".join(names[:-1]) + text("join.and", lang) + names[-1]
+    return locale_for(lang).join(names)
 
 
 def of_names(names: Sequence[str], lang: str, *, limit: int = 5) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..messages import locale_for
 from ..model import Territory
 from ..text_keys import key
 from ..vocabulary import Vocabulary, default_vocabulary
@@ -51,7 +52,7 @@ def _build(raw: RawWorkbook, *, name: str | None, date: Any, lang: str | None,
             log.error("workbook_empty")
         else:
             log.error("sheet_missing_actors",
-                      found=", ".join(f"« {s.name} »" for s in raw.sheets) or "-")
+                      found=", ".join(locale_for(log.lang).quote(s.name) for s in raw.sheets) or "-")
         log.raise_if_errors()
     vocabulary = vocabulary or default_vocabulary()
     if "types" in sheets:
@@ -65,7 +66,7 @@ def _build(raw: RawWorkbook, *, name: str | None, date: Any, lang: str | None,
         log.error("actors_empty", sheet=actors_sheet.name, row=actors_sheet.header_row)
         if not actors_sheet.header:  # nothing at all: the one error says it
             log.raise_if_errors()
-    readers = {kind: SheetReader.open(sheets[kind], kind, log)
+    readers: dict[str, SheetReader] = {kind: SheetReader.open(sheets[kind], kind, log)
                for kind in ("actors", "collectives", "people") if kind in sheets}
     for reader in readers.values():
         registry.reserve(given_ids(reader))

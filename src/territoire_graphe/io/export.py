@@ -164,23 +164,24 @@ def _collect(t: Territory, diagnosis: Any) -> _Graph:
                         ("person", t.people)):
         for node_id, row in zip(table.index, table.to_dict("records"), strict=True):
             attrs: dict[str, Any] = {"kind": kind}
-            attrs.update((c, _native(v)) for c, v in row.items())
+            attrs.update((str(c), _native(v)) for c, v in row.items())
             if kind == "actor":
                 for what in ("resources", "needs"):
                     attrs[what] = offers[what].get(node_id)
                 for column in metric_columns:
                     has = metrics is not None and node_id in metrics.index
-                    attrs[column] = _native(metrics.at[node_id, column]) if has else None
+                    attrs[column] = _native(metrics.at[node_id, column]) \
+                        if has and metrics is not None else None
             g.nodes.append((str(node_id), attrs))
     for number, row in enumerate(t.relations.to_dict("records")):
         attrs = {"kind": "relation"}
-        attrs.update((c, _native(v)) for c, v in row.items()
+        attrs.update((str(c), _native(v)) for c, v in row.items()
                      if c not in ("source", "target", *_PROVENANCE))
         g.edges.append((str(row["source"]), str(row["target"]), f"r{number}", attrs,
                         bool(row["directed"])))
     for number, row in enumerate(t.memberships.to_dict("records")):
         attrs = {"kind": "membership"}
-        attrs.update((c, _native(v)) for c, v in row.items()
+        attrs.update((str(c), _native(v)) for c, v in row.items()
                      if c not in ("actor", "collective", *_PROVENANCE))
         g.edges.append((str(row["actor"]), str(row["collective"]), f"m{number}", attrs, True))
     for person, actor in t.people["actor"].items():
@@ -205,7 +206,7 @@ def _metrics(diagnosis: Any, taken: list[str]) -> tuple[pd.DataFrame | None, lis
 def _offers_by_actor(table: pd.DataFrame, what: str) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     for row in table.to_dict("records"):
-        item = {c: _native(v) for c, v in row.items() if c not in ("actor", *_PROVENANCE)}
+        item = {str(c): _native(v) for c, v in row.items() if c not in ("actor", *_PROVENANCE)}
         out.setdefault(str(row["actor"]), []).append(item)
     return out
 
@@ -333,8 +334,9 @@ def to_csv(t: Territory, folder: PathLike, *, diagnosis: Any = None) -> Path:
     metrics, metric_columns = _metrics(diagnosis, list(t.actors.columns))
     actors = t.actors.reset_index()
     for column in metric_columns:
-        actors[column] = [metrics.at[i, column] if metrics is not None and i in metrics.index
-                          else None for i in t.actors.index]
+        values: list[Any] = [metrics.at[i, column] if metrics is not None and i in metrics.index
+                             else None for i in t.actors.index]
+        actors[column] = values
     _write_sheet(folder, "actors", actors, ("id", *ACTOR_COLUMNS),
                  [*columns.get("actor", []), *metric_columns])
     relations = t.relations.copy()

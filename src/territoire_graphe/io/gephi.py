@@ -97,7 +97,7 @@ def read_gephi(nodes_csv: str | os.PathLike[str], edges_csv: str | os.PathLike[s
     -> ``bray``), else its folder's; ``date`` to a year in that name. Problems
     name the files and the rows as a spreadsheet numbers them.
     """
-    from . import _date_from_path, _name_from_path, _parse_date_argument
+    from .paths import _date_from_path, _name_from_path, _parse_date_argument
 
     lang = resolve_lang(lang)
     nodes_csv, edges_csv = Path(nodes_csv), Path(edges_csv)

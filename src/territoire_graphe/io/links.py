@@ -149,9 +149,9 @@ def read_types(reader: SheetReader, vocabulary: Vocabulary) -> Vocabulary:
     """
     if reader.missing_required():
         return vocabulary
-    for name, position in reader.extras.items():
+    for header, position in reader.extras.items():
         reader.log.warning("column_ignored", sheet=reader.raw.name, row=reader.raw.header_row,
-                           column=reader.raw.column_label(position), value=name)
+                           column=reader.raw.column_label(position), value=header)
     entries: list[TypeEntry] = []
     for row in reader.rows():
         name = row.text("type", required=True)

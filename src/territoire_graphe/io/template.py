@@ -31,7 +31,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..messages import has_text, resolve_lang, text
+from ..messages import has_text, locale_for, resolve_lang, text
 from ..stable_xlsx import stable_zip
 from ..vocabulary import FLOW, TIE, default_vocabulary
 from .outputs import write_bytes
@@ -153,7 +153,7 @@ def _list_range(sheet_name: str, index: int, length: int) -> str:
 
 def _data_sheet(ws: Worksheet, spec: Sheet, lang: str, rows: list[dict[str, Any]],
                 lists: dict[str, list[str]], ranges: dict[str, str]) -> None:
-    date_format = "YYYY-MM-DD" if lang == "en" else "DD/MM/YYYY"
+    date_format = locale_for(lang).sheet_date_format
     for position, column in enumerate(spec.columns, start=1):
         cell = ws.cell(row=1, column=position, value=_header(column, lang))
         cell.font = Font(bold=column.required)

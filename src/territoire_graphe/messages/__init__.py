@@ -16,9 +16,8 @@ Texts live in one dictionary per language and per part of the package
 
 from __future__ import annotations
 
-import math
-import os
 from collections.abc import Mapping
+from typing import TypeGuard
 
 from . import (
     _analysis,
@@ -28,6 +27,7 @@ from . import (
     _committee_doc,
     _common,
     _compare,
+    _engineering,
     _findings,
     _formats,
     _io,
@@ -37,10 +37,9 @@ from . import (
     _robust,
     _template,
 )
+from .locale import DEFAULT_LANG, ENV_VAR, LOCALES, Locale, locale_for, resolve_lang
 
-LANGS = ("fr", "en")
-DEFAULT_LANG = "fr"
-ENV_VAR = "TERRITOIRE_GRAPHE_LANG"
+LANGS = tuple(LOCALES)
 
 _MODULES = (
     _common,
@@ -56,31 +55,14 @@ _MODULES = (
     _collect,
     _committee,
     _committee_doc,
+    _engineering,
     _realfiles,
     _robust,
 )
 CATALOGUES: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
 for _module in _MODULES:
-    CATALOGUES["fr"].update(_module.FR)
-    CATALOGUES["en"].update(_module.EN)
-
-
-def resolve_lang(lang: str | None = None) -> str:
-    """Return the language to use: the argument, else ``$TERRITOIRE_GRAPHE_LANG``, else French.
-
-    >>> resolve_lang("EN")
-    'en'
-    >>> resolve_lang("fr-FR")
-    'fr'
-    """
-    chosen = lang or os.environ.get(ENV_VAR) or DEFAULT_LANG
-    code = str(chosen).strip().lower().replace("_", "-").split("-")[0]
-    if code not in LANGS:
-        raise ValueError(
-            f"Unknown language {chosen!r}: use one of {', '.join(LANGS)} / "
-            f"langue inconnue {chosen!r} : utilisez {', '.join(LANGS)}"
-        )
-    return code
+    for _lang in LANGS:  # each module holds one dictionary per language, named FR, EN...
+        CATALOGUES[_lang].update(getattr(_module, _lang.upper()))
 
 
 def text(key: str, lang: str | None = None, /, **values: object) -> str:
@@ -111,7 +93,7 @@ def has_text(key: str) -> bool:
     return key in CATALOGUES[DEFAULT_LANG]
 
 
-def _is_number(value: object) -> bool:
+def _is_number(value: object) -> TypeGuard[int | float]:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
@@ -128,19 +110,7 @@ def format_number(value: float | int, lang: str | None = None, *, decimals: int 
     >>> format_number(12345678, "en")
     '12,345,678'
     """
-    code = resolve_lang(lang)
-    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
-        return "–"
-    if isinstance(value, int) or (isinstance(value, float) and value.is_integer() and decimals is None):
-        shown = f"{int(value):,}"
-    else:
-        places = 2 if decimals is None else decimals
-        shown = f"{value:,.{places}f}"
-        if decimals is None and "." in shown:
-            shown = shown.rstrip("0").rstrip(".")
-    if code == "fr":
-        shown = shown.replace(",", "\u202f").replace(".", ",")
-    return shown
+    return locale_for(lang).number(value, decimals=decimals)
 
 
 def format_percent(share: float, lang: str | None = None, *, decimals: int = 0) -> str:
@@ -151,9 +121,7 @@ def format_percent(share: float, lang: str | None = None, *, decimals: int = 0) 
     >>> format_percent(0.125, "en", decimals=1)
     '12.5%'
     """
-    code = resolve_lang(lang)
-    number = format_number(round(share * 100, decimals), code, decimals=decimals)
-    return f"{number}\u00a0%" if code == "fr" else f"{number}%"
+    return locale_for(lang).percent(share, decimals=decimals)
 
 
 def catalogue(lang: str | None = None) -> Mapping[str, str]:
@@ -165,11 +133,15 @@ def catalogue(lang: str | None = None) -> Mapping[str, str]:
 
 __all__ = [
     "DEFAULT_LANG",
+    "ENV_VAR",
     "LANGS",
+    "LOCALES",
+    "Locale",
     "catalogue",
     "format_number",
     "format_percent",
     "has_text",
+    "locale_for",
     "resolve_lang",
     "text",
 ]

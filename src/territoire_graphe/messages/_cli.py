@@ -122,18 +122,6 @@ FR: dict[str, str] = {
     "cli.demo.findings": "Constats",
     "cli.demo.no_diagnosis": "Le diagnostic détaillé n'est pas disponible dans cette version.",
     # -- simple map --------------------------------------------------------------------
-    "simple_map.title": "Carte des acteurs : {name}",
-    "simple_map.counts": "{actors} et {relations}",
-    "simple_map.help": "Survolez un acteur ou un lien pour le détail ; faites glisser pour déplacer, molette pour zoomer.",
-    "simple_map.legend.actors": "Types d'acteurs",
-    "simple_map.legend.links": "Relations",
-    "simple_map.family.lien": "lien",
-    "simple_map.family.flux": "flux",
-    "simple_map.family.interdependance": "interdépendance",
-    "simple_map.family.tension": "tension",
-    "simple_map.node.municipality": "Commune : {value}",
-    "simple_map.node.sector": "Secteur : {value}",
-    "simple_map.edge.weight": "intensité {value}",
 }
 
 EN: dict[str, str] = {
@@ -258,16 +246,4 @@ EN: dict[str, str] = {
     "cli.demo.findings": "Findings",
     "cli.demo.no_diagnosis": "The detailed diagnosis is not available in this version.",
     # -- simple map --------------------------------------------------------------------
-    "simple_map.title": "Map of the actors: {name}",
-    "simple_map.counts": "{actors} and {relations}",
-    "simple_map.help": "Hover over an actor or a link for details; drag to move, scroll to zoom.",
-    "simple_map.legend.actors": "Actor types",
-    "simple_map.legend.links": "Links",
-    "simple_map.family.lien": "tie",
-    "simple_map.family.flux": "flow",
-    "simple_map.family.interdependance": "dependency",
-    "simple_map.family.tension": "tension",
-    "simple_map.node.municipality": "Municipality: {value}",
-    "simple_map.node.sector": "Sector: {value}",
-    "simple_map.edge.weight": "weight {value}",
 }

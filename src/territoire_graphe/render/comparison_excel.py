@@ -38,8 +38,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from .._renderers import provides
 from ..io.outputs import write_bytes
-from ..messages import format_number, format_percent, has_text, resolve_lang, text
+from ..messages import format_number, format_percent, has_text, locale_for, resolve_lang, text
 from .safe_cells import safe_sheet_title, write_value
 from .titles import display_name
 
@@ -238,12 +239,13 @@ def comparison_chart(table: pd.DataFrame, path: str | os.PathLike | io.BytesIO, 
         figure.supxlabel(text("compare.chart.not_comparable", lang), fontsize=9,
                          color="#444444", x=0.01, ha="left")
     for label in figure.findobj(lambda artist: hasattr(artist, "set_parse_math")):
-        label.set_parse_math(False)  # a territory named "budget_$\\foo$" is text, never markup
+        label.set_parse_math(False)  # type: ignore[attr-defined]  # a territory named "budget_$\\foo$" is text, never markup
     figure.savefig(path, dpi=dpi, format="png", metadata={"Software": None})
     return path
 
 
 # -- evolution ------------------------------------------------------------------------------
+@provides("evolution.excel")
 def to_excel_diff(evolution: Evolution, path: str | os.PathLike, *,
                   lang: str | None = None) -> Path:
     """Write an :class:`~territoire_graphe.evolution.Evolution` (from
@@ -356,7 +358,7 @@ def _write_table(sheet: Any, frame: pd.DataFrame, lang: str, *, start: int = 1,
         cell.font, cell.fill = _BOLD, _HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     yes, no = text("compare.yes", lang), text("compare.no", lang)
-    date_format = "dd/mm/yyyy" if lang == "fr" else "yyyy-mm-dd"
+    date_format = locale_for(lang).sheet_date_format
     for offset, values in enumerate(frame.itertuples(index=False), start=1):
         row_format = _number_format(formats_by_row[offset - 1]) if formats_by_row else None
         for number, (column, value) in enumerate(zip(columns, values, strict=True), start=1):

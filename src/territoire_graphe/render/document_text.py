@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .. import __version__
+from .._version import __version__
 from ..messages import format_number, format_percent, text
 from .people import PeopleView
 from .titles import date_label, display_name, perimeter_of, territory_title

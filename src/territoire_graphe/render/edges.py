@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 
 from ..diagnosis import Diagnosis
-from ..messages import catalogue, format_number, text
+from ..messages import catalogue, format_number, locale_for, text
 from ..model import Territory
 from ..vocabulary import TENSION
 from .lenses import FLAG_KEY_PLAYER as _KEY_PLAYER
@@ -154,7 +154,7 @@ def _tooltip(row: Any, code: str, templates: Any, view: PeopleView,
     if not _missing(row.weight) and float(row.weight) != 1.0:
         lines.append(templates["map.tooltip.weight"].format(
             v=format_number(float(row.weight), code)))
-    period = [_year(row.start), _year(row.end)]
+    period = [_year(row.start, code), _year(row.end, code)]
     if any(period):
         lines.append(templates["map.tooltip.period"].format(
             v=" – ".join(p or "…" for p in period)))
@@ -181,8 +181,7 @@ def _missing(value: Any) -> bool:
     return value is None or value != value
 
 
-def _year(value: Any) -> str:
+def _year(value: Any, code: str) -> str:
     if _missing(value):
         return ""
-    stamp = pd.Timestamp(value)
-    return str(stamp.year) if (stamp.month, stamp.day) == (1, 1) else stamp.strftime("%d/%m/%Y")
+    return locale_for(code).date(value) or ""

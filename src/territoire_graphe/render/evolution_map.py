@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ..messages import format_number, resolve_lang, text
+from ..messages import format_number, locale_for, resolve_lang, text
 from .declutter import font_size
 from .edges import curvature, edge_records
 from .legend import present, type_color, type_label
@@ -34,13 +34,15 @@ from .style import EVOLUTION_COLORS
 from .titles import display_name
 
 if TYPE_CHECKING:
+    from typing_extensions import TypeIs
+
     from ..evolution import Evolution
     from ..model import Territory
 
 ADDED, REMOVED = 1, 2
 
 
-def is_evolution(value: Any) -> bool:
+def is_evolution(value: object) -> TypeIs[Evolution]:
     """Whether ``value`` looks like an :class:`~territoire_graphe.evolution.Evolution`."""
     return all(hasattr(value, name) for name in ("before", "after", "relations_added"))
 
@@ -310,8 +312,7 @@ def _when(date: Any, side: str, code: str) -> str:
     stamp = pd.Timestamp(date)
     if (stamp.month, stamp.day) == (1, 1):  # a bare year in the workbook
         return text(f"map.evolution.{side}_year", code, date=str(stamp.year))
-    shown = stamp.strftime("%d/%m/%Y") if code == "fr" else stamp.date().isoformat()
-    return text(f"map.evolution.{side}_day", code, date=shown)
+    return text(f"map.evolution.{side}_day", code, date=locale_for(code).date(stamp))
 
 
 def _names(t: Territory) -> dict[str, str]:

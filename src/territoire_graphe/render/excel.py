@@ -41,7 +41,7 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..io.outputs import write_bytes
-from ..messages import has_text, resolve_lang, text
+from ..messages import has_text, locale_for, resolve_lang, text
 from ..stable_xlsx import FIXED_TIME, stable_zip
 from .safe_cells import excel_value, safe_sheet_title, text_cell, write_value
 from .titles import territory_title
@@ -49,7 +49,6 @@ from .titles import territory_title
 if TYPE_CHECKING:
     from ..diagnosis import Diagnosis
 
-"""Creation and modification time written in every report (so that files are reproducible)."""
 FONT = "Calibri"
 HEADER_FILL = "D9E2EC"
 _NUMBER_FORMATS = {
@@ -57,7 +56,6 @@ _NUMBER_FORMATS = {
     "float3": "0.000", "float4": "0.0000", "share": "0.0%", "signed": "+0.00;-0.00;0.00",
 }
 _NUMERIC = {"int", "float", "float3", "float4", "share", "signed", "flag"}
-_DATE_FORMATS = {"fr": "dd/mm/yyyy", "en": "yyyy-mm-dd"}
 _LINE_HEIGHT = 15.0
 EXCEL_COLUMNS, EXCEL_ROWS = 16_384, 1_048_576  # what a sheet holds at most
 _PAGE_WIDTH = 320  # characters of column width fitted on one landscape page (about 45 %)
@@ -172,7 +170,7 @@ class Book:
             yes, no = (self.text(k).replace('"', "") for k in ("report.yes", "report.no"))
             return f'"{yes}";"{yes}";"{no}"'
         if kind == "date":
-            return _DATE_FORMATS[self.lang]
+            return locale_for(self.lang).sheet_date_format
         return _NUMBER_FORMATS.get(kind, "General")
 
     # -- writing ------------------------------------------------------------------------
@@ -385,7 +383,7 @@ class Book:
         props.title = str(excel_value(self.text("report.title",
                                                  name=territory_title(self.d.territory,
                                                                       self.lang))))
-        props.language = "fr-FR" if self.lang == "fr" else "en-GB"
+        props.language = locale_for(self.lang).tag
         buffer = io.BytesIO()
         self.wb.save(buffer)
         return stable_zip(buffer.getvalue())

@@ -41,8 +41,10 @@ class Labels:
     def __init__(self, book: Book):
         t = book.d.territory
         self.book, self.vocabulary, self.lang = book, t.vocabulary, book.lang
-        self.names: dict[Any, Any] = t.actors["name"].to_dict() if len(t.actors) else {}
-        self.people: dict[Any, Any] = t.people["name"].to_dict() if len(t.people) else {}
+        self.names: dict[str, Any] = \
+            {str(k): v for k, v in t.actors["name"].items()} if len(t.actors) else {}
+        self.people: dict[str, Any] = \
+            {str(k): v for k, v in t.people["name"].items()} if len(t.people) else {}
 
     def name(self, actor: Any) -> Any:
         return self.names.get(actor, actor) if _present(actor) else None
@@ -223,8 +225,8 @@ def mobilise(book: Book) -> None:
                 Col("type", [labels.actor_type(d.actors["type"].get(x)) for x in chosen], "text"),
                 Col("contribution", contributions, "share"),
                 Col("id", chosen, "text")])
-            book.pairs(ws, [(book.text(f"report.mobilise.{goal}_score"),
-                             getattr(result, "score", None), "share")])
+            score = getattr(result, "score", None)
+            book.pairs(ws, [(book.text(f"report.mobilise.{goal}_score"), score, "share")])
         method = getattr(result, "method", "none")
         book.pairs(ws, [(book.text("report.mobilise.method"), labels.code("method", method),
                          "text")])

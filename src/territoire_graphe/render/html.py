@@ -33,7 +33,7 @@ from collections.abc import Mapping
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from ..io.guards import bounded_json
 from ..io.outputs import write_bytes
@@ -102,11 +102,11 @@ def render_html(t: Territory | Evolution, *, diagnosis: Diagnosis | None = None,
     normalise_people(people, lang)  # fail on a wrong option before any computation
     if is_evolution(t):
         normalise_lens(lens, lang, evolution=True)
-        data = evolution_map_data(cast("Evolution", t), color_by=color_by, size_by=size_by,
+        data = evolution_map_data(t, color_by=color_by, size_by=size_by,
                                   lens=lens, title=title, lang=lang, people=people,
                                   positions=positions)
     else:
-        territory = cast("Territory", t)
+        territory = t
         normalise_lens(lens, lang)
         if diagnosis is None:
             from ..diagnosis import diagnose
@@ -159,12 +159,34 @@ def _asset(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _vis_script() -> str:
-    """vis-network's minified JavaScript, from the installed pyvis package (licence header kept)."""
-    source = resources.files("pyvis") / "lib" / f"vis-{VIS_VERSION}" / "vis-network.min.js"
-    code = source.read_text(encoding="utf-8")
+    """vis-network's minified JavaScript, from the installed pyvis package (licence header kept).
+
+    The file is found without importing pyvis (which would load IPython); if pyvis no
+    longer ships it where 0.3.2 does, the error names the installed pyvis.
+    """
+    code = _pyvis_file("lib", f"vis-{VIS_VERSION}", "vis-network.min.js")
     # Nothing in a script may close the element or open an HTML comment.
     code = re.sub(r"</(script)", r"<\\/\1", code, flags=re.IGNORECASE)
     return code.replace("<!--", "<\\!--")
+
+
+def _pyvis_file(*parts: str) -> str:
+    """The text of a file pyvis ships, read in place: pyvis itself is not imported."""
+    import importlib.util
+    from importlib.metadata import PackageNotFoundError, version
+
+    spec = importlib.util.find_spec("pyvis")
+    folders = list(spec.submodule_search_locations or []) if spec is not None else []
+    for folder in folders:
+        path = Path(folder).joinpath(*parts)
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    try:
+        installed = version("pyvis")
+    except PackageNotFoundError:
+        installed = "-"
+    raise RuntimeError(text("map.error.vis_missing", None, vis=VIS_VERSION, pyvis=installed,
+                            path="/".join(parts)))
 
 
 @lru_cache(maxsize=1)

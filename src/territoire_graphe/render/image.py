@@ -32,7 +32,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .. import __version__
+from .._version import __version__
 from ..io.outputs import atomic_path
 from ..messages import resolve_lang, text
 from .declutter import LABEL_WIDTH, label_box

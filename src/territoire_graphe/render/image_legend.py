@@ -18,7 +18,7 @@ from typing import Any
 
 from ..messages import text
 
-TEXT = {"parse_math": False}  # workbook text is text: never mathtext
+TEXT: dict[str, Any] = {"parse_math": False}  # workbook text is text: never mathtext
 
 
 def draw_legend(ax: Any, data: dict, code: str, scale: float, width: float,

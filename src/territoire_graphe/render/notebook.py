@@ -21,7 +21,8 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from ..messages import format_number, has_text, resolve_lang, text
+from .._renderers import provides
+from ..messages import format_number, has_text, locale_for, resolve_lang, text
 
 if TYPE_CHECKING:
     from ..diagnosis import Diagnosis
@@ -96,6 +97,7 @@ def _swatch(color: str) -> str:
             f'background:{escape(color)};margin-right:4px"></span>')
 
 
+@provides("territory.html")
 def territory_html(t: Territory, lang: str | None = None) -> str:
     """A compact HTML card: name, date, source, counts, actor types, first warnings."""
     lang = resolve_lang(lang)
@@ -113,7 +115,7 @@ def territory_html(t: Territory, lang: str | None = None) -> str:
                      f"{escape(text('summary.row.' + k, lang))}</th>" for k in keys)
     values = "".join(f"<td style='{_CELL}'><strong>{escape(format_number(int(summary[k]), lang))}"
                      "</strong></td>" for k in keys)
-    types = t.actors["type"].fillna("").astype(str).value_counts() if len(t.actors) else {}
+    types: Any = t.actors["type"].fillna("").astype(str).value_counts() if len(t.actors) else {}
     items = [f"<span style='white-space:nowrap'>{_swatch(t.vocabulary.color(name))}"
              f"{escape(_type_label(t, name, lang))} ({int(count)})</span>"
              for name, count in list(types.items())[:MAX_TYPES]]
@@ -129,16 +131,17 @@ def territory_html(t: Territory, lang: str | None = None) -> str:
     return (f"<div style='{_STYLE}'><div>{' · '.join(head)}</div>"
             f"<table style='margin:6px 0;border-collapse:collapse'><tr>{header}</tr>"
             f"<tr>{values}</tr></table>"
-            f"<div><em>{escape(text('summary.types', lang))}</em>{' : ' if lang == 'fr' else ': '}"
+            f"<div><em>{escape(text('summary.types', lang))}</em>{locale_for(lang).colon}"
             f"{' '.join(items)}</div>"
             f"{warnings}</div>")
 
 
+@provides("diagnosis.html")
 def diagnosis_html(d: Diagnosis, lang: str | None = None, *, max_findings: int = 6) -> str:
     """The diagnosis at a glance: headline figures, most central actors, first findings."""
     lang = resolve_lang(lang or d.lang)
     indicators = d.indicators
-    sep = " : " if lang == "fr" else ": "
+    sep = locale_for(lang).colon
     headline = " · ".join(
         f"{escape(_indicator_label(k, lang))}{sep}<strong>{escape(_fmt(indicators[k], lang))}</strong>"
         for k in _HEADLINE if k in indicators.index)
@@ -185,9 +188,7 @@ def _fmt(value: Any, lang: str) -> str:
 
 
 def _date(date: Any, lang: str) -> str:
-    if (date.month, date.day) == (1, 1):  # a bare year in the workbook
-        return str(date.year)
-    return date.strftime("%d/%m/%Y") if lang == "fr" else date.date().isoformat()
+    return locale_for(lang).date(date) or ""
 
 
 def _file_name(source: Any) -> str:

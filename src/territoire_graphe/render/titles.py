@@ -26,20 +26,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..messages import resolve_lang, text
+from ..messages import locale_for, text
 
 _SMALL = {"de", "du", "des", "la", "le", "les", "et", "en", "sur", "sous", "a", "à", "au",
           "aux", "of", "the", "and", "on", "lès", "lez"}
 _VOWELS = re.compile(r"[aeiouyàâäéèêëîïôöùûüÿæœ]", re.IGNORECASE)
 _ELIDED = re.compile(r"^(d|l)['’](.+)$", re.IGNORECASE)
-_MONTHS = {
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-}
-
-
 def display_name(name: Any) -> str:
     """The territory's name as a title: capitals added only to an all-lower-case name."""
     shown = " ".join(str(name or "").split())
@@ -74,13 +66,7 @@ def date_label(date: Any, lang: str | None = None) -> str:
         stamp = pd.Timestamp(date)
     except (TypeError, ValueError):
         return str(date)
-    code = resolve_lang(lang)
-    month = _MONTHS[code][stamp.month - 1]
-    if (stamp.month, stamp.day) == (1, 1):
-        return str(stamp.year)
-    if stamp.day == 1:
-        return f"{month} {stamp.year}"
-    return f"{stamp.day} {month} {stamp.year}"
+    return locale_for(lang).long_date(stamp) or ""
 
 
 def title_of(name: Any, date: Any, lang: str | None = None) -> str:
