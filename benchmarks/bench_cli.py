@@ -31,7 +31,7 @@ def timed(code: str, *args: str, repeat: int) -> list[float]:
 
 
 def loaded(code: str) -> list[str]:
-    probe = code + "\nimport sys\nprint(' '.join(m for m in %r if m in sys.modules))" % (HEAVY,)
+    probe = code + f"\nimport sys\nprint(' '.join(m for m in {HEAVY!r} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=False).stdout.strip().splitlines()
     return out[-1].split() if out else []

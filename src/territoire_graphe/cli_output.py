@@ -125,9 +125,11 @@ def _describe(problem: Any, lang: str, *, with_file: bool) -> str:
 
 
 def summary(territory: Any, diagnosis: Any, lang: str, source: str) -> str:
-    lines = [text("cli.demo.title", lang, name=territory.name)]
+    from .render.titles import display_name
+
+    lines = [text("cli.demo.title", lang, name=display_name(territory.name))]
     if territory.date is not None:
-        date = locale_for(lang).date(territory.date)
+        date = locale_for(lang).long_date(territory.date)
         lines.append(text("cli.demo.date", lang, date=date))
     lines.append(text("cli.demo.source", lang, source=source))
     lines += ["", text("cli.demo.contents", lang)]

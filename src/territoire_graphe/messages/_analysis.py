@@ -38,7 +38,7 @@ FR: dict[str, str] = {
     "finding.function_no_tie": "Fonction « {function} » : {count} acteurs y contribuent ({names}), mais aucun n'est en lien avec un autre.",
     'finding.person_dependency': "{carried} des {total} relations {of_actor} avec d'autres acteurs passent par une seule personne, {person} : si elle part, ces relations risquent de partir avec elle.",
     'finding.suggestion': '{name_a} et {name_b} gagneraient à se rencontrer : {reasons}.',
-    "suggestion.shared_collective": "tous deux membres de {collectives}",
+    "suggestion.shared_collective": "membres de {collectives}",
     'suggestion.common_partners': '{partners} ({names})',
     "suggestion.same_function_same_area": "tous deux actifs pour {function} à {municipality}",
     "suggestion.complementary_types": "des types d'acteurs qui coopèrent souvent",
