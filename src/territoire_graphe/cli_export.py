@@ -16,7 +16,6 @@ True
 from __future__ import annotations
 
 import argparse
-import inspect
 import os
 import sys
 from pathlib import Path
@@ -71,17 +70,11 @@ def run_export(args: argparse.Namespace, lang: str) -> int:
     if _same_file(args.workbook, args.output):
         print(text("cli.export.same_file", lang, path=args.output), file=sys.stderr)
         return 2
-    writer = getattr(tg, _WRITERS[chosen])
-    takes_people = "people" in inspect.signature(writer).parameters
-    if args.people != "show" and not takes_people:  # never write people one asked to hide
-        print(text("cli.export.people_unsupported", lang, format=chosen, people=args.people),
-              file=sys.stderr)
-        return 2
+    writer = getattr(tg, _WRITERS[chosen])  # every export takes people= (FORMAT.md §2)
     territory = tg.read(args.workbook, name=args.name, date=args.date, lang=lang)
     if territory.warnings:
         print_problems(list(territory.warnings), lang, sys.stderr, heading=None)
-    written = writer(territory, args.output, people=args.people) if takes_people \
-        else writer(territory, args.output)
+    written = writer(territory, args.output, people=args.people)
     print(text("cli.written", lang, path=str(Path(written).resolve())))
     return 0
 

@@ -81,3 +81,45 @@ def test_scrub_replaces_every_spelling_and_keeps_the_text_around() -> None:
         assert view.scrub(f"Voir {spelling}, merci.") == "Voir Personne 1, merci."
     # A longer word holding the name is not a name.
     assert view.scrub("Quentin Zorglubien") == "Quentin Zorglubien"
+
+
+def zipped(path: Path) -> bytes:
+    """Every part of a zipped document (xlsx, docx) joined, as the bytes a reader could open."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        return b"\n".join(archive.read(name) for name in sorted(archive.namelist()))
+
+
+@pytest.mark.parametrize("mode", ["hide", "pseudonymise"])
+def test_no_spelling_of_a_name_survives_in_the_reports_and_exports(tmp_path: Path,
+                                                                   mode: str) -> None:
+    t = territory("2024", extra_actor=True)
+    d = tg.diagnose(t)
+    outputs = {}
+    tg.to_excel(d, tmp_path / "rapport.xlsx", people=mode)
+    outputs["report"] = zipped(tmp_path / "rapport.xlsx")
+    tg.to_docx(d, tmp_path / "diagnostic.docx", people=mode, images=False)
+    outputs["document"] = zipped(tmp_path / "diagnostic.docx")
+    for name, writer in [("t.gexf", tg.to_gexf), ("t.graphml", tg.to_graphml),
+                         ("t.json", tg.to_json), ("graphology.json", tg.to_graphology),
+                         ("t.geojson", tg.to_geojson)]:
+        writer(t, tmp_path / name, people=mode)
+        outputs[name] = (tmp_path / name).read_bytes()
+    tg.to_kumu(t, tmp_path / "kumu.xlsx", people=mode)
+    outputs["kumu"] = zipped(tmp_path / "kumu.xlsx")
+    folder = tg.to_csv(t, tmp_path / "csv", people=mode)
+    outputs["csv"] = b"\n".join(p.read_bytes() for p in sorted(folder.iterdir()))
+    leaking = [name for name, raw in outputs.items() if leaks(raw)]
+    assert leaking == []
+
+
+def test_csv_without_people_reads_back_with_their_ties_between_organisations(tmp_path: Path) -> None:
+    t = territory("2024", extra_actor=True)
+    back = tg.read(tg.to_csv(t, tmp_path / "csv", people="hide"))
+    assert len(back.people) == 0 and len(t.people) == 1
+    # the same relations, between the same organisations
+    pairs = sorted(zip(back.relations["source"], back.relations["target"], strict=True))
+    assert pairs == sorted(zip(t.relations["source"], t.relations["target"], strict=True))
+    pseudonymised = tg.read(tg.to_csv(t, tmp_path / "csv2", people="pseudonymise"))
+    assert pseudonymised.people["name"].tolist() == ["Personne 1"]

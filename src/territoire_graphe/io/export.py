@@ -67,7 +67,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..messages import resolve_lang
+from ..messages import resolve_lang, text
 from ..model import (
     ACTOR_COLUMNS,
     COLLECTIVE_COLUMNS,
@@ -320,49 +320,74 @@ def _flat(attrs: dict[str, Any]) -> dict[str, Any]:
 _FILE_NAME_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
-def to_csv(t: Territory, folder: PathLike, *, diagnosis: Any = None) -> Path:
+def to_csv(t: Territory, folder: PathLike, *, diagnosis: Any = None, people: str = "show",
+           lang: str | None = None) -> Path:
     """Write the territory as a folder of CSV files, one per sheet, that ``tg.read`` reads back.
 
     Files: ``acteurs.csv``, ``relations.csv``, ``flux.csv``, ``interdependances.csv``,
     ``collectifs.csv``, ``adhesions.csv``, ``ressources.csv``, ``besoins.csv``,
     ``personnes.csv``, ``types.csv``, and the workbook's other sheets under their
     own name. Returns the folder.
+
+    ``people`` is ``"show"``, ``"pseudonymise"`` (people named "Personne 1"...) or
+    ``"hide"`` (no people: their relations, memberships, resources and needs are their
+    organisation's); either way their names are replaced in every text cell.
     """
+    from ..render.people import normalise_people
+    from .export_people import scrubber
+
+    code = resolve_lang(lang)
+    mode = normalise_people(people, code)
+    scrub = scrubber(t, mode, code)
+    private = mode != "show" and len(t.people) > 0
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     columns = t.graph.graph.get("columns", {})
+
+    def write(sheet: str, frame: pd.DataFrame, fields: Iterable[str], extra: Iterable[str]) -> None:
+        if private:
+            frame = frame.map(lambda v: scrub(v) if isinstance(v, str) else v)
+        _write_sheet(folder, sheet, frame, fields, extra)
+
+    def by_person(frame: pd.DataFrame, person: str, actor: str) -> pd.Series:
+        """The person where one is named (but with people hidden), else the organisation."""
+        if mode == "hide" and private:
+            return frame[actor]
+        return frame[person].where(frame[person].notna(), frame[actor])
+
     metrics, metric_columns = _metrics(diagnosis, list(t.actors.columns))
     actors = t.actors.reset_index()
     for column in metric_columns:
         values: list[Any] = [metrics.at[i, column] if metrics is not None and i in metrics.index
                              else None for i in t.actors.index]
         actors[column] = values
-    _write_sheet(folder, "actors", actors, ("id", *ACTOR_COLUMNS),
-                 [*columns.get("actor", []), *metric_columns])
+    write("actors", actors, ("id", *ACTOR_COLUMNS),
+          [*columns.get("actor", []), *metric_columns])
     relations = t.relations.copy()
-    relations["source"] = relations["source_person"].where(relations["source_person"].notna(),
-                                                           relations["source"])
-    relations["target"] = relations["target_person"].where(relations["target_person"].notna(),
-                                                           relations["target"])
+    relations["source"] = by_person(relations, "source_person", "source")
+    relations["target"] = by_person(relations, "target_person", "target")
     relation_fields = ("source", "target", "type", "weight", "directed", "start", "end",
                        "quantity", "unit", "comment")
     for family, sheet in _FAMILY_SHEETS.items():
-        _write_sheet(folder, sheet, relations[relations["family"] == family], relation_fields,
-                     columns.get("relation", []))
+        write(sheet, relations[relations["family"] == family], relation_fields,
+              columns.get("relation", []))
     memberships = t.memberships.copy()
-    memberships["actor"] = memberships["person"].where(memberships["person"].notna(),
-                                                       memberships["actor"])
-    _write_sheet(folder, "memberships", memberships, MEMBERSHIP_COLUMNS[:5],
-                 columns.get("membership", []))
+    memberships["actor"] = by_person(memberships, "person", "actor")
+    write("memberships", memberships, MEMBERSHIP_COLUMNS[:5], columns.get("membership", []))
     for what, table, standard in (("resources", t.resources, RESOURCE_COLUMNS),
                                   ("needs", t.needs, NEED_COLUMNS)):
         table = table.copy()
-        table["actor"] = table["person"].where(table["person"].notna(), table["actor"])
-        _write_sheet(folder, what, table, standard[:3], columns.get(what, []))
-    _write_sheet(folder, "collectives", t.collectives.reset_index(),
-                 ("id", *COLLECTIVE_COLUMNS), columns.get("collective", []))
-    _write_sheet(folder, "people", t.people.reset_index(), ("id", *PEOPLE_COLUMNS),
-                 columns.get("person", []))
+        table["actor"] = by_person(table, "person", "actor")
+        write(what, table, standard[:3], columns.get(what, []))
+    write("collectives", t.collectives.reset_index(), ("id", *COLLECTIVE_COLUMNS),
+          columns.get("collective", []))
+    shown_people = t.people.reset_index()
+    if private and mode == "hide":
+        shown_people = shown_people.iloc[0:0]
+    elif private:
+        shown_people["name"] = [text("map.person_pseudonym", code, n=number)
+                                for number in range(1, len(shown_people) + 1)]
+    write("people", shown_people, ("id", *PEOPLE_COLUMNS), columns.get("person", []))
     types = pd.DataFrame(type_rows(t), columns=["type", "kind", "family", "directed", "color",
                                                  "label"])
     types["kind"] = types["kind"].map(_KIND_WORDS)
@@ -371,6 +396,8 @@ def to_csv(t: Territory, folder: PathLike, *, diagnosis: Any = None) -> Path:
     for name, frame in t.extra_sheets.items():
         file_name = _file_name(str(name), taken)
         taken.add(file_name.casefold())
+        if private:
+            frame = frame.map(lambda v: scrub(v) if isinstance(v, str) else v)
         _write_rows(folder / file_name, [str(c) for c in frame.columns],
                     frame.itertuples(index=False))
     return folder
