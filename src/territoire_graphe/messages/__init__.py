@@ -30,6 +30,7 @@ from . import (
     _compare,
     _formats,
     _io,
+    _perf,
     _render,
     _report,
     _template,
@@ -41,6 +42,7 @@ ENV_VAR = "TERRITOIRE_GRAPHE_LANG"
 
 _MODULES = (_common, _io, _formats, _analysis, _render, _report, _cli, _template, _compare,
             _collect, _committee, _committee_doc)
+_MODULES += (_perf,)
 CATALOGUES: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
 for _module in _MODULES:
     CATALOGUES["fr"].update(_module.FR)

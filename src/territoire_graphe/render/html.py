@@ -40,6 +40,7 @@ from ..messages import text
 from .evolution_map import evolution_map_data, is_evolution
 from .lenses import normalise_lens
 from .map_data import build_map_data, script_json
+from .map_pack import pack_data, unpack_data
 from .people import normalise_people
 
 if TYPE_CHECKING:
@@ -128,7 +129,7 @@ def render_html(t: Territory | Evolution, *, diagnosis: Diagnosis | None = None,
                                                     data["meta"]["territory"]) if p)),
         "CSS": _asset("map.css"),
         "NOSCRIPT": html.escape(text("map.noscript", code)),
-        "DATA": script_json(data),
+        "DATA": script_json(pack_data(data)),
         "VIS": vis_js,
         "APP": app_js,
     }
@@ -145,7 +146,7 @@ def read_positions(source: str | Path) -> dict[str, tuple[float, float]]:
     found = _DATA_SCRIPT.search(page)
     if found is None:
         raise ValueError(f"{source}: no territoire_graphe map data found")
-    data = json.loads(found.group(1))
+    data = unpack_data(json.loads(found.group(1)))
     return {node["id"]: (float(node["x"]), float(node["y"])) for node in data["nodes"]}
 
 

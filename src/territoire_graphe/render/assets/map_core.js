@@ -39,7 +39,21 @@ function mix(c, other, share) {
   return "#" + out.map(function (v) { return (v < 16 ? "0" : "") + v.toString(16); }).join("");
 }
 
-var NODES = DATA.nodes, EDGES = DATA.edges, SUGG = DATA.suggestions;
+/* Records come packed as columns with shared strings (render/map_pack.py): unpack them. */
+function unpackRecords(p) {
+  if (Array.isArray(p)) { return p; }
+  var out = [], i;
+  for (i = 0; i < p.n; i++) { out.push({}); }
+  p.k.forEach(function (key, j) {
+    var col = p.c[j], vals = col;
+    if (col.s) { vals = col.i.map(function (x) { return x < 0 ? null : col.s[x]; }); }
+    else if (col.r) { vals = unpackRecords(col.r); }
+    for (i = 0; i < p.n; i++) { if (vals[i] !== null) { out[i][key] = vals[i]; } }
+  });
+  return out;
+}
+var NODES = unpackRecords(DATA.nodes), EDGES = unpackRecords(DATA.edges), SUGG = unpackRecords(DATA.suggestions);
+DATA.nodes = NODES; DATA.edges = EDGES; DATA.suggestions = SUGG;
 var byId = {}, neighbours = {}, former = {};
 NODES.forEach(function (n) { byId[n.id] = n; neighbours[n.id] = []; former[n.id] = []; });
 EDGES.forEach(function (e) {

@@ -1,0 +1,15 @@
+"""Catalogue entries of the large-territory paths (map shown in part), ``perf.*``."""
+
+from __future__ import annotations
+
+FR: dict[str, str] = {
+    "perf.map.suggestions_capped": (
+        "La carte montre les {shown} rapprochements les plus pertinents sur {total} ; "
+        "le rapport Excel les donne tous (feuille « {sheet} »)."),
+}
+
+EN: dict[str, str] = {
+    "perf.map.suggestions_capped": (
+        "The map shows the {shown} most relevant of {total} suggested links; "
+        'the Excel report gives them all ("{sheet}" sheet).'),
+}
