@@ -71,6 +71,7 @@ def unpack(packed: Any) -> list[dict[str, Any]]:
         return packed
     records: list[dict[str, Any]] = [{} for _ in range(packed["n"])]
     for key, column in zip(packed["k"], packed["c"], strict=True):
+        values: list[Any]
         if isinstance(column, dict) and "s" in column:
             texts = column["s"]
             values = [None if i < 0 else texts[i] for i in column["i"]]
