@@ -168,6 +168,11 @@ function initialEdge(e, st) {
 }
 
 var applied = {};
+/* "hidden" only when it changes: vis-network then skips its costly pass over the whole graph. */
+function shown(style, before, st) {
+  if (before !== undefined && (before === "hidden") === (st === "hidden")) { delete style.hidden; }
+  return style;
+}
 function computeStates() {
   var bit = lensBit(), hits = lensHits(), near = {};
   if (state.selected !== null) {
@@ -177,11 +182,13 @@ function computeStates() {
   var nodeUpdates = [], edgeUpdates = [];
   NODES.forEach(function (n) {
     var st = nodeState(n, bit, hits, near);
-    if (applied[n.id] !== st) { applied[n.id] = st; nodeUpdates.push(nodeStyle(n, st)); }
+    var before = applied[n.id];
+    if (before !== st) { applied[n.id] = st; nodeUpdates.push(shown(nodeStyle(n, st), before, st)); }
   });
   EDGES.concat(SUGG).forEach(function (e) {
     var st = edgeState(e, bit, hits);
-    if (applied["e:" + e.id] !== st) { applied["e:" + e.id] = st; edgeUpdates.push(edgeStyle(e, st)); }
+    var before = applied["e:" + e.id];
+    if (before !== st) { applied["e:" + e.id] = st; edgeUpdates.push(shown(edgeStyle(e, st), before, st)); }
   });
   return { nodes: nodeUpdates, edges: edgeUpdates };
 }
@@ -244,10 +251,15 @@ network.on("afterDrawing", function (ctx) {
   ctx.restore();
 });
 
+/* Each DataSet update makes vis-network redraw the whole map at once (physics being off):
+ * hold the redraws while both sets change, then draw once, on the next frame. */
+var emitter = network.body && network.body.emitter;
 function refresh() {
   var changes = computeStates();
+  if (emitter) { emitter.emit("_blockRedraw"); }
   if (changes.nodes.length) { nodeSet.update(changes.nodes); }
   if (changes.edges.length) { edgeSet.update(changes.edges); }
+  if (emitter) { emitter.emit("_allowRedraw"); network.redraw(); }
   if (typeof onRefresh === "function") { onRefresh(); }
 }
 
