@@ -254,11 +254,26 @@ network.on("afterDrawing", function (ctx) {
 /* Each DataSet update makes vis-network redraw the whole map at once (physics being off):
  * hold the redraws while both sets change, then draw once, on the next frame. */
 var emitter = network.body && network.body.emitter;
+/* A line that only changes colour or width (lens, selection) is restyled in place: vis-network
+ * reads both when drawing, and its full option parsing costs most of a lens switch on a large
+ * map. Anything else (shown or hidden) goes through the DataSet. */
+function restyleEdge(u) {
+  var edge = emitter && !("hidden" in u) && network.body.edges[u.id];
+  var color = edge && edge.options && edge.options.color;
+  if (!color || typeof color !== "object" || typeof edge._setInteractionWidths !== "function") {
+    return false;
+  }
+  color.color = color.highlight = color.hover = u.color;
+  edge.options.width = u.width;
+  edge._setInteractionWidths();
+  return true;
+}
 function refresh() {
   var changes = computeStates();
   if (emitter) { emitter.emit("_blockRedraw"); }
   if (changes.nodes.length) { nodeSet.update(changes.nodes); }
-  if (changes.edges.length) { edgeSet.update(changes.edges); }
+  var slow = changes.edges.filter(function (u) { return !restyleEdge(u); });
+  if (slow.length) { edgeSet.update(slow); }
   if (emitter) { emitter.emit("_allowRedraw"); network.redraw(); }
   if (typeof onRefresh === "function") { onRefresh(); }
 }
