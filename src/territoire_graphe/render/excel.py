@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -124,6 +125,7 @@ class Book:
         self._scratch = SimpleNamespace(parent=self.wb)  # lets a detached cell build styles
         self._blocks: dict[str, list[Block]] = {}  # sheet -> table rows written at saving
         self._markers: set[str] = set()
+        self._token = secrets.token_hex(8)  # in the markers only, which never reach the file
         self._clean: Any = None
 
     # -- texts --------------------------------------------------------------------------
@@ -256,7 +258,7 @@ class Book:
             if height > 1:
                 heights[i] = _LINE_HEIGHT * height
         if count:
-            self._block(ws, Block(key=len(self._markers), first=top + 1, sparse=sparse,
+            self._block(ws, Block(key=f"{self._token}-{len(self._markers)}", first=top + 1, sparse=sparse,
                                   heights=heights, columns=[
                                       Column(values, shared, kind, self._auto_style(border))
                                       for values, shared, kind in prepared]))

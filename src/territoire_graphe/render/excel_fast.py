@@ -11,7 +11,7 @@ numbers), and the safety rules of :mod:`.safe_cells` hold: every string is a tex
 with the quote prefix.
 
 >>> from openpyxl.styles.cell_style import StyleArray
->>> block = Block(key=0, first=2, columns=[Column(["=1+1", 2.5, None], StyleArray(), "text")],
+>>> block = Block(key="0", first=2, columns=[Column(["=1+1", 2.5, None], StyleArray(), "text")],
 ...               sparse=True, heights=[None, None, None])
 >>> xml = block.xml(lambda style: 1 + style.quotePrefix, None)
 >>> '<c r="A2" s="2" t="inlineStr"><is><t>=1+1</t></is></c>' in xml, '<v>2.5</v>' in xml
@@ -34,7 +34,10 @@ from openpyxl.utils.datetime import to_excel
 from .safe_cells import looks_like_formula
 
 MARKER = "tg:rows:{key}:{end}"
-"""Text of the two marker cells that frame a block in the sheet openpyxl writes."""
+"""Text of the two marker cells that frame a block in the sheet openpyxl writes.
+
+:class:`~.excel.Book` puts a random token in each key, so that no text of the
+territory can be taken for a marker (the markers never reach the file)."""
 
 
 @dataclass
@@ -54,7 +57,7 @@ class Column:
 class Block:
     """The data rows of one table: first row number, columns, sparse flag, row heights."""
 
-    key: int
+    key: str
     first: int
     columns: list[Column]
     sparse: bool
