@@ -393,3 +393,24 @@ def test_the_evolution_map_presents_what_changed(visit, tmp_path, artifacts):
     page.wait_for_timeout(100)
     page.screenshot(path=str(artifacts / "carte_evolution_presenter.png"))
     seen.clean()
+
+
+def test_a_lens_switch_restyles_the_lines_vis_network_draws(visit, council_map, council):
+    # Lines are restyled in place on a lens switch (render/assets/map_core.js, restyleEdge):
+    # what vis-network draws must follow the lens, and come back with the overview.
+    seen = visit(council_map)
+    ties = [f"r{i}" for i, family in enumerate(council.relations["family"]) if family == "lien"]
+    before = {e: seen.tg(f"drawnEdgeStyle({e!r})") for e in ties}
+    assert "#e4e4e4" not in {s["color"] for s in before.values()}
+    assert "#8C8C8C" in {s["color"] for s in before.values()}  # the ties' grey
+    seen.page.locator(".tg-lens", has_text="Ponts").click()
+    dimmed = set(seen.tg("dimmedEdgeIds()")) & set(ties)
+    assert dimmed
+    for e in dimmed:
+        assert seen.tg(f"drawnEdgeStyle({e!r})")["color"] == "#e4e4e4"
+        assert seen.tg(f"drawnEdgeStyle({e!r})")["hover"] == "#e4e4e4"
+    seen.page.locator(".tg-lens", has_text="Flux").click()
+    assert all(seen.tg(f"drawnEdgeStyle({e!r})")["hidden"] for e in ties)
+    seen.page.locator(".tg-lens", has_text="Vue d'ensemble").click()
+    assert {e: seen.tg(f"drawnEdgeStyle({e!r})") for e in ties} == before
+    seen.clean()

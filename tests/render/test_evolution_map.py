@@ -19,6 +19,7 @@ from territoire_graphe.render import normalise_lens, read_positions, render_html
 from territoire_graphe.render.evolution_map import evolution_map_data, is_evolution
 from territoire_graphe.render.lenses import EVOLUTION_BIT
 from territoire_graphe.render.map_data import build_map_data
+from territoire_graphe.render.map_pack import unpack_data
 from territoire_graphe.render.style import EVOLUTION_COLORS
 
 CHROMIUM = "/usr/bin/chromium"
@@ -81,7 +82,7 @@ def pairs(edges) -> set[frozenset]:
 
 def page_data(page: str) -> dict:
     found = re.search(r'<script type="application/json" id="tg-data">(.*?)</script>', page, re.S)
-    return json.loads(found.group(1))
+    return unpack_data(json.loads(found.group(1)))
 
 
 # -- lines ---------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from territoire_graphe.model import Territory
 from territoire_graphe.render import normalise_lens, read_positions, render_html, to_html
 from territoire_graphe.render.lenses import LENS_BITS
 from territoire_graphe.render.map_data import build_map_data, script_json
+from territoire_graphe.render.map_pack import unpack_data
 from territoire_graphe.render.style import MAX_SIZE, MIN_SIZE, UNIFORM_SIZE
 
 from .conftest import HOSTILE
@@ -24,7 +25,7 @@ PEOPLE = ["Claire Vasseur", "Hugo Lemaire", "Nadia Berthelot"]
 
 def data_of(page: str) -> dict:
     found = re.search(r'<script type="application/json" id="tg-data">(.*?)</script>', page, re.S)
-    return json.loads(found.group(1))
+    return unpack_data(json.loads(found.group(1)))
 
 
 @pytest.fixture(scope="module")

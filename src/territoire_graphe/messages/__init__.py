@@ -31,6 +31,7 @@ from . import (
     _findings,
     _formats,
     _io,
+    _perf,
     _realfiles,
     _render,
     _report,
@@ -58,6 +59,7 @@ _MODULES = (
     _engineering,
     _realfiles,
     _robust,
+    _perf,
 )
 CATALOGUES: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
 for _module in _MODULES:

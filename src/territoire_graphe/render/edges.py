@@ -83,44 +83,72 @@ def curvature(rank: int) -> float:
     return round(0.15 * ((rank + 1) // 2) * (1 if rank % 2 else -1), 2)
 
 
-def suggestion_records(t: Territory, d: Diagnosis, code: str,
-                       view: PeopleView) -> list[dict[str, Any]]:
-    """Suggested links (dashed, shown by the "Complémentarités" lens), one per pair."""
+MAP_SUGGESTIONS = 200
+"""Most suggested links drawn on the map (the most relevant first); the report has them all."""
+TIP_LINES = 5
+"""Most lines in one suggested link's tooltip."""
+
+
+def suggestion_records(t: Territory, d: Diagnosis, code: str, view: PeopleView, *,
+                       limit: int = MAP_SUGGESTIONS) -> tuple[list[dict[str, Any]], int]:
+    """Suggested links (dashed, shown by the "Complémentarités" lens), one per pair.
+
+    Link suggestions come first (best score first), then the complementarities in the
+    order of their table (the most relevant first), the pairs already tied left out.
+    Returns the first ``limit`` pairs and the number of pairs there are in all.
+    """
     known = {str(i) for i in t.actors.index}
     names = t.actors["name"].astype(str).to_dict()
     out: dict[frozenset, dict[str, Any]] = {}
+    pairs: set[frozenset] = set()
+
+    def add(a: str, b: str, line: Any) -> None:
+        pair = frozenset((a, b))
+        if a not in known or b not in known or a == b:
+            return
+        pairs.add(pair)
+        record = out.get(pair)
+        if record is None and len(out) < limit:
+            out[pair] = {"from": a, "to": b, "tip": [line]}
+        elif record is not None and line not in record["tip"] and len(record["tip"]) < TIP_LINES:
+            record["tip"].append(line)
+
     frame = d.suggestions if isinstance(d.suggestions, pd.DataFrame) else pd.DataFrame()
     if len(frame) and {"source", "target"} <= set(frame.columns):
         ordered = frame.sort_values("score", ascending=False, kind="stable") \
             if "score" in frame.columns else frame
-        for _, row in ordered.iterrows():
-            a, b = str(row["source"]), str(row["target"])
-            pair = frozenset((a, b))
-            if a in known and b in known and a != b and pair not in out:
-                out[pair] = {"from": a, "to": b, "tip": [view.scrub(row.get("text"))]}
+        texts = _values(ordered, "text")
+        for a, b, line in zip(ordered["source"].astype(str), ordered["target"].astype(str),
+                              texts, strict=True):
+            if frozenset((a, b)) not in out:
+                add(a, b, view.scrub(line))
     frame = d.complementarities if isinstance(d.complementarities, pd.DataFrame) else pd.DataFrame()
     if len(frame) and {"resource_actor", "need_actor"} <= set(frame.columns):
-        for _, row in frame.iterrows():
-            if str(row.get("status", "new")) == "existing" or row.get("match", "text") != "text":
-                continue  # a shared category alone is a weaker lead, not a line on the map
-            a, b = str(row["resource_actor"]), str(row["need_actor"])
-            pair = frozenset((a, b))
-            if a not in known or b not in known or a == b:
+        for a, b, status, match, resource, need in zip(
+                frame["resource_actor"].astype(str), frame["need_actor"].astype(str),
+                _values(frame, "status", "new"), _values(frame, "match", "text"),
+                _values(frame, "resource"), _values(frame, "need"), strict=True):
+            if str(status) == "existing" or a not in known or b not in known or a == b:
                 continue
-            line = text("map.tooltip.complementarity", code,
-                        resource=view.scrub(row.get("resource")), need=view.scrub(row.get("need")),
-                        source=names.get(a, a), target=names.get(b, b))
-            if pair in out:
-                if line not in out[pair]["tip"]:
-                    out[pair]["tip"].append(line)
-            else:
-                out[pair] = {"from": a, "to": b, "tip": [line]}
+            if match != "text":
+                continue  # a shared category alone is a weaker lead, not a line on the map
+            pair = frozenset((a, b))
+            record = out.get(pair)
+            if (len(out) >= limit and record is None) or (record and len(record["tip"]) >= TIP_LINES):
+                pairs.add(pair)  # counted; no tooltip line to write
+                continue
+            add(a, b, text("map.tooltip.complementarity", code, resource=view.scrub(resource),
+                           need=view.scrub(need), source=names.get(a, a), target=names.get(b, b)))
     records = []
     for number, record in enumerate(out.values()):
         record["id"] = f"s{number}"
         record["tip"] = [line for line in record["tip"] if line]
         records.append(record)
-    return records
+    return records, len(pairs)
+
+
+def _values(frame: pd.DataFrame, column: str, default: Any = None) -> list[Any]:
+    return frame[column].tolist() if column in frame.columns else [default] * len(frame)
 
 
 def _largest_quantities(relations: pd.DataFrame) -> dict[str, float]:

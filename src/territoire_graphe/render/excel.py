@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,7 +44,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..io.outputs import write_bytes
 from ..messages import has_text, locale_for, resolve_lang, text
 from ..stable_xlsx import FIXED_TIME, stable_zip
-from .safe_cells import excel_value, safe_sheet_title, text_cell, write_value
+from .excel_fast import MARKER, Block, Column, splice
+from .safe_cells import excel_value, safe_sheet_title, text_cell
 from .titles import territory_title
 
 if TYPE_CHECKING:
@@ -121,6 +123,10 @@ class Book:
         self._rows: dict[str, int] = {}
         self._grid: set[str] = set()  # sheets that print gridlines (sparse tables)
         self._scratch = SimpleNamespace(parent=self.wb)  # lets a detached cell build styles
+        self._blocks: dict[str, list[Block]] = {}  # sheet -> table rows written at saving
+        self._markers: set[str] = set()
+        self._token = secrets.token_hex(8)  # in the markers only, which never reach the file
+        self._clean: Any = None
 
     # -- texts --------------------------------------------------------------------------
     def text(self, key: str, **values: Any) -> str:
@@ -251,24 +257,33 @@ class Book:
         prepared = [self._prepared(c, count, border) for c in cols]
         wrapped = [(values, widths[j]) for j, (values, _, _) in enumerate(prepared)
                    if cols[j].kind == "wrap"]
-        for i in range(count):
-            number = self.append(ws, [])
-            for j, (values, shared, kind) in enumerate(prepared, start=1):
-                value = values[i]
-                if value is None and sparse:
-                    continue
-                style = shared if shared is not None else self._value_style(kind, value, border)
-                cell = Cell(ws, row=number, column=j, style_array=style)
-                write_value(cell, value)
-                ws._add_cell(cell)  # openpyxl's own way in: cells of a row may be skipped
-            if wrapped:
-                height = max(_lines(str(values[i] or ""), width) for values, width in wrapped)
-                if height > 1:
-                    ws.row_dimensions[number].height = _LINE_HEIGHT * height
+        heights: list[float | None] = [None] * count
+        for i in range(count if wrapped else 0):
+            height = max(_lines(str(values[i] or ""), width) for values, width in wrapped)
+            if height > 1:
+                heights[i] = _LINE_HEIGHT * height
+        if count:
+            self._block(ws, Block(key=f"{self._token}-{len(self._markers)}", first=top + 1, sparse=sparse,
+                                  heights=heights, columns=[
+                                      Column(values, shared, kind, self._auto_style(border))
+                                      for values, shared, kind in prepared]))
         if cut_columns or cut_rows:
             self.note(ws, text("report.excel_limits", self.lang, columns=cut_columns,
                                rows=cut_rows))
         return top, top + count
+
+    def _block(self, ws: Worksheet, block: Block) -> None:
+        """Keep a table's rows for :meth:`to_bytes`; two marker cells hold their place."""
+        self._blocks.setdefault(ws.title, []).append(block)
+        for row, column, end in ((block.first, 1, "first"),
+                                 (block.last, len(block.columns), block.end_marker)):
+            marker = MARKER.format(key=block.key, end=end)
+            ws.cell(row=row, column=column, value=marker)
+            self._markers.add(marker)
+        self._rows[ws.title] = block.last
+
+    def _auto_style(self, border: str | None) -> Any:
+        return lambda kind, value: self._value_style(kind, value, border)
 
     def _prepared(self, col: Col, count: int, border: str | None
                   ) -> tuple[list[Any], StyleArray | None, str]:
@@ -368,10 +383,11 @@ class Book:
     # -- saving -------------------------------------------------------------------------
     def scrub(self, clean: Any) -> None:
         """Pass every text cell through ``clean`` (people's names replaced or removed)."""
+        self._clean = clean  # for the tables' rows, written at saving
         for ws in self.wb.worksheets:
             for row in ws.iter_rows():
                 for cell in row:
-                    if isinstance(cell.value, str):
+                    if isinstance(cell.value, str) and cell.value not in self._markers:
                         cleaned = clean(cell.value)
                         if cleaned != cell.value:  # still text: never a formula
                             cell.value, cell.data_type = cleaned, "s"
@@ -384,9 +400,12 @@ class Book:
                                                  name=territory_title(self.d.territory,
                                                                       self.lang))))
         props.language = locale_for(self.lang).tag
+        positions = {ws.title: n for n, ws in enumerate(self.wb.worksheets, start=1)}
+        blocks = {positions[title]: [(b, b.xml(self.wb._cell_styles.add, self._clean))
+                                     for b in blocks] for title, blocks in self._blocks.items()}
         buffer = io.BytesIO()
-        self.wb.save(buffer)
-        return stable_zip(buffer.getvalue())
+        self.wb.save(buffer)  # the styles of the blocks are registered: saved with the rest
+        return stable_zip(splice(buffer.getvalue(), blocks))
 
 
 def _lines(value: str, width: float) -> int:

@@ -41,6 +41,7 @@ from ..messages import text
 from .evolution_map import evolution_map_data, is_evolution
 from .lenses import normalise_lens
 from .map_data import build_map_data, script_json
+from .map_pack import pack_data, unpack_data
 from .people import normalise_people
 
 if TYPE_CHECKING:
@@ -129,7 +130,7 @@ def render_html(t: Territory | Evolution, *, diagnosis: Diagnosis | None = None,
                                                     data["meta"]["territory"]) if p)),
         "CSS": _asset("map.css"),
         "NOSCRIPT": html.escape(text("map.noscript", code)),
-        "DATA": script_json(data),
+        "DATA": script_json(pack_data(data)),
         "VIS": vis_js,
         "APP": app_js,
     }
@@ -147,7 +148,7 @@ def read_positions(source: str | Path) -> dict[str, tuple[float, float]]:
     found = _DATA_SCRIPT.search(page)
     if found is None:
         raise ValueError(f"{source}: no territoire_graphe map data found")
-    data = bounded_json(found.group(1), display=Path(source).name)
+    data = unpack_data(bounded_json(found.group(1), display=Path(source).name))
     return {node["id"]: (float(node["x"]), float(node["y"])) for node in data["nodes"]}
 
 

@@ -95,7 +95,7 @@ def build_map_data(t: Territory, d: Diagnosis, *, color_by: str | None = "type",
     community_labels = community_names(d, code, metrics)
     findings, findings_of = _findings(d, view)
     relations = edge_records(t, d, code, view, flags, ids)
-    suggestions = suggestion_records(t, d, code, view)
+    suggestions, all_suggestions = suggestion_records(t, d, code, view)
     node_lens = _node_lenses(ids, flags, relations, suggestions)
     figures = [f for f in CARD_FIGURES if f in metrics.columns]
     if size_by and size_by in metrics.columns and size_by not in figures:
@@ -154,7 +154,8 @@ def build_map_data(t: Territory, d: Diagnosis, *, color_by: str | None = "type",
         "edges": relations,
         "suggestions": suggestions,
         "findings": findings,
-        "warnings": [view.scrub(str(problem)) for problem in t.warnings],
+        "warnings": [view.scrub(str(problem)) for problem in t.warnings]
+        + _capped(len(suggestions), all_suggestions, code),
         "figures": [text(f"map.figure.{f}", code) if has_text(f"map.figure.{f}") else
                     metric_label(f, code) for f in figures],
         "legend": {"colors": {"title": text("map.legend.colors", code, what=color_title),
@@ -242,6 +243,15 @@ def _node_lenses(ids: list[str], flags: dict[str, int], edges: list[dict],
             if end in lenses:
                 lenses[end] |= LENS_BITS["complementarites"]
     return lenses
+
+
+def _capped(shown: int, total: int, code: str) -> list[str]:
+    """The warning that the map shows only part of the suggested links (or nothing)."""
+    if total <= shown:
+        return []
+    return [text("perf.map.suggestions_capped", code, shown=format_number(shown, code),
+                 total=format_number(total, code),
+                 sheet=text("report.sheet.complementarities", code))]
 
 
 def _findings(d: Diagnosis, view: PeopleView) -> tuple[list[dict], dict[str, list[int]]]:

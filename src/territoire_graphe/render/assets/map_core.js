@@ -39,7 +39,21 @@ function mix(c, other, share) {
   return "#" + out.map(function (v) { return (v < 16 ? "0" : "") + v.toString(16); }).join("");
 }
 
-var NODES = DATA.nodes, EDGES = DATA.edges, SUGG = DATA.suggestions;
+/* Records come packed as columns with shared strings (render/map_pack.py): unpack them. */
+function unpackRecords(p) {
+  if (Array.isArray(p)) { return p; }
+  var out = [], i;
+  for (i = 0; i < p.n; i++) { out.push({}); }
+  p.k.forEach(function (key, j) {
+    var col = p.c[j], vals = col;
+    if (col.s) { vals = col.i.map(function (x) { return x < 0 ? null : col.s[x]; }); }
+    else if (col.r) { vals = unpackRecords(col.r); }
+    for (i = 0; i < p.n; i++) { if (vals[i] !== null) { out[i][key] = vals[i]; } }
+  });
+  return out;
+}
+var NODES = unpackRecords(DATA.nodes), EDGES = unpackRecords(DATA.edges), SUGG = unpackRecords(DATA.suggestions);
+DATA.nodes = NODES; DATA.edges = EDGES; DATA.suggestions = SUGG;
 /* Maps keyed by ids have no prototype: an actor named __proto__ or constructor is an actor. */
 var byId = Object.create(null), neighbours = Object.create(null), former = Object.create(null);
 NODES.forEach(function (n) { byId[n.id] = n; neighbours[n.id] = []; former[n.id] = []; });
@@ -156,6 +170,11 @@ function initialEdge(e, st) {
 }
 
 var applied = Object.create(null);
+/* "hidden" only when it changes: vis-network then skips its costly pass over the whole graph. */
+function shown(style, before, st) {
+  if (before !== undefined && (before === "hidden") === (st === "hidden")) { delete style.hidden; }
+  return style;
+}
 function computeStates() {
   var bit = lensBit(), hits = lensHits(), near = Object.create(null);
   if (state.selected !== null) {
@@ -165,11 +184,13 @@ function computeStates() {
   var nodeUpdates = [], edgeUpdates = [];
   NODES.forEach(function (n) {
     var st = nodeState(n, bit, hits, near);
-    if (applied[n.id] !== st) { applied[n.id] = st; nodeUpdates.push(nodeStyle(n, st)); }
+    var before = applied[n.id];
+    if (before !== st) { applied[n.id] = st; nodeUpdates.push(shown(nodeStyle(n, st), before, st)); }
   });
   EDGES.concat(SUGG).forEach(function (e) {
     var st = edgeState(e, bit, hits);
-    if (applied["e:" + e.id] !== st) { applied["e:" + e.id] = st; edgeUpdates.push(edgeStyle(e, st)); }
+    var before = applied["e:" + e.id];
+    if (before !== st) { applied["e:" + e.id] = st; edgeUpdates.push(shown(edgeStyle(e, st), before, st)); }
   });
   return { nodes: nodeUpdates, edges: edgeUpdates };
 }
@@ -232,10 +253,30 @@ network.on("afterDrawing", function (ctx) {
   ctx.restore();
 });
 
+/* Each DataSet update makes vis-network redraw the whole map at once (physics being off):
+ * hold the redraws while both sets change, then draw once, on the next frame. */
+var emitter = network.body && network.body.emitter;
+/* A line that only changes colour or width (lens, selection) is restyled in place: vis-network
+ * reads both when drawing, and its full option parsing costs most of a lens switch on a large
+ * map. Anything else (shown or hidden) goes through the DataSet. */
+function restyleEdge(u) {
+  var edge = emitter && !("hidden" in u) && network.body.edges[u.id];
+  var color = edge && edge.options && edge.options.color;
+  if (!color || typeof color !== "object" || typeof edge._setInteractionWidths !== "function") {
+    return false;
+  }
+  color.color = color.highlight = color.hover = u.color;
+  edge.options.width = u.width;
+  edge._setInteractionWidths();
+  return true;
+}
 function refresh() {
   var changes = computeStates();
+  if (emitter) { emitter.emit("_blockRedraw"); }
   if (changes.nodes.length) { nodeSet.update(changes.nodes); }
-  if (changes.edges.length) { edgeSet.update(changes.edges); }
+  var slow = changes.edges.filter(function (u) { return !restyleEdge(u); });
+  if (slow.length) { edgeSet.update(slow); }
+  if (emitter) { emitter.emit("_allowRedraw"); network.redraw(); }
   if (typeof onRefresh === "function") { onRefresh(); }
 }
 

@@ -359,6 +359,10 @@ Object.defineProperties(hook, {
     return EDGES.concat(SUGG).filter(function (e) { return applied["e:" + e.id] === "dim"; })
       .map(function (e) { return e.id; });
   } },
+  drawnEdgeStyle: { value: function (id) {  /* what vis-network draws for a line */
+    var o = network.body.edges[id].options;
+    return { color: o.color.color, hover: o.color.hover, width: o.width, hidden: !!o.hidden };
+  } },
   domPosition: { value: function (id) {
     var p = network.getPositions([id])[id], d = network.canvasToDOM(p), r = container.getBoundingClientRect();
     return { x: r.left + d.x, y: r.top + d.y };

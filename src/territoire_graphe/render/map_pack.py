@@ -1,0 +1,88 @@
+"""A compact encoding of the map's records: columns instead of objects, shared strings.
+
+A map of 10,000 actors and 30,000 relations repeats every key (``"from"``, ``"fam"``...)
+and every repeated text (a relation type, a colour, a commune) once per record. The page
+carries instead, for each list of records, one column per key:
+
+- ``{"n": count, "k": [keys], "c": [columns]}``, each column either the list of the
+  values (``null`` where a record has no such key), or ``{"s": [texts], "i": [indexes]}``
+  for a column of texts that repeat (index ``-1``: no such key), or ``{"r": packed}``
+  for a column whose values are all records themselves (the node cards).
+
+The page unpacks them into the same objects (``unpackRecords`` in ``map_core.js``);
+:func:`unpack` does it in Python (:func:`~.html.read_positions`, tests). A list where a
+record holds an explicit ``None`` is left as it is (``null`` would read as "no key").
+
+>>> records = [{"id": "a", "fam": "lien"}, {"id": "b", "fam": "lien", "w": 2.0},
+...            {"id": "c", "fam": "lien"}]
+>>> packed = pack(records)
+>>> packed["c"][1]
+{'s': ['lien'], 'i': [0, 0, 0]}
+>>> unpack(packed) == records
+True
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+PACKED = ("nodes", "edges", "suggestions")
+"""The lists of records of the map data that are packed."""
+
+
+def pack_data(data: dict[str, Any]) -> dict[str, Any]:
+    """A copy of the map data (:func:`~.map_data.build_map_data`) with its records packed."""
+    return {key: pack(value) if key in PACKED else value for key, value in data.items()}
+
+
+def unpack_data(data: dict[str, Any]) -> dict[str, Any]:
+    """The map data as :func:`~.map_data.build_map_data` made it, from its packed form."""
+    return {key: unpack(value) if key in PACKED else value for key, value in data.items()}
+
+
+def pack(records: list[dict[str, Any]]) -> Any:
+    """Records as columns (see the module docstring); the list itself if it cannot be."""
+    if not records or any(not isinstance(r, dict) or None in r.values() for r in records):
+        return records
+    keys: dict[str, None] = {}
+    for record in records:
+        keys.update(dict.fromkeys(record))
+    return {"n": len(records), "k": list(keys),
+            "c": [_column([record.get(key) for record in records]) for key in keys]}
+
+
+def _column(values: list[Any]) -> Any:
+    present = [v for v in values if v is not None]
+    if present and all(type(v) is str for v in present):
+        texts = list(dict.fromkeys(present))
+        if len(texts) * 2 <= len(values):
+            index = {text: i for i, text in enumerate(texts)}
+            return {"s": texts, "i": [-1 if v is None else index[v] for v in values]}
+    if len(present) == len(values) and all(type(v) is dict for v in values):
+        inner = pack(values)
+        if isinstance(inner, dict) and "n" in inner:
+            return {"r": inner}
+    return values
+
+
+def unpack(packed: Any) -> list[dict[str, Any]]:
+    """The records of :func:`pack` (a list is returned as it is)."""
+    if isinstance(packed, list):
+        return packed
+    records: list[dict[str, Any]] = [{} for _ in range(packed["n"])]
+    for key, column in zip(packed["k"], packed["c"], strict=True):
+        values: list[Any]
+        if isinstance(column, dict) and "s" in column:
+            texts = column["s"]
+            values = [None if i < 0 else texts[i] for i in column["i"]]
+        elif isinstance(column, dict) and "r" in column:
+            values = unpack(column["r"])
+        else:
+            values = column
+        for record, value in zip(records, values, strict=True):
+            if value is not None:
+                record[key] = value
+    return records
+
+
+__all__ = ["PACKED", "pack", "pack_data", "unpack", "unpack_data"]
