@@ -38,8 +38,10 @@ def test_a_missing_or_unknown_parameter_and_a_bad_underline_are_warnings():
     _, sections, warnings = api.split_sections(doc)
     assert warnings == ["section 'Parameters': underline of the wrong length"]
     problems = api.check_parameters(documented, sections)
-    assert problems == ["parameters not documented: b, c",
-                        "documented parameters the function does not have: d"]
+    assert problems == [
+        "parameters not documented: b, c",
+        "documented parameters the function does not have: d",
+    ]
 
 
 def test_examples_become_a_code_block():

@@ -28,12 +28,21 @@ from territoire_graphe.vocabulary import default_vocabulary
 VOC = default_vocabulary()
 
 
-def territory(name: str, types: dict[str, str], links: list[tuple[str, str, str]],
-              date: str | None = None) -> tg.Territory:
+def territory(
+    name: str, types: dict[str, str], links: list[tuple[str, str, str]], date: str | None = None
+) -> tg.Territory:
     """Actor id -> type, and (source, target, relation type) triples."""
-    relations = [{"source": s, "target": t, "type": kind, "family": VOC.relation(kind).family,
-                  "weight": 1.0, "directed": bool(VOC.relation(kind).directed)}
-                 for s, t, kind in links]
+    relations = [
+        {
+            "source": s,
+            "target": t,
+            "type": kind,
+            "family": VOC.relation(kind).family,
+            "weight": 1.0,
+            "directed": bool(VOC.relation(kind).directed),
+        }
+        for s, t, kind in links
+    ]
     actors = [{"id": a, "name": a.upper(), "type": kind} for a, kind in types.items()]
     return tg.Territory.from_records(actors=actors, relations=relations, name=name, date=date)
 
@@ -54,15 +63,20 @@ def write_workbook(path: Path, actors: list[list], relations: list[list] = ()) -
 
 def path_of_three() -> tg.Territory:
     # a - b - c, d alone: 2 ties among 4 actors
-    return territory("chemin", {x: "association" for x in "abcd"},
-                     [("a", "b", "coopération"), ("b", "c", "coopération")])
+    return territory(
+        "chemin",
+        {x: "association" for x in "abcd"},
+        [("a", "b", "coopération"), ("b", "c", "coopération")],
+    )
 
 
 def two_pairs_and_a_tension() -> tg.Territory:
     # a - b, c - d, and e only in tension with d: 2 ties among 5 actors, e isolated
-    return territory("paires", {x: "association" for x in "abcde"},
-                     [("a", "b", "coopération"), ("c", "d", "coopération"),
-                      ("d", "e", "tension")])
+    return territory(
+        "paires",
+        {x: "association" for x in "abcde"},
+        [("a", "b", "coopération"), ("c", "d", "coopération"), ("d", "e", "tension")],
+    )
 
 
 def quiet_compare(*args, **kwargs) -> pd.DataFrame:
@@ -86,8 +100,11 @@ def test_density_and_isolated_share_are_those_computed_by_hand():
 
 def test_ei_index_and_cross_type_share_are_those_computed_by_hand():
     # a (commune) - b (association) - c (association): E = 1, I = 1 -> E-I = 0, cross = 1/2
-    t = territory("types", {"a": "commune", "b": "association", "c": "association"},
-                  [("a", "b", "coopération"), ("b", "c", "coopération")])
+    t = territory(
+        "types",
+        {"a": "commune", "b": "association", "c": "association"},
+        [("a", "b", "coopération"), ("b", "c", "coopération")],
+    )
     row = compare([t]).loc["types"]
     assert row["ei_index_type"] == pytest.approx(0.0)
     assert row["cross_type_share"] == pytest.approx(0.5)
@@ -115,8 +132,14 @@ def test_a_permutation_count_adds_the_p_value_column():
 
 
 def test_size_independent_indicators_are_named():
-    assert set(SIZE_INDEPENDENT) == {"density", "isolated_share", "ei_index_type",
-                                     "degree_centralization", "cross_type_share", "modularity"}
+    assert set(SIZE_INDEPENDENT) == {
+        "density",
+        "isolated_share",
+        "ei_index_type",
+        "degree_centralization",
+        "cross_type_share",
+        "modularity",
+    }
     assert all(name in compare_module.compare.__doc__ for name in SIZE_INDEPENDENT)
 
 
@@ -125,14 +148,18 @@ def test_size_independent_indicators_are_named():
 def test_territories_paths_and_folders_mix(tmp_path):
     folder = tmp_path / "dossier"
     folder.mkdir()
-    write_workbook(folder / "b_deux.xlsx", [["Mairie", "commune"], ["Asso", "association"]],
-                   [["Mairie", "Asso", "coopération"]])
+    write_workbook(
+        folder / "b_deux.xlsx",
+        [["Mairie", "commune"], ["Asso", "association"]],
+        [["Mairie", "Asso", "coopération"]],
+    )
     write_workbook(folder / "a_un.xlsx", [["Mairie", "commune"]])
     (folder / "~$a_un.xlsx").write_bytes(b"lock file of Excel")  # ignored
     csv = folder / "c_dossier"
     csv.mkdir()
-    (csv / "acteurs.csv").write_text("nom;type\nMairie;commune\nAsso;association\n"
-                                     "Ferme;entreprise\n", encoding="utf-8")
+    (csv / "acteurs.csv").write_text(
+        "nom;type\nMairie;commune\nAsso;association\nFerme;entreprise\n", encoding="utf-8"
+    )
     alone = write_workbook(tmp_path / "seul.xlsx", [["X", "association"], ["Y", "association"]])
     table = quiet_compare([path_of_three(), alone, folder])
     # the folder's content comes sorted by name, after the items before it
@@ -149,8 +176,10 @@ def test_a_single_path_or_folder_is_accepted_without_a_list(tmp_path):
 
 
 def test_twin_names_get_their_date_or_a_counter():
-    dated = [territory("bray", {"a": "commune"}, [], date="2023"),
-             territory("bray", {"a": "commune"}, [], date="2024")]
+    dated = [
+        territory("bray", {"a": "commune"}, [], date="2023"),
+        territory("bray", {"a": "commune"}, [], date="2024"),
+    ]
     assert list(compare(dated).index) == ["bray (2023)", "bray (2024)"]
     undated = [territory("bray", {"a": "commune"}, []), territory("bray", {"a": "commune"}, [])]
     assert list(compare(undated).index) == ["bray", "bray (2)"]
@@ -177,8 +206,10 @@ def test_a_warning_fires_when_sizes_differ_more_than_three_times():
 @pytest.mark.slow
 def test_the_odd_one_out_is_marked_not_comparable():
     sizes = {"dix": 10, "douze": 12, "quarante": 40}
-    group = [territory(name, {f"{name}{i}": "association" for i in range(n)}, [])
-             for name, n in sizes.items()]
+    group = [
+        territory(name, {f"{name}{i}": "association" for i in range(n)}, [])
+        for name, n in sizes.items()
+    ]
     with pytest.warns(UserWarning, match="quarante"):
         table = compare(group)
     assert table["size_comparable"].tolist() == [True, True, False]
@@ -197,12 +228,16 @@ def test_no_warning_when_sizes_stay_within_three_times():
 # -- executors ------------------------------------------------------------------------------
 @pytest.mark.slow
 def test_a_thread_pool_and_the_default_process_pool_give_the_same_table(monkeypatch):
-    items = [tg.sample_path("colombelles_tzcld.xlsx"), path_of_three(),
-             tg.sample_path("pays_de_bray_2024.xlsx")]
+    items = [
+        tg.sample_path("colombelles_tzcld.xlsx"),
+        path_of_three(),
+        tg.sample_path("pays_de_bray_2024.xlsx"),
+    ]
     pools = []
     real_pool = compare_module._process_pool
-    monkeypatch.setattr(compare_module, "_process_pool",
-                        lambda: pools.append("process") or real_pool())
+    monkeypatch.setattr(
+        compare_module, "_process_pool", lambda: pools.append("process") or real_pool()
+    )
     default = quiet_compare(items)
     assert pools == ["process"]  # three territories: not run in-process
     with cf.ThreadPoolExecutor(max_workers=2) as threads:
@@ -222,11 +257,17 @@ def test_one_or_two_small_territories_are_measured_without_a_pool(monkeypatch):
 @pytest.mark.slow
 def test_a_dask_local_cluster_gives_the_same_table():
     distributed = pytest.importorskip("distributed")
-    items = [tg.sample_path("colombelles_tzcld.xlsx"), path_of_three(),
-             tg.sample_path("pays_de_bray_2023.xlsx")]
-    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
-                                  dashboard_address=":0") as cluster, \
-            distributed.Client(cluster) as client:
+    items = [
+        tg.sample_path("colombelles_tzcld.xlsx"),
+        path_of_three(),
+        tg.sample_path("pays_de_bray_2023.xlsx"),
+    ]
+    with (
+        distributed.LocalCluster(
+            n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0"
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
         dask_table = quiet_compare(items, executor=client.get_executor())
     with cf.ThreadPoolExecutor(max_workers=2) as threads:
         local = quiet_compare(items, executor=threads)
@@ -237,8 +278,9 @@ def test_a_dask_local_cluster_gives_the_same_table():
 @pytest.fixture
 def good_and_bad(tmp_path) -> list[Path]:
     good = write_workbook(tmp_path / "bon.xlsx", [["Mairie", "commune"], ["Asso", "association"]])
-    bad = write_workbook(tmp_path / "mauvais.xlsx", [["Mairie", "commune"]],
-                         [["Mairie", "Inconnu", "coopération"]])  # unknown target
+    bad = write_workbook(
+        tmp_path / "mauvais.xlsx", [["Mairie", "commune"]], [["Mairie", "Inconnu", "coopération"]]
+    )  # unknown target
     return [good, bad, tmp_path / "absent.xlsx"]
 
 
@@ -281,7 +323,7 @@ def test_a_progress_bar_without_tqdm_names_the_extra(monkeypatch):
 
 # -- Excel and chart ------------------------------------------------------------------------
 def test_the_comparison_workbook_has_readable_headers_and_no_formula(tmp_path):
-    odd = territory("=HYPERLINK(\"http://x\")", {"a": "association"}, [])
+    odd = territory('=HYPERLINK("http://x")', {"a": "association"}, [])
     table = quiet_compare([odd, path_of_three()])
     path = to_excel_comparison(table, tmp_path / "comparaison.xlsx", chart=False)
     book = openpyxl.load_workbook(path)
@@ -289,7 +331,7 @@ def test_the_comparison_workbook_has_readable_headers_and_no_formula(tmp_path):
     header = [c.value for c in book["Comparaison"][1]]
     assert header[:4] == ["Territoire", "Date", "Taille comparable", "Acteurs"]
     assert "Densité" in header and header[-1] == "Fichier"
-    assert book["Comparaison"]["A2"].value == "=HYPERLINK(\"http://x\")"
+    assert book["Comparaison"]["A2"].value == '=HYPERLINK("http://x")'
     assert formula_cells(path) == []
 
 
@@ -321,8 +363,9 @@ def test_the_comparison_workbook_lists_proper_names(tmp_path):
 
     from territoire_graphe.render.comparison_excel import to_excel_comparison
 
-    table = tg.compare([tg.sample_path("lens_lievin_alimentation.xlsx"),
-                        tg.sample_path("pays_de_bray_2024.xlsx")])
+    table = tg.compare(
+        [tg.sample_path("lens_lievin_alimentation.xlsx"), tg.sample_path("pays_de_bray_2024.xlsx")]
+    )
     sheet = load_workbook(to_excel_comparison(table, tmp_path / "c.xlsx")).worksheets[0]
     names = [sheet.cell(row=r, column=1).value for r in (2, 3)]
     # file names are lower case; the workbook shows them as titles, particles left small

@@ -9,15 +9,40 @@ import pytest
 import territoire_graphe as tg
 
 FORMAT_ACTOR_COLUMNS = [
-    "name", "type", "degree", "strength", "betweenness", "closeness", "eigenvector",
-    "pagerank", "constraint", "effective_size", "community", "component", "is_isolated",
-    "is_articulation_point", "broker_coordinator", "broker_itinerant",
-    "broker_representative", "broker_gatekeeper", "broker_liaison",
+    "name",
+    "type",
+    "degree",
+    "strength",
+    "betweenness",
+    "closeness",
+    "eigenvector",
+    "pagerank",
+    "constraint",
+    "effective_size",
+    "community",
+    "component",
+    "is_isolated",
+    "is_articulation_point",
+    "broker_coordinator",
+    "broker_itinerant",
+    "broker_representative",
+    "broker_gatekeeper",
+    "broker_liaison",
 ]
 FORMAT_INDICATORS = [
-    "actors", "relations", "density", "components", "ties", "largest_component_share",
-    "isolated", "isolated_share", "mean_degree", "transitivity", "degree_centralization",
-    "modularity", "ei_index_type",
+    "actors",
+    "relations",
+    "density",
+    "components",
+    "ties",
+    "largest_component_share",
+    "isolated",
+    "isolated_share",
+    "mean_degree",
+    "transitivity",
+    "degree_centralization",
+    "modularity",
+    "ei_index_type",
 ]
 
 
@@ -26,9 +51,17 @@ def territory(types: dict[str, str], links: list[tuple[str, str, str]], **tables
     from territoire_graphe.vocabulary import default_vocabulary
 
     voc = default_vocabulary()
-    relations = [{"source": s, "target": t, "type": kind,
-                  "family": voc.relation(kind).family, "weight": 1.0,
-                  "directed": bool(voc.relation(kind).directed)} for s, t, kind in links]
+    relations = [
+        {
+            "source": s,
+            "target": t,
+            "type": kind,
+            "family": voc.relation(kind).family,
+            "weight": 1.0,
+            "directed": bool(voc.relation(kind).directed),
+        }
+        for s, t, kind in links
+    ]
     actors = [{"id": a, "name": a.upper(), "type": kind} for a, kind in types.items()]
     return tg.Territory.from_records(actors=actors, relations=relations, **tables)
 
@@ -100,7 +133,9 @@ def test_provenance_names_the_algorithms_and_the_seed(path_and_isolate):
 def test_diagnosis_is_deterministic():
     t = tg.read(tg.sample_path("voisinerie_wazemmes.xlsx"))
     first, second = tg.diagnose(t), tg.diagnose(t)
-    assert first.actors.drop(columns=["functions"]).equals(second.actors.drop(columns=["functions"]))
+    assert first.actors.drop(columns=["functions"]).equals(
+        second.actors.drop(columns=["functions"])
+    )
     assert list(first.findings["text"]) == list(second.findings["text"])
 
 
@@ -118,5 +153,9 @@ def test_every_sample_is_diagnosed_with_findings_in_both_languages():
         fr, en = tg.diagnose(t), tg.diagnose(t, lang="en")
         assert len(fr.findings) >= 5
         assert list(fr.findings["code"]) == list(en.findings["code"])
-        assert set(fr.findings["category"]) <= {"mobilisation", "interconnaissance",
-                                                "complémentarités", "fragilité"}
+        assert set(fr.findings["category"]) <= {
+            "mobilisation",
+            "interconnaissance",
+            "complémentarités",
+            "fragilité",
+        }

@@ -21,8 +21,15 @@ from territoire_graphe.findings import FINDING_COLUMNS
 from territoire_graphe.vocabulary import default_vocabulary
 
 VOC = default_vocabulary()
-TYPES = {"a": "commune", "b": "association", "c": "association", "d": "association",
-         "e": "entreprise", "f": "association", "g": "association"}
+TYPES = {
+    "a": "commune",
+    "b": "association",
+    "c": "association",
+    "d": "association",
+    "e": "entreprise",
+    "f": "association",
+    "g": "association",
+}
 
 
 def territory(ids: str, links: list[tuple], date: str) -> tg.Territory:
@@ -30,27 +37,50 @@ def territory(ids: str, links: list[tuple], date: str) -> tg.Territory:
     relations = []
     for source, target, kind, *rest in links:
         entry = VOC.relation(kind)
-        relations.append({"source": source, "target": target, "type": kind,
-                          "family": entry.family, "directed": bool(entry.directed),
-                          "weight": rest[0] if rest else 1.0,
-                          "quantity": rest[1] if len(rest) > 1 else None})
+        relations.append(
+            {
+                "source": source,
+                "target": target,
+                "type": kind,
+                "family": entry.family,
+                "directed": bool(entry.directed),
+                "weight": rest[0] if rest else 1.0,
+                "quantity": rest[1] if len(rest) > 1 else None,
+            }
+        )
     actors = [{"id": x, "name": x.upper(), "type": TYPES[x]} for x in ids]
     return tg.Territory.from_records(actors=actors, relations=relations, name="essai", date=date)
 
 
 @pytest.fixture(scope="module")
 def before() -> tg.Territory:
-    return territory("abcdeg", [("a", "b", "coopération"), ("b", "c", "coopération", 1.0),
-                                ("c", "d", "financement", 1.0, 1000.0),
-                                ("a", "d", "convention"), ("g", "a", "coopération")], "2023")
+    return territory(
+        "abcdeg",
+        [
+            ("a", "b", "coopération"),
+            ("b", "c", "coopération", 1.0),
+            ("c", "d", "financement", 1.0, 1000.0),
+            ("a", "d", "convention"),
+            ("g", "a", "coopération"),
+        ],
+        "2023",
+    )
 
 
 @pytest.fixture(scope="module")
 def after() -> tg.Territory:
-    return territory("abcdef", [("b", "a", "coopération"), ("b", "c", "coopération", 3.0),
-                                ("c", "d", "financement", 1.0, 1500.0),
-                                ("e", "a", "coopération"), ("d", "c", "financement"),
-                                ("f", "c", "interconnaissance")], "2024")
+    return territory(
+        "abcdef",
+        [
+            ("b", "a", "coopération"),
+            ("b", "c", "coopération", 3.0),
+            ("c", "d", "financement", 1.0, 1500.0),
+            ("e", "a", "coopération"),
+            ("d", "c", "financement"),
+            ("f", "c", "interconnaissance"),
+        ],
+        "2024",
+    )
 
 
 @pytest.fixture(scope="module")
@@ -70,18 +100,25 @@ def test_actors_added_and_removed_are_those_listed_by_hand(evolution):
 
 
 def test_relations_added_and_removed_are_those_listed_by_hand(evolution):
-    assert keys(evolution.relations_added) == [("e", "a", "coopération"),
-                                               ("d", "c", "financement"),
-                                               ("f", "c", "interconnaissance")]
-    assert keys(evolution.relations_removed) == [("a", "d", "convention"),
-                                                 ("g", "a", "coopération")]
+    assert keys(evolution.relations_added) == [
+        ("e", "a", "coopération"),
+        ("d", "c", "financement"),
+        ("f", "c", "interconnaissance"),
+    ]
+    assert keys(evolution.relations_removed) == [
+        ("a", "d", "convention"),
+        ("g", "a", "coopération"),
+    ]
     assert evolution.relations_added["source_name"].tolist() == ["E", "D", "F"]
     assert evolution.relations_removed["target_name"].tolist() == ["D", "A"]
 
 
 def test_an_undirected_relation_written_the_other_way_is_no_change(evolution):
-    everything = [*keys(evolution.relations_added), *keys(evolution.relations_removed),
-                  *keys(evolution.relations_changed)]
+    everything = [
+        *keys(evolution.relations_added),
+        *keys(evolution.relations_removed),
+        *keys(evolution.relations_changed),
+    ]
     assert ("b", "a", "coopération") not in everything
     assert ("a", "b", "coopération") not in everything
 
@@ -92,16 +129,20 @@ def test_a_directed_relation_turned_around_is_a_new_relation(evolution):
 
 def test_a_change_of_intensity_or_quantity_is_a_changed_relation(evolution):
     changed = evolution.relations_changed.set_index(["source", "target", "type"])
-    assert changed.loc[("b", "c", "coopération"), ["weight_before", "weight_after"]].tolist() \
-        == [1.0, 3.0]
-    assert changed.loc[("c", "d", "financement"),
-                       ["quantity_before", "quantity_after"]].tolist() == [1000.0, 1500.0]
+    assert changed.loc[("b", "c", "coopération"), ["weight_before", "weight_after"]].tolist() == [
+        1.0,
+        3.0,
+    ]
+    assert changed.loc[
+        ("c", "d", "financement"), ["quantity_before", "quantity_after"]
+    ].tolist() == [1000.0, 1500.0]
     assert len(changed) == 2
 
 
 def test_a_key_written_twice_then_once_is_one_relation_removed():
-    twice = territory("ab", [("a", "b", "coopération", 1.0), ("a", "b", "coopération", 2.0)],
-                      "2023")
+    twice = territory(
+        "ab", [("a", "b", "coopération", 1.0), ("a", "b", "coopération", 2.0)], "2023"
+    )
     once = territory("ab", [("b", "a", "coopération", 2.0)], "2024")
     evo = diff(twice, once)
     # the identical record (intensity 2) is matched; the one of intensity 1 is removed
@@ -113,16 +154,20 @@ def test_a_key_written_twice_then_once_is_one_relation_removed():
 def test_an_isolated_actor_brought_in_has_its_finding(evolution):
     found = evolution.findings.set_index("code")
     assert found.loc["isolated_brought_in", "actors"] == ["e", "a"]
-    assert found.loc["isolated_brought_in", "text"] == \
-        "Sans aucun lien en 2023, E en compte désormais un : avec A."
+    assert (
+        found.loc["isolated_brought_in", "text"]
+        == "Sans aucun lien en 2023, E en compte désormais un : avec A."
+    )
 
 
 def test_ties_made_and_lost_are_told_with_the_actors_named(evolution):
     found = evolution.findings.set_index("code")
     # analysis-graph ties: 2023 {ab, bc, cd, ad, ag}; 2024 {ab, bc, cd, ae, cf}
     assert found.loc["ties_made", "figures"]["pairs"] == [("a", "e")]
-    assert found.loc["ties_made", "text"] == \
-        "Un lien nouveau entre acteurs déjà présents en 2023 : A – E."
+    assert (
+        found.loc["ties_made", "text"]
+        == "Un lien nouveau entre acteurs déjà présents en 2023 : A – E."
+    )
     assert found.loc["ties_lost", "figures"]["pairs"] == [("a", "d")]
     assert found.loc["ties_lost", "priority"] == 1
     assert found.loc["ties_newcomers", "figures"]["pairs"] == [("c", "f")]
@@ -160,8 +205,13 @@ def test_indicators_are_given_before_and_after_with_their_change(evolution):
 def test_no_change_gives_no_finding(before):
     evo = diff(before, before)
     assert evo.findings.empty
-    for table in (evo.actors_added, evo.actors_removed, evo.relations_added,
-                  evo.relations_removed, evo.relations_changed):
+    for table in (
+        evo.actors_added,
+        evo.actors_removed,
+        evo.relations_added,
+        evo.relations_removed,
+        evo.relations_changed,
+    ):
         assert table.empty
     assert (evo.indicators["change"].dropna() == 0).all()
 
@@ -169,8 +219,10 @@ def test_no_change_gives_no_finding(before):
 def test_findings_are_written_in_english_on_request(before, after):
     evo = diff(before, after, lang="en")
     found = evo.findings.set_index("code")
-    assert found.loc["isolated_brought_in", "text"] == \
-        "Without any tie in 2023, E now has one: with A."
+    assert (
+        found.loc["isolated_brought_in", "text"]
+        == "Without any tie in 2023, E now has one: with A."
+    )
     assert set(evo.findings["category"]) == {"change"}
 
 
@@ -183,8 +235,7 @@ def test_diagnoses_given_are_used_as_they_are(before, after):
 # -- the Pays de Bray samples (data/samples/README.md) ---------------------------------------
 @pytest.fixture(scope="module")
 def bray() -> Evolution:
-    return diff(tg.sample_path("pays_de_bray_2023.xlsx"),
-                tg.sample_path("pays_de_bray_2024.xlsx"))
+    return diff(tg.sample_path("pays_de_bray_2023.xlsx"), tg.sample_path("pays_de_bray_2024.xlsx"))
 
 
 def test_bray_three_actors_arrive_and_two_disappear(bray):
@@ -211,10 +262,18 @@ def test_bray_picardie_verte_gains_a_second_tie(bray):
 def test_bray_is_written_to_a_workbook_with_its_sheets(bray, tmp_path):
     path = bray.to_excel(tmp_path / "evolution.xlsx")
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["Synthèse", "Acteurs ajoutés", "Acteurs retirés",
-                               "Relations ajoutées", "Relations retirées",
-                               "Relations modifiées", "Positions"]
+    assert book.sheetnames == [
+        "Synthèse",
+        "Acteurs ajoutés",
+        "Acteurs retirés",
+        "Relations ajoutées",
+        "Relations retirées",
+        "Relations modifiées",
+        "Positions",
+    ]
     ids = [row[0].value for row in book["Acteurs ajoutés"].iter_rows(min_row=2)]
     assert ids == ["A52", "A53", "A54"]
-    assert book["Synthèse"]["A1"].value == \
-        "Évolution de « Pays de Bray, 2023 » à « Pays de Bray, 2024 »"
+    assert (
+        book["Synthèse"]["A1"].value
+        == "Évolution de « Pays de Bray, 2023 » à « Pays de Bray, 2024 »"
+    )

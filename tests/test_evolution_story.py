@@ -12,8 +12,13 @@ import territoire_graphe as tg
 from territoire_graphe.messages import text
 from territoire_graphe.render.evolution_map import evolution_map_data
 
-ACTORS = [["id", "nom", "type"], ["a", "ARDES", "association"], ["b", "Mairie", "commune"],
-          ["c", "ATIPIC", "entreprise à but d'emploi"], ["d", "Région", "région"]]
+ACTORS = [
+    ["id", "nom", "type"],
+    ["a", "ARDES", "association"],
+    ["b", "Mairie", "commune"],
+    ["c", "ATIPIC", "entreprise à but d'emploi"],
+    ["d", "Région", "région"],
+]
 
 
 def _workbook(path: Path, relations: list, flows: list, people: list) -> Path:
@@ -21,9 +26,11 @@ def _workbook(path: Path, relations: list, flows: list, people: list) -> Path:
     book.active.title = "acteurs"
     for row in ACTORS:
         book.active.append(row)
-    for name, header, rows in (("relations", ["source", "cible", "type"], relations),
-                               ("flux", ["source", "cible", "type", "quantite", "unite"], flows),
-                               ("personnes", ["id", "nom", "acteur"], people)):
+    for name, header, rows in (
+        ("relations", ["source", "cible", "type"], relations),
+        ("flux", ["source", "cible", "type", "quantite", "unite"], flows),
+        ("personnes", ["id", "nom", "acteur"], people),
+    ):
         sheet = book.create_sheet(name)
         for row in [header, *rows]:
             sheet.append(row)
@@ -36,17 +43,25 @@ def evolution(tmp_path_factory):
     folder = tmp_path_factory.mktemp("evo")
     # 2023: Karim H. (ARDES) carries ARDES's ties with the Mairie and ATIPIC; the Mairie and
     # ATIPIC are in tension; the Région funds ATIPIC with 20 000 €.
-    before = _workbook(folder / "avant_2023.xlsx",
-                       [["Karim H.", "Mairie", "coopération"], ["Karim H.", "ATIPIC", "coopération"],
-                        ["ARDES", "Région", "interconnaissance"], ["Mairie", "ATIPIC", "tension"]],
-                       [["Région", "ATIPIC", "financement", 20000, "€"]],
-                       [["p1", "Karim H.", "ARDES"], ["p2", "Inès R.", "Région"]])
+    before = _workbook(
+        folder / "avant_2023.xlsx",
+        [
+            ["Karim H.", "Mairie", "coopération"],
+            ["Karim H.", "ATIPIC", "coopération"],
+            ["ARDES", "Région", "interconnaissance"],
+            ["Mairie", "ATIPIC", "tension"],
+        ],
+        [["Région", "ATIPIC", "financement", 20000, "€"]],
+        [["p1", "Karim H.", "ARDES"], ["p2", "Inès R.", "Région"]],
+    )
     # 2024: Karim H. has left, his two ties with him; the tension is over and the Mairie and
     # ATIPIC now cooperate; the grant is cut to 15 000 € (-25 %).
-    after = _workbook(folder / "apres_2024.xlsx",
-                      [["ARDES", "Région", "interconnaissance"], ["Mairie", "ATIPIC", "coopération"]],
-                      [["Région", "ATIPIC", "financement", 15000, "€"]],
-                      [["p2", "Inès R.", "Région"]])
+    after = _workbook(
+        folder / "apres_2024.xlsx",
+        [["ARDES", "Région", "interconnaissance"], ["Mairie", "ATIPIC", "coopération"]],
+        [["Région", "ATIPIC", "financement", 15000, "€"]],
+        [["p2", "Inès R.", "Région"]],
+    )
     return tg.diff(before, after)
 
 
@@ -67,18 +82,27 @@ def test_a_cut_in_a_grant_is_a_finding_with_how_much(evolution):
     row = _finding(evolution, "flow_down")
     assert "Région vers ATIPIC baisse de 25" in row["text"]
     assert "20\u202f000 €" in row["text"] and "15\u202f000 €" in row["text"]
-    assert row["figures"] == {"quantity_before": 20000.0, "quantity_after": 15000.0,
-                              "change": -5000.0}
+    assert row["figures"] == {
+        "quantity_before": 20000.0,
+        "quantity_after": 15000.0,
+        "change": -5000.0,
+    }
 
 
 def test_an_ended_tension_is_not_a_tie_lost(evolution):
     c = evolution.counts
     # ties (pairs, tensions aside): a-b and a-c lost; b-c made (it was only a tension before)
-    assert (c["ties_lost"], c["ties_made"], c["tensions_ended"], c["tensions_began"]) == \
-        (2, 1, 1, 0)
+    assert (c["ties_lost"], c["ties_made"], c["tensions_ended"], c["tensions_began"]) == (
+        2,
+        1,
+        1,
+        0,
+    )
     assert c["pairs_ties_lost"] == [("a", "b"), ("a", "c")]
-    assert _finding(evolution, "tensions_ended")["text"] == \
-        "Une tension n'est plus signalée : Mairie – ATIPIC."
+    assert (
+        _finding(evolution, "tensions_ended")["text"]
+        == "Une tension n'est plus signalée : Mairie – ATIPIC."
+    )
     lost = _finding(evolution, "ties_lost")
     assert "Mairie – ATIPIC" not in lost["text"]
 
@@ -94,16 +118,28 @@ def test_the_map_the_findings_and_the_workbook_say_the_same_counts(evolution, tm
     assert "1 tension terminée" in caption
     assert _finding(evolution, "ties_lost")["figures"]["ties_lost"] == c["ties_lost"]
     sheet = load_workbook(evolution.to_excel(tmp_path / "e.xlsx")).worksheets[0]
-    assert sheet["A3"].value == ("Liens créés : 1 ; liens perdus : 2 ; tensions apparues : 0, "
-                                 "terminées : 1 ; acteurs arrivés : 0, partis : 0.")
+    assert sheet["A3"].value == (
+        "Liens créés : 1 ; liens perdus : 2 ; tensions apparues : 0, "
+        "terminées : 1 ; acteurs arrivés : 0, partis : 0."
+    )
 
 
 def test_no_person_and_no_flow_finding_when_nothing_of_the_kind_changed(tmp_path):
-    path = _workbook(tmp_path / "t.xlsx", [["ARDES", "Région", "interconnaissance"]],
-                     [["Région", "ATIPIC", "financement", 1000, "€"]], [["p2", "Inès R.", "Région"]])
+    path = _workbook(
+        tmp_path / "t.xlsx",
+        [["ARDES", "Région", "interconnaissance"]],
+        [["Région", "ATIPIC", "financement", 1000, "€"]],
+        [["p2", "Inès R.", "Région"]],
+    )
     evolution = tg.diff(path, path)
-    assert not set(evolution.findings["code"]) & {"person_left", "person_joined", "flow_down",
-                                                  "flow_up", "tensions_began", "tensions_ended"}
+    assert not set(evolution.findings["code"]) & {
+        "person_left",
+        "person_joined",
+        "flow_down",
+        "flow_up",
+        "tensions_began",
+        "tensions_ended",
+    }
     assert all(evolution.counts[k] == 0 for k in ("ties_made", "ties_lost", "tensions_ended"))
 
 

@@ -24,22 +24,62 @@ from territoire_graphe.data import sample_path
 from territoire_graphe.vocabulary import default_vocabulary
 
 VOC = default_vocabulary()
-SAMPLES = ["colombelles_tzcld.xlsx", "lens_lievin_alimentation.xlsx", "pays_de_bray_2023.xlsx",
-           "pays_de_bray_2024.xlsx", "voisinerie_wazemmes.xlsx"]
-TYPES = ["association", "entreprise", "commune", "financeur", "entreprise de l'ESS",
-         "intercommunalité", "fondation"]
+SAMPLES = [
+    "colombelles_tzcld.xlsx",
+    "lens_lievin_alimentation.xlsx",
+    "pays_de_bray_2023.xlsx",
+    "pays_de_bray_2024.xlsx",
+    "voisinerie_wazemmes.xlsx",
+]
+TYPES = [
+    "association",
+    "entreprise",
+    "commune",
+    "financeur",
+    "entreprise de l'ESS",
+    "intercommunalité",
+    "fondation",
+]
 TIES = ["coopération", "interconnaissance", "partenariat", "gouvernance"]
 FLOWS = ["financement", "achat / prestation", "biens / matières"]
-NAMES = ["Association Les Amis", "Atelier Bray", "Département du Nord", "Ville de Creil",
-         "Les Jardins", "Le Bocal", "Centre social", "Épicerie solidaire", "Union locale",
-         "Ferme Dupont", "Institut Pasteur", "Maison des familles", "Scop Bois", "CAF",
-         "Oise Habitat", "Fondation Abbé"]
-RESOURCES = ["Véhicule utilitaire", "Salle de réunion", "Subvention de fonctionnement",
-             "Formation des bénévoles", "Comptabilité et paie", "Légumes bio",
-             "Graphiste", "Terrain de 2 hectares"]
-NEEDS = ["Un véhicule pour livrer", "Un local pour nos réunions", "Financement d'un poste",
-         "Former nos bénévoles", "Un comptable", "Approvisionnement de la cantine",
-         "Création d'un logo", "Foncier agricole"]
+NAMES = [
+    "Association Les Amis",
+    "Atelier Bray",
+    "Département du Nord",
+    "Ville de Creil",
+    "Les Jardins",
+    "Le Bocal",
+    "Centre social",
+    "Épicerie solidaire",
+    "Union locale",
+    "Ferme Dupont",
+    "Institut Pasteur",
+    "Maison des familles",
+    "Scop Bois",
+    "CAF",
+    "Oise Habitat",
+    "Fondation Abbé",
+]
+RESOURCES = [
+    "Véhicule utilitaire",
+    "Salle de réunion",
+    "Subvention de fonctionnement",
+    "Formation des bénévoles",
+    "Comptabilité et paie",
+    "Légumes bio",
+    "Graphiste",
+    "Terrain de 2 hectares",
+]
+NEEDS = [
+    "Un véhicule pour livrer",
+    "Un local pour nos réunions",
+    "Financement d'un poste",
+    "Former nos bénévoles",
+    "Un comptable",
+    "Approvisionnement de la cantine",
+    "Création d'un logo",
+    "Foncier agricole",
+]
 COMMUNES = ["Creil", "Beauvais", "Le Havre", "Amiens", "Songeons"]
 
 
@@ -49,10 +89,16 @@ def generate(seed: int) -> tg.Territory:
     rng = random.Random(seed)
     n = rng.randint(5, 36)
     ids = [f"a{i:02d}" for i in range(n)]
-    actors = [{"id": a, "name": f"{rng.choice(NAMES)} {i}", "type": rng.choice(TYPES),
-               "municipality": rng.choice(COMMUNES),
-               "functions": rng.sample(["se nourrir", "habiter", "travailler"], rng.randint(0, 2))}
-              for i, a in enumerate(ids)]
+    actors = [
+        {
+            "id": a,
+            "name": f"{rng.choice(NAMES)} {i}",
+            "type": rng.choice(TYPES),
+            "municipality": rng.choice(COMMUNES),
+            "functions": rng.sample(["se nourrir", "habiter", "travailler"], rng.randint(0, 2)),
+        }
+        for i, a in enumerate(ids)
+    ]
     pieces = rng.choice([1, 1, 2, 3])
     isolated = rng.randint(0, 3) if n > 8 else 0
     linked = ids[: n - isolated]
@@ -61,9 +107,17 @@ def generate(seed: int) -> tg.Territory:
 
     def rel(a: str, b: str, kind: str, **extra) -> None:
         entry = VOC.relation(kind)
-        relations.append({"source": a, "target": b, "type": kind, "family": entry.family,
-                          "weight": float(rng.randint(1, 3)), "directed": bool(entry.directed),
-                          **extra})
+        relations.append(
+            {
+                "source": a,
+                "target": b,
+                "type": kind,
+                "family": entry.family,
+                "weight": float(rng.randint(1, 3)),
+                "directed": bool(entry.directed),
+                **extra,
+            }
+        )
 
     for group in groups:
         for i in range(1, len(group)):  # a random tree per piece, then a few more ties
@@ -78,18 +132,25 @@ def generate(seed: int) -> tg.Territory:
     for _ in range(rng.randint(0, 6)):  # funding with or without amounts, other flows
         a, b = rng.sample(linked or ids, 2)
         kind = rng.choice(FLOWS)
-        extra = {"quantity": float(rng.choice([1000, 5000, 20000])), "unit": "€"} \
-            if kind == "financement" and seed % 2 else {}
+        extra = (
+            {"quantity": float(rng.choice([1000, 5000, 20000])), "unit": "€"}
+            if kind == "financement" and seed % 2
+            else {}
+        )
         rel(a, b, kind, **extra)
     for _ in range(rng.randint(0, 4)):  # dependencies
         a, b = rng.sample(ids, 2)
         rel(a, b, rng.choice(["dépendance", "mutualisation", "effet utile"]))
     if relations and seed % 3 == 0:  # duplicate relations
         relations.extend(dict(r) for r in rng.sample(relations, min(3, len(relations))))
-    collectives = [{"id": f"c{i}", "name": f"Collectif {i}", "type": "PTCE"}
-                   for i in range(rng.randint(0, 2))]
-    memberships = [{"actor": a, "collective": c["id"]} for c in collectives
-                   for a in rng.sample(ids, min(n, rng.randint(3, 6)))]
+    collectives = [
+        {"id": f"c{i}", "name": f"Collectif {i}", "type": "PTCE"} for i in range(rng.randint(0, 2))
+    ]
+    memberships = [
+        {"actor": a, "collective": c["id"]}
+        for c in collectives
+        for a in rng.sample(ids, min(n, rng.randint(3, 6)))
+    ]
     people = []
     if seed % 4 == 0 and relations:
         holder = relations[0]["source"]
@@ -97,15 +158,32 @@ def generate(seed: int) -> tg.Territory:
         for r in relations:
             if r["source"] == holder and r["type"] != "tension":
                 r["source_person"] = "p1"
-    resources = [{"actor": rng.choice(ids), "resource": rng.choice(RESOURCES),
-                  "category": rng.choice(["locaux", "matériel", ""])}
-                 for _ in range(rng.randint(0, 5))]
-    needs = [{"actor": rng.choice(ids), "need": rng.choice(NEEDS),
-              "category": rng.choice(["locaux", "matériel", ""])}
-             for _ in range(rng.randint(0, 5))]
-    t = tg.Territory.from_records(actors=actors, relations=relations, collectives=collectives,
-                                  memberships=memberships, people=people, resources=resources,
-                                  needs=needs, name=f"généré {seed}")
+    resources = [
+        {
+            "actor": rng.choice(ids),
+            "resource": rng.choice(RESOURCES),
+            "category": rng.choice(["locaux", "matériel", ""]),
+        }
+        for _ in range(rng.randint(0, 5))
+    ]
+    needs = [
+        {
+            "actor": rng.choice(ids),
+            "need": rng.choice(NEEDS),
+            "category": rng.choice(["locaux", "matériel", ""]),
+        }
+        for _ in range(rng.randint(0, 5))
+    ]
+    t = tg.Territory.from_records(
+        actors=actors,
+        relations=relations,
+        collectives=collectives,
+        memberships=memberships,
+        people=people,
+        resources=resources,
+        needs=needs,
+        name=f"généré {seed}",
+    )
     if seed % 5 == 0:
         t.graph.graph["territory"] = {"perimeter": rng.sample(COMMUNES, 2)}
     return t
@@ -121,18 +199,22 @@ class View:
         self.r = r[r["source"] != r["target"]] if len(r) else r
         self.g = nx.Graph()
         self.g.add_nodes_from(t.actors.index)
-        for a, b, kind in zip(self.r.get("source", []), self.r.get("target", []),
-                              self.r.get("type", []), strict=True):
+        for a, b, kind in zip(
+            self.r.get("source", []), self.r.get("target", []), self.r.get("type", []), strict=True
+        ):
             if kind != "tension":
                 self.g.add_edge(a, b)
         self.members: dict[str, set[str]] = defaultdict(set)
-        for a, c in zip(t.memberships.get("actor", []), t.memberships.get("collective", []),
-                        strict=True):
+        for a, c in zip(
+            t.memberships.get("actor", []), t.memberships.get("collective", []), strict=True
+        ):
             self.members[c].add(a)
 
     def related(self, a: str, b: str) -> set[str]:
         r = self.r
-        rows = r[((r["source"] == a) & (r["target"] == b)) | ((r["source"] == b) & (r["target"] == a))]
+        rows = r[
+            ((r["source"] == a) & (r["target"] == b)) | ((r["source"] == b) & (r["target"] == a))
+        ]
         return set(rows["type"])
 
     def collectives_of(self, a: str) -> set[str]:
@@ -152,7 +234,8 @@ def check_isolated(v: View, f: dict) -> None:
     assert f["figures"]["isolated"] == len(f["actors"])
     tense = v.r[v.r["type"] == "tension"]
     assert set(f["figures"]["in_tension"]) == set(f["actors"]) & (
-        set(tense["source"]) | set(tense["target"]))
+        set(tense["source"]) | set(tense["target"])
+    )
 
 
 def check_pendant(v: View, f: dict) -> None:
@@ -213,8 +296,12 @@ def check_introduction(v: View, f: dict, a: str, b: str) -> None:
 
 def _text_pair(v: View, resource: str, need: str, a: str, b: str) -> None:
     c = v.d.complementarities
-    rows = c[(c["resource_actor"] == a) & (c["need_actor"] == b) & (c["resource"] == resource)
-             & (c["need"] == need)]
+    rows = c[
+        (c["resource_actor"] == a)
+        & (c["need_actor"] == b)
+        & (c["resource"] == resource)
+        & (c["need"] == need)
+    ]
     assert (rows["match"] == "text").any()  # said only when the texts agree
 
 
@@ -235,11 +322,15 @@ def check_complementarity(v: View, f: dict) -> None:
 def check_summary(v: View, f: dict) -> None:
     c = v.d.complementarities
     text = c[c["match"] == "text"]
-    untied = [not v.g.has_edge(a, b) for a, b in zip(text["resource_actor"], text["need_actor"],
-                                                    strict=True)]
+    untied = [
+        not v.g.has_edge(a, b)
+        for a, b in zip(text["resource_actor"], text["need_actor"], strict=True)
+    ]
     assert f["figures"]["matches"] == len(text) and f["figures"]["to_make"] == sum(untied)
-    assert f["figures"]["new"] == sum(not nx.has_path(v.g, a, b) for a, b in
-                                      zip(text["resource_actor"], text["need_actor"], strict=True))
+    assert f["figures"]["new"] == sum(
+        not nx.has_path(v.g, a, b)
+        for a, b in zip(text["resource_actor"], text["need_actor"], strict=True)
+    )
     assert f["figures"]["resources"] == len(text[["resource_actor", "resource"]].drop_duplicates())
 
 
@@ -247,8 +338,9 @@ def check_useful_effects(v: View, f: dict) -> None:
     beneficiary, *producers = f["actors"]
     for p in producers:
         assert "effet utile" in {k for k in v.related(p, beneficiary)}
-        funds = v.r[(v.r["source"] == beneficiary) & (v.r["target"] == p)
-                    & (v.r["type"] == "financement")]
+        funds = v.r[
+            (v.r["source"] == beneficiary) & (v.r["target"] == p) & (v.r["type"] == "financement")
+        ]
         assert funds.empty
         assert not v.collectives_of(p) & v.collectives_of(beneficiary)
 
@@ -288,8 +380,9 @@ def check_person(v: View, f: dict) -> None:
     actor, person = f["actors"][0], f["figures"]["person"]
     r = v.r[v.r["type"] != "tension"]
     total = carried = 0
-    for s, t_, sp, tp in zip(r["source"], r["target"], r["source_person"], r["target_person"],
-                             strict=True):
+    for s, t_, sp, tp in zip(
+        r["source"], r["target"], r["source_person"], r["target_person"], strict=True
+    ):
         for end, who in ((s, sp), (t_, tp)):
             if end == actor:
                 total += 1
@@ -332,8 +425,9 @@ def check_tension(v: View, f: dict) -> None:
     assert "tension" in kinds
     assert set(f["figures"]["other_relations"]) == kinds - {"tension"}
     assert set(f["figures"]["collectives"]) == v.collectives_of(a) & v.collectives_of(b)
-    assert f["figures"]["bridge"] == (v.g.has_edge(a, b) and (a, b) in {
-        *nx.bridges(v.g), *((y, x) for x, y in nx.bridges(v.g))})
+    assert f["figures"]["bridge"] == (
+        v.g.has_edge(a, b) and (a, b) in {*nx.bridges(v.g), *((y, x) for x, y in nx.bridges(v.g))}
+    )
 
 
 def check_funding(v: View, f: dict) -> None:
@@ -346,13 +440,19 @@ def check_funding(v: View, f: dict) -> None:
     else:
         amounts = rows.groupby("source").size()
     assert amounts.max() == pytest.approx(amounts[fig["funder"]])
-    assert fig["share"] == pytest.approx(amounts[fig["funder"]] / amounts.sum()) and fig["share"] >= 0.5
+    assert (
+        fig["share"] == pytest.approx(amounts[fig["funder"]] / amounts.sum())
+        and fig["share"] >= 0.5
+    )
 
 
 def check_dependency(v: View, f: dict) -> None:
     provider, *dependents = f["actors"]
-    deps = v.r[(v.r["family"] == "interdependance") & (v.r["type"] != "effet utile")
-               & v.r["directed"].astype(bool)]
+    deps = v.r[
+        (v.r["family"] == "interdependance")
+        & (v.r["type"] != "effet utile")
+        & v.r["directed"].astype(bool)
+    ]
     assert len(dependents) >= 2
     for a in dependents:
         assert set(deps.loc[deps["source"] == a, "target"]) == {provider}
@@ -360,8 +460,9 @@ def check_dependency(v: View, f: dict) -> None:
 
 def check_flow(v: View, f: dict) -> None:
     flows, ties = set(), set()
-    for a, b, family, kind in zip(v.r["source"], v.r["target"], v.r["family"], v.r["type"],
-                                  strict=True):
+    for a, b, family, kind in zip(
+        v.r["source"], v.r["target"], v.r["family"], v.r["type"], strict=True
+    ):
         pair = frozenset((a, b))
         if family == "flux":
             flows.add(pair)
@@ -377,18 +478,34 @@ def check_no_relation(v: View, f: dict) -> None:
 
 
 CHECKERS = {
-    "isolated": check_isolated, "pendant": check_pendant, "groups_no_tie": check_groups,
-    "groups_few_ties": check_groups, "communes_no_tie": check_communes, "ei_closed": check_ei,
-    "ei_open": check_ei, "community_single_bridge": check_single_bridge,
-    "members_never_meet": check_members, "isolated_resource": check_isolated_resource,
-    "complementarity_new": check_complementarity, "complementarity_summary": check_summary,
-    "useful_effects": check_useful_effects, "function_fragmented": check_function,
-    "function_one_tie": check_function, "function_no_tie": check_function,
-    "suggestion": check_suggestion, "cut_point": check_cut_point, "bridge_tie": check_bridge,
-    "person_dependency": check_person, "fragment_set": check_fragment,
-    "mobilise_first": check_mobilise, "trusted_broker": check_broker, "tension": check_tension,
-    "funding_concentration": check_funding, "single_dependency": check_dependency,
-    "flow_without_tie": check_flow, "no_relation": check_no_relation,
+    "isolated": check_isolated,
+    "pendant": check_pendant,
+    "groups_no_tie": check_groups,
+    "groups_few_ties": check_groups,
+    "communes_no_tie": check_communes,
+    "ei_closed": check_ei,
+    "ei_open": check_ei,
+    "community_single_bridge": check_single_bridge,
+    "members_never_meet": check_members,
+    "isolated_resource": check_isolated_resource,
+    "complementarity_new": check_complementarity,
+    "complementarity_summary": check_summary,
+    "useful_effects": check_useful_effects,
+    "function_fragmented": check_function,
+    "function_one_tie": check_function,
+    "function_no_tie": check_function,
+    "suggestion": check_suggestion,
+    "cut_point": check_cut_point,
+    "bridge_tie": check_bridge,
+    "person_dependency": check_person,
+    "fragment_set": check_fragment,
+    "mobilise_first": check_mobilise,
+    "trusted_broker": check_broker,
+    "tension": check_tension,
+    "funding_concentration": check_funding,
+    "single_dependency": check_dependency,
+    "flow_without_tie": check_flow,
+    "no_relation": check_no_relation,
 }
 
 
@@ -406,12 +523,15 @@ def lint(sentence: str, lang: str) -> list[str]:
     if lang == "fr":
         if re.search(rf"\b[Dd]e [{_VOWEL}]", sentence):
             problems.append("de + vowel")
-        if re.search(r"\b[Dd]e (le|les|Le|Les) ", sentence) or re.search(r"\bà (le|les) ", sentence):
+        if re.search(r"\b[Dd]e (le|les|Le|Les) ", sentence) or re.search(
+            r"\bà (le|les) ", sentence
+        ):
             problems.append("de le / à le")
         if re.search(r"\b1 (acteurs|liens|ressources|besoins|paires|partenaires)\b", sentence):
             problems.append("1 + plural")
-        for number, noun in re.findall(r"\b([2-9]|\d\d+) (acteur|lien|ressource|besoin|paire)\b",
-                                       sentence):
+        for number, noun in re.findall(
+            r"\b([2-9]|\d\d+) (acteur|lien|ressource|besoin|paire)\b", sentence
+        ):
             problems.append(f"{number} + singular {noun}")
     else:
         if re.search(r"\b1 (actors|links|resources|needs|pairs|partners)\b", sentence):
@@ -472,9 +592,18 @@ def test_the_generated_territories_cover_every_kind_of_finding():
     for seed in range(0, 320, 8):
         t = generate(seed)
         seen |= set(tg.diagnose(t, permutations=0).findings["code"])
-    assert {"tension", "funding_concentration", "flow_without_tie", "cut_point", "bridge_tie",
-            "isolated", "mobilise_first", "fragment_set", "complementarity_new",
-            "person_dependency"} <= seen
+    assert {
+        "tension",
+        "funding_concentration",
+        "flow_without_tie",
+        "cut_point",
+        "bridge_tie",
+        "isolated",
+        "mobilise_first",
+        "fragment_set",
+        "complementarity_new",
+        "person_dependency",
+    } <= seen
 
 
 def test_the_lint_catches_what_it_should():

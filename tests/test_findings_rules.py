@@ -24,10 +24,17 @@ VOC = default_vocabulary()
 def build(types: dict[str, str], links: list[tuple], **tables) -> tg.Territory:
     relations = []
     for source, target, kind, *extra in links:
-        relations.append({"source": source, "target": target, "type": kind,
-                          "family": VOC.relation(kind).family, "weight": 1.0,
-                          "directed": bool(VOC.relation(kind).directed),
-                          **(extra[0] if extra else {})})
+        relations.append(
+            {
+                "source": source,
+                "target": target,
+                "type": kind,
+                "family": VOC.relation(kind).family,
+                "weight": 1.0,
+                "directed": bool(VOC.relation(kind).directed),
+                **(extra[0] if extra else {}),
+            }
+        )
     actors = [{"id": a, "name": f"Acteur {a.upper()}", "type": kind} for a, kind in types.items()]
     return tg.Territory.from_records(actors=actors, relations=relations, **tables)
 
@@ -65,8 +72,9 @@ def _brute_force_fragmentation(graph: nx.Graph, k: int) -> float:
     for chosen in itertools.combinations(graph, k):
         h = graph.subgraph(set(graph) - set(chosen))
         n = len(h)
-        best = max(best, 1 - sum(len(c) * (len(c) - 1) for c in nx.connected_components(h))
-                   / (n * (n - 1)))
+        best = max(
+            best, 1 - sum(len(c) * (len(c) - 1) for c in nx.connected_components(h)) / (n * (n - 1))
+        )
     return best
 
 
@@ -89,8 +97,11 @@ def test_pays_de_bray_2024_fragmenting_set_is_the_best_one():
     t = tg.read(sample_path("pays_de_bray_2024.xlsx"))
     f = findings(t)["fragment_set"][0]
     names = set(t.actors.loc[f["actors"], "name"])
-    assert names == {"Atelier Bray Éco-Conception", "Les Jardins du Bray",
-                     "Communauté de communes du Pays de Bray"}
+    assert names == {
+        "Atelier Bray Éco-Conception",
+        "Les Jardins du Bray",
+        "Communauté de communes du Pays de Bray",
+    }
     assert f["figures"]["fragmentation_after"] == pytest.approx(0.6854, abs=1e-4)
     assert "morcellerait le plus" in f["text"]
 
@@ -105,15 +116,18 @@ def test_restarts_do_at_least_as_well_as_one_greedy_search_and_are_said_approxim
 def test_an_approximate_fragmenting_set_is_called_the_best_set_found():
     from territoire_graphe.findings.fragility import fragmenting_set
 
-    t = build({k: "association" for k in "abcdefg"},
-              [(u, v, "coopération") for u, v in ["ab", "bc", "cd", "de", "ef", "fg"]])
+    t = build(
+        {k: "association" for k in "abcdefg"},
+        [(u, v, "coopération") for u, v in ["ab", "bc", "cd", "de", "ef", "fg"]],
+    )
     d = tg.diagnose(t, permutations=0)
 
     class Found:
         actors, score, baseline, method = ("c", "e"), 0.9, 0.0, "greedy+swap"
 
-    e = Evidence(t=t, lang="fr", actors=d.actors, graph=t.analysis_graph,
-                 key_players={"fragment": Found()})
+    e = Evidence(
+        t=t, lang="fr", actors=d.actors, graph=t.analysis_graph, key_players={"fragment": Found()}
+    )
     assert fragmenting_set(e)[0]["text"].startswith("Le meilleur ensemble trouvé de 2 acteurs")
 
 
@@ -131,10 +145,19 @@ def test_an_actor_without_ties_is_never_proposed_to_spread_an_invitation():
 def test_no_one_is_said_to_link_actors_who_have_a_path_and_a_tension_is_not_an_introduction():
     # r - x - y - n: a path of 3 links, no common partner; t is tied to r and in tension with n
     types = {k: "association" for k in "rxynt"}
-    links = [("r", "x", "coopération"), ("x", "y", "coopération"), ("y", "n", "coopération"),
-             ("t", "r", "coopération"), ("t", "n", "tension")]
-    t = build(types, links, resources=[{"actor": "r", "resource": "Véhicule utilitaire"}],
-              needs=[{"actor": "n", "need": "Un véhicule pour livrer"}])
+    links = [
+        ("r", "x", "coopération"),
+        ("x", "y", "coopération"),
+        ("y", "n", "coopération"),
+        ("t", "r", "coopération"),
+        ("t", "n", "tension"),
+    ]
+    t = build(
+        types,
+        links,
+        resources=[{"actor": "r", "resource": "Véhicule utilitaire"}],
+        needs=[{"actor": "n", "need": "Un véhicule pour livrer"}],
+    )
     f = findings(t)["complementarity_new"][0]
     assert "Aucun chemin" not in f["text"] and "3 liens" in f["text"]
     assert "t" not in f["actors"]
@@ -143,8 +166,12 @@ def test_no_one_is_said_to_link_actors_who_have_a_path_and_a_tension_is_not_an_i
 def test_actors_in_tension_are_said_in_tension_not_unrelated():
     types = {k: "association" for k in "ab"} | {"c": "commune"}
     links = [("a", "b", "tension"), ("a", "c", "coopération")]
-    t = build(types, links, resources=[{"actor": "a", "resource": "Salle de réunion"}],
-              needs=[{"actor": "b", "need": "Un local pour nos réunions"}])
+    t = build(
+        types,
+        links,
+        resources=[{"actor": "a", "resource": "Salle de réunion"}],
+        needs=[{"actor": "b", "need": "Un local pour nos réunions"}],
+    )
     found = findings(t)
     assert "sont en tension" in found["complementarity_new"][0]["text"]
     assert found["tension"][0]["actors"] == ["a", "b"]
@@ -152,32 +179,44 @@ def test_actors_in_tension_are_said_in_tension_not_unrelated():
 
 def test_a_shared_category_alone_never_makes_a_finding():
     types = {k: "association" for k in "ab"}
-    t = build(types, [], resources=[{"actor": "a", "resource": "Comptabilité et paie",
-                                     "category": "compétences"}],
-              needs=[{"actor": "b", "need": "Création d'un logo", "category": "compétences"}])
+    t = build(
+        types,
+        [],
+        resources=[{"actor": "a", "resource": "Comptabilité et paie", "category": "compétences"}],
+        needs=[{"actor": "b", "need": "Création d'un logo", "category": "compétences"}],
+    )
     d = tg.diagnose(t, permutations=0)
     assert d.complementarities["match"].tolist() == ["category"]
-    assert not {"complementarity_new", "complementarity_summary", "isolated_resource"} & \
-        set(d.findings["code"])
+    assert not {"complementarity_new", "complementarity_summary", "isolated_resource"} & set(
+        d.findings["code"]
+    )
 
 
 # -- relation families ------------------------------------------------------------------
 def test_one_funder_bringing_most_of_the_money_is_a_funding_concentration():
     types = {"f": "financeur", "g": "fondation", "a": "association", "b": "association"}
-    links = [("f", "a", "financement", {"quantity": 80000.0, "unit": "€"}),
-             ("g", "a", "financement", {"quantity": 20000.0, "unit": "€"}),
-             ("f", "b", "financement", {"quantity": 10000.0, "unit": "€"})]
+    links = [
+        ("f", "a", "financement", {"quantity": 80000.0, "unit": "€"}),
+        ("g", "a", "financement", {"quantity": 20000.0, "unit": "€"}),
+        ("f", "b", "financement", {"quantity": 10000.0, "unit": "€"}),
+    ]
     found = findings(build(types, links))["funding_concentration"]
     territory = next(f for f in found if f["figures"]["recipient"] is None)
     assert territory["figures"]["share"] == pytest.approx(90000 / 110000)
     actor = next(f for f in found if f["figures"]["recipient"] == "a")
-    assert actor["text"].startswith("80\u00a0% des financements reçus par Acteur A viennent d'Acteur F")
+    assert actor["text"].startswith(
+        "80\u00a0% des financements reçus par Acteur A viennent d'Acteur F"
+    )
 
 
 def test_actors_depending_on_one_supplier_only_are_a_single_dependency():
     types = {k: "association" for k in "sabc"}
-    links = [("a", "s", "dépendance"), ("b", "s", "dépendance"), ("c", "s", "dépendance"),
-             ("c", "a", "dépendance")]
+    links = [
+        ("a", "s", "dépendance"),
+        ("b", "s", "dépendance"),
+        ("c", "s", "dépendance"),
+        ("c", "a", "dépendance"),
+    ]
     f = findings(build(types, links))["single_dependency"][0]
     assert f["actors"] == ["s", "a", "b"]  # c has an alternative
     assert f["text"].startswith("2 acteurs dépendent d'Acteur S et d'aucun autre acteur")
@@ -185,8 +224,11 @@ def test_actors_depending_on_one_supplier_only_are_a_single_dependency():
 
 def test_a_flow_between_actors_who_have_no_tie_is_said():
     types = {k: "association" for k in "abc"}
-    links = [("a", "b", "achat / prestation"), ("a", "c", "financement"),
-             ("a", "c", "interconnaissance")]
+    links = [
+        ("a", "b", "achat / prestation"),
+        ("a", "c", "financement"),
+        ("a", "c", "interconnaissance"),
+    ]
     f = findings(build(types, links))["flow_without_tie"][0]
     assert f["figures"]["pairs"] == 1 and f["figures"]["shown"] == [["a", "b"]]
     assert f["figures"]["multiplexity"]["lien+flux"] == pytest.approx(1 / 2)
@@ -200,10 +242,11 @@ def test_a_sampled_betweenness_names_a_broker_only_when_its_lead_exceeds_the_err
     ranked = d.actors["betweenness"].sort_values(ascending=False)
     lead = float(ranked.iloc[0] - ranked.iloc[1])
     common = {"t": t, "lang": "fr", "actors": d.actors, "graph": t.analysis_graph}
-    assert trusted_broker(Evidence(**common, betweenness_sampled=True,
-                                   betweenness_error=lead + 0.01)) == []
-    assert trusted_broker(Evidence(**common, betweenness_sampled=True,
-                                   betweenness_error=lead / 2))
+    assert (
+        trusted_broker(Evidence(**common, betweenness_sampled=True, betweenness_error=lead + 0.01))
+        == []
+    )
+    assert trusted_broker(Evidence(**common, betweenness_sampled=True, betweenness_error=lead / 2))
 
 
 def test_a_sampled_betweenness_is_said_at_the_top_of_the_provenance(monkeypatch):
@@ -219,14 +262,17 @@ def test_a_sampled_betweenness_is_said_at_the_top_of_the_provenance(monkeypatch)
 
 
 # -- grammar, figures -------------------------------------------------------------------
-@pytest.mark.parametrize(("name", "after_de", "with_article"), [
-    ("Association Récup", "de l'Association Récup", "l'Association Récup"),
-    ("Département de l'Oise", "du Département de l'Oise", "le Département de l'Oise"),
-    ("Atelier Bray", "d'Atelier Bray", "Atelier Bray"),
-    ("Les Jardins du Bray", "des Jardins du Bray", "Les Jardins du Bray"),
-    ("Ville de Creil", "de la Ville de Creil", "la Ville de Creil"),
-    ("Oise Habitat", "d'Oise Habitat", "Oise Habitat"),
-])
+@pytest.mark.parametrize(
+    ("name", "after_de", "with_article"),
+    [
+        ("Association Récup", "de l'Association Récup", "l'Association Récup"),
+        ("Département de l'Oise", "du Département de l'Oise", "le Département de l'Oise"),
+        ("Atelier Bray", "d'Atelier Bray", "Atelier Bray"),
+        ("Les Jardins du Bray", "des Jardins du Bray", "Les Jardins du Bray"),
+        ("Ville de Creil", "de la Ville de Creil", "la Ville de Creil"),
+        ("Oise Habitat", "d'Oise Habitat", "Oise Habitat"),
+    ],
+)
 def test_names_take_their_article_elision_and_contraction(name, after_de, with_article):
     assert of_name(name, "fr") == after_de
     assert article_name(name, "fr") == with_article
@@ -262,14 +308,22 @@ def _workbook(path, territory_rows):
 
 
 def test_the_territory_sheet_gives_name_date_and_perimeter_and_read_arguments_win(tmp_path):
-    path = _workbook(tmp_path / "bray_2020.xlsx",
-                     [["Nom", "Pays de Bray"], ["Date", "2024"], ["Périmètre", "Songeons; Gournay"],
-                      ["Auteur", "CRESS"], ["couleur", "bleu"]])
+    path = _workbook(
+        tmp_path / "bray_2020.xlsx",
+        [
+            ["Nom", "Pays de Bray"],
+            ["Date", "2024"],
+            ["Périmètre", "Songeons; Gournay"],
+            ["Auteur", "CRESS"],
+            ["couleur", "bleu"],
+        ],
+    )
     t = tg.read(path)
     assert (t.name, t.date.year, t.perimeter) == ("Pays de Bray", 2024, ["Songeons", "Gournay"])
     assert t.info["author"] == "CRESS"
     assert [w.code for w in t.warnings if w.code.startswith("territory")] == [
-        "territory_field_unknown"]
+        "territory_field_unknown"
+    ]
     given = tg.read(path, name="Autre", date="2023")
     assert (given.name, given.date.year) == ("Autre", 2023)
     # communes findings speak only of communes inside the perimeter

@@ -26,8 +26,11 @@ NAME = "territoire_graphe"
 # Sibling modules of one writer or reader that import each other inside functions (late
 # imports, so importing either alone works): left to untangle, listed so no new one slips in.
 KNOWN_CIRCLES = [
-    {"territoire_graphe.render.excel", "territoire_graphe.render.excel_sheets",
-     "territoire_graphe.render.excel_summary"},
+    {
+        "territoire_graphe.render.excel",
+        "territoire_graphe.render.excel_sheets",
+        "territoire_graphe.render.excel_summary",
+    },
     {"territoire_graphe.io.graphml", "territoire_graphe.io.graphml_reader"},
     {"territoire_graphe.io.export", "territoire_graphe.io.export_gexf"},
 ]
@@ -48,8 +51,11 @@ def _runtime_imports(tree: ast.Module) -> list[ast.Import | ast.ImportFrom]:
     for node in ast.walk(tree):
         if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
             typing_only |= {id(inner) for inner in ast.walk(node)}
-    return [node for node in ast.walk(tree) if isinstance(node, ast.Import | ast.ImportFrom)
-            and id(node) not in typing_only]
+    return [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import | ast.ImportFrom) and id(node) not in typing_only
+    ]
 
 
 def import_graph() -> dict[str, set[str]]:
@@ -67,10 +73,12 @@ def _import_graph() -> dict[str, set[str]]:
             if isinstance(node, ast.Import):
                 targets = [alias.name for alias in node.names]
             else:
-                base = ".".join(here[:len(here) - node.level + 1]) if node.level else ""
+                base = ".".join(here[: len(here) - node.level + 1]) if node.level else ""
                 module = ".".join(p for p in (base, node.module or "") if p)
-                targets = [f"{module}.{a.name}" if f"{module}.{a.name}" in known else module
-                           for a in node.names]
+                targets = [
+                    f"{module}.{a.name}" if f"{module}.{a.name}" in known else module
+                    for a in node.names
+                ]
             graph[name] |= {t for t in targets if t in known and t != name}
     from territoire_graphe import _LAZY  # the public names, imported when first used
 
@@ -150,16 +158,16 @@ def test_every_module_imports_alone_in_dependency_order():
     except CycleError as error:  # pragma: no cover - test_no_new_import_circle says which
         raise AssertionError(f"import circle: {error.args[1]}") from None
     code = f"import importlib\nfor name in {order!r}:\n    importlib.import_module(name)\n"
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
 
 
 def test_importing_the_package_loads_neither_pyvis_nor_ipython():
-    code = ("import sys, territoire_graphe\n"
-            "print(sorted(m for m in ('pyvis', 'IPython', 'matplotlib') if m in sys.modules))")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=120)
+    code = (
+        "import sys, territoire_graphe\n"
+        "print(sorted(m for m in ('pyvis', 'IPython', 'matplotlib') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
 

@@ -23,8 +23,9 @@ from territoire_graphe.render.map_data import build_map_data
 
 
 # -- the two locales, by hand ---------------------------------------------------------------
-@pytest.mark.parametrize(("lang", "day", "year"), [("fr", "15/03/2021", "2021"),
-                                                   ("en", "2021-03-15", "2021")])
+@pytest.mark.parametrize(
+    ("lang", "day", "year"), [("fr", "15/03/2021", "2021"), ("en", "2021-03-15", "2021")]
+)
 def test_a_date_is_written_the_languages_way_and_a_bare_year_stays_a_year(lang, day, year):
     shown = locale_for(lang)
     assert shown.date(pd.Timestamp(2021, 3, 15)) == day
@@ -54,9 +55,17 @@ def test_quotes_colon_and_lists():
     assert fr.join(["A"]) == "A" and fr.join([]) == ""
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("Le Bocal", "du Bocal"), ("les Paniers", "des Paniers"), ("Atelier", "d'Atelier"),
-    ("Halle", "d'Halle"), ("la Nef", "de la Nef"), ("Bray", "de Bray")])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Le Bocal", "du Bocal"),
+        ("les Paniers", "des Paniers"),
+        ("Atelier", "d'Atelier"),
+        ("Halle", "d'Halle"),
+        ("la Nef", "de la Nef"),
+        ("Bray", "de Bray"),
+    ],
+)
 def test_french_contracts_and_elides_de(name, expected):
     assert locale_for("fr").of(name) == expected
     assert locale_for("en").of(name) == f"of {name}"
@@ -77,17 +86,31 @@ def _pseudo(key: str, template: str) -> str:
 
 
 PSEUDO = Locale(
-    code="xx", tag="x-pseudo", decimal="ˌ", group="ˈ", percent_format="{number}‰‰",
-    date_format="%Y⁓%m⁓%d", sheet_date_format="yyyy.mm.dd", input_date_format="ÅÅÅÅ.MM.DD",
-    quotes=("‹", "›"), colon=" ⁝ ", list_separator=" ⸴ ", list_and=" ⁊ ", semicolon=" ⁏ ",
-    singular=lambda n: n == 1, of=lambda name: f"⸢{name}", missing_number="∅")
+    code="xx",
+    tag="x-pseudo",
+    decimal="ˌ",
+    group="ˈ",
+    percent_format="{number}‰‰",
+    date_format="%Y⁓%m⁓%d",
+    sheet_date_format="yyyy.mm.dd",
+    input_date_format="ÅÅÅÅ.MM.DD",
+    quotes=("‹", "›"),
+    colon=" ⁝ ",
+    list_separator=" ⸴ ",
+    list_and=" ⁊ ",
+    semicolon=" ⁏ ",
+    singular=lambda n: n == 1,
+    of=lambda name: f"⸢{name}",
+    missing_number="∅",
+)
 
 
 @pytest.fixture
 def xx(monkeypatch):
     monkeypatch.setitem(LOCALES, "xx", PSEUDO)
-    monkeypatch.setitem(CATALOGUES, "xx",
-                        {key: _pseudo(key, value) for key, value in CATALOGUES["en"].items()})
+    monkeypatch.setitem(
+        CATALOGUES, "xx", {key: _pseudo(key, value) for key, value in CATALOGUES["en"].items()}
+    )
     monkeypatch.setattr(messages, "LANGS", (*messages.LANGS, "xx"))
     return "xx"
 
@@ -106,13 +129,26 @@ TIES = [("q1", "q2"), ("q2", "q3"), ("q3", "q4"), ("q4", "q5"), ("q2", "q4")]
 
 def _territory(date: str, ties=TIES) -> tg.Territory:
     return tg.Territory.from_records(
-        actors=ACTORS, name="T", date=pd.Timestamp(date),
-        relations=[{"source": s, "target": t, "type": "cooperation"} for s, t in ties])
+        actors=ACTORS,
+        name="T",
+        date=pd.Timestamp(date),
+        relations=[{"source": s, "target": t, "type": "cooperation"} for s, t in ties],
+    )
 
 
 def _data_words(t: tg.Territory) -> set[str]:
     """What comes from the territory: names, ids, places, and its types' labels."""
-    words = {"T", "S9", "Q.xlsx", "actors", "name", "cooperation", *t.actors.index, *t.actors["name"], *t.actors["municipality"].dropna()}
+    words = {
+        "T",
+        "S9",
+        "Q.xlsx",
+        "actors",
+        "name",
+        "cooperation",
+        *t.actors.index,
+        *t.actors["name"],
+        *t.actors["municipality"].dropna(),
+    }
     for entries in t.vocabulary.entries.values():
         words |= {entry.label("xx") for entry in entries.values()}
     return {w for w in words if w}
@@ -205,11 +241,19 @@ def test_everything_read_diagnosed_and_shown_in_a_third_language_is_its_own(xx, 
     }
     page = build_map_data(after, d, lang=xx)
     meta = page["meta"]
-    shown["map texts"] = "\n".join(_strings([page["texts"], page["legend"],
-                                            [n["card"] for n in page["nodes"]],
-                                            [e.get("tip", "") for e in page["edges"]]]))
-    shown["map captions"] = "\n".join(str(v) for k, v in meta.items()
-                                     if isinstance(v, str) and k != "lang")
+    shown["map texts"] = "\n".join(
+        _strings(
+            [
+                page["texts"],
+                page["legend"],
+                [n["card"] for n in page["nodes"]],
+                [e.get("tip", "") for e in page["edges"]],
+            ]
+        )
+    )
+    shown["map captions"] = "\n".join(
+        str(v) for k, v in meta.items() if isinstance(v, str) and k != "lang"
+    )
     shown["input error"] = _input_error(tmp_path / "Q.xlsx", xx)
     shown["report"] = _report_cells(tg.to_excel(d, tmp_path / "Q_report.xlsx"))
     visible = {part: re.sub(r"<[^>]+>|&\w+;", " ", value) for part, value in shown.items()}

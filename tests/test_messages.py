@@ -18,15 +18,22 @@ def test_french_and_english_catalogues_have_the_same_keys():
 
 
 def test_each_text_takes_the_same_values_in_both_languages():
-    different = [key for key, fr in CATALOGUES["fr"].items()
-                 if placeholders(fr) != placeholders(CATALOGUES["en"][key])]
+    different = [
+        key
+        for key, fr in CATALOGUES["fr"].items()
+        if placeholders(fr) != placeholders(CATALOGUES["en"][key])
+    ]
     assert different == []
 
 
 def test_every_problem_code_has_a_hint():
-    codes = {key[len("problem."):] for key in CATALOGUES["fr"]
-             if key.startswith("problem.") and key.count(".") == 1
-             and not key.startswith("problem.where")}
+    codes = {
+        key[len("problem.") :]
+        for key in CATALOGUES["fr"]
+        if key.startswith("problem.")
+        and key.count(".") == 1
+        and not key.startswith("problem.where")
+    }
     codes -= {"sep", "summary"}
     assert [c for c in sorted(codes) if f"problem.{c}.hint" not in CATALOGUES["fr"]] == []
 
@@ -44,7 +51,9 @@ def test_an_unknown_language_is_refused_in_both_languages():
 
 def test_numbers_are_written_the_french_way_in_french():
     assert format_number(1234.5, "fr") == "1\u202f234,5"
-    assert text("finding.isolated", "fr", count=2, total=10, share="20 %", names="A et B") \
-        .startswith("2 acteurs sur 10")
-    assert text("finding.isolated", "fr", count=1, total=10, share="10 %", names="A") \
-        .startswith("1 acteur sur 10 (10 %) n'a aucun lien")
+    assert text(
+        "finding.isolated", "fr", count=2, total=10, share="20 %", names="A et B"
+    ).startswith("2 acteurs sur 10")
+    assert text("finding.isolated", "fr", count=1, total=10, share="10 %", names="A").startswith(
+        "1 acteur sur 10 (10 %) n'a aucun lien"
+    )

@@ -17,11 +17,14 @@ TIES = [("a1", "a2"), ("a1", "b1"), ("a2", "b1"), ("a2", "b2")]
 @pytest.fixture
 def four() -> tg.Territory:
     return tg.Territory.from_records(
-        actors=[{"id": "a1", "name": "A1", "type": "commune", "municipality": "X"},
-                {"id": "a2", "name": "A2", "type": "commune", "municipality": "X"},
-                {"id": "b1", "name": "B1", "type": "association", "municipality": "Y"},
-                {"id": "b2", "name": "B2", "type": "association"}],
-        relations=[{"source": s, "target": t, "type": "cooperation"} for s, t in TIES])
+        actors=[
+            {"id": "a1", "name": "A1", "type": "commune", "municipality": "X"},
+            {"id": "a2", "name": "A2", "type": "commune", "municipality": "X"},
+            {"id": "b1", "name": "B1", "type": "association", "municipality": "Y"},
+            {"id": "b2", "name": "B2", "type": "association"},
+        ],
+        relations=[{"source": s, "target": t, "type": "cooperation"} for s, t in TIES],
+    )
 
 
 def test_the_matrix_counts_the_ties_within_and_between_types(four):
@@ -33,7 +36,7 @@ def test_the_matrix_counts_the_ties_within_and_between_types(four):
 
 def test_the_density_divides_by_the_pairs_that_could_be_tied(four):
     density = tg.mixing(four).density
-    assert density.loc["commune", "commune"] == 1.0       # 1 tie / 1 pair
+    assert density.loc["commune", "commune"] == 1.0  # 1 tie / 1 pair
     assert density.loc["commune", "association"] == 0.75  # 3 ties / (2 x 2) pairs
     assert density.loc["association", "association"] == 0.0
 

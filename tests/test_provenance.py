@@ -16,7 +16,8 @@ from territoire_graphe.provenance import Provenance
 def diagnosis() -> tg.Diagnosis:
     t = tg.Territory.from_records(
         actors=[{"id": x, "name": x.upper(), "type": "association"} for x in "abcd"],
-        relations=[{"source": u, "target": v, "type": "coopération"} for u, v in ["ab", "bc"]])
+        relations=[{"source": u, "target": v, "type": "coopération"} for u, v in ["ab", "bc"]],
+    )
     return tg.diagnose(t, seed=4)
 
 
@@ -34,10 +35,24 @@ def test_the_provenance_of_a_diagnosis_goes_to_json_and_back(diagnosis):
 
 
 def test_numpy_numbers_dates_tuples_and_nan_become_json_types():
-    prov = Provenance({"k": np.int64(3), "share": np.float64(0.5), "missing": float("nan"),
-                       "when": pd.Timestamp(2024, 3, 15), "ids": ("a", "b"), "on": np.bool_(True)})
-    assert prov.to_dict() == {"k": 3, "share": 0.5, "missing": None,
-                              "when": "2024-03-15T00:00:00", "ids": ["a", "b"], "on": True}
+    prov = Provenance(
+        {
+            "k": np.int64(3),
+            "share": np.float64(0.5),
+            "missing": float("nan"),
+            "when": pd.Timestamp(2024, 3, 15),
+            "ids": ("a", "b"),
+            "on": np.bool_(True),
+        }
+    )
+    assert prov.to_dict() == {
+        "k": 3,
+        "share": 0.5,
+        "missing": None,
+        "when": "2024-03-15T00:00:00",
+        "ids": ["a", "b"],
+        "on": True,
+    }
     assert isinstance(prov.to_dict()["k"], int)
 
 

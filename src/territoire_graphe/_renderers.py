@@ -36,9 +36,11 @@ _PROVIDERS = {
 
 def provides(name: str) -> Callable[[F], F]:
     """Decorator: the function renders ``name`` (``"territory.html"``, ``"evolution.excel"``)."""
+
     def register(function: F) -> F:
         _PROVIDED[name] = function
         return function
+
     return register
 
 
@@ -51,8 +53,9 @@ def render(name: str, *args: Any, **options: Any) -> Any:
     try:
         renderer = _PROVIDED[name]
     except KeyError:
-        raise LookupError(f"no renderer provides {name!r} (is territoire_graphe imported?)") \
-            from None
+        raise LookupError(
+            f"no renderer provides {name!r} (is territoire_graphe imported?)"
+        ) from None
     return renderer(*args, **options)
 
 

@@ -84,27 +84,43 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except OSError as error:
         reason = error.strerror or str(error)
-        print(text("cli.file_error", lang, path=error.filename or "?", reason=reason),
-              file=sys.stderr)
+        print(
+            text("cli.file_error", lang, path=error.filename or "?", reason=reason), file=sys.stderr
+        )
         return 1
 
 
 # -- the parser ---------------------------------------------------------------------------
-def add_command(commands: Any, lang: str, name: str, handler: Handler,
-                output: str | None = None) -> argparse.ArgumentParser:
+def add_command(
+    commands: Any, lang: str, name: str, handler: Handler, output: str | None = None
+) -> argparse.ArgumentParser:
     """A subcommand ``name`` with ``--lang`` (and ``-o`` defaulting to ``output``).
 
     Its texts are the catalogue's ``cli.<name>.help``, ``cli.<name>.description`` and
     ``cli.arg.<name>_output``.
     """
-    sub = commands.add_parser(name, help=text(f"cli.{name}.help", lang),
-                              description=text(f"cli.{name}.description", lang), lang=lang)
-    sub.add_argument("--lang", type=str.lower, choices=LANGS, default=argparse.SUPPRESS,
-                     help=text("cli.opt.lang", lang))
+    sub = commands.add_parser(
+        name,
+        help=text(f"cli.{name}.help", lang),
+        description=text(f"cli.{name}.description", lang),
+        lang=lang,
+    )
+    sub.add_argument(
+        "--lang",
+        type=str.lower,
+        choices=LANGS,
+        default=argparse.SUPPRESS,
+        help=text("cli.opt.lang", lang),
+    )
     if output is not None:
         metavar = text("cli.metavar.folder" if name == "demo" else "cli.metavar.file", lang)
-        sub.add_argument("-o", "--output", default=output, metavar=metavar,
-                         help=text(f"cli.arg.{name}_output", lang))
+        sub.add_argument(
+            "-o",
+            "--output",
+            default=output,
+            metavar=metavar,
+            help=text(f"cli.arg.{name}_output", lang),
+        )
     sub.set_defaults(handler=handler)
     return sub
 
@@ -117,52 +133,70 @@ def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
     def t(key: str) -> str:
         return text(key, lang)
 
-    parser = Parser(prog=PROG, description=t("cli.description"), epilog=t("cli.epilog"),
-                     lang=lang)
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}",
-                        help=t("cli.opt.version"))
-    parser.add_argument("--lang", type=str.lower, choices=LANGS, default=None,
-                        help=t("cli.opt.lang"))
-    commands = parser.add_subparsers(dest="command", title=t("cli.group.commands"),
-                                     metavar=t("cli.metavar.command"), required=True)
+    parser = Parser(prog=PROG, description=t("cli.description"), epilog=t("cli.epilog"), lang=lang)
+    parser.add_argument(
+        "--version", action="version", version=f"{PROG} {__version__}", help=t("cli.opt.version")
+    )
+    parser.add_argument(
+        "--lang", type=str.lower, choices=LANGS, default=None, help=t("cli.opt.lang")
+    )
+    commands = parser.add_subparsers(
+        dest="command",
+        title=t("cli.group.commands"),
+        metavar=t("cli.metavar.command"),
+        required=True,
+    )
     add = functools.partial(add_command, commands, lang)
-    workbook: dict[str, Any] = {"metavar": t("cli.metavar.workbook"),
-                                "help": t("cli.arg.workbook")}
+    workbook: dict[str, Any] = {"metavar": t("cli.metavar.workbook"), "help": t("cli.arg.workbook")}
 
     sub = add("check", _check)
     sub.add_argument("workbook", **workbook)
     reading_options(sub, lang)
     sub = add("map", _map, "carte.html")
     sub.add_argument("workbook", **workbook)
-    sub.add_argument("--lens", default=None, metavar=t("cli.metavar.lens"),
-                     help=text("cli.arg.lens", lang, fr=", ".join(LENSES),
-                               en=", ".join(ENGLISH_LENSES)))
+    sub.add_argument(
+        "--lens",
+        default=None,
+        metavar=t("cli.metavar.lens"),
+        help=text("cli.arg.lens", lang, fr=", ".join(LENSES), en=", ".join(ENGLISH_LENSES)),
+    )
     _map_options(sub, lang)
     sub = add("image", _image, "carte.png")
     sub.add_argument("workbook", **workbook)
     _map_options(sub, lang)
-    sub.add_argument("--dpi", type=int, default=None, metavar=t("cli.metavar.dpi"),
-                     help=t("cli.arg.dpi"))
+    sub.add_argument(
+        "--dpi", type=int, default=None, metavar=t("cli.metavar.dpi"), help=t("cli.arg.dpi")
+    )
     sub = add("report", _report, "rapport.xlsx")
     sub.add_argument("workbook", **workbook)
     reading_options(sub, lang)
     people_option(sub, lang)
-    sub.add_argument("--before", default=None, metavar=t("cli.metavar.before"),
-                     help=t("cli.arg.report_before"))
+    sub.add_argument(
+        "--before", default=None, metavar=t("cli.metavar.before"), help=t("cli.arg.report_before")
+    )
     add("compare", _compare, "comparaison.xlsx").add_argument(
-        "workbooks", nargs="+", metavar=t("cli.metavar.workbook"), help=t("cli.arg.workbooks"))
+        "workbooks", nargs="+", metavar=t("cli.metavar.workbook"), help=t("cli.arg.workbooks")
+    )
     sub = add("diff", _diff, "evolution.xlsx")
     sub.add_argument("before", metavar=t("cli.metavar.before"), help=t("cli.arg.before"))
     sub.add_argument("after", metavar=t("cli.metavar.after"), help=t("cli.arg.after"))
-    sub.add_argument("--name", default=None, metavar=t("cli.metavar.name"),
-                     help=t("cli.arg.name"))
+    sub.add_argument("--name", default=None, metavar=t("cli.metavar.name"), help=t("cli.arg.name"))
     for side in ("before", "after"):
-        sub.add_argument(f"--{side}-date", default=None, metavar=t("cli.metavar.date"),
-                         help=t(f"cli.arg.{side}_date"))
+        sub.add_argument(
+            f"--{side}-date",
+            default=None,
+            metavar=t("cli.metavar.date"),
+            help=t(f"cli.arg.{side}_date"),
+        )
     people_option(sub, lang)
     sub = add("template", _template)
-    sub.add_argument("path", nargs="?", default=None, metavar=t("cli.metavar.file"),
-                     help=t("cli.arg.template_path"))
+    sub.add_argument(
+        "path",
+        nargs="?",
+        default=None,
+        metavar=t("cli.metavar.file"),
+        help=t("cli.arg.template_path"),
+    )
     sub.add_argument("-f", "--force", action="store_true", help=t("cli.arg.force"))
     add("demo", _demo, "demo_out")
     for module in EXTRA_COMMANDS:
@@ -175,12 +209,18 @@ def _map_options(sub: argparse.ArgumentParser, lang: str) -> None:
     reading_options(sub, lang)
     people_option(sub, lang)
     column = text("cli.metavar.column", lang)
-    sub.add_argument("--color-by", default="type", metavar=column,
-                     help=text("cli.arg.color_by", lang))
-    sub.add_argument("--size-by", default="betweenness", metavar=column,
-                     help=text("cli.arg.size_by", lang))
-    sub.add_argument("--title", default=None, metavar=text("cli.metavar.title", lang),
-                     help=text("cli.arg.title", lang))
+    sub.add_argument(
+        "--color-by", default="type", metavar=column, help=text("cli.arg.color_by", lang)
+    )
+    sub.add_argument(
+        "--size-by", default="betweenness", metavar=column, help=text("cli.arg.size_by", lang)
+    )
+    sub.add_argument(
+        "--title",
+        default=None,
+        metavar=text("cli.metavar.title", lang),
+        help=text("cli.arg.title", lang),
+    )
 
 
 # -- commands -----------------------------------------------------------------------------
@@ -209,8 +249,9 @@ def _map(args: argparse.Namespace, lang: str) -> int:
     territory = read_territory(args.workbook, args, lang)
     diagnosis = tg.diagnose(territory, lang=lang)
     try:
-        tg.to_html(territory, args.output, diagnosis=diagnosis, lang=lang, lens=args.lens,
-                   **_drawing(args))
+        tg.to_html(
+            territory, args.output, diagnosis=diagnosis, lang=lang, lens=args.lens, **_drawing(args)
+        )
     except ValueError as error:  # a lens, column or option the map does not know
         return option_error(error, "map", lang)
     written(args.output, lang)
@@ -225,8 +266,7 @@ def _image(args: argparse.Namespace, lang: str) -> int:
     diagnosis = tg.diagnose(territory, lang=lang)
     dpi = {} if args.dpi is None else {"dpi": args.dpi}
     try:
-        tg.to_image(territory, args.output, diagnosis=diagnosis, lang=lang, **dpi,
-                    **_drawing(args))
+        tg.to_image(territory, args.output, diagnosis=diagnosis, lang=lang, **dpi, **_drawing(args))
     except ValueError as error:
         return option_error(error, "image", lang)
     except ImportError as error:  # matplotlib, the extra "image", is not installed
@@ -241,8 +281,12 @@ def _drawing(args: argparse.Namespace) -> dict[str, Any]:
     size_by = args.size_by
     if size_by is not None and size_by.strip().lower() in ("none", "aucune", "aucun", ""):
         size_by = None
-    return {"people": args.people, "color_by": args.color_by, "size_by": size_by,
-            "title": args.title}
+    return {
+        "people": args.people,
+        "color_by": args.color_by,
+        "size_by": size_by,
+        "title": args.title,
+    }
 
 
 def _report(args: argparse.Namespace, lang: str) -> int:

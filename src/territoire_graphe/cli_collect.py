@@ -21,31 +21,45 @@ PROG = "territoire-graphe"
 
 def add_commands(command: Callable[..., Any], lang: str) -> None:
     """Add the three commands with ``command(name, handler, default_output)`` of ``cli.py``."""
+
     def t(key: str) -> str:
         return text(key, lang)
 
     sub = command("questionnaire", _questionnaire, t("cli.collect.default.questionnaires"))
     sub.add_argument("workbook", metavar=t("cli.metavar.workbook"), help=t("cli.arg.roster"))
-    sub.add_argument("--form", choices=("excel", "xlsform"), default="excel",
-                     help=t("cli.arg.form"))
+    sub.add_argument(
+        "--form", choices=("excel", "xlsform"), default="excel", help=t("cli.arg.form")
+    )
     sub = command("survey", _survey, "territoire.xlsx")
-    sub.add_argument("answers", nargs="+", metavar=t("cli.metavar.answers"),
-                     help=t("cli.arg.answers"))
-    sub.add_argument("--roster", required=True, metavar=t("cli.metavar.workbook"),
-                     help=t("cli.arg.roster"))
-    sub.add_argument("--review", default=None, metavar=t("cli.metavar.file"),
-                     help=t("cli.arg.review_in"))
-    sub.add_argument("--ties", choices=("declared", "confirmed"), default="declared",
-                     help=t("cli.arg.ties"))
-    sub.add_argument("--respondent", default=None, metavar=t("cli.metavar.column"),
-                     help=t("cli.arg.respondent"))
-    sub.add_argument("--partners", action="append", default=None,
-                     metavar=t("cli.metavar.column"), help=t("cli.arg.partners"))
+    sub.add_argument(
+        "answers", nargs="+", metavar=t("cli.metavar.answers"), help=t("cli.arg.answers")
+    )
+    sub.add_argument(
+        "--roster", required=True, metavar=t("cli.metavar.workbook"), help=t("cli.arg.roster")
+    )
+    sub.add_argument(
+        "--review", default=None, metavar=t("cli.metavar.file"), help=t("cli.arg.review_in")
+    )
+    sub.add_argument(
+        "--ties", choices=("declared", "confirmed"), default="declared", help=t("cli.arg.ties")
+    )
+    sub.add_argument(
+        "--respondent", default=None, metavar=t("cli.metavar.column"), help=t("cli.arg.respondent")
+    )
+    sub.add_argument(
+        "--partners",
+        action="append",
+        default=None,
+        metavar=t("cli.metavar.column"),
+        help=t("cli.arg.partners"),
+    )
     sub = command("merge", _merge, "fusion.xlsx")
-    sub.add_argument("workbooks", nargs="+", metavar=t("cli.metavar.workbook"),
-                     help=t("cli.arg.merge_workbooks"))
-    sub.add_argument("--review", default=None, metavar=t("cli.metavar.file"),
-                     help=t("cli.arg.review_in"))
+    sub.add_argument(
+        "workbooks", nargs="+", metavar=t("cli.metavar.workbook"), help=t("cli.arg.merge_workbooks")
+    )
+    sub.add_argument(
+        "--review", default=None, metavar=t("cli.metavar.file"), help=t("cli.arg.review_in")
+    )
 
 
 def _same(a: Path, b: Path) -> bool:
@@ -76,8 +90,11 @@ def _questionnaire(args: argparse.Namespace, lang: str) -> int:
         return 2
     written = write_questionnaire(roster, output, form=args.form, lang=lang)
     if isinstance(written, list):
-        print(text("cli.collect.questionnaires", lang, count=len(written),
-                   folder=str(output.resolve())))
+        print(
+            text(
+                "cli.collect.questionnaires", lang, count=len(written), folder=str(output.resolve())
+            )
+        )
     else:
         print(text("cli.collect.xlsform", lang, path=str(Path(written).resolve())))
     return 0
@@ -93,25 +110,54 @@ def _survey(args: argparse.Namespace, lang: str) -> int:
         return 2
     if _refuse_inputs(output, inputs, lang):
         return 2
-    survey = read_survey(args.answers if len(args.answers) > 1 else args.answers[0],
-                         roster=args.roster, review=args.review, ties=args.ties,
-                         respondent=args.respondent, partners=args.partners, lang=lang)
+    survey = read_survey(
+        args.answers if len(args.answers) > 1 else args.answers[0],
+        roster=args.roster,
+        review=args.review,
+        ties=args.ties,
+        respondent=args.respondent,
+        partners=args.partners,
+        lang=lang,
+    )
     if survey.warnings:
         print_problems(survey.warnings, lang, sys.stdout, heading=None)
     t = survey.territory
     counts = survey.matches["status"].value_counts()
-    print(text("cli.collect.answers", lang, count=int(survey.respondents.sum()),
-               total=len(survey.respondents), share=format_percent(survey.response_rate, lang)))
-    print(text("cli.collect.names", lang, exact=int(counts.get("exact", 0)),
-               probable=int(counts.get("probable", 0)), unknown=int(counts.get("unknown", 0)),
-               decided=int(counts.get("decided", 0))))
-    confirmed = int(t.relations["confirmed"].fillna(False).astype(bool).sum()) \
-        if "confirmed" in t.relations else 0
+    print(
+        text(
+            "cli.collect.answers",
+            lang,
+            count=int(survey.respondents.sum()),
+            total=len(survey.respondents),
+            share=format_percent(survey.response_rate, lang),
+        )
+    )
+    print(
+        text(
+            "cli.collect.names",
+            lang,
+            exact=int(counts.get("exact", 0)),
+            probable=int(counts.get("probable", 0)),
+            unknown=int(counts.get("unknown", 0)),
+            decided=int(counts.get("decided", 0)),
+        )
+    )
+    confirmed = (
+        int(t.relations["confirmed"].fillna(False).astype(bool).sum())
+        if "confirmed" in t.relations
+        else 0
+    )
     print(text("cli.collect.relations", lang, count=len(t.relations), confirmed=confirmed))
     missing = survey.non_respondents()
     if len(missing):
-        print(text("cli.collect.missing", lang, count=len(missing),
-                   names=", ".join(str(n) for n in missing["name"])))
+        print(
+            text(
+                "cli.collect.missing",
+                lang,
+                count=len(missing),
+                names=", ".join(str(n) for n in missing["name"]),
+            )
+        )
     from .collect.workbook import write_territory
 
     write_territory(t, output, lang=lang)
@@ -129,12 +175,14 @@ def _review(result: Any, output: Path, given: str | None, lang: str) -> None:
     path = output.with_name(output.stem + text("cli.collect.review_suffix", lang) + ".xlsx")
     number = 2
     while given is not None and _same(path, Path(given)):
-        path = output.with_name(f"{output.stem}{text('cli.collect.review_suffix', lang)}"
-                                f"_{number}.xlsx")
+        path = output.with_name(
+            f"{output.stem}{text('cli.collect.review_suffix', lang)}_{number}.xlsx"
+        )
         number += 1
     result.write_review(path)
-    print(text("cli.collect.review", lang, count=len(rows), path=str(path.resolve()),
-               name=path.name))
+    print(
+        text("cli.collect.review", lang, count=len(rows), path=str(path.resolve()), name=path.name)
+    )
 
 
 def _header(column: str, lang: str) -> str:
@@ -162,14 +210,31 @@ def _merge(args: argparse.Namespace, lang: str) -> int:
         return 2
     result = merge(args.workbooks, review=args.review, lang=lang)
     counts = result.matches["status"].value_counts()
-    print(text("cli.collect.merged", lang, count=len(result.territory.actors),
-               sources=len(args.workbooks), exact=int(counts.get("exact", 0)),
-               probable=int(counts.get("probable", 0)), decided=int(counts.get("decided", 0)),
-               new=int(counts.get("new", 0)), conflicts=len(result.conflicts)))
+    print(
+        text(
+            "cli.collect.merged",
+            lang,
+            count=len(result.territory.actors),
+            sources=len(args.workbooks),
+            exact=int(counts.get("exact", 0)),
+            probable=int(counts.get("probable", 0)),
+            decided=int(counts.get("decided", 0)),
+            new=int(counts.get("new", 0)),
+            conflicts=len(result.conflicts),
+        )
+    )
     for row in result.conflicts.itertuples(index=False):
-        print("  " + text("cli.collect.conflict", lang, name=row.name,
-                          column=_header(str(row.column), lang), values=row.values,
-                          sources=row.sources))
+        print(
+            "  "
+            + text(
+                "cli.collect.conflict",
+                lang,
+                name=row.name,
+                column=_header(str(row.column), lang),
+                values=row.values,
+                sources=row.sources,
+            )
+        )
     write_territory(result.territory, output, lang=lang)
     print(text("cli.written", lang, path=str(output.resolve())))
     _review(result, output, args.review, lang)

@@ -33,16 +33,25 @@ class UsageError(ValueError):
 
 def reading_options(sub: argparse.ArgumentParser, lang: str) -> None:
     """``--name`` and ``--date``: what to call the territory and when it was described."""
-    sub.add_argument("--name", default=None, metavar=text("cli.metavar.name", lang),
-                     help=text("cli.arg.name", lang))
-    sub.add_argument("--date", default=None, metavar=text("cli.metavar.date", lang),
-                     help=text("cli.arg.date", lang))
+    sub.add_argument(
+        "--name",
+        default=None,
+        metavar=text("cli.metavar.name", lang),
+        help=text("cli.arg.name", lang),
+    )
+    sub.add_argument(
+        "--date",
+        default=None,
+        metavar=text("cli.metavar.date", lang),
+        help=text("cli.arg.date", lang),
+    )
 
 
 def people_option(sub: argparse.ArgumentParser, lang: str) -> None:
     """``--people show|pseudonymise|hide``, for the commands whose output shows people."""
-    sub.add_argument("--people", choices=PEOPLE_CHOICES, default="show",
-                     help=text("cli.arg.people", lang))
+    sub.add_argument(
+        "--people", choices=PEOPLE_CHOICES, default="show", help=text("cli.arg.people", lang)
+    )
 
 
 def output_kind(path: str, command: str, lang: str) -> str:
@@ -50,20 +59,29 @@ def output_kind(path: str, command: str, lang: str) -> str:
     suffix = Path(path).suffix.lower()
     allowed = OUTPUTS[command]
     if suffix not in allowed:
-        raise UsageError(text("cli.error.extension", lang, path=path, command=command,
-                              suffix=suffix or text("cli.no_extension", lang),
-                              choices=", ".join(allowed)))
+        raise UsageError(
+            text(
+                "cli.error.extension",
+                lang,
+                path=path,
+                command=command,
+                suffix=suffix or text("cli.no_extension", lang),
+                choices=", ".join(allowed),
+            )
+        )
     return suffix
 
 
-def read_territory(path: str, args: argparse.Namespace, lang: str, *,
-                   date: Any = None) -> Any:
+def read_territory(path: str, args: argparse.Namespace, lang: str, *, date: Any = None) -> Any:
     """Read a workbook with ``--name`` and ``--date``, and print its reading warnings."""
     import territoire_graphe as tg
 
-    territory = tg.read(path, name=getattr(args, "name", None),
-                        date=date if date is not None else getattr(args, "date", None),
-                        lang=lang)
+    territory = tg.read(
+        path,
+        name=getattr(args, "name", None),
+        date=date if date is not None else getattr(args, "date", None),
+        lang=lang,
+    )
     print_warnings(territory.warnings, path, lang)
     return territory
 
@@ -74,8 +92,12 @@ def print_warnings(warnings: Sequence[Any], path: str, lang: str) -> None:
         return
     from .cli_output import print_problems
 
-    print_problems(list(warnings), lang, sys.stderr,
-                   heading=text("cli.warnings.heading", lang, file=Path(path).name))
+    print_problems(
+        list(warnings),
+        lang,
+        sys.stderr,
+        heading=text("cli.warnings.heading", lang, file=Path(path).name),
+    )
 
 
 def written(path: Path | str, lang: str) -> None:
@@ -90,5 +112,15 @@ def option_error(error: Exception, command: str, lang: str) -> int:
     return 2
 
 
-__all__ = ["OUTPUTS", "PEOPLE_CHOICES", "UsageError", "option_error", "output_kind",
-           "people_option", "print_warnings", "read_territory", "reading_options", "written"]
+__all__ = [
+    "OUTPUTS",
+    "PEOPLE_CHOICES",
+    "UsageError",
+    "option_error",
+    "output_kind",
+    "people_option",
+    "print_warnings",
+    "read_territory",
+    "reading_options",
+    "written",
+]

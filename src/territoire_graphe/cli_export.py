@@ -24,10 +24,23 @@ from typing import Any
 from .messages import text
 
 FORMATS = ("gexf", "graphml", "json", "csv", "kumu", "graphology", "geojson")
-_BY_SUFFIX = {".gexf": "gexf", ".graphml": "graphml", ".json": "json", ".xlsx": "kumu",
-              ".geojson": "geojson", "": "csv"}
-_WRITERS = {"gexf": "to_gexf", "graphml": "to_graphml", "json": "to_json", "csv": "to_csv",
-            "kumu": "to_kumu", "graphology": "to_graphology", "geojson": "to_geojson"}
+_BY_SUFFIX = {
+    ".gexf": "gexf",
+    ".graphml": "graphml",
+    ".json": "json",
+    ".xlsx": "kumu",
+    ".geojson": "geojson",
+    "": "csv",
+}
+_WRITERS = {
+    "gexf": "to_gexf",
+    "graphml": "to_graphml",
+    "json": "to_json",
+    "csv": "to_csv",
+    "kumu": "to_kumu",
+    "graphology": "to_graphology",
+    "geojson": "to_geojson",
+}
 
 
 def format_for(output: str, chosen: str | None) -> str | None:
@@ -42,14 +55,26 @@ def add_commands(add: Any, lang: str) -> None:
     from .cli_common import PEOPLE_CHOICES
 
     sub = add("export", run_export)  # texts cli.export.help / .description, and --lang
-    sub.add_argument("workbook", metavar=text("cli.metavar.workbook", lang),
-                     help=text("cli.arg.workbook", lang))
-    sub.add_argument("-o", "--output", required=True, metavar=text("cli.metavar.file", lang),
-                     help=text("cli.arg.export_output", lang))
-    sub.add_argument("--format", type=str.lower, choices=FORMATS, default=None,
-                     help=text("cli.arg.export_format", lang))
-    sub.add_argument("--people", choices=PEOPLE_CHOICES, default="show",
-                     help=text("cli.arg.people", lang))
+    sub.add_argument(
+        "workbook", metavar=text("cli.metavar.workbook", lang), help=text("cli.arg.workbook", lang)
+    )
+    sub.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar=text("cli.metavar.file", lang),
+        help=text("cli.arg.export_output", lang),
+    )
+    sub.add_argument(
+        "--format",
+        type=str.lower,
+        choices=FORMATS,
+        default=None,
+        help=text("cli.arg.export_format", lang),
+    )
+    sub.add_argument(
+        "--people", choices=PEOPLE_CHOICES, default="show", help=text("cli.arg.people", lang)
+    )
     sub.add_argument("--name", default=None, help=text("cli.arg.export_name", lang))
     sub.add_argument("--date", default=None, help=text("cli.arg.export_date", lang))
 
@@ -62,10 +87,18 @@ def run_export(args: argparse.Namespace, lang: str) -> int:
 
     chosen = format_for(args.output, args.format)
     if chosen is None:
-        print(text("cli.export.unknown_format", lang, suffix=Path(args.output).suffix,
-                   formats=", ".join(f".{s}" if s else "" for s in
-                                     ("gexf", "graphml", "json", "xlsx", "geojson")),
-                   choices=", ".join(FORMATS)), file=sys.stderr)
+        print(
+            text(
+                "cli.export.unknown_format",
+                lang,
+                suffix=Path(args.output).suffix,
+                formats=", ".join(
+                    f".{s}" if s else "" for s in ("gexf", "graphml", "json", "xlsx", "geojson")
+                ),
+                choices=", ".join(FORMATS),
+            ),
+            file=sys.stderr,
+        )
         return 2
     if _same_file(args.workbook, args.output):
         print(text("cli.export.same_file", lang, path=args.output), file=sys.stderr)

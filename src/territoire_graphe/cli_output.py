@@ -46,14 +46,29 @@ def print_refused_outputs(args: Any, lang: str, stream: TextIO) -> bool:
     inputs, outputs = command_paths(args)
     refused = refused_outputs(inputs, outputs)
     for output, read in refused:
-        print(text("cli.error", lang, message=text("output.is_input", lang,
-                                                     output=terminal_safe(output),
-                                                     input=terminal_safe(read))), file=stream)
+        print(
+            text(
+                "cli.error",
+                lang,
+                message=text(
+                    "output.is_input", lang, output=terminal_safe(output), input=terminal_safe(read)
+                ),
+            ),
+            file=stream,
+        )
         print(f"  {text('output.is_input.hint', lang)}", file=stream)
     return bool(refused)
 
-_SUMMARY_NOUNS = ("actors", "relations", "collectives", "memberships", "resources", "needs",
-                  "people")
+
+_SUMMARY_NOUNS = (
+    "actors",
+    "relations",
+    "collectives",
+    "memberships",
+    "resources",
+    "needs",
+    "people",
+)
 _FAMILY_NOUNS = ("ties", "flows", "dependencies")
 
 
@@ -78,8 +93,7 @@ def contents(territory: Any, lang: str, *, every: bool = False) -> str:
     return ", ".join(parts)
 
 
-def print_problems(problems: list[Any], lang: str, stream: TextIO, *,
-                    heading: str | None) -> None:
+def print_problems(problems: list[Any], lang: str, stream: TextIO, *, heading: str | None) -> None:
     """Problems grouped by sheet, errors first, then warnings, then the summary line."""
     if heading:
         print(terminal_safe(heading), file=stream)
@@ -93,8 +107,11 @@ def print_problems(problems: list[Any], lang: str, stream: TextIO, *,
         for problem in group:
             sheets.setdefault(problem.sheet, []).append(problem)
         for sheet, found in sheets.items():
-            label = text("cli.check.sheet", lang, sheet=terminal_safe(sheet)) if sheet else \
-                text("cli.check.no_sheet", lang)
+            label = (
+                text("cli.check.sheet", lang, sheet=terminal_safe(sheet))
+                if sheet
+                else text("cli.check.no_sheet", lang)
+            )
             if hasattr(sheet, "heading"):  # a part of another tool's file (io/parts.py)
                 label = sheet.heading(lang) or text("cli.check.no_sheet", lang)  # type: ignore[union-attr]
             print(f"\n{label}", file=stream)
@@ -103,8 +120,16 @@ def print_problems(problems: list[Any], lang: str, stream: TextIO, *,
                 if problem.hint:
                     hint = terminal_safe(problem.hint)
                     print(f"    {text('cli.check.fix', lang, hint=hint)}", file=stream)
-    print("\n" + text("cli.check.summary", lang, errors=_count(len(errors), "errors", lang),
-                      warnings=_count(len(warnings), "warnings", lang)), file=stream)
+    print(
+        "\n"
+        + text(
+            "cli.check.summary",
+            lang,
+            errors=_count(len(errors), "errors", lang),
+            warnings=_count(len(warnings), "warnings", lang),
+        ),
+        file=stream,
+    )
 
 
 def _describe(problem: Any, lang: str, *, with_file: bool) -> str:
@@ -135,8 +160,9 @@ def summary(territory: Any, diagnosis: Any, lang: str, source: str) -> str:
     lines += ["", text("cli.demo.contents", lang)]
     lines += [f"  - {part}" for part in contents(territory, lang, every=True).split(", ")]
     lines += ["", f"{text('cli.demo.warnings', lang)} ({len(territory.warnings)})"]
-    lines += [f"  - {terminal_safe(problem)}" for problem in territory.warnings] or \
-        [f"  {text('cli.demo.no_warning', lang)}"]
+    lines += [f"  - {terminal_safe(problem)}" for problem in territory.warnings] or [
+        f"  {text('cli.demo.no_warning', lang)}"
+    ]
     lines += ["", text("cli.demo.findings", lang)]
     findings = getattr(diagnosis, "findings", None)
     if findings is not None and "text" in getattr(findings, "columns", ()):

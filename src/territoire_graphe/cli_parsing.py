@@ -21,8 +21,7 @@ class _Formatter(argparse.HelpFormatter):
         self._usage_prefix = usage_prefix
 
     def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups,
-                          self._usage_prefix if prefix is None else prefix)
+        super().add_usage(usage, actions, groups, self._usage_prefix if prefix is None else prefix)
 
 
 class Parser(argparse.ArgumentParser):
@@ -30,18 +29,23 @@ class Parser(argparse.ArgumentParser):
 
     def __init__(self, *args: Any, lang: str = "fr", **kwargs: Any) -> None:
         self.lang = lang
-        kwargs["formatter_class"] = functools.partial(_Formatter,
-                                                      usage_prefix=text("cli.usage", lang))
+        kwargs["formatter_class"] = functools.partial(
+            _Formatter, usage_prefix=text("cli.usage", lang)
+        )
         super().__init__(*args, add_help=False, **kwargs)  # type: ignore[misc]
         self._positionals.title = text("cli.group.positionals", lang)
         self._optionals.title = text("cli.group.options", lang)
-        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
-                          help=text("cli.opt.help", lang))
+        self.add_argument(
+            "-h",
+            "--help",
+            action="help",
+            default=argparse.SUPPRESS,
+            help=text("cli.opt.help", lang),
+        )
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        print(text("cli.error", self.lang, message=_translate(message, self.lang)),
-              file=sys.stderr)
+        print(text("cli.error", self.lang, message=_translate(message, self.lang)), file=sys.stderr)
         print(text("cli.error.more", self.lang, prog=self.prog), file=sys.stderr)
         self.exit(2)
 
@@ -72,8 +76,12 @@ def _translate(message: str, lang: str) -> str:
     name, inner = found["name"], found["message"]
     choice = re.fullmatch(r"invalid choice: (.*) \(choose from (.*)\)", inner, re.S)
     if choice:
-        return text("cli.error.choice", lang, value=choice[1].strip("'\""),
-                    choices=choice[2].replace("'", ""))
+        return text(
+            "cli.error.choice",
+            lang,
+            value=choice[1].strip("'\""),
+            choices=choice[2].replace("'", ""),
+        )
     if inner == "expected one argument":
         return text("cli.error.expected_one", lang, option=name)
     return text("cli.error.argument", lang, name=name, message=inner)

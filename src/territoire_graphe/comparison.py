@@ -42,8 +42,14 @@ from .model import Territory
 #: Sizes (actor counts) within this ratio (largest / smallest) compare; beyond, a warning.
 SIZE_RATIO = 3.0
 #: Indicators that stay comparable when sizes differ: shares and indices bounded by -1..1.
-SIZE_INDEPENDENT = ("density", "isolated_share", "ei_index_type", "degree_centralization",
-                    "cross_type_share", "modularity")
+SIZE_INDEPENDENT = (
+    "density",
+    "isolated_share",
+    "ei_index_type",
+    "degree_centralization",
+    "cross_type_share",
+    "modularity",
+)
 #: Up to this many *small* territories are measured in-process, without starting a pool.
 IN_PROCESS_MAX = 2
 #: A territory is small up to this many nodes (actors, collectives, people) ...
@@ -58,10 +64,16 @@ TERRITORY_SUFFIXES = (*WORKBOOK_SUFFIXES, ".graphml", ".gexf")
 TerritoryLike = Territory | Diagnosis | str | os.PathLike
 
 
-def compare(territories: TerritoryLike | Iterable[TerritoryLike], *,
-            executor: cf.Executor | None = None, lang: str | None = None,
-            progress: bool | None = None, errors: Literal["raise", "skip"] = "raise",
-            seed: int = 0, permutations: int = 0) -> pd.DataFrame:
+def compare(
+    territories: TerritoryLike | Iterable[TerritoryLike],
+    *,
+    executor: cf.Executor | None = None,
+    lang: str | None = None,
+    progress: bool | None = None,
+    errors: Literal["raise", "skip"] = "raise",
+    seed: int = 0,
+    permutations: int = 0,
+) -> pd.DataFrame:
     """One row of indicators per territory, to compare territories or dates side by side.
 
     ``territories``: Territory (or Diagnosis) objects, paths of workbooks or CSV folders
@@ -166,8 +178,12 @@ def compare(territories: TerritoryLike | Iterable[TerritoryLike], *,
         raise InputError([p for f in failed for p in f.problems], lang=lang)
     if failed:
         labels = [f.label for f in failed]
-        note = text("compare.warning.skipped", lang, count=len(failed),
-                    names=join_names(labels, lang, limit=10))
+        note = text(
+            "compare.warning.skipped",
+            lang,
+            count=len(failed),
+            names=join_names(labels, lang, limit=10),
+        )
         details = "\n".join(f"  - {p}" for f in failed for p in f.problems)
         warnings.warn(f"{note}\n{details}", UserWarning, stacklevel=2)
         notes.append(note)
@@ -176,11 +192,19 @@ def compare(territories: TerritoryLike | Iterable[TerritoryLike], *,
     if size_note:
         warnings.warn(size_note, UserWarning, stacklevel=2)
         notes.append(size_note)
-    table.attrs.update({
-        "warnings": notes, "skipped": [f.label for f in failed],
-        "provenance": {"package": f"territoire_graphe {__version__}", "seed": seed,
-                       "permutations": permutations, "size_ratio": SIZE_RATIO,
-                       "size_independent": list(SIZE_INDEPENDENT)}})
+    table.attrs.update(
+        {
+            "warnings": notes,
+            "skipped": [f.label for f in failed],
+            "provenance": {
+                "package": f"territoire_graphe {__version__}",
+                "seed": seed,
+                "permutations": permutations,
+                "size_ratio": SIZE_RATIO,
+                "size_independent": list(SIZE_INDEPENDENT),
+            },
+        }
+    )
     return table
 
 
@@ -210,17 +234,22 @@ def territory_indicators(t: Territory, *, seed: int = 0, permutations: int = 0) 
     found = communities.louvain(graph, seed=seed)
     mix = groups.mixing_table(graph, by="type", permutations=permutations, seed=seed)
     bridge_list = sorted(tuple(sorted((str(u), str(v)))) for u, v in structure.bridges(graph))
-    actors = pd.DataFrame({
-        "type": t.actors["type"], "betweenness": centrality.betweenness(graph, seed=seed),
-        "community": found.labels,
-        "is_articulation_point": structure.articulation_points(graph)})
+    actors = pd.DataFrame(
+        {
+            "type": t.actors["type"],
+            "betweenness": centrality.betweenness(graph, seed=seed),
+            "community": found.labels,
+            "is_articulation_point": structure.articulation_points(graph),
+        }
+    )
     matches = complementarities(t) if len(t.resources) and len(t.needs) else pd.DataFrame()
     values = network_indicators(t, graph, actors, found.modularity, mix, bridge_list, matches)
     return values if permutations > 0 else values.drop("ei_index_type_p_value")
 
 
-def territory_row(item: Territory | str | os.PathLike, lang: str = "fr", seed: int = 0,
-                  permutations: int = 0) -> pd.Series | _Failed:
+def territory_row(
+    item: Territory | str | os.PathLike, lang: str = "fr", seed: int = 0, permutations: int = 0
+) -> pd.Series | _Failed:
     """Read (if needed) and measure one territory: its row of the comparison table.
 
     Top-level so that process pools and Dask can pickle it; returns only the small
@@ -273,8 +302,11 @@ def _folder_content(path: Path) -> list[Path]:
     for entry in sorted(path.iterdir(), key=lambda p: p.name):
         if entry.name.startswith((".", "~$", "_")):
             continue  # hidden files, Excel lock files, caches
-        if (entry.suffix.lower() in TERRITORY_SUFFIXES if entry.is_file()
-                else entry.is_dir() and _is_territory_folder(entry)):
+        if (
+            entry.suffix.lower() in TERRITORY_SUFFIXES
+            if entry.is_file()
+            else entry.is_dir() and _is_territory_folder(entry)
+        ):
             found.append(entry)
     return found
 
@@ -284,21 +316,30 @@ def _is_small(item: Territory | Path) -> bool:
         return item.graph.number_of_nodes() <= SMALL_NODES
     path = Path(item)
     try:
-        size = sum(p.stat().st_size for p in path.iterdir()) if path.is_dir() \
-            else path.stat().st_size
+        size = (
+            sum(p.stat().st_size for p in path.iterdir()) if path.is_dir() else path.stat().st_size
+        )
     except OSError:
         return True  # unreadable: read() reports it, quickly
     return size <= SMALL_BYTES
 
 
 # -- running --------------------------------------------------------------------------------
-def _run(items: Sequence, executor: cf.Executor | None, lang: str, progress: bool | None,
-         seed: int, permutations: int) -> list:
+def _run(
+    items: Sequence,
+    executor: cf.Executor | None,
+    lang: str,
+    progress: bool | None,
+    seed: int,
+    permutations: int,
+) -> list:
     args = (lang, seed, permutations)
     bar = _progress_bar(len(items), progress, lang)
     try:
-        if executor is None and ((os.cpu_count() or 1) < 2 or (
-                len(items) <= IN_PROCESS_MAX and all(_is_small(i) for i in items))):
+        if executor is None and (
+            (os.cpu_count() or 1) < 2
+            or (len(items) <= IN_PROCESS_MAX and all(_is_small(i) for i in items))
+        ):
             out = []
             for item in items:
                 out.append(territory_row(item, *args))
@@ -360,8 +401,10 @@ def _progress_bar(total: int, progress: bool | None, lang: str) -> Any:
         from tqdm import tqdm
     except ImportError as error:
         if progress:
-            raise ImportError("The progress bar needs tqdm / la barre de progression a besoin "
-                              "de tqdm: pip install \"territoire_graphe[progress]\"") from error
+            raise ImportError(
+                "The progress bar needs tqdm / la barre de progression a besoin "
+                'de tqdm: pip install "territoire_graphe[progress]"'
+            ) from error
         return _NoBar()
     return tqdm(total=total, desc=text("compare.progress", lang), unit="", file=sys.stderr)
 
@@ -369,8 +412,11 @@ def _progress_bar(total: int, progress: bool | None, lang: str) -> Any:
 # -- the table ------------------------------------------------------------------------------
 def _table(rows: list[pd.Series]) -> pd.DataFrame:
     columns = list(dict.fromkeys(k for row in rows for k in row.index))
-    frame = pd.DataFrame([row.reindex(columns).tolist() for row in rows], columns=columns,
-                         dtype=object) if rows else pd.DataFrame(columns=["date", "source"])
+    frame = (
+        pd.DataFrame([row.reindex(columns).tolist() for row in rows], columns=columns, dtype=object)
+        if rows
+        else pd.DataFrame(columns=["date", "source"])
+    )
     names = [str(row.name) for row in rows]
     frame.index = pd.Index(_unique_names(names, list(frame["date"])), name="territory")
     indicators = [c for c in frame.columns if c not in ("date", "source")]
@@ -393,8 +439,10 @@ def _unique_names(names: list[str], dates: list) -> list[str]:
     """
     labels = [date_label(date) for date in dates]
     counts, dated = Counter(names), Counter(zip(names, labels, strict=True))
-    wanted = [f"{name} ({label})" if counts[name] > 1 and label and dated[name, label] == 1
-              else name for name, label in zip(names, labels, strict=True)]
+    wanted = [
+        f"{name} ({label})" if counts[name] > 1 and label and dated[name, label] == 1 else name
+        for name, label in zip(names, labels, strict=True)
+    ]
     used: set[str] = set()
     out = []
     for name in wanted:
@@ -422,15 +470,19 @@ def _size_check(table: pd.DataFrame, lang: str) -> str | None:
             last += 1
         if last - first + 1 >= best[0]:  # ties: the group of larger territories
             best = (last - first + 1, first, last)
-    mask = table.index.isin(ordered.index[best[1]:best[2] + 1])
+    mask = table.index.isin(ordered.index[best[1] : best[2] + 1])
     table["size_comparable"] = mask
     if mask.all():
         return None
     outside = [str(n) for n, ok in zip(table.index, mask, strict=True) if not ok]
-    return text("compare.warning.size", lang, smallest=int(table["actors"].min()),
-                largest=int(table["actors"].max()), ratio=format_number(SIZE_RATIO, lang),
-                names=join_names(outside, lang, limit=8))
+    return text(
+        "compare.warning.size",
+        lang,
+        smallest=int(table["actors"].min()),
+        largest=int(table["actors"].max()),
+        ratio=format_number(SIZE_RATIO, lang),
+        names=join_names(outside, lang, limit=8),
+    )
 
 
-__all__ = ["SIZE_INDEPENDENT", "SIZE_RATIO", "Evolution", "compare", "diff",
-           "territory_indicators"]
+__all__ = ["SIZE_INDEPENDENT", "SIZE_RATIO", "Evolution", "compare", "diff", "territory_indicators"]

@@ -39,15 +39,42 @@ from .provenance import Provenance
 from .text_keys import key
 from .vocabulary import TENSION
 
-BROKER_COLUMNS = ["broker_coordinator", "broker_itinerant", "broker_representative",
-                  "broker_gatekeeper", "broker_liaison"]
+BROKER_COLUMNS = [
+    "broker_coordinator",
+    "broker_itinerant",
+    "broker_representative",
+    "broker_gatekeeper",
+    "broker_liaison",
+]
 INDICATOR_ORDER = [
-    "actors", "relations", "ties", "density", "components", "largest_component_share",
-    "isolated", "isolated_share", "pendant", "mean_degree", "transitivity",
-    "degree_centralization", "betweenness_centralization", "modularity", "communities",
-    "ei_index_type", "ei_index_type_p_value", "cross_type_share", "reciprocity",
-    "mean_distance", "articulation_points", "bridges", "collectives",
-    "memberships", "people", "resources", "needs", "complementarities",
+    "actors",
+    "relations",
+    "ties",
+    "density",
+    "components",
+    "largest_component_share",
+    "isolated",
+    "isolated_share",
+    "pendant",
+    "mean_degree",
+    "transitivity",
+    "degree_centralization",
+    "betweenness_centralization",
+    "modularity",
+    "communities",
+    "ei_index_type",
+    "ei_index_type_p_value",
+    "cross_type_share",
+    "reciprocity",
+    "mean_distance",
+    "articulation_points",
+    "bridges",
+    "collectives",
+    "memberships",
+    "people",
+    "resources",
+    "needs",
+    "complementarities",
     "complementarities_to_make",
 ]
 
@@ -101,12 +128,21 @@ class Diagnosis:
         return str(render("diagnosis.html", self))
 
     def __repr__(self) -> str:
-        return (f"<Diagnosis {self.territory.name!r}: {len(self.actors)} actors, "
-                f"{len(self.findings)} findings>")
+        return (
+            f"<Diagnosis {self.territory.name!r}: {len(self.actors)} actors, "
+            f"{len(self.findings)} findings>"
+        )
 
 
-def diagnose(t: Territory, *, lang: str | None = None, k: int = 3, steps: int = 2,
-             seed: int = 0, permutations: int = 1000) -> Diagnosis:
+def diagnose(
+    t: Territory,
+    *,
+    lang: str | None = None,
+    k: int = 3,
+    steps: int = 2,
+    seed: int = 0,
+    permutations: int = 1000,
+) -> Diagnosis:
     """Compute every metric and finding of a territory.
 
     ``k`` and ``steps`` set the key-player search (``k`` actors reaching the most
@@ -127,25 +163,34 @@ def diagnose(t: Territory, *, lang: str | None = None, k: int = 3, steps: int = 
         return result
 
     table = timed("centrality", centrality.centralities, graph, seed=seed)
-    directed = pd.DataFrame({
-        "in_degree": centrality.in_degree(digraph), "out_degree": centrality.out_degree(digraph),
-        "in_strength": centrality.in_strength(digraph),
-        "out_strength": centrality.out_strength(digraph)})
+    directed = pd.DataFrame(
+        {
+            "in_degree": centrality.in_degree(digraph),
+            "out_degree": centrality.out_degree(digraph),
+            "in_strength": centrality.in_strength(digraph),
+            "out_strength": centrality.out_strength(digraph),
+        }
+    )
     shape = timed("structure", structure.structure_table, graph)
-    holes = pd.DataFrame({"constraint": timed("constraint", brokerage.constraint, graph),
-                          "effective_size": timed("effective_size", brokerage.effective_size,
-                                                  graph)})
+    holes = pd.DataFrame(
+        {
+            "constraint": timed("constraint", brokerage.constraint, graph),
+            "effective_size": timed("effective_size", brokerage.effective_size, graph),
+        }
+    )
     roles = timed("brokerage", brokerage.gould_fernandez, digraph, by="type")
     found = timed("communities", communities.louvain, graph, seed=seed)
     named = communities.name_communities(graph, found.labels)
-    reach = timed("key_players_reach", _key_players, graph, k, goal="reach", steps=steps,
-                  seed=seed)
-    fragment = timed("key_players_fragment", _key_players, graph, k, goal="fragment",
-                     steps=steps, seed=seed)
-    mix = timed("mixing", groups.mixing_table, graph, by="type", permutations=permutations,
-                seed=seed)
-    bridge_list = sorted((min(str(u), str(v)), max(str(u), str(v)))
-                         for u, v in structure.bridges(graph))
+    reach = timed("key_players_reach", _key_players, graph, k, goal="reach", steps=steps, seed=seed)
+    fragment = timed(
+        "key_players_fragment", _key_players, graph, k, goal="fragment", steps=steps, seed=seed
+    )
+    mix = timed(
+        "mixing", groups.mixing_table, graph, by="type", permutations=permutations, seed=seed
+    )
+    bridge_list = sorted(
+        (min(str(u), str(v)), max(str(u), str(v))) for u, v in structure.bridges(graph)
+    )
     removal = timed("removal_impact", removal_impact, graph)
     bridges_table = timed("bridge_impact", bridge_impact, graph)
     people = timed("person_dependency", person_dependency, t)
@@ -154,53 +199,118 @@ def diagnose(t: Territory, *, lang: str | None = None, k: int = 3, steps: int = 
     suggestions = timed("link_suggestions", link_suggestions, t, max_suggestions=25)
 
     sampling = betweenness_sampling(_betweenness_attrs(table))
-    actors = _actor_table(t, table, directed, shape, holes, roles, found.labels, removal,
-                          reach.actors)
+    actors = _actor_table(
+        t, table, directed, shape, holes, roles, found.labels, removal, reach.actors
+    )
     named = _label_communities(named, t, lang)
     indicators = network_indicators(t, graph, actors, found.modularity, mix, bridge_list, matches)
     evidence = Evidence(
-        t=t, lang=lang, actors=actors, graph=graph,
+        t=t,
+        lang=lang,
+        actors=actors,
+        graph=graph,
         key_players={"reach": reach, "fragment": _with_baseline(fragment, graph)},
-        mixing=mix, ei_p_value=getattr(mix, "p_value", None), communities=named,
-        complementarities=matches, suggestions=suggestions, removal=removal,
-        bridges=bridge_list, bridge_impact=bridges_table, person_dependency=people,
-        steps=steps, betweenness_sampled=sampling["sampled"],
-        betweenness_error=sampling["error"], tension_pairs=_tension_pairs(t),
-        perimeter=_perimeter(t))
+        mixing=mix,
+        ei_p_value=getattr(mix, "p_value", None),
+        communities=named,
+        complementarities=matches,
+        suggestions=suggestions,
+        removal=removal,
+        bridges=bridge_list,
+        bridge_impact=bridges_table,
+        person_dependency=people,
+        steps=steps,
+        betweenness_sampled=sampling["sampled"],
+        betweenness_error=sampling["error"],
+        tension_pairs=_tension_pairs(t),
+        perimeter=_perimeter(t),
+    )
     findings = timed("findings", write_findings, evidence)
     timings["total"] = round(time.perf_counter() - started, 4)
-    provenance = _provenance(t, k=k, steps=steps, seed=seed, permutations=permutations,
-                             reach=reach, fragment=fragment, mix=mix, found=found,
-                             table=table, timings=timings)
+    provenance = _provenance(
+        t,
+        k=k,
+        steps=steps,
+        seed=seed,
+        permutations=permutations,
+        reach=reach,
+        fragment=fragment,
+        mix=mix,
+        found=found,
+        table=table,
+        timings=timings,
+    )
     return Diagnosis(
-        territory=t, actors=actors, indicators=indicators, bridges=bridge_list,
-        findings=findings, key_players={"reach": reach, "fragment": fragment}, mixing=mix,
-        complementarities=matches, suggestions=suggestions, fragilities=removal,
-        person_dependencies=people, bridge_impact=bridges_table, communities=named,
-        provenance=Provenance(provenance), lang=lang)
+        territory=t,
+        actors=actors,
+        indicators=indicators,
+        bridges=bridge_list,
+        findings=findings,
+        key_players={"reach": reach, "fragment": fragment},
+        mixing=mix,
+        complementarities=matches,
+        suggestions=suggestions,
+        fragilities=removal,
+        person_dependencies=people,
+        bridge_impact=bridges_table,
+        communities=named,
+        provenance=Provenance(provenance),
+        lang=lang,
+    )
 
 
-def _actor_table(t: Territory, table: pd.DataFrame, directed: pd.DataFrame,
-                 shape: pd.DataFrame, holes: pd.DataFrame, roles: pd.DataFrame,
-                 labels: pd.Series, removal: pd.DataFrame, reach_set) -> pd.DataFrame:
+def _actor_table(
+    t: Territory,
+    table: pd.DataFrame,
+    directed: pd.DataFrame,
+    shape: pd.DataFrame,
+    holes: pd.DataFrame,
+    roles: pd.DataFrame,
+    labels: pd.Series,
+    removal: pd.DataFrame,
+    reach_set,
+) -> pd.DataFrame:
     base = t.actors[["name", "type", "municipality", "area", "sector", "functions"]]
     index = base.index
-    parts = [base, table.reindex(index), directed.reindex(index), holes.reindex(index),
-             pd.DataFrame({"community": labels}).reindex(index), shape.reindex(index),
-             roles.reindex(index)[BROKER_COLUMNS]]
+    parts = [
+        base,
+        table.reindex(index),
+        directed.reindex(index),
+        holes.reindex(index),
+        pd.DataFrame({"community": labels}).reindex(index),
+        shape.reindex(index),
+        roles.reindex(index)[BROKER_COLUMNS],
+    ]
     actors = pd.concat(parts, axis=1)
     impact = removal.reindex(index)
     for column in impact.columns:
         if column not in actors:
             actors[column] = impact[column]
     actors["is_key_player"] = actors.index.isin(list(reach_set))
-    for column in ("strength", "betweenness", "closeness", "harmonic", "eigenvector",
-                   "pagerank", "in_strength", "out_strength", "constraint", "effective_size"):
+    for column in (
+        "strength",
+        "betweenness",
+        "closeness",
+        "harmonic",
+        "eigenvector",
+        "pagerank",
+        "in_strength",
+        "out_strength",
+        "constraint",
+        "effective_size",
+    ):
         actors[column] = actors[column].astype(float)  # numeric even with no actor
     for column in ("is_isolated", "is_pendant", "is_articulation_point", "is_key_player"):
         actors[column] = actors[column].astype(bool)
-    for column in [*BROKER_COLUMNS, "degree", "component", "community", "core_number",
-                   "in_degree", "out_degree"]:
+    for column in [
+        *BROKER_COLUMNS,
+        "degree",
+        "component",
+        "community",
+        "core_number",
+        "in_degree",
+        "out_degree",
+    ]:
         actors[column] = actors[column].astype(int)
     actors.index.name = "id"
     return actors
@@ -211,8 +321,10 @@ def _label_communities(named: pd.DataFrame, t: Territory, lang: str) -> pd.DataF
     out = named.reset_index()
     labels = []
     for _, row in out.iterrows():
-        types = [entry.label(lang) if (entry := t.vocabulary.actor(x)) else str(x)
-                 for x in row.get("dominant_types", ()) or ()]
+        types = [
+            entry.label(lang) if (entry := t.vocabulary.actor(x)) else str(x)
+            for x in row.get("dominant_types", ()) or ()
+        ]
         places = [str(x) for x in row.get("dominant_municipalities", ()) or ()]
         label = ", ".join(types) or "?"
         if places:
@@ -222,9 +334,15 @@ def _label_communities(named: pd.DataFrame, t: Territory, lang: str) -> pd.DataF
     return out
 
 
-def network_indicators(t: Territory, graph: nx.Graph, actors: pd.DataFrame,
-                       modularity: float, mix, bridge_list: list,
-                       matches: pd.DataFrame) -> pd.Series:
+def network_indicators(
+    t: Territory,
+    graph: nx.Graph,
+    actors: pd.DataFrame,
+    modularity: float,
+    mix,
+    bridge_list: list,
+    matches: pd.DataFrame,
+) -> pd.Series:
     """The network-level figures of ``Diagnosis.indicators`` from the analysis results.
 
     Shared by :func:`diagnose` and :func:`territoire_graphe.comparison.compare` so that a
@@ -237,7 +355,9 @@ def network_indicators(t: Territory, graph: nx.Graph, actors: pd.DataFrame,
     values["communities"] = int(actors["community"].nunique())
     values["ei_index_type"] = float(mix.ei_index)
     values["ei_index_type_p_value"] = float(mix.p_value)
-    values["cross_type_share"] = cross_group_share(graph, {str(a): k for a, k in actors["type"].items()})
+    values["cross_type_share"] = cross_group_share(
+        graph, {str(a): k for a, k in actors["type"].items()}
+    )
     values["reciprocity"] = reciprocity(t.relations) if len(t.relations) else float("nan")
     values["articulation_points"] = int(actors["is_articulation_point"].sum())
     values["bridges"] = len(bridge_list)
@@ -249,26 +369,37 @@ def network_indicators(t: Territory, graph: nx.Graph, actors: pd.DataFrame,
     # a shared category alone is a weaker lead: only pairs whose texts agree are counted
     answered = matches[matches["match"] == "text"] if "match" in matches else matches
     values["complementarities"] = len(answered)
-    values["complementarities_to_make"] = int((answered["status"] != "existing").sum()) \
-        if len(answered) else 0
-    values.update(family_indicators(t.relations, len(t.actors)) if len(t.relations)
-                  else {})
-    ordered = [k for k in INDICATOR_ORDER if k in values] + \
-        [k for k in values if k not in INDICATOR_ORDER]
+    values["complementarities_to_make"] = (
+        int((answered["status"] != "existing").sum()) if len(answered) else 0
+    )
+    values.update(family_indicators(t.relations, len(t.actors)) if len(t.relations) else {})
+    ordered = [k for k in INDICATOR_ORDER if k in values] + [
+        k for k in values if k not in INDICATOR_ORDER
+    ]
     return pd.Series({k: values[k] for k in ordered}, name=t.name, dtype=object)
 
 
-def _key_players(graph: nx.Graph, k: int, *, goal: str, steps: int,
-                 seed: int) -> keyplayers.KeyPlayers:
+def _key_players(
+    graph: nx.Graph, k: int, *, goal: str, steps: int, seed: int
+) -> keyplayers.KeyPlayers:
     """The key-player set, with ``k`` lowered to what a small network allows (empty if none)."""
     leave = 1 if goal == "reach" else 2
     size = min(k, graph.number_of_nodes() - leave)
     if size < 1 or graph.number_of_edges() == 0:
-        return keyplayers.KeyPlayers((), float("nan"), goal, "none",
-                                     {"k": k, "goal": goal, "steps": steps,
-                                      "reason": "network too small or without ties"})
-    return keyplayers.key_players(graph, size, goal=goal, steps=steps,  # type: ignore[arg-type]
-                                  seed=seed)
+        return keyplayers.KeyPlayers(
+            (),
+            float("nan"),
+            goal,
+            "none",
+            {"k": k, "goal": goal, "steps": steps, "reason": "network too small or without ties"},
+        )
+    return keyplayers.key_players(
+        graph,
+        size,
+        goal=goal,  # type: ignore[arg-type]
+        steps=steps,
+        seed=seed,
+    )
 
 
 @dataclass(frozen=True)
@@ -280,8 +411,12 @@ class _Baselined:
 
 
 def _with_baseline(result, graph: nx.Graph) -> _Baselined:
-    return _Baselined(tuple(result.actors), float(result.score),
-                      float(keyplayers.fragmentation(graph)), str(result.method))
+    return _Baselined(
+        tuple(result.actors),
+        float(result.score),
+        float(keyplayers.fragmentation(graph)),
+        str(result.method),
+    )
 
 
 def _betweenness_attrs(table: pd.DataFrame) -> dict[str, Any]:
@@ -304,8 +439,12 @@ def betweenness_sampling(attrs: dict[str, Any], *, confidence: float = 0.95) -> 
     sampled = bool(attrs.get("sampled", False))
     k = attrs.get("k") or 0
     error = math.sqrt(math.log(2 / (1 - confidence)) / (2 * k)) if sampled and k else 0.0
-    return {"sampled": sampled, "sources": int(k) if sampled else None, "error": error,
-            "confidence": confidence if sampled else None}
+    return {
+        "sampled": sampled,
+        "sources": int(k) if sampled else None,
+        "error": error,
+        "confidence": confidence if sampled else None,
+    }
 
 
 def _tension_pairs(t: Territory) -> frozenset:
@@ -313,8 +452,9 @@ def _tension_pairs(t: Territory) -> frozenset:
     if r.empty:
         return frozenset()
     tense = r[(r["type"] == TENSION) & (r["source"] != r["target"])]
-    return frozenset(frozenset((a, b)) for a, b in zip(tense["source"], tense["target"],
-                                                      strict=True))
+    return frozenset(
+        frozenset((a, b)) for a, b in zip(tense["source"], tense["target"], strict=True)
+    )
 
 
 def _perimeter(t: Territory) -> frozenset | None:
@@ -330,21 +470,40 @@ def _provenance(t: Territory, **parts: Any) -> dict[str, Any]:
     return {
         "package": f"territoire_graphe {_version}",
         "networkx": nx.__version__,
-        "territory": {"name": t.name, "date": None if t.date is None else t.date.isoformat(),
-                      "source": t.source},
+        "territory": {
+            "name": t.name,
+            "date": None if t.date is None else t.date.isoformat(),
+            "source": t.source,
+        },
         "analysis_graph": "every actor; one undirected tie per pair with a relation other "
-                          "than a tension; weight = sum of intensities (FORMAT.md §2)",
-        "betweenness": {**(_betweenness_attrs(table) or
-                           {"algorithm": "Brandes (2001)", "normalized": True}),
-                        **betweenness_sampling(_betweenness_attrs(table))},
-        "communities": {**dict(getattr(parts["found"], "params", {})),
-                        "algorithm": "Louvain (Blondel et al. 2008)", "seed": parts["seed"]},
-        "key_players": {"reach": {"k": parts["k"], "steps": parts["steps"],
-                                  "method": parts["reach"].method,
-                                  **dict(parts["reach"].params)},
-                        "fragment": {"k": parts["k"], "method": parts["fragment"].method,
-                                     **dict(parts["fragment"].params)}},
-        "mixing": {"by": "type", "permutations": parts["permutations"], "seed": parts["seed"],
-                   **dict(getattr(parts["mix"], "params", {}))},
+        "than a tension; weight = sum of intensities (FORMAT.md §2)",
+        "betweenness": {
+            **(_betweenness_attrs(table) or {"algorithm": "Brandes (2001)", "normalized": True}),
+            **betweenness_sampling(_betweenness_attrs(table)),
+        },
+        "communities": {
+            **dict(getattr(parts["found"], "params", {})),
+            "algorithm": "Louvain (Blondel et al. 2008)",
+            "seed": parts["seed"],
+        },
+        "key_players": {
+            "reach": {
+                "k": parts["k"],
+                "steps": parts["steps"],
+                "method": parts["reach"].method,
+                **dict(parts["reach"].params),
+            },
+            "fragment": {
+                "k": parts["k"],
+                "method": parts["fragment"].method,
+                **dict(parts["fragment"].params),
+            },
+        },
+        "mixing": {
+            "by": "type",
+            "permutations": parts["permutations"],
+            "seed": parts["seed"],
+            **dict(getattr(parts["mix"], "params", {})),
+        },
         "timings_s": parts["timings"],
     }

@@ -83,16 +83,26 @@ class Evolution:
         return Path(render("evolution.excel", self, path, lang=lang or self.lang))
 
     def __repr__(self) -> str:
-        names = [f"{t.name} ({date_label(t.date)})" if t.date is not None else t.name
-                 for t in (self.before.territory, self.after.territory)]
-        return (f"<Evolution {names[0]!r} -> {names[1]!r}: "
-                f"+{len(self.actors_added)}/-{len(self.actors_removed)} actors, "
-                f"+{len(self.relations_added)}/-{len(self.relations_removed)} relations, "
-                f"{len(self.relations_changed)} changed, {len(self.findings)} findings>")
+        names = [
+            f"{t.name} ({date_label(t.date)})" if t.date is not None else t.name
+            for t in (self.before.territory, self.after.territory)
+        ]
+        return (
+            f"<Evolution {names[0]!r} -> {names[1]!r}: "
+            f"+{len(self.actors_added)}/-{len(self.actors_removed)} actors, "
+            f"+{len(self.relations_added)}/-{len(self.relations_removed)} relations, "
+            f"{len(self.relations_changed)} changed, {len(self.findings)} findings>"
+        )
 
 
-def diff(before: TerritoryLike, after: TerritoryLike, *, lang: str | None = None, seed: int = 0,
-         permutations: int = 1000) -> Evolution:
+def diff(
+    before: TerritoryLike,
+    after: TerritoryLike,
+    *,
+    lang: str | None = None,
+    seed: int = 0,
+    permutations: int = 1000,
+) -> Evolution:
     """Compare two dates of one territory: actors and relations added and removed, and more.
 
     ``before`` and ``after`` are Territory objects, paths (anything :func:`~territoire_graphe.read`
@@ -137,8 +147,9 @@ def diff(before: TerritoryLike, after: TerritoryLike, *, lang: str | None = None
     }
     counts = change_counts(t0, t1)
     findings = _findings(first, second, lang, evolution_parts, counts)
-    return Evolution(before=first, after=second, findings=findings, lang=lang, counts=counts,
-                     **evolution_parts)
+    return Evolution(
+        before=first, after=second, findings=findings, lang=lang, counts=counts, **evolution_parts
+    )
 
 
 def date_label(date: Any, lang: str | None = None) -> str | None:
@@ -159,8 +170,9 @@ def _when(t: Territory, lang: str) -> str:
     label = date_label(t.date, lang)
     if label is None:
         return text("evolution.when.before", lang)
-    return text("evolution.when.year" if label.isdigit() else "evolution.when.day", lang,
-                date=label)
+    return text(
+        "evolution.when.year" if label.isdigit() else "evolution.when.day", lang, date=label
+    )
 
 
 def _date_words(t: Territory, which: str, lang: str) -> str:
@@ -201,11 +213,19 @@ def _same(a: Any, b: Any) -> bool:
 
 def _match_relations(r0: pd.DataFrame, r1: pd.DataFrame) -> tuple[list, list, list]:
     """Relation numbers added (in ``r1``), removed (in ``r0``), and changed pairs (n0, n1)."""
+
     def records(r: pd.DataFrame) -> dict[tuple, list[tuple[Any, float, float]]]:
         out: dict[tuple, list[tuple[Any, float, float]]] = {}
         for number, s, t, kind, directed, weight, quantity in zip(
-                r.index, r["source"], r["target"], r["type"], r["directed"], r["weight"],
-                r["quantity"], strict=True):
+            r.index,
+            r["source"],
+            r["target"],
+            r["type"],
+            r["directed"],
+            r["weight"],
+            r["quantity"],
+            strict=True,
+        ):
             out.setdefault(_key(s, t, kind, bool(directed)), []).append((number, weight, quantity))
         return out
 
@@ -217,15 +237,21 @@ def _match_relations(r0: pd.DataFrame, r1: pd.DataFrame) -> tuple[list, list, li
         left = list(old.get(key, []))
         unmatched = []
         for record in new.get(key, []):
-            twin = next((i for i, o in enumerate(left)
-                         if _same(o[1], record[1]) and _same(o[2], record[2])), None)
+            twin = next(
+                (
+                    i
+                    for i, o in enumerate(left)
+                    if _same(o[1], record[1]) and _same(o[2], record[2])
+                ),
+                None,
+            )
             if twin is None:
                 unmatched.append(record)
             else:
                 left.pop(twin)
         changed += [(o[0], n[0]) for o, n in zip(left, unmatched, strict=False)]
-        removed += [o[0] for o in left[len(unmatched):]]
-        added += [n[0] for n in unmatched[len(left):]]
+        removed += [o[0] for o in left[len(unmatched) :]]
+        added += [n[0] for n in unmatched[len(left) :]]
     return sorted(added), sorted(removed), changed
 
 
@@ -236,34 +262,67 @@ def _names(t: Territory) -> pd.Series:
 def _named(rows: pd.DataFrame, t: Territory) -> pd.DataFrame:
     names = _names(t)
     out = rows.copy()
-    out.insert(list(out.columns).index("source") + 1, "source_name",
-               out["source"].map(names).astype(object))
-    out.insert(list(out.columns).index("target") + 1, "target_name",
-               out["target"].map(names).astype(object))
+    out.insert(
+        list(out.columns).index("source") + 1,
+        "source_name",
+        out["source"].map(names).astype(object),
+    )
+    out.insert(
+        list(out.columns).index("target") + 1,
+        "target_name",
+        out["target"].map(names).astype(object),
+    )
     return out
 
 
 def _changed_table(pairs: list, t0: Territory, t1: Territory) -> pd.DataFrame:
-    columns = ["source", "source_name", "target", "target_name", "type", "family", "directed",
-               "weight_before", "weight_after", "quantity_before", "quantity_after", "unit"]
+    columns = [
+        "source",
+        "source_name",
+        "target",
+        "target_name",
+        "type",
+        "family",
+        "directed",
+        "weight_before",
+        "weight_after",
+        "quantity_before",
+        "quantity_after",
+        "unit",
+    ]
     r0, r1 = t0.relations, t1.relations
     names = _names(t1)
     rows = []
     for n0, n1 in pairs:
         old, new = r0.loc[n0], r1.loc[n1]
-        rows.append([new["source"], names.get(new["source"]), new["target"],
-                     names.get(new["target"]), new["type"], new["family"], bool(new["directed"]),
-                     old["weight"], new["weight"], old["quantity"], new["quantity"],
-                     new["unit"] if not pd.isna(new["unit"]) else old["unit"]])
+        rows.append(
+            [
+                new["source"],
+                names.get(new["source"]),
+                new["target"],
+                names.get(new["target"]),
+                new["type"],
+                new["family"],
+                bool(new["directed"]),
+                old["weight"],
+                new["weight"],
+                old["quantity"],
+                new["quantity"],
+                new["unit"] if not pd.isna(new["unit"]) else old["unit"],
+            ]
+        )
     return pd.DataFrame(rows, columns=columns)
 
 
 def _indicator_table(before: pd.Series, after: pd.Series) -> pd.DataFrame:
     names = [*before.index, *(k for k in after.index if k not in before.index)]
-    frame = pd.DataFrame({
-        "before": pd.to_numeric(before.reindex(names), errors="coerce"),
-        "after": pd.to_numeric(after.reindex(names), errors="coerce"),
-    }, index=pd.Index(names, name="indicator"))
+    frame = pd.DataFrame(
+        {
+            "before": pd.to_numeric(before.reindex(names), errors="coerce"),
+            "after": pd.to_numeric(after.reindex(names), errors="coerce"),
+        },
+        index=pd.Index(names, name="indicator"),
+    )
     frame["change"] = frame["after"] - frame["before"]
     return frame
 
@@ -271,14 +330,19 @@ def _indicator_table(before: pd.Series, after: pd.Series) -> pd.DataFrame:
 def _positions(first: Diagnosis, second: Diagnosis) -> pd.DataFrame:
     a0, a1 = first.actors, second.actors
     common = [x for x in a1.index if x in a0.index]
-    out = pd.DataFrame({"name": a1.loc[common, "name"], "type": a1.loc[common, "type"]},
-                       index=pd.Index(common, name="id"))
+    out = pd.DataFrame(
+        {"name": a1.loc[common, "name"], "type": a1.loc[common, "type"]},
+        index=pd.Index(common, name="id"),
+    )
     for metric in ("degree", "betweenness"):
         out[f"{metric}_before"] = a0.loc[common, metric].to_numpy()
         out[f"{metric}_after"] = a1.loc[common, metric].to_numpy()
         out[f"{metric}_change"] = out[f"{metric}_after"] - out[f"{metric}_before"]
-    order = out.assign(_b=-out["betweenness_change"].abs(), _d=-out["degree_change"].abs(),
-                       _id=out.index.astype(str)).sort_values(["_b", "_d", "_id"], kind="stable")
+    order = out.assign(
+        _b=-out["betweenness_change"].abs(),
+        _d=-out["degree_change"].abs(),
+        _id=out.index.astype(str),
+    ).sort_values(["_b", "_d", "_id"], kind="stable")
     return out.loc[order.index]
 
 
@@ -288,8 +352,13 @@ def _pair(u: object, v: object) -> tuple[str, str]:
     return first, second
 
 
-def _findings(first: Diagnosis, second: Diagnosis, lang: str,
-              parts: dict[str, pd.DataFrame], counts: dict[str, Any]) -> pd.DataFrame:
+def _findings(
+    first: Diagnosis,
+    second: Diagnosis,
+    lang: str,
+    parts: dict[str, pd.DataFrame],
+    counts: dict[str, Any],
+) -> pd.DataFrame:
     t0, t1 = first.territory, second.territory
     names = {**_names(t0).to_dict(), **_names(t1).to_dict()}
     when_before = _when(t0, lang)
@@ -300,69 +369,132 @@ def _findings(first: Diagnosis, second: Diagnosis, lang: str,
     made_newcomers = counts["pairs_ties_newcomers"]
     rows: list[dict[str, Any]] = []
 
-    def add(code: str, priority: int, figures: dict[str, Any], actors: Sequence[str],
-            **values: Any) -> None:
-        rows.append({"code": code, "category": text("category.evolution", lang),
-                     "priority": priority,  # text() takes the ".one" variant for count=1
-                     "text": text(f"evolution.finding.{code}", lang, **values),
-                     "figures": figures, "actors": list(actors)})
+    def add(
+        code: str, priority: int, figures: dict[str, Any], actors: Sequence[str], **values: Any
+    ) -> None:
+        rows.append(
+            {
+                "code": code,
+                "category": text("category.evolution", lang),
+                "priority": priority,  # text() takes the ".one" variant for count=1
+                "text": text(f"evolution.finding.{code}", lang, **values),
+                "figures": figures,
+                "actors": list(actors),
+            }
+        )
 
     def who(ids: Sequence[str], limit: int = 5) -> str:
         return join_names([str(names.get(x, x)) for x in ids], lang, limit=limit)
 
     def pairs(found: Sequence[tuple[str, str]]) -> str:
-        shown = [text("evolution.pair", lang, a=names.get(a, a), b=names.get(b, b))
-                 for a, b in found]
+        shown = [
+            text("evolution.pair", lang, a=names.get(a, a), b=names.get(b, b)) for a, b in found
+        ]
         return join_names(shown, lang, limit=_MAX_PAIRS)
 
     def ends(found: Sequence[tuple[str, str]]) -> list[str]:
         return list(dict.fromkeys(x for pair in found for x in pair))
 
-    changed_anything = any(len(parts[k]) for k in ("actors_added", "actors_removed",
-                                                   "relations_added", "relations_removed",
-                                                   "relations_changed"))
+    changed_anything = any(
+        len(parts[k])
+        for k in (
+            "actors_added",
+            "actors_removed",
+            "relations_added",
+            "relations_removed",
+            "relations_changed",
+        )
+    )
     if changed_anything:
         i0, i1 = first.indicators, second.indicators
-        add("summary", 3, {k: (float(i0[k]), float(i1[k]))
-                           for k in ("actors", "ties", "density", "isolated_share")}, [],
-            date_before=_date_words(t0, "before", lang), date_after=_date_words(t1, "after", lang),
-            actors_before=int(i0["actors"]), actors_after=int(i1["actors"]),
-            ties_before=int(i0["ties"]), ties_after=int(i1["ties"]),
+        add(
+            "summary",
+            3,
+            {
+                k: (float(i0[k]), float(i1[k]))
+                for k in ("actors", "ties", "density", "isolated_share")
+            },
+            [],
+            date_before=_date_words(t0, "before", lang),
+            date_after=_date_words(t1, "after", lang),
+            actors_before=int(i0["actors"]),
+            actors_after=int(i1["actors"]),
+            ties_before=int(i0["ties"]),
+            ties_after=int(i1["ties"]),
             density_before=format_percent(float(i0["density"]), lang, decimals=1),
             density_after=format_percent(float(i1["density"]), lang, decimals=1),
             isolated_before=format_percent(float(i0["isolated_share"]), lang),
-            isolated_after=format_percent(float(i1["isolated_share"]), lang))
+            isolated_after=format_percent(float(i1["isolated_share"]), lang),
+        )
     if lost:
-        add("ties_lost", 1, {"ties_lost": len(lost), "pairs": lost}, ends(lost),
-            count=len(lost), pairs=pairs(lost))
+        add(
+            "ties_lost",
+            1,
+            {"ties_lost": len(lost), "pairs": lost},
+            ends(lost),
+            count=len(lost),
+            pairs=pairs(lost),
+        )
     iso0, iso1 = first.actors["is_isolated"], second.actors["is_isolated"]
     newly = [x for x in t1.actors.index if x in present and iso1[x] and not iso0[x]]
     for actor in newly[:_MAX_ACTOR_FINDINGS]:
         partners = sorted(str(p) for p in g0[actor])
-        add("newly_isolated", 1, {"ties_before": len(partners)}, [actor, *partners],
-            name=names[actor], when_before=when_before, count=len(partners),
-            partners=who(partners))
+        add(
+            "newly_isolated",
+            1,
+            {"ties_before": len(partners)},
+            [actor, *partners],
+            name=names[actor],
+            when_before=when_before,
+            count=len(partners),
+            partners=who(partners),
+        )
     if parts["actors_removed"].shape[0]:
         gone = list(parts["actors_removed"].index)
         add("actors_left", 2, {"actors": len(gone)}, gone, count=len(gone), names=who(gone, 8))
     brought = [x for x in t1.actors.index if x in present and iso0[x] and not iso1[x]]
     for actor in brought[:_MAX_ACTOR_FINDINGS]:
         partners = sorted(str(p) for p in g1[actor])
-        add("isolated_brought_in", 2, {"ties_after": len(partners)}, [actor, *partners],
-            name=names[actor], when_before=when_before, count=len(partners),
-            partners=who(partners))
+        add(
+            "isolated_brought_in",
+            2,
+            {"ties_after": len(partners)},
+            [actor, *partners],
+            name=names[actor],
+            when_before=when_before,
+            count=len(partners),
+            partners=who(partners),
+        )
     if made_existing:
-        add("ties_made", 2, {"ties_made": len(made_existing), "pairs": made_existing},
-            ends(made_existing), count=len(made_existing), pairs=pairs(made_existing),
-            when_before=when_before)
+        add(
+            "ties_made",
+            2,
+            {"ties_made": len(made_existing), "pairs": made_existing},
+            ends(made_existing),
+            count=len(made_existing),
+            pairs=pairs(made_existing),
+            when_before=when_before,
+        )
     _centrality_findings(parts["positions"], add, lang)
     if made_newcomers:
-        add("ties_newcomers", 3, {"ties": len(made_newcomers), "pairs": made_newcomers},
-            ends(made_newcomers), count=len(made_newcomers), pairs=pairs(made_newcomers))
+        add(
+            "ties_newcomers",
+            3,
+            {"ties": len(made_newcomers), "pairs": made_newcomers},
+            ends(made_newcomers),
+            count=len(made_newcomers),
+            pairs=pairs(made_newcomers),
+        )
     if parts["actors_added"].shape[0]:
         joined = list(parts["actors_added"].index)
-        add("actors_joined", 3, {"actors": len(joined)}, joined, count=len(joined),
-            names=who(joined, 8))
+        add(
+            "actors_joined",
+            3,
+            {"actors": len(joined)},
+            joined,
+            count=len(joined),
+            names=who(joined, 8),
+        )
     story_findings(t0, t1, parts["relations_changed"], counts, add, lang, pairs)
     frame = pd.DataFrame(rows, columns=FINDING_COLUMNS)
     if len(frame):
@@ -375,15 +507,23 @@ def _centrality_findings(positions: pd.DataFrame, add, lang: str) -> None:
     if positions.empty:
         return
     change = positions["betweenness_change"]
-    extremes: tuple[tuple[str, Any], ...] = (("centrality_rise", change.idxmax()),
-                                           ("centrality_fall", change.idxmin()))
+    extremes: tuple[tuple[str, Any], ...] = (
+        ("centrality_rise", change.idxmax()),
+        ("centrality_fall", change.idxmin()),
+    )
     for code, actor in extremes:
         delta = float(change[actor])
         if (delta if code == "centrality_rise" else -delta) < CENTRALITY_MIN_CHANGE:
             continue
         row = positions.loc[actor]
-        add(code, 2, {"betweenness_change": delta, "degree_change": int(row["degree_change"])},
-            [actor], name=row["name"],
+        add(
+            code,
+            2,
+            {"betweenness_change": delta, "degree_change": int(row["degree_change"])},
+            [actor],
+            name=row["name"],
             betweenness_before=format_number(float(row["betweenness_before"]), lang, decimals=2),
             betweenness_after=format_number(float(row["betweenness_after"]), lang, decimals=2),
-            degree_before=int(row["degree_before"]), degree_after=int(row["degree_after"]))
+            degree_before=int(row["degree_before"]),
+            degree_after=int(row["degree_after"]),
+        )

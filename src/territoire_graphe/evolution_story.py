@@ -70,9 +70,15 @@ def change_counts(t0: Territory, t1: Territory) -> dict[str, Any]:
     return out
 
 
-def story_findings(t0: Territory, t1: Territory, changed: pd.DataFrame, counts: dict[str, Any],
-                   add: Callable[..., None], lang: str,
-                   pairs: Callable[[Sequence[Pair]], str]) -> None:
+def story_findings(
+    t0: Territory,
+    t1: Territory,
+    changed: pd.DataFrame,
+    counts: dict[str, Any],
+    add: Callable[..., None],
+    lang: str,
+    pairs: Callable[[Sequence[Pair]], str],
+) -> None:
     """Add the findings about people, flow quantities and tensions (see the module doc)."""
     _people(t0, t1, counts, add, lang, pairs, left=True)
     _people(t0, t1, counts, add, lang, pairs, left=False)
@@ -80,34 +86,61 @@ def story_findings(t0: Territory, t1: Territory, changed: pd.DataFrame, counts: 
     for key, priority in (("tensions_began", 1), ("tensions_ended", 3)):
         found = counts[f"pairs_{key}"]
         if found:
-            add(key, priority, {key: len(found), "pairs": found},
-                list(dict.fromkeys(x for p in found for x in p)), count=len(found),
-                pairs=pairs(found))
+            add(
+                key,
+                priority,
+                {key: len(found), "pairs": found},
+                list(dict.fromkeys(x for p in found for x in p)),
+                count=len(found),
+                pairs=pairs(found),
+            )
 
 
-def _people(t0: Territory, t1: Territory, counts: dict[str, Any], add: Callable[..., None],
-            lang: str, pairs: Callable[[Sequence[Pair]], str], *, left: bool) -> None:
+def _people(
+    t0: Territory,
+    t1: Territory,
+    counts: dict[str, Any],
+    add: Callable[..., None],
+    lang: str,
+    pairs: Callable[[Sequence[Pair]], str],
+    *,
+    left: bool,
+) -> None:
     """Each person who left (arrived) and the ties they carried that went (came) with them."""
     old, new = (t0, t1) if left else (t1, t0)
     gone = [p for p in old.people.index if p not in new.people.index]
-    changed = set(counts["pairs_ties_lost"] + counts["pairs_ties_lost_leavers"]) if left else \
-        set(counts["pairs_ties_made"] + counts["pairs_ties_newcomers"])
+    changed = (
+        set(counts["pairs_ties_lost"] + counts["pairs_ties_lost_leavers"])
+        if left
+        else set(counts["pairs_ties_made"] + counts["pairs_ties_newcomers"])
+    )
     r = old.relations
     names = old.actors["name"].to_dict()
     for person in gone[:_MAX_PEOPLE]:
-        carried = r[(r["source_person"] == person) | (r["target_person"] == person)] \
-            if "source_person" in r.columns else r.iloc[:0]
-        with_them = sorted({_pair(s, x) for s, x in zip(carried["source"], carried["target"],
-                                                          strict=True)} & changed)
+        carried = (
+            r[(r["source_person"] == person) | (r["target_person"] == person)]
+            if "source_person" in r.columns
+            else r.iloc[:0]
+        )
+        with_them = sorted(
+            {_pair(s, x) for s, x in zip(carried["source"], carried["target"], strict=True)}
+            & changed
+        )
         if not with_them:
             continue
         row = old.people.loc[person]
         organisation = names.get(row["actor"], row["actor"])
         code = "person_left" if left else "person_joined"
-        add(code, 1 if left else 3, {"ties": len(with_them), "pairs": with_them},
+        add(
+            code,
+            1 if left else 3,
+            {"ties": len(with_them), "pairs": with_them},
             list(dict.fromkeys([str(row["actor"]), *(x for p in with_them for x in p)])),
-            person=str(row["name"]), organisation=organisation, count=len(with_them),
-            pairs=pairs(with_them))
+            person=str(row["name"]),
+            organisation=organisation,
+            count=len(with_them),
+            pairs=pairs(with_them),
+        )
 
 
 def _flows(changed: pd.DataFrame, add: Callable[..., None], lang: str, t: Territory) -> None:
@@ -126,12 +159,18 @@ def _flows(changed: pd.DataFrame, add: Callable[..., None], lang: str, t: Territ
         entry = t.vocabulary.relation(str(row["type"]))
         kind = entry.label(lang) if entry is not None else str(row["type"])
         share = format_percent(abs(delta) / before, lang) if before else ""
-        add("flow_down" if delta < 0 else "flow_up", 2 if delta < 0 else 3,
+        add(
+            "flow_down" if delta < 0 else "flow_up",
+            2 if delta < 0 else 3,
             {"quantity_before": before, "quantity_after": after, "change": delta},
-            [str(row["source"]), str(row["target"])], source=row["source_name"],
-            target=row["target_name"], type=kind,
-            before=format_number(before, lang) + unit, after=format_number(after, lang) + unit,
-            share=share or "–")
+            [str(row["source"]), str(row["target"])],
+            source=row["source_name"],
+            target=row["target_name"],
+            type=kind,
+            before=format_number(before, lang) + unit,
+            after=format_number(after, lang) + unit,
+            share=share or "–",
+        )
 
 
 def _number(value: Any) -> float | None:

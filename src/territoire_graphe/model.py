@@ -36,14 +36,48 @@ import pandas as pd
 from ._renderers import render
 from .vocabulary import TENSION, Vocabulary, default_vocabulary
 
-ACTOR_COLUMNS: tuple[str, ...] = ("name", "type", "municipality", "area", "sector", "functions", "role",
-                 "influence", "interest", "latitude", "longitude")
-RELATION_COLUMNS: tuple[str, ...] = ("source", "target", "type", "family", "weight", "directed", "start", "end",
-                    "quantity", "unit", "comment", "source_person", "target_person",
-                    "sheet", "row")
+ACTOR_COLUMNS: tuple[str, ...] = (
+    "name",
+    "type",
+    "municipality",
+    "area",
+    "sector",
+    "functions",
+    "role",
+    "influence",
+    "interest",
+    "latitude",
+    "longitude",
+)
+RELATION_COLUMNS: tuple[str, ...] = (
+    "source",
+    "target",
+    "type",
+    "family",
+    "weight",
+    "directed",
+    "start",
+    "end",
+    "quantity",
+    "unit",
+    "comment",
+    "source_person",
+    "target_person",
+    "sheet",
+    "row",
+)
 COLLECTIVE_COLUMNS: tuple[str, ...] = ("name", "type")
 PEOPLE_COLUMNS: tuple[str, ...] = ("name", "actor", "position")
-MEMBERSHIP_COLUMNS: tuple[str, ...] = ("actor", "collective", "role", "start", "end", "person", "sheet", "row")
+MEMBERSHIP_COLUMNS: tuple[str, ...] = (
+    "actor",
+    "collective",
+    "role",
+    "start",
+    "end",
+    "person",
+    "sheet",
+    "row",
+)
 RESOURCE_COLUMNS: tuple[str, ...] = ("actor", "resource", "category", "person", "sheet", "row")
 NEED_COLUMNS: tuple[str, ...] = ("actor", "need", "category", "person", "sheet", "row")
 _NUMERIC = {"influence", "interest", "latitude", "longitude", "weight", "quantity"}
@@ -58,9 +92,17 @@ class Territory:
     are derived from :attr:`graph` and cached.
     """
 
-    def __init__(self, graph: nx.MultiDiGraph, *, name: str = "", date: pd.Timestamp | None = None,
-                 warnings: Sequence[Any] = (), vocabulary: Vocabulary | None = None,
-                 source: str | None = None, extra_sheets: Mapping[str, pd.DataFrame] | None = None):
+    def __init__(
+        self,
+        graph: nx.MultiDiGraph,
+        *,
+        name: str = "",
+        date: pd.Timestamp | None = None,
+        warnings: Sequence[Any] = (),
+        vocabulary: Vocabulary | None = None,
+        source: str | None = None,
+        extra_sheets: Mapping[str, pd.DataFrame] | None = None,
+    ):
         self.graph = graph
         self.name = name or graph.graph.get("name", "") or "territoire"
         self.date = None if date is None else pd.Timestamp(date)
@@ -108,9 +150,11 @@ class Territory:
         """
         graph = nx.MultiDiGraph()
         columns: dict[str, list[str]] = {}
-        for kind, records, standard in (("actor", actors, ACTOR_COLUMNS),
-                                        ("collective", collectives, COLLECTIVE_COLUMNS),
-                                        ("person", people, PEOPLE_COLUMNS)):
+        for kind, records, standard in (
+            ("actor", actors, ACTOR_COLUMNS),
+            ("collective", collectives, COLLECTIVE_COLUMNS),
+            ("person", people, PEOPLE_COLUMNS),
+        ):
             extra: dict[str, None] = {}
             known = {*standard, "id", "kind", "resources", "needs"}
             for record in records:  # one node at a time: no second copy of every record
@@ -126,8 +170,13 @@ class Territory:
             columns[kind] = list(extra)
         for person, attrs in list(graph.nodes(data=True)):
             if attrs["kind"] == "person" and attrs.get("actor") is not None:
-                graph.add_edge(person, attrs["actor"], key="affiliation", kind="affiliation",
-                               position=attrs.get("position"))
+                graph.add_edge(
+                    person,
+                    attrs["actor"],
+                    key="affiliation",
+                    kind="affiliation",
+                    position=attrs.get("position"),
+                )
         extra_rel: dict[str, None] = {}
         known = {*RELATION_COLUMNS, "kind"}
         edges = []
@@ -156,8 +205,10 @@ class Territory:
             attrs["kind"] = "membership"
             graph.add_edge(actor, collective, key=f"m{number}", **attrs)
         columns["membership"] = list(extra_mem)
-        for what, records, standard in (("resources", resources, RESOURCE_COLUMNS),
-                                        ("needs", needs, NEED_COLUMNS)):
+        for what, records, standard in (
+            ("resources", resources, RESOURCE_COLUMNS),
+            ("needs", needs, NEED_COLUMNS),
+        ):
             extra = {}
             known = set(standard)
             for record in records:
@@ -166,8 +217,15 @@ class Territory:
                 _note_extra(record.keys(), known, extra)
             columns[what] = list(extra)
         graph.graph["columns"] = columns
-        return cls(graph, name=name, date=date, warnings=warnings, vocabulary=vocabulary,
-                   source=source, extra_sheets=extra_sheets)
+        return cls(
+            graph,
+            name=name,
+            date=date,
+            warnings=warnings,
+            vocabulary=vocabulary,
+            source=source,
+            extra_sheets=extra_sheets,
+        )
 
     # -- table views --------------------------------------------------------------------
     def _nodes(self, kind: str) -> list[tuple[str, dict[str, Any]]]:
@@ -177,9 +235,11 @@ class Territory:
         extra = self.graph.graph["columns"].get(kind, [])
         columns = [*standard, *extra]
         nodes = self._nodes(kind)
-        frame = pd.DataFrame({c: [a.get(c) for _, a in nodes] for c in columns},
-                             index=pd.Index([n for n, _ in nodes], name="id", dtype=object),
-                             columns=columns)
+        frame = pd.DataFrame(
+            {c: [a.get(c) for _, a in nodes] for c in columns},
+            index=pd.Index([n for n, _ in nodes], name="id", dtype=object),
+            columns=columns,
+        )
         return _typed(frame, standard)
 
     @cached_property
@@ -206,13 +266,18 @@ class Territory:
         """
         extra = self.graph.graph["columns"].get("relation", [])
         columns = [*RELATION_COLUMNS, *extra]
-        rows = sorted(((k, u, v, d) for u, v, k, d in self.graph.edges(keys=True, data=True)
-                       if d.get("kind") == "relation"), key=lambda r: r[0])
+        rows = sorted(
+            (
+                (k, u, v, d)
+                for u, v, k, d in self.graph.edges(keys=True, data=True)
+                if d.get("kind") == "relation"
+            ),
+            key=lambda r: r[0],
+        )
         data = {"source": [r[1] for r in rows], "target": [r[2] for r in rows]}
         for column in columns[2:]:
             data[column] = [r[3].get(column) for r in rows]
-        frame = pd.DataFrame(data, columns=columns,
-                             index=pd.RangeIndex(len(rows), name="relation"))
+        frame = pd.DataFrame(data, columns=columns, index=pd.RangeIndex(len(rows), name="relation"))
         frame["directed"] = frame["directed"].astype(bool)
         return _typed(frame, RELATION_COLUMNS)
 
@@ -221,17 +286,25 @@ class Territory:
         """One row per membership of an actor in a collective (``role``: its college...)."""
         extra = self.graph.graph["columns"].get("membership", [])
         columns = [*MEMBERSHIP_COLUMNS, *extra]
-        rows = sorted(((int(str(k)[1:]), u, v, d) for u, v, k, d in
-                       self.graph.edges(keys=True, data=True) if d.get("kind") == "membership"),
-                      key=lambda r: r[0])
+        rows = sorted(
+            (
+                (int(str(k)[1:]), u, v, d)
+                for u, v, k, d in self.graph.edges(keys=True, data=True)
+                if d.get("kind") == "membership"
+            ),
+            key=lambda r: r[0],
+        )
         records = [[u, v, *(d.get(c) for c in columns[2:])] for _, u, v, d in rows]
         return _typed(pd.DataFrame(records, columns=columns), MEMBERSHIP_COLUMNS)
 
     def _offers(self, what: str, standard: Sequence[str], label: str) -> pd.DataFrame:
         extra = self.graph.graph["columns"].get(what, [])
         columns = [*standard, *extra]
-        records = [[actor, *(item.get(c) for c in columns[1:])]
-                   for actor, attrs in self._nodes("actor") for item in attrs.get(what, [])]
+        records = [
+            [actor, *(item.get(c) for c in columns[1:])]
+            for actor, attrs in self._nodes("actor")
+            for item in attrs.get(what, [])
+        ]
         frame = pd.DataFrame(records, columns=columns)
         if len(frame):
             frame = frame.sort_values(["sheet", "row"], kind="stable", na_position="last")
@@ -291,8 +364,10 @@ class Territory:
         return graph
 
     def _actor_nodes(self) -> list[tuple[str, dict[str, Any]]]:
-        return [(n, {k: v for k, v in a.items() if k not in ("resources", "needs", "kind")})
-                for n, a in self._nodes("actor")]
+        return [
+            (n, {k: v for k, v in a.items() if k not in ("resources", "needs", "kind")})
+            for n, a in self._nodes("actor")
+        ]
 
     # -- display ------------------------------------------------------------------------
     def _repr_html_(self) -> str:
@@ -300,21 +375,31 @@ class Territory:
         return str(render("territory.html", self))
 
     def __repr__(self) -> str:
-        return (f"<Territory {self.name!r}{' ' + self.date.date().isoformat() if self.date else ''}"
-                f": {len(self.actors)} actors, {len(self.relations)} relations, "
-                f"{len(self.collectives)} collectives, {len(self.people)} people>")
+        return (
+            f"<Territory {self.name!r}{' ' + self.date.date().isoformat() if self.date else ''}"
+            f": {len(self.actors)} actors, {len(self.relations)} relations, "
+            f"{len(self.collectives)} collectives, {len(self.people)} people>"
+        )
 
     def summary(self) -> pd.Series:
         """Counts of each table (actors, relations by family, collectives, people...)."""
         families: Any = self.relations["family"].value_counts() if len(self.relations) else {}
-        return pd.Series({
-            "actors": len(self.actors), "relations": len(self.relations),
-            "ties": int(families.get("lien", 0)), "flows": int(families.get("flux", 0)),
-            "dependencies": int(families.get("interdependance", 0)),
-            "collectives": len(self.collectives), "memberships": len(self.memberships),
-            "resources": len(self.resources), "needs": len(self.needs),
-            "people": len(self.people), "warnings": len(self.warnings),
-        }, name=self.name)
+        return pd.Series(
+            {
+                "actors": len(self.actors),
+                "relations": len(self.relations),
+                "ties": int(families.get("lien", 0)),
+                "flows": int(families.get("flux", 0)),
+                "dependencies": int(families.get("interdependance", 0)),
+                "collectives": len(self.collectives),
+                "memberships": len(self.memberships),
+                "resources": len(self.resources),
+                "needs": len(self.needs),
+                "people": len(self.people),
+                "warnings": len(self.warnings),
+            },
+            name=self.name,
+        )
 
 
 def _note_extra(keys: Iterable[str], known: set[str], extra: dict[str, None]) -> None:
@@ -350,4 +435,3 @@ def _typed(frame: pd.DataFrame, standard: Sequence[str]) -> pd.DataFrame:
 def _missing(value: Any) -> bool:
     """None or NaN: a value the caller did not give."""
     return value is None or (isinstance(value, float) and value != value)
-

@@ -22,9 +22,14 @@ from .analysis.keyplayers import KeyPlayers
 from .model import Territory
 
 
-def key_players(t: Territory, k: int = 3, goal: Literal["fragment", "reach", "fragment_distance",
-                                                        "reach_distance"] = "fragment",
-                steps: int = 2, *, seed: int = 0) -> KeyPlayers:
+def key_players(
+    t: Territory,
+    k: int = 3,
+    goal: Literal["fragment", "reach", "fragment_distance", "reach_distance"] = "fragment",
+    steps: int = 2,
+    *,
+    seed: int = 0,
+) -> KeyPlayers:
     """Borgatti's (2006) key-player set of ``k`` actors on the analysis graph.
 
     ``goal="fragment"`` (KPP-Neg): the actors whose loss splits the network most,
@@ -80,8 +85,14 @@ def key_players(t: Territory, k: int = 3, goal: Literal["fragment", "reach", "fr
     return keyplayers.key_players(t.analysis_graph, k, goal=goal, steps=steps, seed=seed)
 
 
-def mixing(t: Territory, by: str = "type", *, permutations: int = 1000, seed: int = 0,
-           missing: str | None = None) -> Mixing:
+def mixing(
+    t: Territory,
+    by: str = "type",
+    *,
+    permutations: int = 1000,
+    seed: int = 0,
+    missing: str | None = None,
+) -> Mixing:
     """How ties fall within and between groups of actors (any actor column, or "community").
 
     Parameters
@@ -139,12 +150,21 @@ def mixing(t: Territory, by: str = "type", *, permutations: int = 1000, seed: in
     graph = t.analysis_graph
     if by == "community":
         labels = communities.louvain(graph, seed=seed).labels
-        return groups.mixing_table(graph, by, groups=labels, permutations=permutations,
-                                   seed=seed, missing=missing)
+        return groups.mixing_table(
+            graph, by, groups=labels, permutations=permutations, seed=seed, missing=missing
+        )
     if by not in t.actors.columns:
-        raise KeyError(f"{by!r} is not an actor column; available: "
-                       f"{', '.join(map(str, t.actors.columns))}, community")
+        raise KeyError(
+            f"{by!r} is not an actor column; available: "
+            f"{', '.join(map(str, t.actors.columns))}, community"
+        )
     column = t.actors[by]
     values = column.map(lambda v: "; ".join(map(str, v)) if isinstance(v, list) else v)
-    return groups.mixing_table(graph, by, groups=pd.Series(values, index=t.actors.index),
-                               permutations=permutations, seed=seed, missing=missing)
+    return groups.mixing_table(
+        graph,
+        by,
+        groups=pd.Series(values, index=t.actors.index),
+        permutations=permutations,
+        seed=seed,
+        missing=missing,
+    )

@@ -29,8 +29,10 @@ def stable_zip(raw: bytes, *, when: dt.datetime = FIXED_TIME) -> bytes:
     out = io.BytesIO()
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     zip_time = when.timetuple()[:6]
-    with zipfile.ZipFile(io.BytesIO(raw)) as source, \
-            zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(raw)) as source,
+        zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target,
+    ):
         for info in source.infolist():
             member = zipfile.ZipInfo(info.filename, date_time=zip_time)
             member.compress_type = zipfile.ZIP_DEFLATED

@@ -15,10 +15,30 @@ from territoire_graphe.analysis import brokerage
 # Borgatti's (1997) example (http://www.analytictech.com/connections/v20(1)/holes.htm), as in
 # networkx/algorithms/tests/test_structuralholes.py, whose expected values were computed with
 # UCINET and igraph and then by hand.
-BORGATTI_TIES = [("A", "B"), ("A", "F"), ("A", "G"), ("A", "E"), ("E", "G"), ("F", "G"),
-                 ("B", "G"), ("B", "D"), ("D", "G"), ("G", "C")]
-BORGATTI_WEIGHTS = {("A", "B"): 2, ("A", "F"): 3, ("A", "G"): 5, ("A", "E"): 2, ("E", "G"): 8,
-                    ("F", "G"): 3, ("B", "G"): 4, ("B", "D"): 1, ("D", "G"): 3, ("G", "C"): 10}
+BORGATTI_TIES = [
+    ("A", "B"),
+    ("A", "F"),
+    ("A", "G"),
+    ("A", "E"),
+    ("E", "G"),
+    ("F", "G"),
+    ("B", "G"),
+    ("B", "D"),
+    ("D", "G"),
+    ("G", "C"),
+]
+BORGATTI_WEIGHTS = {
+    ("A", "B"): 2,
+    ("A", "F"): 3,
+    ("A", "G"): 5,
+    ("A", "E"): 2,
+    ("E", "G"): 8,
+    ("F", "G"): 3,
+    ("B", "G"): 4,
+    ("B", "D"): 1,
+    ("D", "G"): 3,
+    ("G", "C"): 10,
+}
 DIRECTED_ARCS = [(0, 1), (0, 2), (1, 0), (2, 1)]
 DIRECTED_WEIGHTS = {(0, 1): 2, (0, 2): 2, (1, 0): 1, (2, 1): 1}
 
@@ -68,14 +88,14 @@ def test_structural_holes_match_networkx_expectations_weighted(borgatti):
 def test_structural_holes_match_networkx_expectations_directed():
     digraph = nx.DiGraph(DIRECTED_ARCS)
     assert brokerage.constraint(digraph, weight=None).tolist() == pytest.approx(
-        [1.003, 1.003, 1.389], abs=1e-3)
+        [1.003, 1.003, 1.389], abs=1e-3
+    )
     assert brokerage.effective_size(digraph, weight=None).tolist() == pytest.approx(
-        [1.167, 1.167, 1], abs=1e-3)
+        [1.167, 1.167, 1], abs=1e-3
+    )
     nx.set_edge_attributes(digraph, DIRECTED_WEIGHTS, "weight")
-    assert brokerage.constraint(digraph).tolist() == pytest.approx([0.840, 1.143, 1.378],
-                                                                   abs=1e-3)
-    assert brokerage.effective_size(digraph).tolist() == pytest.approx([1.567, 1.083, 1],
-                                                                       abs=1e-3)
+    assert brokerage.constraint(digraph).tolist() == pytest.approx([0.840, 1.143, 1.378], abs=1e-3)
+    assert brokerage.effective_size(digraph).tolist() == pytest.approx([1.567, 1.083, 1], abs=1e-3)
 
 
 def test_constraint_by_hand_on_a_star_and_a_triangle():
@@ -105,8 +125,9 @@ def test_weighted_figures_agree_with_networkx_reference_path():
     expected = nx.constraint(graph, nodes=nodes, weight="weight")
     assert np.allclose(brokerage.constraint(graph), [expected[x] for x in nodes], equal_nan=True)
     expected = nx.effective_size(graph, nodes=nodes, weight="weight")
-    assert np.allclose(brokerage.effective_size(graph), [expected[x] for x in nodes],
-                       equal_nan=True)
+    assert np.allclose(
+        brokerage.effective_size(graph), [expected[x] for x in nodes], equal_nan=True
+    )
 
 
 def chain(types: str) -> nx.DiGraph:
@@ -116,13 +137,16 @@ def chain(types: str) -> nx.DiGraph:
     return digraph
 
 
-@pytest.mark.parametrize(("types", "role"), [
-    ("xxx", "broker_coordinator"),      # A -> A -> A
-    ("xyx", "broker_itinerant"),        # A -> B -> A
-    ("xxy", "broker_representative"),   # A -> A -> B
-    ("xyy", "broker_gatekeeper"),       # A -> B -> B
-    ("xyz", "broker_liaison"),          # A -> B -> C
-])
+@pytest.mark.parametrize(
+    ("types", "role"),
+    [
+        ("xxx", "broker_coordinator"),  # A -> A -> A
+        ("xyx", "broker_itinerant"),  # A -> B -> A
+        ("xxy", "broker_representative"),  # A -> A -> B
+        ("xyy", "broker_gatekeeper"),  # A -> B -> B
+        ("xyz", "broker_liaison"),  # A -> B -> C
+    ],
+)
 def test_each_two_path_gives_the_broker_its_gould_fernandez_role(types, role):
     table = brokerage.gould_fernandez(chain(types))
     assert list(table.columns) == list(brokerage.ROLE_COLUMNS)
@@ -155,8 +179,7 @@ def test_hand_counted_brokerage_of_a_small_network():
     #   (a, c) x->y->y gatekeeper; (a, d) x->y->z liaison; (b, c) x->y->y gatekeeper;
     #   (b, d) closed by b->d; (c, c) same actor; (c, d) y->y->z representative.
     # c: in {v}, out {v}: nothing. Total: v = [0, 0, 1, 2, 1].
-    digraph = nx.DiGraph([("a", "v"), ("b", "v"), ("v", "c"), ("c", "v"), ("v", "d"),
-                          ("b", "d")])
+    digraph = nx.DiGraph([("a", "v"), ("b", "v"), ("v", "c"), ("c", "v"), ("v", "d"), ("b", "d")])
     nx.set_node_attributes(digraph, {"a": "x", "b": "x", "v": "y", "c": "y", "d": "z"}, "type")
     table = brokerage.gould_fernandez(digraph)
     assert table.loc["v"].tolist() == [0, 0, 1, 2, 1]
@@ -165,8 +188,12 @@ def test_hand_counted_brokerage_of_a_small_network():
 
 def test_groups_can_come_from_any_column_and_missing_ones_form_one_group():
     digraph = chain("xyz")
-    assert brokerage.gould_fernandez(digraph, groups={"a": 1, "v": 2, "c": 1}).loc[
-        "v", "broker_itinerant"] == 1
+    assert (
+        brokerage.gould_fernandez(digraph, groups={"a": 1, "v": 2, "c": 1}).loc[
+            "v", "broker_itinerant"
+        ]
+        == 1
+    )
     nx.set_node_attributes(digraph, {"a": None, "v": "Gournay", "c": float("nan")}, "commune")
     assert brokerage.gould_fernandez(digraph, by="commune").loc["v", "broker_itinerant"] == 1
 
@@ -177,8 +204,9 @@ def definition_count(digraph: nx.DiGraph, group: dict) -> dict:
     for a, v, c in itertools.permutations(digraph, 3):
         if digraph.has_edge(a, v) and digraph.has_edge(v, c) and not digraph.has_edge(a, c):
             ga, gv, gc = group[a], group[v], group[c]
-            role = (0 if ga == gv == gc else 1 if ga == gc else 2 if ga == gv
-                    else 3 if gv == gc else 4)
+            role = (
+                0 if ga == gv == gc else 1 if ga == gc else 2 if ga == gv else 3 if gv == gc else 4
+            )
             counts[v][role] += 1
     return counts
 

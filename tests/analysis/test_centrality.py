@@ -18,14 +18,29 @@ from territoire_graphe.analysis import centrality
 # Castellani 5, Peruzzi 2, the four others 0; normalised by (n-1)(n-2)/2 = 14*13/2 = 91:
 # Medici 47.5 / 91 = 0.522.
 PADGETT_RAW_BETWEENNESS = {
-    "Medici": 47.5, "Guadagni": 23 + 1 / 6, "Albizzi": 19 + 1 / 3, "Salviati": 13.0,
-    "Ridolfi": 10 + 1 / 3, "Bischeri": 9.5, "Strozzi": 9 + 1 / 3, "Barbadori": 8.5,
-    "Tornabuoni": 8 + 1 / 3, "Castellani": 5.0, "Peruzzi": 2.0, "Acciaiuoli": 0.0,
-    "Ginori": 0.0, "Lamberteschi": 0.0, "Pazzi": 0.0,
+    "Medici": 47.5,
+    "Guadagni": 23 + 1 / 6,
+    "Albizzi": 19 + 1 / 3,
+    "Salviati": 13.0,
+    "Ridolfi": 10 + 1 / 3,
+    "Bischeri": 9.5,
+    "Strozzi": 9 + 1 / 3,
+    "Barbadori": 8.5,
+    "Tornabuoni": 8 + 1 / 3,
+    "Castellani": 5.0,
+    "Peruzzi": 2.0,
+    "Acciaiuoli": 0.0,
+    "Ginori": 0.0,
+    "Lamberteschi": 0.0,
+    "Pazzi": 0.0,
 }
 HAS_RUSTWORKX = importlib.util.find_spec("rustworkx") is not None
-RUSTWORKX = pytest.param("rustworkx", marks=pytest.mark.skipif(
-    not HAS_RUSTWORKX, reason="the optional extra 'fast' (rustworkx) is not installed"))
+RUSTWORKX = pytest.param(
+    "rustworkx",
+    marks=pytest.mark.skipif(
+        not HAS_RUSTWORKX, reason="the optional extra 'fast' (rustworkx) is not installed"
+    ),
+)
 EXACT_BACKENDS = ["numpy", RUSTWORKX, "networkx"]
 
 
@@ -191,8 +206,15 @@ def test_the_centrality_table_has_one_row_per_actor_in_node_order(florentine):
     florentine.add_node("Pucci")
     table = centrality.centralities(florentine)
     assert list(table.index) == list(florentine.nodes)
-    assert list(table.columns) == ["degree", "strength", "betweenness", "closeness", "harmonic",
-                                   "eigenvector", "pagerank"]
+    assert list(table.columns) == [
+        "degree",
+        "strength",
+        "betweenness",
+        "closeness",
+        "harmonic",
+        "eigenvector",
+        "pagerank",
+    ]
     assert table.loc["Medici", "closeness"] == pytest.approx(14 / 15 * 14 / 25)
     assert table.loc["Pucci", "eigenvector"] == 0.0
 

@@ -12,8 +12,9 @@ from territoire_graphe.analysis import communities
 
 @pytest.fixture
 def two_triangles() -> nx.Graph:
-    return nx.Graph([("a", "b"), ("b", "c"), ("c", "a"), ("d", "e"), ("e", "f"), ("f", "d"),
-                     ("c", "d")])
+    return nx.Graph(
+        [("a", "b"), ("b", "c"), ("c", "a"), ("d", "e"), ("e", "f"), ("f", "d"), ("c", "d")]
+    )
 
 
 def test_louvain_separates_two_triangles_joined_by_one_tie(two_triangles):
@@ -62,10 +63,24 @@ def test_weighted_modularity_by_hand():
 
 def test_each_community_is_named_by_its_dominant_types_and_municipalities():
     graph = nx.Graph()
-    kinds = {"a": "ferme", "b": "ferme", "c": "ferme", "d": "asso", "e": "commune",
-             "f": "asso", "g": "asso"}
-    towns = {"a": "Gournay", "b": "Gournay", "c": "Forges", "d": "Gournay", "e": None,
-             "f": "Forges", "g": "Forges"}
+    kinds = {
+        "a": "ferme",
+        "b": "ferme",
+        "c": "ferme",
+        "d": "asso",
+        "e": "commune",
+        "f": "asso",
+        "g": "asso",
+    }
+    towns = {
+        "a": "Gournay",
+        "b": "Gournay",
+        "c": "Forges",
+        "d": "Gournay",
+        "e": None,
+        "f": "Forges",
+        "g": "Forges",
+    }
     for actor in kinds:
         graph.add_node(actor, type=kinds[actor], municipality=towns[actor])
     labels = {"a": 1, "b": 1, "c": 1, "d": 1, "e": 1, "f": 2, "g": 2}

@@ -50,5 +50,4 @@ def test_auto_keeps_networkx_for_small_territories_and_unknown_names_fail():
 
 def test_auto_uses_the_compiled_louvain_for_large_territories(monkeypatch):
     monkeypatch.setattr(communities, "COMPILED_FROM", 5)
-    assert louvain(two_cliques_and_a_loner()).params["implementation"].startswith(
-        "scikit-network")
+    assert louvain(two_cliques_and_a_loner()).params["implementation"].startswith("scikit-network")

@@ -17,10 +17,21 @@ def territory() -> nx.Graph:
     Ties: a-b, b-c, a-c (inside associations), d-e (inside firms), c-d (association-firm),
     e-f (firm-town hall), a-f (association-town hall): I = 4, E = 3.
     """
-    graph = nx.Graph([("a", "b"), ("b", "c"), ("a", "c"), ("d", "e"), ("c", "d"), ("e", "f"),
-                      ("a", "f")])
-    nx.set_node_attributes(graph, {"a": "asso", "b": "asso", "c": "asso", "d": "entreprise",
-                                   "e": "entreprise", "f": "commune"}, "type")
+    graph = nx.Graph(
+        [("a", "b"), ("b", "c"), ("a", "c"), ("d", "e"), ("c", "d"), ("e", "f"), ("a", "f")]
+    )
+    nx.set_node_attributes(
+        graph,
+        {
+            "a": "asso",
+            "b": "asso",
+            "c": "asso",
+            "d": "entreprise",
+            "e": "entreprise",
+            "f": "commune",
+        },
+        "type",
+    )
     return graph
 
 
@@ -42,7 +53,8 @@ def test_per_group_e_i_counts_an_internal_tie_once_for_each_member(territory):
     # commune: internal 0, external 2 (e-f, a-f): +1
     result = groups.mixing_table(territory, permutations=0)
     assert result.ei_by_group.to_dict() == pytest.approx(
-        {"asso": -0.5, "commune": 1.0, "entreprise": 0.0})
+        {"asso": -0.5, "commune": 1.0, "entreprise": 0.0}
+    )
     assert result.groups.loc["asso", ["actors", "internal", "external"]].tolist() == [3, 6, 2]
 
 
@@ -76,8 +88,9 @@ def test_actors_without_group_can_form_a_named_group(territory):
 
 
 def test_groups_can_be_given_as_a_mapping(territory):
-    result = groups.mixing_table(territory, "commune",
-                                 groups={x: "Gournay" for x in "abcdef"}, permutations=0)
+    result = groups.mixing_table(
+        territory, "commune", groups={x: "Gournay" for x in "abcdef"}, permutations=0
+    )
     assert result.ei_index == -1.0
     assert result.by == "commune"
 

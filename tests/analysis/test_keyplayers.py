@@ -43,8 +43,18 @@ def test_removing_the_centre_of_a_star_leaves_only_isolated_actors():
 def test_the_middle_of_a_barbell_is_the_key_player_for_fragmentation():
     # Triangles a-b-c and d-e-f joined through x (c-x-d). Without x: two triangles,
     # n = 6, F = 1 - (6 + 6) / 30 = 0.6. Without c: {a,b}, {x,d,e,f}: 1 - 14/30 = 0.533.
-    graph = nx.Graph([("a", "b"), ("b", "c"), ("c", "a"), ("c", "x"), ("x", "d"), ("d", "e"),
-                      ("e", "f"), ("f", "d")])
+    graph = nx.Graph(
+        [
+            ("a", "b"),
+            ("b", "c"),
+            ("c", "a"),
+            ("c", "x"),
+            ("x", "d"),
+            ("d", "e"),
+            ("e", "f"),
+            ("f", "d"),
+        ]
+    )
     result = keyplayers.key_players(graph, k=1, goal="fragment")
     assert result.actors == ("x",)
     assert result.score == pytest.approx(0.6)
@@ -160,8 +170,10 @@ def test_a_set_larger_than_the_network_allows_is_reduced_and_says_so():
 
 def test_a_sampled_distance_search_still_reports_the_exact_score_of_small_networks():
     graph = nx.gnm_random_graph(40, 60, seed=5)
-    result = keyplayers.key_players(graph, k=2, goal="fragment_distance", candidates=6,
-                                    sample_sources=10)
+    result = keyplayers.key_players(
+        graph, k=2, goal="fragment_distance", candidates=6, sample_sources=10
+    )
     assert result.params["sample_sources"] == 10 and not result.params["sampled_score"]
     assert result.score == pytest.approx(
-        keyplayers.fragmentation(graph, result.actors, distance=True))
+        keyplayers.fragmentation(graph, result.actors, distance=True)
+    )

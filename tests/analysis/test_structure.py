@@ -21,8 +21,19 @@ def two_triangles() -> nx.Graph:
         | /   \\ |
         b       (f)
     """
-    graph = nx.Graph([("a", "b"), ("b", "c"), ("c", "a"), ("c", "d"), ("d", "e"), ("e", "f"),
-                      ("f", "d"), ("f", "g"), ("h", "i")])
+    graph = nx.Graph(
+        [
+            ("a", "b"),
+            ("b", "c"),
+            ("c", "a"),
+            ("c", "d"),
+            ("d", "e"),
+            ("e", "f"),
+            ("f", "d"),
+            ("f", "g"),
+            ("h", "i"),
+        ]
+    )
     graph.add_node("j")
     return graph
 
@@ -37,7 +48,17 @@ def backend(request, monkeypatch):
 def test_components_are_numbered_by_decreasing_size(two_triangles):
     # sizes: {a..g} 7, {h, i} 2, {j} 1
     assert structure.components(two_triangles).to_dict() == {
-        "a": 1, "b": 1, "c": 1, "d": 1, "e": 1, "f": 1, "g": 1, "h": 2, "i": 2, "j": 3}
+        "a": 1,
+        "b": 1,
+        "c": 1,
+        "d": 1,
+        "e": 1,
+        "f": 1,
+        "g": 1,
+        "h": 2,
+        "i": 2,
+        "j": 3,
+    }
 
 
 def test_components_of_equal_size_follow_the_node_order():
@@ -66,8 +87,7 @@ def test_bridges_list_first_the_actor_first_in_node_order(backend):
     assert structure.bridges(graph) == [("z", "x"), ("y", "x")]
 
 
-def test_articulation_points_are_the_actors_whose_loss_splits_a_component(two_triangles,
-                                                                           backend):
+def test_articulation_points_are_the_actors_whose_loss_splits_a_component(two_triangles, backend):
     points = structure.articulation_points(two_triangles)
     assert [x for x, flag in points.items() if flag] == ["c", "d", "f"]
 
@@ -85,18 +105,38 @@ def test_both_paths_agree_with_networkx_on_a_random_graph(backend):
 def test_blocks_are_numbered_by_size_and_share_their_cut_points(two_triangles):
     blocks = structure.biconnected_components(two_triangles)
     assert blocks.groupby("block")["actor"].apply(list).to_dict() == {
-        1: ["a", "b", "c"], 2: ["d", "e", "f"], 3: ["c", "d"], 4: ["f", "g"], 5: ["h", "i"]}
+        1: ["a", "b", "c"],
+        2: ["d", "e", "f"],
+        3: ["c", "d"],
+        4: ["f", "g"],
+        5: ["h", "i"],
+    }
     assert "j" not in set(blocks["actor"])
 
 
 def test_core_numbers_by_hand(two_triangles):
     # The triangles are 2-cores; g, h, i have one tie; j none.
     assert structure.core_number(two_triangles).to_dict() == {
-        "a": 2, "b": 2, "c": 2, "d": 2, "e": 2, "f": 2, "g": 1, "h": 1, "i": 1, "j": 0}
+        "a": 2,
+        "b": 2,
+        "c": 2,
+        "d": 2,
+        "e": 2,
+        "f": 2,
+        "g": 1,
+        "h": 1,
+        "i": 1,
+        "j": 0,
+    }
 
 
 def test_the_structure_table_gathers_the_flags(two_triangles):
     table = structure.structure_table(two_triangles)
-    assert list(table.columns) == ["component", "is_isolated", "is_pendant",
-                                   "is_articulation_point", "core_number"]
+    assert list(table.columns) == [
+        "component",
+        "is_isolated",
+        "is_pendant",
+        "is_articulation_point",
+        "core_number",
+    ]
     assert table.loc["f"].tolist() == [1, False, False, True, 2]

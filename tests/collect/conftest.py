@@ -22,7 +22,8 @@ def make_roster(relations=()) -> tg.Territory:
     return tg.Territory.from_records(
         actors=[{"id": i, "name": n, "type": t, "municipality": c} for i, n, t, c in ACTORS],
         relations=[{"source": s, "target": t, "type": y} for s, t, y in relations],
-        name="Sud Oise")
+        name="Sud Oise",
+    )
 
 
 @pytest.fixture

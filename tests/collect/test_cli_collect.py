@@ -15,11 +15,17 @@ def test_questionnaire_survey_and_merge_from_the_command_line(roster, tmp_path, 
     book = write_territory(roster, tmp_path / "repertoire.xlsx")
     assert main(["questionnaire", str(book), "-o", str(tmp_path / "q")]) == 0
     assert len(list((tmp_path / "q").glob("*.xlsx"))) == 8
-    assert main(["questionnaire", str(book), "--form", "xlsform",
-                 "-o", str(tmp_path / "kobo.xlsx")]) == 0
-    answers = write_csv(tmp_path / "reponses.csv", [
-        ["Horodateur", "Structure", "Partenaires"],
-        ["2024-03-01", "Ville de Creil", "CAF Oise; Jardin du Brai"]])
+    assert (
+        main(["questionnaire", str(book), "--form", "xlsform", "-o", str(tmp_path / "kobo.xlsx")])
+        == 0
+    )
+    answers = write_csv(
+        tmp_path / "reponses.csv",
+        [
+            ["Horodateur", "Structure", "Partenaires"],
+            ["2024-03-01", "Ville de Creil", "CAF Oise; Jardin du Brai"],
+        ],
+    )
     out = tmp_path / "territoire.xlsx"
     capsys.readouterr()
     assert main(["survey", str(answers), "--roster", str(book), "-o", str(out)]) == 0
@@ -48,10 +54,24 @@ def test_survey_without_roster_is_a_usage_error(tmp_path, capsys):
 
 def test_survey_in_english(roster, tmp_path, capsys):
     book = write_territory(roster, tmp_path / "roster.xlsx", lang="en")
-    answers = write_csv(tmp_path / "answers.csv", [["Organisation", "Partners"],
-                                                   ["ARDES", "Ville de Creil"]])
-    assert main(["--lang", "en", "survey", str(answers), "--roster", str(book),
-                 "-o", str(tmp_path / "t.xlsx")]) == 0
+    answers = write_csv(
+        tmp_path / "answers.csv", [["Organisation", "Partners"], ["ARDES", "Ville de Creil"]]
+    )
+    assert (
+        main(
+            [
+                "--lang",
+                "en",
+                "survey",
+                str(answers),
+                "--roster",
+                str(book),
+                "-o",
+                str(tmp_path / "t.xlsx"),
+            ]
+        )
+        == 0
+    )
     printed = capsys.readouterr().out
     assert "Not answered yet (7)" in printed and "No name to check." in printed
     assert Path(tmp_path / "t.xlsx").exists()

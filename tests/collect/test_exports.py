@@ -11,8 +11,9 @@ import pytest
 import territoire_graphe as tg
 
 
-def write_csv(path: Path, rows: list[list[str]], *, separator: str = ";",
-              encoding: str = "utf-8-sig") -> Path:
+def write_csv(
+    path: Path, rows: list[list[str]], *, separator: str = ";", encoding: str = "utf-8-sig"
+) -> Path:
     with path.open("w", encoding=encoding, newline="") as handle:
         csv.writer(handle, delimiter=separator).writerows(rows)
     return path
@@ -30,28 +31,50 @@ def codes(s) -> list[str]:
 def grid(tmp_path) -> Path:
     """A Google Forms grid: timestamp, e-mail, respondent, one column per actor, untidy rows."""
     q = "Quels liens avez-vous avec ces structures ?"
-    header = ["Horodateur", "Adresse e-mail", "Nom de votre structure",
-              f"{q} [Ville de Creil]", f"{q} [CAF de l'Oise]", f"{q} [ARDES]",
-              f"{q} [Jardins du Bray]", "Vos ressources", "Vos besoins"]
-    return write_csv(tmp_path / "google.csv", [
-        header,
-        ["01/03/2024 10:00:00", "a@x.fr", "Mairie de Creil", "", "financement", "Oui", "",
-         "Salle des fêtes", ""],
-        ["02/03/2024 09:00:00", "b@x.fr", "ardès", "coopération", "", "", "x", "", "Un local"],
-        # the same actor again, later: this answer replaces the one above
-        ["05/03/2024 18:30:00", "b@x.fr", "ARDES", "coopération", "", "", "", "", ""],
-        # a respondent absent from the roster: listed, not invented
-        ["03/03/2024 11:00:00", "c@x.fr", "Boulangerie Martin", "oui", "", "", "", "", ""],
-        # an empty answer, and a row without a respondent
-        ["", "", "", "", "", "", "", "", ""],
-        ["04/03/2024 12:00:00", "d@x.fr", "", "oui", "", "", "", "", ""],
-    ])
+    header = [
+        "Horodateur",
+        "Adresse e-mail",
+        "Nom de votre structure",
+        f"{q} [Ville de Creil]",
+        f"{q} [CAF de l'Oise]",
+        f"{q} [ARDES]",
+        f"{q} [Jardins du Bray]",
+        "Vos ressources",
+        "Vos besoins",
+    ]
+    return write_csv(
+        tmp_path / "google.csv",
+        [
+            header,
+            [
+                "01/03/2024 10:00:00",
+                "a@x.fr",
+                "Mairie de Creil",
+                "",
+                "financement",
+                "Oui",
+                "",
+                "Salle des fêtes",
+                "",
+            ],
+            ["02/03/2024 09:00:00", "b@x.fr", "ardès", "coopération", "", "", "x", "", "Un local"],
+            # the same actor again, later: this answer replaces the one above
+            ["05/03/2024 18:30:00", "b@x.fr", "ARDES", "coopération", "", "", "", "", ""],
+            # a respondent absent from the roster: listed, not invented
+            ["03/03/2024 11:00:00", "c@x.fr", "Boulangerie Martin", "oui", "", "", "", "", ""],
+            # an empty answer, and a row without a respondent
+            ["", "", "", "", "", "", "", "", ""],
+            ["04/03/2024 12:00:00", "d@x.fr", "", "oui", "", "", "", "", ""],
+        ],
+    )
 
 
 def test_a_grid_export_gives_the_relations_of_its_cells(roster, grid):
     s = tg.read_survey(grid, roster=roster)
     assert pairs(s.territory) - {(frozenset("VA"), "coopération")} == {
-        (frozenset("VC"), "financement"), (frozenset("VA"), "interconnaissance")}
+        (frozenset("VC"), "financement"),
+        (frozenset("VA"), "interconnaissance"),
+    }
     # ARDES's first answer (with the Jardins du Bray) was replaced by its later one
     assert (frozenset("AJ"), "interconnaissance") not in pairs(s.territory)
     assert sorted(s.respondents[s.respondents].index) == ["A", "V"]
@@ -87,15 +110,30 @@ def test_resources_and_needs_columns_are_read(roster, grid):
 
 
 def test_a_free_text_export_with_misspelt_names(roster, tmp_path):
-    path = write_csv(tmp_path / "framaforms.csv", [
-        ["Soumis le", "Structure", "Avec quelles structures travaillez-vous ?", "Âge"],
-        ["2024-03-01 10:00", "Ville de Creil", "CAF Oise ; Jardin du Brai\nBoulangerie Martin",
-         "12"],
-        ["2024-03-02 10:00", "Caisse d'allocations familiales de l'Oise", "mairie de creil", ""],
-    ], separator=",")
+    path = write_csv(
+        tmp_path / "framaforms.csv",
+        [
+            ["Soumis le", "Structure", "Avec quelles structures travaillez-vous ?", "Âge"],
+            [
+                "2024-03-01 10:00",
+                "Ville de Creil",
+                "CAF Oise ; Jardin du Brai\nBoulangerie Martin",
+                "12",
+            ],
+            [
+                "2024-03-02 10:00",
+                "Caisse d'allocations familiales de l'Oise",
+                "mairie de creil",
+                "",
+            ],
+        ],
+        separator=",",
+    )
     s = tg.read_survey(path, roster=roster)
     assert pairs(s.territory) - {(frozenset("VA"), "coopération")} == {
-        (frozenset("VC"), "interconnaissance"), (frozenset("VJ"), "interconnaissance")}
+        (frozenset("VC"), "interconnaissance"),
+        (frozenset("VJ"), "interconnaissance"),
+    }
     statuses = s.matches.set_index("cited")["status"].to_dict()
     assert statuses["CAF Oise"] == "exact"
     assert statuses["Jardin du Brai"] == "probable"
@@ -109,15 +147,22 @@ def test_a_free_text_export_with_misspelt_names(roster, tmp_path):
 def test_named_columns_and_the_relation_type_of_a_ticked_cell(roster, tmp_path):
     path = tmp_path / "ms_forms.xlsx"
     book = openpyxl.Workbook()
-    book.active.append(["ID", "Heure de fin", "Qui êtes-vous", "Partenaires financiers",
-                        "Autres liens"])
+    book.active.append(
+        ["ID", "Heure de fin", "Qui êtes-vous", "Partenaires financiers", "Autres liens"]
+    )
     book.active.append([1, "2024-03-01 10:00", "CAF de l'Oise", "Ville de Creil", "ARDES"])
     book.save(path)
-    s = tg.read_survey(path, roster=roster, respondent="Qui êtes-vous",
-                       partners=["Partenaires financiers", "Autres liens"],
-                       relation_type="coopération")
+    s = tg.read_survey(
+        path,
+        roster=roster,
+        respondent="Qui êtes-vous",
+        partners=["Partenaires financiers", "Autres liens"],
+        relation_type="coopération",
+    )
     assert pairs(s.territory) - {(frozenset("VA"), "coopération")} == {
-        (frozenset("VC"), "financement"), (frozenset("CA"), "coopération")}
+        (frozenset("VC"), "financement"),
+        (frozenset("CA"), "coopération"),
+    }
 
 
 def test_an_export_without_a_respondent_column_is_an_input_error(roster, tmp_path):

@@ -9,11 +9,15 @@ from .conftest import ACTORS
 
 def surveyed(answered: set[str]) -> tg.Territory:
     return tg.Territory.from_records(
-        actors=[{"id": i, "name": n, "type": t, "respondent": i in answered}
-                for i, n, t, _ in ACTORS],
-        relations=[{"source": "V", "target": "A", "type": "coopération", "confirmed": True},
-                   {"source": "V", "target": "C", "type": "coopération", "confirmed": False},
-                   {"source": "A", "target": "J", "type": "coopération", "confirmed": False}])
+        actors=[
+            {"id": i, "name": n, "type": t, "respondent": i in answered} for i, n, t, _ in ACTORS
+        ],
+        relations=[
+            {"source": "V", "target": "A", "type": "coopération", "confirmed": True},
+            {"source": "V", "target": "C", "type": "coopération", "confirmed": False},
+            {"source": "A", "target": "J", "type": "coopération", "confirmed": False},
+        ],
+    )
 
 
 def test_a_low_response_rate_is_a_finding_naming_the_fragile_figures():

@@ -8,23 +8,38 @@ import territoire_graphe as tg
 def territory(name, actors, relations=()):
     return tg.Territory.from_records(
         actors=[{"type": "association", **a} for a in actors],
-        relations=[{"source": s, "target": t, "type": y} for s, t, y in relations], name=name)
+        relations=[{"source": s, "target": t, "type": y} for s, t, y in relations],
+        name=name,
+    )
 
 
-LAST_YEAR = territory("carte 2023", [
-    {"id": "A1", "name": "Ville de Creil", "type": "commune", "municipality": "Creil"},
-    {"id": "A2", "name": "ARDES", "municipality": "Colombelles", "siret": "12345678900011"},
-    {"id": "A3", "name": "Jardins du Bray", "municipality": "Songeons"},
-    {"id": "A4", "name": "Café numérique", "municipality": "Creil"}],
-    [("A1", "A4", "coopération")])
-CRESS = territory("CRESS", [
-    {"id": "C9", "name": "Association ARDES Normandie", "municipality": "Caen",
-     "siret": "123 456 789 00011", "adherent": "oui"},  # same SIRET, another name
-    {"id": "C1", "name": "Les Jardins du Bray", "municipality": "Songeons"},  # same name
-    {"id": "C2", "name": "Jardin du Brai", "municipality": "Beauvais"},  # close, elsewhere
-    {"id": "A1", "name": "Épicerie solidaire", "municipality": "Creil"},  # same id, other actor
-    {"id": "C3", "name": "Mairie de Creil", "type": "commune", "municipality": "Creil"}],
-    [("C1", "C3", "financement")])
+LAST_YEAR = territory(
+    "carte 2023",
+    [
+        {"id": "A1", "name": "Ville de Creil", "type": "commune", "municipality": "Creil"},
+        {"id": "A2", "name": "ARDES", "municipality": "Colombelles", "siret": "12345678900011"},
+        {"id": "A3", "name": "Jardins du Bray", "municipality": "Songeons"},
+        {"id": "A4", "name": "Café numérique", "municipality": "Creil"},
+    ],
+    [("A1", "A4", "coopération")],
+)
+CRESS = territory(
+    "CRESS",
+    [
+        {
+            "id": "C9",
+            "name": "Association ARDES Normandie",
+            "municipality": "Caen",
+            "siret": "123 456 789 00011",
+            "adherent": "oui",
+        },  # same SIRET, another name
+        {"id": "C1", "name": "Les Jardins du Bray", "municipality": "Songeons"},  # same name
+        {"id": "C2", "name": "Jardin du Brai", "municipality": "Beauvais"},  # close, elsewhere
+        {"id": "A1", "name": "Épicerie solidaire", "municipality": "Creil"},  # same id, other actor
+        {"id": "C3", "name": "Mairie de Creil", "type": "commune", "municipality": "Creil"},
+    ],
+    [("C1", "C3", "financement")],
+)
 
 
 def test_duplicates_are_found_by_siret_and_by_name():
@@ -57,8 +72,10 @@ def test_conflicting_values_are_listed_not_overwritten():
 def test_relations_are_moved_onto_the_merged_actors_with_their_origin():
     rel = tg.merge([LAST_YEAR, CRESS]).territory.relations
     found = {(frozenset((r.source, r.target)), r.type, r.origin) for r in rel.itertuples()}
-    assert found == {(frozenset(("A1", "A4")), "coopération", "carte 2023"),
-                     (frozenset(("A3", "A1")), "financement", "CRESS")}
+    assert found == {
+        (frozenset(("A1", "A4")), "coopération", "carte 2023"),
+        (frozenset(("A3", "A1")), "financement", "CRESS"),
+    }
 
 
 def test_the_review_lists_the_doubtful_pair_and_its_decision_applies(tmp_path):

@@ -6,24 +6,47 @@ import pytest
 
 from territoire_graphe.collect.names import Matcher, normalise
 
-ROSTER = {"v": "Ville de Creil", "c": "CAF de l'Oise", "cc": "Communauté de communes du Pays de Bray",
-          "s": "CCAS de Lille", "m": "Chambre de Métiers et de l'Artisanat de l'Oise",
-          "j": "Jardins du Bray", "b": "Ville de Beauvais", "e": "Maison d'Économie Solidaire"}
+ROSTER = {
+    "v": "Ville de Creil",
+    "c": "CAF de l'Oise",
+    "cc": "Communauté de communes du Pays de Bray",
+    "s": "CCAS de Lille",
+    "m": "Chambre de Métiers et de l'Artisanat de l'Oise",
+    "j": "Jardins du Bray",
+    "b": "Ville de Beauvais",
+    "e": "Maison d'Économie Solidaire",
+}
 
 
-@pytest.mark.parametrize(("written", "expected"), [
-    ("Mairie de Creil", "v"), ("COMMUNE DE CREIL", "v"), ("ville  de creil.", "v"),
-    ("CAF Oise", "c"), ("Caisse d'allocations familiales de l'Oise", "c"),
-    ("CC du Pays de Bray", "cc"), ("Centre communal d'action sociale de Lille", "s"),
-    ("CMA Oise", "m"), ("Les Jardins du Bray", "j"), ("v", "v")])
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("Mairie de Creil", "v"),
+        ("COMMUNE DE CREIL", "v"),
+        ("ville  de creil.", "v"),
+        ("CAF Oise", "c"),
+        ("Caisse d'allocations familiales de l'Oise", "c"),
+        ("CC du Pays de Bray", "cc"),
+        ("Centre communal d'action sociale de Lille", "s"),
+        ("CMA Oise", "m"),
+        ("Les Jardins du Bray", "j"),
+        ("v", "v"),
+    ],
+)
 def test_spellings_of_one_organisation_are_exact_matches(written, expected):
     found = Matcher(ROSTER).match(written)
     assert (found.actor, found.status) == (expected, "exact")
 
 
-@pytest.mark.parametrize(("written", "expected"), [
-    ("Jardin du Brai", "j"), ("Ville de Beauvai", "b"), ("Maison d'Economie Solidair", "e"),
-    ("MES", "e")])
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("Jardin du Brai", "j"),
+        ("Ville de Beauvai", "b"),
+        ("Maison d'Economie Solidair", "e"),
+        ("MES", "e"),
+    ],
+)
 def test_misspellings_and_acronyms_are_probable_matches(written, expected):
     found = Matcher(ROSTER).match(written)
     assert (found.actor, found.status) == (expected, "probable")

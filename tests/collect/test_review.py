@@ -10,11 +10,14 @@ from .test_exports import write_csv
 
 
 def answers(tmp_path):
-    return write_csv(tmp_path / "reponses.csv", [
-        ["Horodateur", "Structure", "Partenaires"],
-        ["2024-03-01", "Ville de Creil", "Jardin du Brai; Boulangerie Martin; Café num; Truc"],
-        ["2024-03-02", "Asso Inconnue", "Ville de Creil"],
-    ])
+    return write_csv(
+        tmp_path / "reponses.csv",
+        [
+            ["Horodateur", "Structure", "Partenaires"],
+            ["2024-03-01", "Ville de Creil", "Jardin du Brai; Boulangerie Martin; Café num; Truc"],
+            ["2024-03-02", "Asso Inconnue", "Ville de Creil"],
+        ],
+    )
 
 
 def decide(path, decisions: dict[str, tuple[str, str | None, str | None]]) -> None:
@@ -38,8 +41,13 @@ def test_the_review_lists_each_name_to_check_with_its_candidates(roster, tmp_pat
     path = s.write_review(tmp_path / "revue.xlsx")
     ws = openpyxl.load_workbook(path).active
     rows = {r[0]: r for r in ws.iter_rows(min_row=2, values_only=True)}
-    assert set(rows) == {"Jardin du Brai", "Boulangerie Martin", "Café num", "Truc",
-                         "Asso Inconnue"}
+    assert set(rows) == {
+        "Jardin du Brai",
+        "Boulangerie Martin",
+        "Café num",
+        "Truc",
+        "Asso Inconnue",
+    }
     header = [c.value for c in ws[1]]
     proposed = rows["Jardin du Brai"][header.index("acteur proposé")]
     assert proposed == "Jardins du Bray"
@@ -53,21 +61,31 @@ def test_decisions_apply_on_the_next_reading_and_are_not_asked_again(roster, tmp
     path = answers(tmp_path)
     first = tg.read_survey(path, roster=roster)
     review = first.write_review(tmp_path / "revue.xlsx")
-    decide(review, {"Jardin du Brai": ("cet acteur", None, None),
-                    "Café num": ("un autre acteur", "Café numérique", None),
-                    "Boulangerie Martin": ("nouvel acteur", None, "entreprise"),
-                    "Asso Inconnue": ("nouvel acteur", None, "association"),
-                    "Truc": ("ignorer", None, None)})
+    decide(
+        review,
+        {
+            "Jardin du Brai": ("cet acteur", None, None),
+            "Café num": ("un autre acteur", "Café numérique", None),
+            "Boulangerie Martin": ("nouvel acteur", None, "entreprise"),
+            "Asso Inconnue": ("nouvel acteur", None, "association"),
+            "Truc": ("ignorer", None, None),
+        },
+    )
     second = tg.read_survey(path, roster=roster, review=review)
     t = second.territory
     assert t.actors.loc["Boulangerie Martin", "type"] == "entreprise"
     assert bool(t.actors.loc["Asso Inconnue", "respondent"])
-    found = {(frozenset((r.source, r.target)), r.type) for r in t.relations.itertuples()
-             if isinstance(r.declared_by, str)}
-    assert found == {(frozenset(("V", "J")), "interconnaissance"),
-                     (frozenset(("V", "K")), "interconnaissance"),
-                     (frozenset(("V", "Boulangerie Martin")), "interconnaissance"),
-                     (frozenset(("V", "Asso Inconnue")), "interconnaissance")}
+    found = {
+        (frozenset((r.source, r.target)), r.type)
+        for r in t.relations.itertuples()
+        if isinstance(r.declared_by, str)
+    }
+    assert found == {
+        (frozenset(("V", "J")), "interconnaissance"),
+        (frozenset(("V", "K")), "interconnaissance"),
+        (frozenset(("V", "Boulangerie Martin")), "interconnaissance"),
+        (frozenset(("V", "Asso Inconnue")), "interconnaissance"),
+    }
     assert set(second.matches["status"]) <= {"exact", "decided"}
     assert [r for r in second.to_review() if not r.get("decision")] == []
     again = second.write_review(tmp_path / "revue_2.xlsx")  # decided rows kept, decided

@@ -10,8 +10,14 @@ import pytest
 import territoire_graphe as tg
 
 
-def fill(path: Path, rows: list[tuple[str, str | None, float | None]], *,
-         resources=(), needs=(), clear_known: bool = False) -> None:
+def fill(
+    path: Path,
+    rows: list[tuple[str, str | None, float | None]],
+    *,
+    resources=(),
+    needs=(),
+    clear_known: bool = False,
+) -> None:
     """Fill a questionnaire as a person would: a type (and weight) on a partner's row."""
     book = openpyxl.load_workbook(path)
     ws = book["liens"]
@@ -50,8 +56,10 @@ def filled(roster, tmp_path):
     # A: keeps the known tie with V, adds a partner outside the list, misspelt
     fill(chosen["A"], [("Jardin du Brai", "coopération", 2)], needs=["Un local"])
     # C: declares the funding of V too (confirmed), and a tie with the Café (who did not answer)
-    fill(chosen["C"], [("Ville de Creil", "financement", 1),
-                       ("Café numérique", "interconnaissance", None)])
+    fill(
+        chosen["C"],
+        [("Ville de Creil", "financement", 1), ("Café numérique", "interconnaissance", None)],
+    )
     # J: clears nothing, declares nothing: an answer without any tie (still a respondent)
     return answers
 
@@ -63,8 +71,11 @@ def relations_of(t: tg.Territory) -> set[tuple[frozenset, str]]:
 def test_the_relations_read_back_are_exactly_the_ones_planted(roster, filled):
     s = tg.read_survey(filled, roster=roster)
     assert relations_of(s.territory) == {
-        (frozenset("VA"), "coopération"), (frozenset("VC"), "financement"),
-        (frozenset("AJ"), "coopération"), (frozenset("CK"), "interconnaissance")}
+        (frozenset("VA"), "coopération"),
+        (frozenset("VC"), "financement"),
+        (frozenset("AJ"), "coopération"),
+        (frozenset("CK"), "interconnaissance"),
+    }
 
 
 def test_each_relation_says_who_declared_it_and_whether_both_ends_confirm_it(roster, filled):
@@ -91,8 +102,10 @@ def test_confirmed_ties_keep_only_confirmed_relations_between_respondents(roster
     s = tg.read_survey(filled, roster=roster, ties="confirmed")
     # A-J (both respondents, only A declared it) goes; C-K stays (K did not answer)
     assert relations_of(s.territory) == {
-        (frozenset("VA"), "coopération"), (frozenset("VC"), "financement"),
-        (frozenset("CK"), "interconnaissance")}
+        (frozenset("VA"), "coopération"),
+        (frozenset("VC"), "financement"),
+        (frozenset("CK"), "interconnaissance"),
+    }
 
 
 def test_the_misspelt_partner_is_a_probable_match_listed_for_review(roster, filled):
@@ -134,8 +147,11 @@ def test_the_questionnaire_says_whose_it_is_and_lists_every_other_actor(roster, 
     assert header == ["partenaire", "type", "intensite", "commentaire"]
     partners = [ws.cell(row=r, column=1).value for r in range(2, 9)]
     assert sorted(partners) == sorted(n for n in roster.actors["name"] if n != "Ville de Creil")
-    known = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=2).value
-             for r in range(2, 9) if ws.cell(row=r, column=2).value}
+    known = {
+        ws.cell(row=r, column=1).value: ws.cell(row=r, column=2).value
+        for r in range(2, 9)
+        if ws.cell(row=r, column=2).value
+    }
     assert known == {"ARDES": "coopération"}
     assert int(ws.page_setup.paperSize) == 9 and ws.print_title_rows == "$1:$1"  # 9: A4
     lists = [v.formula1 for v in ws.data_validations.dataValidation]
@@ -164,5 +180,6 @@ def test_a_known_relation_declared_again_takes_the_intensity_given(roster, tmp_p
     ws.cell(row=row, column=3).value = 3  # the respondent changes its intensity
     book.save(ville)
     s = tg.read_survey([ville], roster=roster)
-    assert s.territory.relations[["source", "target", "weight"]].values.tolist() == \
-        [["V", "A", 3.0]]
+    assert s.territory.relations[["source", "target", "weight"]].values.tolist() == [
+        ["V", "A", 3.0]
+    ]

@@ -14,18 +14,25 @@ xls2xform = pytest.importorskip("pyxform.xls2xform")
 
 def test_an_unknown_relation_type_is_kept_with_a_warning(roster, tmp_path):
     path = tmp_path / "x.csv"
-    path.write_text("Structure;Liens [ARDES];Liens [CAF de l'Oise]\n"
-                    "Ville de Creil;troc de services;cooperaton\n", encoding="utf-8")
+    path.write_text(
+        "Structure;Liens [ARDES];Liens [CAF de l'Oise]\n"
+        "Ville de Creil;troc de services;cooperaton\n",
+        encoding="utf-8",
+    )
     s = tg.read_survey(path, roster=roster)
     warned = [w for w in s.warnings if w.code == "survey_type_unknown"]
-    assert sorted(w.message.split("«")[1].split("»")[0].strip() for w in warned) == \
-        ["cooperaton", "troc de services"]
+    assert sorted(w.message.split("«")[1].split("»")[0].strip() for w in warned) == [
+        "cooperaton",
+        "troc de services",
+    ]
     assert {"troc de services", "cooperaton"} <= set(s.territory.relations["type"])
 
 
 def test_names_that_look_like_formulas_stay_text_in_the_review(roster, tmp_path):
-    path = write_csv(tmp_path / "x.csv", [["Structure", "Partenaires"],
-                                           ["ARDES", '=HYPERLINK("http://x","y"); +33 3 44']])
+    path = write_csv(
+        tmp_path / "x.csv",
+        [["Structure", "Partenaires"], ["ARDES", '=HYPERLINK("http://x","y"); +33 3 44']],
+    )
     s = tg.read_survey(path, roster=roster)
     review = s.write_review(tmp_path / "revue.xlsx")
     ws = openpyxl.load_workbook(review).active

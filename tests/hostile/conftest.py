@@ -32,25 +32,31 @@ _CONTENT_TYPES = (
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
     'officedocument.spreadsheetml.sheet.main+xml"/>'
     '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-'
-    'officedocument.spreadsheetml.worksheet+xml"/></Types>')
+    'officedocument.spreadsheetml.worksheet+xml"/></Types>'
+)
 _ROOT_RELS = (
     '<?xml version="1.0" encoding="UTF-8"?>'
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
     '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-    'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+    'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+)
 _WORKBOOK = (
     '<?xml version="1.0" encoding="UTF-8"?>'
     '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-    '<sheets><sheet name="acteurs" sheetId="1" r:id="rId1"/></sheets></workbook>')
+    '<sheets><sheet name="acteurs" sheetId="1" r:id="rId1"/></sheets></workbook>'
+)
 _WORKBOOK_RELS = (
     '<?xml version="1.0" encoding="UTF-8"?>'
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
     '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-    'relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
-SHEET_HEAD = (b'<?xml version="1.0" encoding="UTF-8"?>'
-              b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-              b"<sheetData>")
+    'relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
+)
+SHEET_HEAD = (
+    b'<?xml version="1.0" encoding="UTF-8"?>'
+    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    b"<sheetData>"
+)
 SHEET_TAIL = b"</sheetData></worksheet>"
 SHEET_PART = "xl/worksheets/sheet1.xml"
 
@@ -64,8 +70,9 @@ def actor_rows(count: int = 3) -> bytes:
     """A header (nom, type) and ``count`` actors, as sheet rows."""
     rows = [f'<row r="1">{inline("A1", "nom")}{inline("B1", "type")}</row>']
     for i in range(2, count + 2):
-        rows.append(f'<row r="{i}">{inline(f"A{i}", f"Acteur {i}")}'
-                    f'{inline(f"B{i}", "association")}</row>')
+        rows.append(
+            f'<row r="{i}">{inline(f"A{i}", f"Acteur {i}")}{inline(f"B{i}", "association")}</row>'
+        )
     return "".join(rows).encode()
 
 
@@ -134,12 +141,18 @@ except tg.InputError as error:
 
 def guarded(path: Path, *, cap_mib: int = 1536, timeout: float = 120) -> Ending:
     """Read ``path`` in a child process whose address space is capped at ``cap_mib``."""
+
     def limit() -> None:
         cap = cap_mib * 2**20
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
-    child = subprocess.Popen([sys.executable, "-c", _CHILD, str(path)], stdout=subprocess.PIPE,
-                             stderr=subprocess.DEVNULL, text=True, preexec_fn=limit)
+    child = subprocess.Popen(
+        [sys.executable, "-c", _CHILD, str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        preexec_fn=limit,
+    )
     timer = threading.Timer(timeout, child.kill)  # a hang ends as a kill, and fails the test
     timer.start()
     try:
@@ -157,24 +170,35 @@ def guarded(path: Path, *, cap_mib: int = 1536, timeout: float = 120) -> Ending:
 
 def fingerprint(folder: Path) -> dict[str, str]:
     """Every file under ``folder`` -> the SHA-256 of its bytes."""
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
-def only_changed(before: dict[str, str], after: dict[str, str],
-                 allowed: Iterable[str] = ()) -> set[str]:
+def only_changed(
+    before: dict[str, str], after: dict[str, str], allowed: Iterable[str] = ()
+) -> set[str]:
     """The files added, removed or changed between two fingerprints, other than ``allowed``."""
-    changed = {name for name in before.keys() | after.keys()
-               if before.get(name) != after.get(name)}
+    changed = {name for name in before.keys() | after.keys() if before.get(name) != after.get(name)}
     return changed - set(allowed)
 
 
 @pytest.fixture
 def forge() -> SimpleNamespace:
-    return SimpleNamespace(xlsx=xlsx, sheet_xlsx=sheet_xlsx, actor_rows=actor_rows,
-                           inline=inline, lie_about_sizes=lie_about_sizes, guarded=guarded,
-                           fingerprint=fingerprint, only_changed=only_changed,
-                           SHEET_HEAD=SHEET_HEAD, SHEET_TAIL=SHEET_TAIL)
+    return SimpleNamespace(
+        xlsx=xlsx,
+        sheet_xlsx=sheet_xlsx,
+        actor_rows=actor_rows,
+        inline=inline,
+        lie_about_sizes=lie_about_sizes,
+        guarded=guarded,
+        fingerprint=fingerprint,
+        only_changed=only_changed,
+        SHEET_HEAD=SHEET_HEAD,
+        SHEET_TAIL=SHEET_TAIL,
+    )
 
 
 @pytest.fixture(autouse=True)

@@ -25,7 +25,8 @@ def codes(error: pytest.ExceptionInfo[tg.InputError]) -> set[str]:
 
 @pytest.mark.parametrize("cell", ["XFD1048576", "ALL200000", "B3000000"])
 def test_a_stray_value_far_from_the_data_is_refused_without_allocating_the_range(
-        tmp_path: Path, forge, cell: str) -> None:
+    tmp_path: Path, forge, cell: str
+) -> None:
     row = int("".join(c for c in cell if c.isdigit()))
     stray = f'<row r="{row}">{forge.inline(cell, " ")}</row>'
     path = forge.sheet_xlsx(tmp_path / "far.xlsx", forge.actor_rows() + stray.encode())
@@ -58,8 +59,10 @@ def test_cells_without_reference_count_from_their_row(tmp_path: Path, forge) -> 
 
 
 def test_a_far_cell_within_the_limit_is_read_as_one_more_cell(tmp_path: Path, forge) -> None:
-    stray = (f'<row r="900">{forge.inline("A900", "Loin")}{forge.inline("B900", "association")}'
-             f'{forge.inline("C900", "note")}</row>').encode()
+    stray = (
+        f'<row r="900">{forge.inline("A900", "Loin")}{forge.inline("B900", "association")}'
+        f"{forge.inline('C900', 'note')}</row>"
+    ).encode()
     path = forge.sheet_xlsx(tmp_path / "near.xlsx", forge.actor_rows() + stray)
     territory = tg.read(path)
     assert len(territory.actors) == 4  # the 3 actors and the far one
@@ -67,8 +70,10 @@ def test_a_far_cell_within_the_limit_is_read_as_one_more_cell(tmp_path: Path, fo
 
 
 def test_the_sheet_limit_can_be_lowered_and_raised(tmp_path: Path, forge) -> None:
-    stray = (f'<row r="900">{forge.inline("A900", "Loin")}{forge.inline("B900", "association")}'
-             f'{forge.inline("C900", "note")}</row>').encode()
+    stray = (
+        f'<row r="900">{forge.inline("A900", "Loin")}{forge.inline("B900", "association")}'
+        f"{forge.inline('C900', 'note')}</row>"
+    ).encode()
     path = forge.sheet_xlsx(tmp_path / "near.xlsx", forge.actor_rows() + stray)
     with pytest.raises(tg.InputError) as error:
         tg.read(path, limits=tg.Limits(sheet_cells=1000))  # 900 x 3 = 2,700 cells, 11 filled
@@ -84,8 +89,12 @@ def test_a_dense_sheet_past_the_cell_limit_is_still_read(tmp_path: Path, forge) 
 
 def test_a_zip_bomb_is_refused_from_its_central_directory(tmp_path: Path, forge) -> None:
     chunk = b" " * (1 << 20)  # 200 MiB of blanks between rows: valid XML, ~200 kB zipped
-    path = forge.xlsx(tmp_path / "bomb.xlsx", forge.SHEET_HEAD + forge.actor_rows(),
-                      (chunk, 200), forge.SHEET_TAIL)
+    path = forge.xlsx(
+        tmp_path / "bomb.xlsx",
+        forge.SHEET_HEAD + forge.actor_rows(),
+        (chunk, 200),
+        forge.SHEET_TAIL,
+    )
     assert path.stat().st_size < 1_000_000
     ending = forge.guarded(path, cap_mib=CAP_MIB)
     assert ending.line == "InputError archive_too_large"
@@ -96,8 +105,12 @@ def test_a_zip_bomb_whose_directory_lies_is_stopped_while_inflating(tmp_path: Pa
     # The directory says 1,000 bytes a part: inflating stops there, the check of the part
     # fails, and the file is reported as damaged before calamine ever opens it.
     chunk = b" " * (1 << 20)
-    path = forge.xlsx(tmp_path / "bomb.xlsx", forge.SHEET_HEAD + forge.actor_rows(),
-                      (chunk, 200), forge.SHEET_TAIL)
+    path = forge.xlsx(
+        tmp_path / "bomb.xlsx",
+        forge.SHEET_HEAD + forge.actor_rows(),
+        (chunk, 200),
+        forge.SHEET_TAIL,
+    )
     forge.lie_about_sizes(path)
     ending = forge.guarded(path, cap_mib=CAP_MIB)
     assert ending.line == "InputError file_truncated"
@@ -107,8 +120,9 @@ def test_a_zip_bomb_whose_directory_lies_is_stopped_while_inflating(tmp_path: Pa
 def test_the_inflated_size_limit_can_be_lowered_and_raised(tmp_path: Path, forge) -> None:
     # 3 MiB of blanks between the rows.
     chunk = b" " * (1 << 20)
-    path = forge.xlsx(tmp_path / "big.xlsx", forge.SHEET_HEAD + forge.actor_rows(),
-                      (chunk, 3), forge.SHEET_TAIL)
+    path = forge.xlsx(
+        tmp_path / "big.xlsx", forge.SHEET_HEAD + forge.actor_rows(), (chunk, 3), forge.SHEET_TAIL
+    )
     with pytest.raises(tg.InputError) as error:
         tg.read(path, limits=tg.Limits(inflated_bytes=2 * 2**20), lang="en")
     assert codes(error) == {"archive_too_large"}
@@ -118,9 +132,15 @@ def test_the_inflated_size_limit_can_be_lowered_and_raised(tmp_path: Path, forge
 
 def test_one_huge_cell_is_refused_without_reading_it_whole(tmp_path: Path, forge) -> None:
     head = forge.SHEET_HEAD + forge.actor_rows() + b'<row r="9"><c r="A9" t="inlineStr"><is><t>'
-    path = forge.xlsx(tmp_path / "cell.xlsx", head, (b"a" * (1 << 20), 12),
-                      b"</t></is></c>" + forge.inline("B9", "association").encode()
-                      + b"</row>" + forge.SHEET_TAIL)
+    path = forge.xlsx(
+        tmp_path / "cell.xlsx",
+        head,
+        (b"a" * (1 << 20), 12),
+        b"</t></is></c>"
+        + forge.inline("B9", "association").encode()
+        + b"</row>"
+        + forge.SHEET_TAIL,
+    )
     with pytest.raises(tg.InputError) as error:
         tg.read(path)
     assert codes(error) == {"cell_too_large"}
@@ -139,8 +159,11 @@ def test_a_file_past_the_size_limit_is_refused_before_being_read(tmp_path: Path,
 
 
 def test_the_bounded_scan_still_finds_uncomputed_formulas(tmp_path: Path, forge) -> None:
-    rows = forge.actor_rows() + (b'<row r="5"><c r="A5"><f>CONCAT("Mai","rie")</f></c>'
-                                 + forge.inline("B5", "commune").encode() + b"</row>")
+    rows = forge.actor_rows() + (
+        b'<row r="5"><c r="A5"><f>CONCAT("Mai","rie")</f></c>'
+        + forge.inline("B5", "commune").encode()
+        + b"</row>"
+    )
     path = forge.sheet_xlsx(tmp_path / "f.xlsx", rows)
     territory = tg.read(path)
     assert '=CONCAT("Mai","rie")' in territory.actors["name"].tolist()
@@ -148,40 +171,55 @@ def test_the_bounded_scan_still_finds_uncomputed_formulas(tmp_path: Path, forge)
     assert len(warned) == 1 and warned[0].row == 5 and "A5" in warned[0].message
 
 
-_ODS = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
-        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
-        '<office:body><office:spreadsheet><table:table table:name="acteurs">{rows}'
-        "</table:table></office:spreadsheet></office:body></office:document-content>")
+_ODS = (
+    '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+    '<office:body><office:spreadsheet><table:table table:name="acteurs">{rows}'
+    "</table:table></office:spreadsheet></office:body></office:document-content>"
+)
 
 
 def _ods_cell(value: str) -> str:
-    return f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
+    return (
+        f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
+    )
 
 
 def _ods(path: Path, rows: str) -> Path:
     import zipfile
 
     with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet",
-                         compress_type=zipfile.ZIP_STORED)
+        archive.writestr(
+            "mimetype",
+            "application/vnd.oasis.opendocument.spreadsheet",
+            compress_type=zipfile.ZIP_STORED,
+        )
         archive.writestr("content.xml", _ODS.format(rows=rows))
-        archive.writestr("META-INF/manifest.xml", (
-            '<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:'
-            'opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" '
-            'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-            "</manifest:manifest>"))
+        archive.writestr(
+            "META-INF/manifest.xml",
+            (
+                '<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:'
+                'opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" '
+                'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                "</manifest:manifest>"
+            ),
+        )
     return path
 
 
 def test_an_ods_value_after_a_million_repeated_rows_is_refused(tmp_path: Path, forge) -> None:
-    head = (f"<table:table-row>{_ods_cell('nom')}{_ods_cell('type')}</table:table-row>"
-            f"<table:table-row>{_ods_cell('A')}{_ods_cell('commune')}</table:table-row>")
-    stray = ('<table:table-row table:number-rows-repeated="1048570">'
-             '<table:table-cell table:number-columns-repeated="16384"/></table:table-row>'
-             '<table:table-row><table:table-cell table:number-columns-repeated="16383"/>'
-             f"{_ods_cell(' ')}</table:table-row>")
+    head = (
+        f"<table:table-row>{_ods_cell('nom')}{_ods_cell('type')}</table:table-row>"
+        f"<table:table-row>{_ods_cell('A')}{_ods_cell('commune')}</table:table-row>"
+    )
+    stray = (
+        '<table:table-row table:number-rows-repeated="1048570">'
+        '<table:table-cell table:number-columns-repeated="16384"/></table:table-row>'
+        '<table:table-row><table:table-cell table:number-columns-repeated="16383"/>'
+        f"{_ods_cell(' ')}</table:table-row>"
+    )
     path = _ods(tmp_path / "loin.ods", head + stray)
     ending = forge.guarded(path, cap_mib=CAP_MIB)
     assert ending.line == "InputError sheet_range_too_large"
@@ -189,6 +227,8 @@ def test_an_ods_value_after_a_million_repeated_rows_is_refused(tmp_path: Path, f
         tg.read(path)
     assert "XFD1048573" in error.value.problems[0].message
     # The same table without the stray value is read; empty repeated rows cost nothing.
-    empty = ('<table:table-row table:number-rows-repeated="1048570">'
-             '<table:table-cell table:number-columns-repeated="16384"/></table:table-row>')
+    empty = (
+        '<table:table-row table:number-rows-repeated="1048570">'
+        '<table:table-cell table:number-columns-repeated="16384"/></table:table-row>'
+    )
     assert len(tg.read(_ods(tmp_path / "propre.ods", head + empty)).actors) == 1

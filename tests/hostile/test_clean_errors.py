@@ -27,8 +27,12 @@ def workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
     return path
 
 
-ACTORS = [["id", "nom", "type"], ["a", "Mairie", "commune"], ["b", "Asso", "association"],
-          ["c", "Ferme", "entreprise"]]
+ACTORS = [
+    ["id", "nom", "type"],
+    ["a", "Mairie", "commune"],
+    ["b", "Asso", "association"],
+    ["c", "Ferme", "entreprise"],
+]
 
 
 def codes(problems: list[tg.Problem]) -> list[str]:
@@ -40,8 +44,12 @@ def test_a_commune_merged_over_three_rows_reaches_each_of_them(tmp_path: Path) -
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "acteurs"
-    for row in [["nom", "type", "commune"], ["A", "commune", "Lille"], ["B", "association", None],
-                ["C", "association", None]]:
+    for row in [
+        ["nom", "type", "commune"],
+        ["A", "commune", "Lille"],
+        ["B", "association", None],
+        ["C", "association", None],
+    ]:
         sheet.append(row)
     sheet.merge_cells("C2:C4")
     book.save(tmp_path / "t.xlsx")
@@ -54,8 +62,11 @@ def test_a_merge_over_rows_and_columns_is_filled_and_warned(tmp_path: Path) -> N
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "acteurs"
-    for row in [["nom", "type", "commune", "secteur"], ["A", "commune", "Lille", None],
-                ["B", "association", None, None]]:
+    for row in [
+        ["nom", "type", "commune", "secteur"],
+        ["A", "commune", "Lille", None],
+        ["B", "association", None, None],
+    ]:
         sheet.append(row)
     sheet.merge_cells("C2:D3")
     book.save(tmp_path / "t.xlsx")
@@ -67,10 +78,17 @@ def test_a_merge_over_rows_and_columns_is_filled_and_warned(tmp_path: Path) -> N
 
 # -- intensities and numbers ------------------------------------------------------------------
 def test_all_intensities_zero_give_a_diagnosis_a_map_and_a_report(tmp_path: Path) -> None:
-    path = workbook(tmp_path / "t.xlsx", {
-        "acteurs": ACTORS,
-        "relations": [["source", "cible", "type", "intensite"], ["a", "b", "coopération", 0],
-                      ["b", "c", "coopération", 0]]})
+    path = workbook(
+        tmp_path / "t.xlsx",
+        {
+            "acteurs": ACTORS,
+            "relations": [
+                ["source", "cible", "type", "intensite"],
+                ["a", "b", "coopération", 0],
+                ["b", "c", "coopération", 0],
+            ],
+        },
+    )
     t = tg.read(path)
     assert t.relations["weight"].tolist() == [0.0, 0.0]
     d = tg.diagnose(t)
@@ -82,32 +100,61 @@ def test_all_intensities_zero_give_a_diagnosis_a_map_and_a_report(tmp_path: Path
 
 @pytest.mark.parametrize("written", ["1e400", "-1e400", "1" * 500])
 def test_an_infinite_or_absurd_intensity_is_refused(tmp_path: Path, written: str) -> None:
-    path = workbook(tmp_path / "t.xlsx", {
-        "acteurs": ACTORS,
-        "relations": [["source", "cible", "type", "intensite"], ["a", "b", "coopération", written]]})
+    path = workbook(
+        tmp_path / "t.xlsx",
+        {
+            "acteurs": ACTORS,
+            "relations": [
+                ["source", "cible", "type", "intensite"],
+                ["a", "b", "coopération", written],
+            ],
+        },
+    )
     with pytest.raises(tg.InputError) as error:
         tg.read(path)
     problem = error.value.problems[0]
     assert (problem.code, problem.sheet, problem.row) == ("number_invalid", "relations", 2)
 
 
-@pytest.mark.parametrize(("written", "expected"), [("1.200,5", 1200.5), ("1 200,5", 1200.5),
-                                                   ("1\u202f200,5", 1200.5), ("1.200.300", 1200300.0),
-                                                   ("2,5", 2.5), ("1,234.5", 1234.5)])
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("1.200,5", 1200.5),
+        ("1 200,5", 1200.5),
+        ("1\u202f200,5", 1200.5),
+        ("1.200.300", 1200300.0),
+        ("2,5", 2.5),
+        ("1,234.5", 1234.5),
+    ],
+)
 def test_thousands_separators_are_understood(tmp_path: Path, written: str, expected: float) -> None:
-    path = workbook(tmp_path / "t.xlsx", {
-        "acteurs": ACTORS,
-        "relations": [["source", "cible", "type", "intensite"], ["a", "b", "coopération", written]]})
+    path = workbook(
+        tmp_path / "t.xlsx",
+        {
+            "acteurs": ACTORS,
+            "relations": [
+                ["source", "cible", "type", "intensite"],
+                ["a", "b", "coopération", written],
+            ],
+        },
+    )
     t = tg.read(path)
     assert t.relations["weight"].tolist() == [expected]
     assert "number_thousands_ambiguous" not in codes(t.warnings)
 
 
 def test_a_dot_before_three_digits_is_read_as_decimals_with_a_warning(tmp_path: Path) -> None:
-    path = workbook(tmp_path / "t.xlsx", {
-        "acteurs": ACTORS,
-        "relations": [["source", "cible", "type", "intensite"], ["a", "b", "coopération", "1.200"],
-                      ["b", "c", "coopération", "1.200"]]})
+    path = workbook(
+        tmp_path / "t.xlsx",
+        {
+            "acteurs": ACTORS,
+            "relations": [
+                ["source", "cible", "type", "intensite"],
+                ["a", "b", "coopération", "1.200"],
+                ["b", "c", "coopération", "1.200"],
+            ],
+        },
+    )
     t = tg.read(path, lang="en")
     assert t.relations["weight"].tolist() == [1.2, 1.2]
     warned = [p for p in t.warnings if p.code == "number_thousands_ambiguous"]
@@ -116,23 +163,35 @@ def test_a_dot_before_three_digits_is_read_as_decimals_with_a_warning(tmp_path: 
 
 
 def test_a_negative_quantity_is_refused(tmp_path: Path) -> None:
-    path = workbook(tmp_path / "t.xlsx", {
-        "acteurs": ACTORS,
-        "flux": [["source", "cible", "type", "quantite", "unite"],
-                 ["a", "b", "financement", -5000, "euros"]]})
+    path = workbook(
+        tmp_path / "t.xlsx",
+        {
+            "acteurs": ACTORS,
+            "flux": [
+                ["source", "cible", "type", "quantite", "unite"],
+                ["a", "b", "financement", -5000, "euros"],
+            ],
+        },
+    )
     with pytest.raises(tg.InputError) as error:
         tg.read(path)
     problem = error.value.problems[0]
     assert (problem.code, problem.sheet, problem.row, problem.column) == (
-        "quantity_negative", "flux", 2, "quantite")
+        "quantity_negative",
+        "flux",
+        2,
+        "quantite",
+    )
 
 
 # -- text that is not markup ------------------------------------------------------------------
 def test_mathtext_in_a_territory_name_is_drawn_as_text(tmp_path: Path) -> None:
     from territoire_graphe.render.comparison_excel import to_excel_comparison
 
-    actors = [{"id": "a", "name": "A $\\foo$", "type": "commune"},
-              {"id": "b", "name": "B_$x^{2$", "type": "commune"}]
+    actors = [
+        {"id": "a", "name": "A $\\foo$", "type": "commune"},
+        {"id": "b", "name": "B_$x^{2$", "type": "commune"},
+    ]
     relations = [{"source": "a", "target": "b", "type": "coopération"}]
     first = tg.Territory.from_records(actors=actors, relations=relations, name="budget_$\\foo$")
     second = tg.Territory.from_records(actors=actors, relations=relations, name="autre $x^{2$")
@@ -192,10 +251,12 @@ def test_one_huge_xml_token_is_refused_before_parsing(tmp_path: Path, suffix: st
 
 
 # -- encodings --------------------------------------------------------------------------------
-@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32",
-                                      "utf-32-le", "utf-32-be"])
-def test_utf16_and_utf32_csv_files_are_read_with_or_without_bom(tmp_path: Path,
-                                                                encoding: str) -> None:
+@pytest.mark.parametrize(
+    "encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"]
+)
+def test_utf16_and_utf32_csv_files_are_read_with_or_without_bom(
+    tmp_path: Path, encoding: str
+) -> None:
     path = tmp_path / "acteurs.csv"
     path.write_bytes("nom;type\nMairie de Liévin;commune\nŒuvre;association\n".encode(encoding))
     t = tg.read(path)
@@ -213,18 +274,20 @@ def test_a_broken_utf16_file_names_its_encoding(tmp_path: Path) -> None:
 # -- sheets -----------------------------------------------------------------------------------
 @pytest.mark.parametrize("name", ["Aide", "Notice", "Listes", "Help", "Readme"])
 def test_a_help_named_sheet_holding_a_table_is_kept_and_warned(tmp_path: Path, name: str) -> None:
-    path = workbook(tmp_path / "t.xlsx", {
-        "acteurs": ACTORS,
-        name: [["source", "cible", "type"], ["a", "b", "coopération"]]})
+    path = workbook(
+        tmp_path / "t.xlsx",
+        {"acteurs": ACTORS, name: [["source", "cible", "type"], ["a", "b", "coopération"]]},
+    )
     t = tg.read(path)
     assert name in t.extra_sheets and len(t.extra_sheets[name]) == 1
     assert [p.sheet for p in t.warnings if p.code == "sheet_unknown"] == [name]
 
 
 def test_help_sheets_holding_instructions_are_still_skipped(tmp_path: Path) -> None:
-    path = workbook(tmp_path / "t.xlsx", {
-        "acteurs": ACTORS,
-        "Aide": [["Comment remplir ce classeur"], ["Une ligne par acteur."]]})
+    path = workbook(
+        tmp_path / "t.xlsx",
+        {"acteurs": ACTORS, "Aide": [["Comment remplir ce classeur"], ["Une ligne par acteur."]]},
+    )
     t = tg.read(path)
     assert "Aide" not in t.extra_sheets and "sheet_unknown" not in codes(t.warnings)
     template = tg.write_template(tmp_path / "modele.xlsx")
@@ -234,13 +297,26 @@ def test_help_sheets_holding_instructions_are_still_skipped(tmp_path: Path) -> N
 
 # -- the report and Excel's limits ------------------------------------------------------------
 def test_a_report_never_has_more_columns_than_excel_allows(tmp_path: Path) -> None:
-    actors = [{"id": f"a{i}", "name": f"A{i}", "type": "association",
-               **{f"c{j}": j for j in range(16_400)}} for i in range(2)]
-    t = tg.Territory.from_records(actors=actors, relations=[
-        {"source": "a0", "target": "a1", "type": "coopération"}])
+    actors = [
+        {
+            "id": f"a{i}",
+            "name": f"A{i}",
+            "type": "association",
+            **{f"c{j}": j for j in range(16_400)},
+        }
+        for i in range(2)
+    ]
+    t = tg.Territory.from_records(
+        actors=actors, relations=[{"source": "a0", "target": "a1", "type": "coopération"}]
+    )
     path = tg.to_excel(tg.diagnose(t), tmp_path / "rapport.xlsx")
     book = openpyxl.load_workbook(path, read_only=True)
     assert max(sheet.max_column for sheet in book.worksheets) <= 16_384
-    notes = [cell.value for sheet in book.worksheets for row in sheet.iter_rows(values_only=False)
-             for cell in row[:1] if isinstance(cell.value, str) and "16 384" in cell.value]
+    notes = [
+        cell.value
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=False)
+        for cell in row[:1]
+        if isinstance(cell.value, str) and "16 384" in cell.value
+    ]
     assert notes  # the cut is said

@@ -22,7 +22,11 @@ import pytest
 import territoire_graphe as tg
 
 MEMORY_CAP = 150 * 2**20  # Python allocations of one hostile read
-ACTORS = [["nom", "type"], ["Mairie de Songeons", "commune"], ["Les Jardins du Bray", "association"]]
+ACTORS = [
+    ["nom", "type"],
+    ["Mairie de Songeons", "commune"],
+    ["Les Jardins du Bray", "association"],
+]
 
 
 def xlsx_of(sheets: dict[str, list[list[object]]]) -> bytes:
@@ -38,17 +42,34 @@ def xlsx_of(sheets: dict[str, list[list[object]]]) -> bytes:
 
 
 def simple() -> bytes:
-    return xlsx_of({"acteurs": ACTORS, "relations": [
-        ["source", "cible", "type", "intensite"],
-        ["Mairie de Songeons", "Les Jardins du Bray", "coopération", 2]]})
+    return xlsx_of(
+        {
+            "acteurs": ACTORS,
+            "relations": [
+                ["source", "cible", "type", "intensite"],
+                ["Mairie de Songeons", "Les Jardins du Bray", "coopération", 2],
+            ],
+        }
+    )
 
 
 def _xss(folder: Path, forge) -> Path:
     path = folder / "xss.xlsx"
-    path.write_bytes(xlsx_of({"acteurs": [["nom", "type", "commune"],
-                                          ["</script><script>alert(1)</script>", "association",
-                                           '<img src=x onerror="alert(2)">'],
-                                          ["Mairie", "commune", "Songeons"]]}))
+    path.write_bytes(
+        xlsx_of(
+            {
+                "acteurs": [
+                    ["nom", "type", "commune"],
+                    [
+                        "</script><script>alert(1)</script>",
+                        "association",
+                        '<img src=x onerror="alert(2)">',
+                    ],
+                    ["Mairie", "commune", "Songeons"],
+                ]
+            }
+        )
+    )
     return path
 
 
@@ -56,19 +77,24 @@ def _xxe(folder: Path, forge) -> Path:
     secret = folder / "secret.txt"
     secret.write_text("TOP-SECRET")
     path = folder / "xxe.graphml"
-    path.write_text(f'<?xml version="1.0"?><!DOCTYPE g [<!ENTITY s SYSTEM "{secret.as_uri()}">]>'
-                    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph>'
-                    '<node id="&s;"/></graph></graphml>')
+    path.write_text(
+        f'<?xml version="1.0"?><!DOCTYPE g [<!ENTITY s SYSTEM "{secret.as_uri()}">]>'
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph>'
+        '<node id="&s;"/></graph></graphml>'
+    )
     return path
 
 
 def _laughs(folder: Path, forge) -> Path:
     entities = '<!ENTITY l0 "ha">' + "".join(
-        f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+        f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10)
+    )
     path = folder / "laughs.gexf"
-    path.write_text(f'<?xml version="1.0"?><!DOCTYPE g [{entities}]>'
-                    '<gexf xmlns="http://gexf.net/1.3"><graph><nodes>'
-                    '<node id="a" label="&l9;"/></nodes></graph></gexf>')
+    path.write_text(
+        f'<?xml version="1.0"?><!DOCTYPE g [{entities}]>'
+        '<gexf xmlns="http://gexf.net/1.3"><graph><nodes>'
+        '<node id="a" label="&l9;"/></nodes></graph></gexf>'
+    )
     return path
 
 
@@ -81,8 +107,12 @@ def _truncated(folder: Path, forge) -> Path:
 
 def _password(folder: Path, forge) -> Path:
     path = folder / "protege.xlsx"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
-                     + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 1024)
+    path.write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + b"\x00" * 504
+        + "EncryptedPackage".encode("utf-16-le")
+        + b"\x00" * 1024
+    )
     return path
 
 
@@ -105,14 +135,22 @@ def _far_cell(folder: Path, forge) -> Path:
 
 
 def _zip_bomb(folder: Path, forge) -> Path:
-    return forge.xlsx(folder / "bombe.xlsx", forge.SHEET_HEAD + forge.actor_rows(),
-                      (b" " * (1 << 20), 100), forge.SHEET_TAIL)
+    return forge.xlsx(
+        folder / "bombe.xlsx",
+        forge.SHEET_HEAD + forge.actor_rows(),
+        (b" " * (1 << 20), 100),
+        forge.SHEET_TAIL,
+    )
 
 
 def _huge_cell(folder: Path, forge) -> Path:
     head = forge.SHEET_HEAD + forge.actor_rows() + b'<row r="9"><c r="A9" t="inlineStr"><is><t>'
-    return forge.xlsx(folder / "cellule.xlsx", head, (b"a" * (1 << 20), 6),
-                      b"</t></is></c></row>" + forge.SHEET_TAIL)
+    return forge.xlsx(
+        folder / "cellule.xlsx",
+        head,
+        (b"a" * (1 << 20), 6),
+        b"</t></is></c></row>" + forge.SHEET_TAIL,
+    )
 
 
 def _deep_json(folder: Path, forge) -> Path:
@@ -129,24 +167,43 @@ def _huge_integer(folder: Path, forge) -> Path:
 
 def _huge_token(folder: Path, forge) -> Path:
     path = folder / "jeton.graphml"
-    path.write_text('<?xml version="1.0"?><graphml><graph><node id="' + "x" * 6_000_000
-                    + '"/></graph></graphml>')
+    path.write_text(
+        '<?xml version="1.0"?><graphml><graph><node id="'
+        + "x" * 6_000_000
+        + '"/></graph></graphml>'
+    )
     return path
 
 
 def _infinite_weight(folder: Path, forge) -> Path:
     path = folder / "infini.xlsx"
-    path.write_bytes(xlsx_of({"acteurs": ACTORS, "relations": [
-        ["source", "cible", "type", "intensite"],
-        ["Mairie de Songeons", "Les Jardins du Bray", "coopération", "1e400"]]}))
+    path.write_bytes(
+        xlsx_of(
+            {
+                "acteurs": ACTORS,
+                "relations": [
+                    ["source", "cible", "type", "intensite"],
+                    ["Mairie de Songeons", "Les Jardins du Bray", "coopération", "1e400"],
+                ],
+            }
+        )
+    )
     return path
 
 
 def _negative_quantity(folder: Path, forge) -> Path:
     path = folder / "negatif.xlsx"
-    path.write_bytes(xlsx_of({"acteurs": ACTORS, "flux": [
-        ["source", "cible", "type", "quantite"],
-        ["Mairie de Songeons", "Les Jardins du Bray", "financement", -3]]}))
+    path.write_bytes(
+        xlsx_of(
+            {
+                "acteurs": ACTORS,
+                "flux": [
+                    ["source", "cible", "type", "quantite"],
+                    ["Mairie de Songeons", "Les Jardins du Bray", "financement", -3],
+                ],
+            }
+        )
+    )
     return path
 
 
@@ -158,9 +215,17 @@ def _utf16(folder: Path, forge) -> Path:
 
 def _ambiguous_number(folder: Path, forge) -> Path:
     path = folder / "milliers.xlsx"
-    path.write_bytes(xlsx_of({"acteurs": ACTORS, "relations": [
-        ["source", "cible", "type", "intensite"],
-        ["Mairie de Songeons", "Les Jardins du Bray", "coopération", "1.200"]]}))
+    path.write_bytes(
+        xlsx_of(
+            {
+                "acteurs": ACTORS,
+                "relations": [
+                    ["source", "cible", "type", "intensite"],
+                    ["Mairie de Songeons", "Les Jardins du Bray", "coopération", "1.200"],
+                ],
+            }
+        )
+    )
     return path
 
 
@@ -189,14 +254,19 @@ CASES: list[tuple[str, Callable[[Path, object], Path], str, str]] = [
     ("a negative quantity", _negative_quantity, "error", "quantity_negative"),
     ("UTF-16 without BOM (read)", _utf16, "ok", ""),
     ("1.200 (warned)", _ambiguous_number, "warning", "number_thousands_ambiguous"),
-    ("an uncomputed formula as a name (warned)", _uncomputed_formula, "warning",
-     "formula_uncomputed_text"),
+    (
+        "an uncomputed formula as a name (warned)",
+        _uncomputed_formula,
+        "warning",
+        "formula_uncomputed_text",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("case", "make", "outcome", "code"), CASES, ids=[c[0] for c in CASES])
 def test_each_hostile_file_gives_a_clear_answer_in_bounded_memory_touching_nothing(
-        tmp_path: Path, forge, case: str, make, outcome: str, code: str) -> None:
+    tmp_path: Path, forge, case: str, make, outcome: str, code: str
+) -> None:
     bystander = tmp_path / "autre_classeur.xlsx"
     bystander.write_bytes(simple())
     path = make(tmp_path, forge)
@@ -241,9 +311,9 @@ def _mutations(data: bytes, rng: random.Random) -> bytes:
         if kind == 0:
             data[at] = rng.randrange(256)
         elif kind == 1:
-            del data[at:at + rng.randint(1, 64)]
+            del data[at : at + rng.randint(1, 64)]
         elif kind == 2:
-            data[at:at] = data[at:at + rng.randint(1, 64)] * rng.randint(1, 8)
+            data[at:at] = data[at : at + rng.randint(1, 64)] * rng.randint(1, 8)
         else:
             data = data[:at]
     return bytes(data or b"x")

@@ -17,31 +17,78 @@ import pytest
 import territoire_graphe as tg
 from territoire_graphe.render.people import PeopleView, fold
 
-SPELLINGS = ["Quentin Zorglub", "Quentin  Zorglub", "Quentin\u00a0Zorglub", "QUENTIN\tZORGLUB",
-             "quentin\u202fzorglüb", "Quentin\nZorglub", "Quentin Zorglu\u0301b"]
+SPELLINGS = [
+    "Quentin Zorglub",
+    "Quentin  Zorglub",
+    "Quentin\u00a0Zorglub",
+    "QUENTIN\tZORGLUB",
+    "quentin\u202fzorglüb",
+    "Quentin\nZorglub",
+    "Quentin Zorglu\u0301b",
+]
 
 
 def territory(date: str, extra_actor: bool = False) -> tg.Territory:
     actors = [
-        {"id": "a", "name": "Mairie de Songeons", "type": "commune",
-         "role": f"contact : {SPELLINGS[1]}", "notes": SPELLINGS[2]},
-        {"id": "b", "name": "Les Jardins du Bray", "type": "association",
-         "role": SPELLINGS[3], "notes": f"voir {SPELLINGS[4]}"},
+        {
+            "id": "a",
+            "name": "Mairie de Songeons",
+            "type": "commune",
+            "role": f"contact : {SPELLINGS[1]}",
+            "notes": SPELLINGS[2],
+        },
+        {
+            "id": "b",
+            "name": "Les Jardins du Bray",
+            "type": "association",
+            "role": SPELLINGS[3],
+            "notes": f"voir {SPELLINGS[4]}",
+        },
     ]
     if extra_actor:
-        actors.append({"id": "c", "name": "Bray Bois Énergie", "type": "entreprise",
-                       "role": SPELLINGS[6], "notes": ""})
-    relations = [{"source": "a", "target": "b", "type": "coopération",
-                  "comment": f"appeler {SPELLINGS[5]} avant"}]
+        actors.append(
+            {
+                "id": "c",
+                "name": "Bray Bois Énergie",
+                "type": "entreprise",
+                "role": SPELLINGS[6],
+                "notes": "",
+            }
+        )
+    relations = [
+        {
+            "source": "a",
+            "target": "b",
+            "type": "coopération",
+            "comment": f"appeler {SPELLINGS[5]} avant",
+        }
+    ]
     if extra_actor:
-        relations.append({"source": "b", "target": "c", "type": "coopération",
-                          "comment": f"{SPELLINGS[0]} s'en occupe"})
-    people = [{"id": "p1", "name": "Quentin Zorglub", "actor": "a",
-               "position": f"adjoint de {SPELLINGS[3]}"}]
+        relations.append(
+            {
+                "source": "b",
+                "target": "c",
+                "type": "coopération",
+                "comment": f"{SPELLINGS[0]} s'en occupe",
+            }
+        )
+    people = [
+        {
+            "id": "p1",
+            "name": "Quentin Zorglub",
+            "actor": "a",
+            "position": f"adjoint de {SPELLINGS[3]}",
+        }
+    ]
     return tg.Territory.from_records(
-        actors=actors, relations=relations, people=people, name="t", date=date,
+        actors=actors,
+        relations=relations,
+        people=people,
+        name="t",
+        date=date,
         resources=[{"actor": "a", "resource": f"salle prêtée par {SPELLINGS[1]}"}],
-        needs=[{"actor": "b", "need": f"un bénévole comme {SPELLINGS[2]}"}])
+        needs=[{"actor": "b", "need": f"un bénévole comme {SPELLINGS[2]}"}],
+    )
 
 
 def leaks(raw: bytes) -> bool:
@@ -92,8 +139,9 @@ def zipped(path: Path) -> bytes:
 
 
 @pytest.mark.parametrize("mode", ["hide", "pseudonymise"])
-def test_no_spelling_of_a_name_survives_in_the_reports_and_exports(tmp_path: Path,
-                                                                   mode: str) -> None:
+def test_no_spelling_of_a_name_survives_in_the_reports_and_exports(
+    tmp_path: Path, mode: str
+) -> None:
     t = territory("2024", extra_actor=True)
     d = tg.diagnose(t)
     outputs = {}
@@ -101,9 +149,13 @@ def test_no_spelling_of_a_name_survives_in_the_reports_and_exports(tmp_path: Pat
     outputs["report"] = zipped(tmp_path / "rapport.xlsx")
     tg.to_docx(d, tmp_path / "diagnostic.docx", people=mode, images=False)
     outputs["document"] = zipped(tmp_path / "diagnostic.docx")
-    for name, writer in [("t.gexf", tg.to_gexf), ("t.graphml", tg.to_graphml),
-                         ("t.json", tg.to_json), ("graphology.json", tg.to_graphology),
-                         ("t.geojson", tg.to_geojson)]:
+    for name, writer in [
+        ("t.gexf", tg.to_gexf),
+        ("t.graphml", tg.to_graphml),
+        ("t.json", tg.to_json),
+        ("graphology.json", tg.to_graphology),
+        ("t.geojson", tg.to_geojson),
+    ]:
         writer(t, tmp_path / name, people=mode)
         outputs[name] = (tmp_path / name).read_bytes()
     tg.to_kumu(t, tmp_path / "kumu.xlsx", people=mode)
@@ -114,7 +166,9 @@ def test_no_spelling_of_a_name_survives_in_the_reports_and_exports(tmp_path: Pat
     assert leaking == []
 
 
-def test_csv_without_people_reads_back_with_their_ties_between_organisations(tmp_path: Path) -> None:
+def test_csv_without_people_reads_back_with_their_ties_between_organisations(
+    tmp_path: Path,
+) -> None:
     t = territory("2024", extra_actor=True)
     back = tg.read(tg.to_csv(t, tmp_path / "csv", people="hide"))
     assert len(back.people) == 0 and len(t.people) == 1

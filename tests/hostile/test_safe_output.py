@@ -19,8 +19,21 @@ from territoire_graphe.cli_output import terminal_safe
 from territoire_graphe.io.outputs import atomic_path, refused_outputs, same_file, write_bytes
 from territoire_graphe.render.safe_cells import FORMULA_PREFIXES, csv_escape, csv_unescape
 
-HOSTILE = ['=HYPERLINK("http://evil","clic")', "=cmd|' /C calc'!A0", "@SUM(A1:A2)", "+33 3 44",
-           "-2+3", "\tTAB", "\rCR", "\nLF", "'=déjà", "''@deux", "'simple", "-2,5", "Mairie"]
+HOSTILE = [
+    '=HYPERLINK("http://evil","clic")',
+    "=cmd|' /C calc'!A0",
+    "@SUM(A1:A2)",
+    "+33 3 44",
+    "-2+3",
+    "\tTAB",
+    "\rCR",
+    "\nLF",
+    "'=déjà",
+    "''@deux",
+    "'simple",
+    "-2,5",
+    "Mairie",
+]
 
 
 @pytest.fixture
@@ -48,8 +61,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 @pytest.mark.parametrize("command", [["report"], ["map"], ["image"], ["compare"]])
-def test_a_command_refuses_to_write_over_its_input(capsys, tmp_path: Path, workbook: Path,
-                                                   forge, command: list[str]) -> None:
+def test_a_command_refuses_to_write_over_its_input(
+    capsys, tmp_path: Path, workbook: Path, forge, command: list[str]
+) -> None:
     before = forge.fingerprint(tmp_path)
     code, _, err = run(capsys, *command, str(workbook), "-o", str(workbook))
     assert code == 2
@@ -58,7 +72,8 @@ def test_a_command_refuses_to_write_over_its_input(capsys, tmp_path: Path, workb
 
 
 def test_compare_and_diff_refuse_an_output_that_is_any_of_their_inputs(
-        capsys, tmp_path: Path, workbook: Path, forge) -> None:
+    capsys, tmp_path: Path, workbook: Path, forge
+) -> None:
     other = tmp_path / "autre.xlsx"
     other.write_bytes(workbook.read_bytes())
     before = forge.fingerprint(tmp_path)
@@ -67,8 +82,9 @@ def test_compare_and_diff_refuse_an_output_that_is_any_of_their_inputs(
     assert forge.fingerprint(tmp_path) == before
 
 
-def test_an_output_through_a_link_to_the_input_is_refused(capsys, tmp_path: Path,
-                                                         workbook: Path, forge) -> None:
+def test_an_output_through_a_link_to_the_input_is_refused(
+    capsys, tmp_path: Path, workbook: Path, forge
+) -> None:
     link = tmp_path / "lien.xlsx"
     link.symlink_to(workbook)
     hard = tmp_path / "dur.xlsx"
@@ -98,7 +114,8 @@ def test_same_file_and_refused_outputs_follow_links(tmp_path: Path) -> None:
     assert same_file(target, link)
     assert not same_file(target, tmp_path / "c.xlsx")
     assert refused_outputs([str(target)], [str(tmp_path / "c.xlsx"), str(link)]) == [
-        (str(link), str(target))]
+        (str(link), str(target))
+    ]
 
 
 def test_an_interrupted_write_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
@@ -114,8 +131,9 @@ def test_an_interrupted_write_leaves_the_old_file_and_no_temporary(tmp_path: Pat
     assert [p.name for p in tmp_path.iterdir()] == ["carte.html"]
 
 
-def test_every_writer_goes_through_a_temporary_file(tmp_path: Path, workbook: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_writer_goes_through_a_temporary_file(
+    tmp_path: Path, workbook: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Each writer is stopped at its rename: the target must not exist then (nothing written
     # directly to it) and no temporary is left behind.
     import territoire_graphe.io.outputs as outputs
@@ -135,8 +153,8 @@ def test_every_writer_goes_through_a_temporary_file(tmp_path: Path, workbook: Pa
         "t.json": lambda p: tg.to_json(t, p),
         "carte.svg": lambda p: tg.to_image(t, p, diagnosis=d),
         "comparaison.xlsx": lambda p: __import__(
-            "territoire_graphe.render.comparison_excel", fromlist=["x"]).to_excel_comparison(
-            tg.compare([t, t]), p),
+            "territoire_graphe.render.comparison_excel", fromlist=["x"]
+        ).to_excel_comparison(tg.compare([t, t]), p),
         "evolution.xlsx": lambda p: tg.diff(t, t).to_excel(p),
     }
     out = tmp_path / "out"
@@ -160,8 +178,16 @@ def test_csv_escape_neutralises_every_formula_start_and_is_reversible() -> None:
 
 
 def test_to_csv_writes_no_cell_or_header_a_spreadsheet_would_run(tmp_path: Path) -> None:
-    actors = [{"id": f"a{i}", "name": f"Acteur {i}", "type": "association",
-               "municipality": value, "remarque": value} for i, value in enumerate(HOSTILE)]
+    actors = [
+        {
+            "id": f"a{i}",
+            "name": f"Acteur {i}",
+            "type": "association",
+            "municipality": value,
+            "remarque": value,
+        }
+        for i, value in enumerate(HOSTILE)
+    ]
     t = tg.Territory.from_records(actors=actors, relations=[], name="t")
     folder = tg.to_csv(t, tmp_path / "csv")
     with (folder / "acteurs.csv").open(encoding="utf-8-sig", newline="") as handle:
@@ -169,7 +195,8 @@ def test_to_csv_writes_no_cell_or_header_a_spreadsheet_would_run(tmp_path: Path)
     for row in rows:
         for cell in row:
             if cell[:1] in ("=", "+", "@", "\t", "\r", "\n") or (
-                    cell.startswith("-") and cell != "-2,5"):
+                cell.startswith("-") and cell != "-2,5"
+            ):
                 pytest.fail(f"a cell a spreadsheet would run: {cell!r}")
     # Read back, every cell is what it was (trimmed, as every cell read is), and the
     # export of what was read reads back the same, byte for byte.
@@ -194,21 +221,34 @@ def test_a_formula_like_header_is_neutralised_and_reads_back(tmp_path: Path) -> 
 def test_extra_sheets_get_distinct_valid_file_names(tmp_path: Path) -> None:
     import pandas as pd
 
-    t = tg.Territory.from_records(actors=[{"id": "a", "name": "A", "type": "association"}],
-                                  relations=[], name="t")
+    t = tg.Territory.from_records(
+        actors=[{"id": "a", "name": "A", "type": "association"}], relations=[], name="t"
+    )
     names = ["a:b", "a*b", "CON", "nul.txt", "Notes", "notes", "COM1"]
     t.extra_sheets.update({n: pd.DataFrame({"x": [n]}) for n in names})
     folder = tg.to_csv(t, tmp_path / "csv")
-    extra = sorted(p.name for p in folder.iterdir()
-                   if p.stem not in {"acteurs", "relations", "flux", "interdependances",
-                                     "collectifs", "adhesions", "ressources", "besoins",
-                                     "personnes", "types"})
+    extra = sorted(
+        p.name
+        for p in folder.iterdir()
+        if p.stem
+        not in {
+            "acteurs",
+            "relations",
+            "flux",
+            "interdependances",
+            "collectifs",
+            "adhesions",
+            "ressources",
+            "besoins",
+            "personnes",
+            "types",
+        }
+    )
     assert len(extra) == len(names)  # nothing overwritten
     assert len({n.casefold() for n in extra}) == len(names)  # distinct without case too
     reserved = {"con", "prn", "aux", "nul", "com1", "lpt1"}
     assert not any(n.split(".")[0].casefold() in reserved for n in extra)
-    contents = sorted((folder / n).read_text(encoding="utf-8-sig").splitlines()[1]
-                      for n in extra)
+    contents = sorted((folder / n).read_text(encoding="utf-8-sig").splitlines()[1] for n in extra)
     assert contents == sorted(names)
 
 

@@ -13,8 +13,12 @@ import territoire_graphe as tg
 
 Sheets = Mapping[str, Sequence[Sequence[Any]]]
 
-ACTORS = [["nom", "type"], ["Mairie de Songeons", "commune"], ["Les Jardins du Bray", "association"],
-          ["Bray Bois Énergie", "entreprise de l'ESS"]]
+ACTORS = [
+    ["nom", "type"],
+    ["Mairie de Songeons", "commune"],
+    ["Les Jardins du Bray", "association"],
+    ["Bray Bois Énergie", "entreprise de l'ESS"],
+]
 
 
 def write_workbook(path: Path, sheets: Sheets) -> Path:

@@ -27,11 +27,22 @@ from territoire_graphe.io.export_kumu import to_kumu
 from territoire_graphe.model import Territory
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "data" / "schemas"
-SAMPLES = ["colombelles_tzcld.xlsx", "pays_de_bray_2023.xlsx", "pays_de_bray_2024.xlsx",
-           "lens_lievin_alimentation.xlsx", "voisinerie_wazemmes.xlsx",
-           "voisinerie_wazemmes_csv"]
-WRITERS = {"gexf": to_gexf, "graphml": to_graphml, "json": to_json, "csv": to_csv,
-           "kumu.xlsx": to_kumu, "graphology.json": to_graphology}
+SAMPLES = [
+    "colombelles_tzcld.xlsx",
+    "pays_de_bray_2023.xlsx",
+    "pays_de_bray_2024.xlsx",
+    "lens_lievin_alimentation.xlsx",
+    "voisinerie_wazemmes.xlsx",
+    "voisinerie_wazemmes_csv",
+]
+WRITERS = {
+    "gexf": to_gexf,
+    "graphml": to_graphml,
+    "json": to_json,
+    "csv": to_csv,
+    "kumu.xlsx": to_kumu,
+    "graphology.json": to_graphology,
+}
 TABLES = ("actors", "relations", "collectives", "memberships", "people", "resources", "needs")
 
 xmlschema = pytest.importorskip("xmlschema")
@@ -57,8 +68,9 @@ def test_every_sample_reads_back_the_same_from_every_export(samples, tmp_path, s
     t = samples[sample]
     back = tg.read(WRITERS[writer](t, tmp_path / f"export.{writer}"))
     for table in TABLES:
-        pd.testing.assert_frame_equal(comparable(back, table), comparable(t, table),
-                                      check_dtype=False, obj=table)
+        pd.testing.assert_frame_equal(
+            comparable(back, table), comparable(t, table), check_dtype=False, obj=table
+        )
     # GEXF has no place for the territory's own actor types: said as unknown types.
     allowed = {"type_unknown"} if writer == "gexf" else set()
     assert {w.code for w in back.warnings} <= allowed
@@ -84,16 +96,20 @@ def test_gexf_of_every_sample_is_valid_gexf_13(samples, tmp_path, gexf_schema, s
 
 def test_the_gexf_schema_check_does_catch_an_invalid_file(samples, tmp_path, gexf_schema):
     path = to_gexf(samples["colombelles_tzcld.xlsx"], tmp_path / "t.gexf")
-    path.write_text(path.read_text(encoding="utf-8").replace("<size ", "<sise ", 1),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("<size ", "<sise ", 1), encoding="utf-8"
+    )
     assert list(gexf_schema.iter_errors(str(path)))
 
 
-@pytest.mark.parametrize("source", [*(sample_path(s) for s in SAMPLES),
-                                    Path(__file__).parents[1] / "data" / "real_files" / "kumu"
-                                    / "paypal-mafia.xlsx"])
-def test_graphml_is_valid_against_its_schema_names_made_valid(tmp_path, graphml_schema,
-                                                             source):
+@pytest.mark.parametrize(
+    "source",
+    [
+        *(sample_path(s) for s in SAMPLES),
+        Path(__file__).parents[1] / "data" / "real_files" / "kumu" / "paypal-mafia.xlsx",
+    ],
+)
+def test_graphml_is_valid_against_its_schema_names_made_valid(tmp_path, graphml_schema, source):
     t = tg.read(source)
     path = to_graphml(t, tmp_path / "t.graphml")
     assert list(graphml_schema.iter_errors(str(path))) == []
@@ -110,8 +126,9 @@ def expected_counts(t: Territory) -> tuple[int, int]:
 
 
 @pytest.mark.parametrize("sample", SAMPLES)
-def test_networkx_opens_the_gexf_and_igraph_the_graphml_with_the_same_counts(samples, tmp_path,
-                                                                             sample):
+def test_networkx_opens_the_gexf_and_igraph_the_graphml_with_the_same_counts(
+    samples, tmp_path, sample
+):
     igraph = pytest.importorskip("igraph")
     t = samples[sample]
     g = nx.read_gexf(to_gexf(t, tmp_path / "t.gexf"))  # mixed directions: "mutual" edges
@@ -124,12 +141,29 @@ def test_networkx_opens_the_gexf_and_igraph_the_graphml_with_the_same_counts(sam
 
 def test_a_mixed_gexf_opens_in_networkx_with_one_edge_per_relation(tmp_path):
     t = Territory.from_records(
-        actors=[{"id": "a", "name": "A", "type": "commune"},
-                {"id": "b", "name": "B", "type": "association"}],
-        relations=[{"source": "a", "target": "b", "type": "coopération", "family": "lien",
-                    "weight": 2.0, "directed": False},
-                   {"source": "a", "target": "b", "type": "financement", "family": "flux",
-                    "weight": 1.0, "directed": True}])
+        actors=[
+            {"id": "a", "name": "A", "type": "commune"},
+            {"id": "b", "name": "B", "type": "association"},
+        ],
+        relations=[
+            {
+                "source": "a",
+                "target": "b",
+                "type": "coopération",
+                "family": "lien",
+                "weight": 2.0,
+                "directed": False,
+            },
+            {
+                "source": "a",
+                "target": "b",
+                "type": "financement",
+                "family": "flux",
+                "weight": 1.0,
+                "directed": True,
+            },
+        ],
+    )
     path = to_gexf(t, tmp_path / "t.gexf")
     g = nx.read_gexf(path)  # refuses type="undirected" edges in a directed graph
     assert g.number_of_edges() == 2  # a "mutual" edge would be read as two
@@ -156,11 +190,13 @@ def test_gexf_colours_sizes_and_positions_are_the_maps(samples, tmp_path):
         hex_color = "#{:02x}{:02x}{:02x}".format(*(int(color.get(c)) for c in "rgb"))
         position = node.find(f"{ns}position")
         assert hex_color == drawn[actor]["color"].lower()
-        assert float(node.find(f"{ns}size").get("value")) == pytest.approx(drawn[actor]["size"],
-                                                                           abs=0.01)
+        assert float(node.find(f"{ns}size").get("value")) == pytest.approx(
+            drawn[actor]["size"], abs=0.01
+        )
         # the map's canvas has y downwards, Gephi upwards
         assert (float(position.get("x")), -float(position.get("y"))) == pytest.approx(
-            (drawn[actor]["x"], drawn[actor]["y"]), abs=0.1)
+            (drawn[actor]["x"], drawn[actor]["y"]), abs=0.1
+        )
         checked += 1
     assert checked == len(t.actors) == len([n for n in g.nodes if n in drawn])
 
@@ -173,8 +209,11 @@ def test_graphology_gives_every_node_what_sigma_draws(samples, tmp_path):
         attrs = node["attributes"]
         assert isinstance(attrs["x"], float) and isinstance(attrs["y"], float)
         assert attrs["color"].startswith("#") and attrs["size"] > 0 and attrs["label"]
-    undirected = [e for e in data["edges"] if e["attributes"].get("kind") == "relation"
-                  and not e["attributes"]["directed"]]
+    undirected = [
+        e
+        for e in data["edges"]
+        if e["attributes"].get("kind") == "relation" and not e["attributes"]["directed"]
+    ]
     assert undirected and all(e.get("undirected") is True for e in undirected)
 
 
@@ -204,22 +243,23 @@ def test_kumu_export_has_kumus_layout(samples, tmp_path):
 
 def test_kumu_export_is_the_same_bytes_each_time(samples, tmp_path):
     t = samples["colombelles_tzcld.xlsx"]
-    assert to_kumu(t, tmp_path / "a.xlsx").read_bytes() == \
-        to_kumu(t, tmp_path / "b.xlsx").read_bytes()
+    assert (
+        to_kumu(t, tmp_path / "a.xlsx").read_bytes() == to_kumu(t, tmp_path / "b.xlsx").read_bytes()
+    )
 
 
 # -- people ---------------------------------------------------------------------------------
 def folded(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c))
-                    .casefold().split())
+    return " ".join(
+        "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split()
+    )
 
 
 def file_text(path: Path) -> str:
     if path.suffix == ".xlsx":
         with zipfile.ZipFile(path) as archive:
-            return " ".join(archive.read(n).decode("utf-8", "replace")
-                            for n in archive.namelist())
+            return " ".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist())
     return path.read_text(encoding="utf-8")
 
 

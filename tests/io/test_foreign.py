@@ -75,32 +75,45 @@ def test_the_warning_about_repeated_labels_is_in_english_on_request(tmp_path):
 
 def test_onodo_actor_column_is_not_a_second_name(make_workbook):
     # Onodo's Game of Thrones: "Actor" is who plays the character, not its name.
-    path = make_workbook({"Nodes": [["Name", "Type", "Actor"], ["Jon Snow", "Stark", "Kit"],
-                                    ["Arya Stark", "Stark", "Maisie"]],
-                          "Relations": [["Source", "Type", "Target"],
-                                        ["Jon Snow", "sibling", "Arya Stark"]]})
+    path = make_workbook(
+        {
+            "Nodes": [
+                ["Name", "Type", "Actor"],
+                ["Jon Snow", "Stark", "Kit"],
+                ["Arya Stark", "Stark", "Maisie"],
+            ],
+            "Relations": [["Source", "Type", "Target"], ["Jon Snow", "sibling", "Arya Stark"]],
+        }
+    )
     t = tg.read(path)
     assert list(t.actors["name"]) == ["Jon Snow", "Arya Stark"]
     assert list(t.actors["Actor"]) == ["Kit", "Maisie"]
     assert "column_foreign_repeat" in codes(t)
 
 
-def test_a_hand_typed_workbook_with_a_bad_influence_is_still_an_error(make_workbook,
-                                                                      errors_of):
+def test_a_hand_typed_workbook_with_a_bad_influence_is_still_an_error(make_workbook, errors_of):
     path = make_workbook({"acteurs": [["nom", "type", "influence"], ["A", "commune", "haute"]]})
     assert [p.code for p in errors_of(path)] == ["number_invalid"]
 
 
-@pytest.mark.parametrize(("written", "expected"), [
-    ("Country", "Country"),        # no "did you mean département?"
-    ("State", "State"),            # not « État / service déconcentré »
-    ("association", "association"),
-    ("Commune", "commune"),
-])
-def test_another_tools_type_maps_to_the_vocabulary_only_when_certain(make_workbook, written,
-                                                                     expected):
-    path = make_workbook({"Elements": [["Label", "Type"], ["A", written]],
-                          "Connections": [["From", "To"], ["A", "A"]]})
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("Country", "Country"),  # no "did you mean département?"
+        ("State", "State"),  # not « État / service déconcentré »
+        ("association", "association"),
+        ("Commune", "commune"),
+    ],
+)
+def test_another_tools_type_maps_to_the_vocabulary_only_when_certain(
+    make_workbook, written, expected
+):
+    path = make_workbook(
+        {
+            "Elements": [["Label", "Type"], ["A", written]],
+            "Connections": [["From", "To"], ["A", "A"]],
+        }
+    )
     t = tg.read(path)
     assert t.actors.loc["A", "type"] == expected
     assert "type_probable_typo" not in codes(t)

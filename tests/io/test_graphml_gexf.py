@@ -79,8 +79,12 @@ def write(tmp_path: Path, name: str, content: str) -> Path:
 
 def links(t: tg.Territory) -> list[tuple[str, str, str, bool, float]]:
     r = t.relations
-    return [(s, d, ty, bool(o), float(w)) for s, d, ty, o, w in
-            zip(r["source"], r["target"], r["type"], r["directed"], r["weight"], strict=True)]
+    return [
+        (s, d, ty, bool(o), float(w))
+        for s, d, ty, o, w in zip(
+            r["source"], r["target"], r["type"], r["directed"], r["weight"], strict=True
+        )
+    ]
 
 
 def cells(column: pd.Series) -> list:
@@ -91,8 +95,11 @@ def cells(column: pd.Series) -> list:
 def test_graphml_nodes_become_actors_with_their_attributes_matched_like_headers(tmp_path):
     t = tg.read(write(tmp_path, "bray.graphml", GRAPHML))
     assert list(t.actors.index) == ["mairie", "jardins", "bbe"]
-    assert list(t.actors["name"]) == ["Mairie de Songeons", "Les Jardins du Bray",
-                                      "Bray Bois & Énergie"]
+    assert list(t.actors["name"]) == [
+        "Mairie de Songeons",
+        "Les Jardins du Bray",
+        "Bray Bois & Énergie",
+    ]
     # "kind" serves as the type when there is none; a node without one is "autre"
     assert list(t.actors["type"]) == ["commune", "association", "autre"]
     assert list(t.actors["influence"].fillna(-1)) == [4.0, -1, -1]
@@ -123,10 +130,14 @@ def test_a_graphml_node_without_name_is_named_by_its_id(tmp_path):
 def test_graphml_columns_whose_values_do_not_fit_are_kept_aside_not_refused(tmp_path):
     # FORMAT.md section 1: another tool's column that collides with a workbook column
     # but whose values don't fit it is an extra column under its own name, with a warning.
-    content = GRAPHML.replace('<data key="k3">4</data>', "").replace(
-        '<data key="k1">association</data>', '<data key="k1">association</data>'
-        '<data key="k3">9</data>').replace('<data key="k5">2.5</data>',
-                                           '<data key="k5">-1</data>')
+    content = (
+        GRAPHML.replace('<data key="k3">4</data>', "")
+        .replace(
+            '<data key="k1">association</data>',
+            '<data key="k1">association</data><data key="k3">9</data>',
+        )
+        .replace('<data key="k5">2.5</data>', '<data key="k5">-1</data>')
+    )
     t = tg.read(write(tmp_path, "bray.graphml", content))
     foreign = [(w.sheet, w.column) for w in t.warnings if w.code == "column_foreign"]
     assert foreign == [("nodes", "influence"), ("edges", "poids")]
@@ -137,8 +148,9 @@ def test_graphml_columns_whose_values_do_not_fit_are_kept_aside_not_refused(tmp_
 
 
 def test_graphml_warnings_name_the_element_and_its_line(tmp_path, located):
-    content = GRAPHML.replace('<data key="k1">association</data>',
-                              '<data key="k1">assocation</data>')
+    content = GRAPHML.replace(
+        '<data key="k1">association</data>', '<data key="k1">assocation</data>'
+    )
     t = tg.read(write(tmp_path, "bray.graphml", content))
     # Another tool's type is matched only when certain: no "did you mean" guess.
     assert ("type_unknown", "nodes", 15) in located(t.warnings)  # <node id="jardins">: line 15
@@ -149,8 +161,9 @@ def test_graphml_warnings_name_the_element_and_its_line(tmp_path, located):
 
 
 def test_json_warnings_name_the_list_and_the_number_in_english(tmp_path):
-    path = write(tmp_path, "g.json", '{"nodes": [{"key": "a", "attributes": {"type": "x"}}],'
-                 ' "edges": []}')
+    path = write(
+        tmp_path, "g.json", '{"nodes": [{"key": "a", "attributes": {"type": "x"}}], "edges": []}'
+    )
     [warning] = [w for w in tg.read(path, lang="en").warnings if w.code == "type_unknown"]
     assert warning.location() == 'g.json, nodes, number 1, attribute "type"'
 
@@ -160,20 +173,24 @@ def test_json_warnings_name_the_list_and_the_number_in_english(tmp_path):
 def test_gexf_nodes_are_named_by_their_label_and_typed_by_their_category(tmp_path, content):
     t = tg.read(write(tmp_path, "bray.gexf", content))
     assert list(t.actors.index) == ["1", "2", "3"]
-    assert list(t.actors["name"]) == ["Mairie de Songeons", "Les Jardins du Bray",
-                                      "Bray Bois Énergie"]
+    assert list(t.actors["name"]) == [
+        "Mairie de Songeons",
+        "Les Jardins du Bray",
+        "Bray Bois Énergie",
+    ]
     assert list(t.actors["type"]) == ["commune", "association", "autre"]
     assert list(t.actors["modularity_class"].fillna(-1)) == [0, 1, -1]
     assert "viz" not in t.actors.columns
 
 
 @pytest.mark.parametrize("content", [GEXF_12, GEXF_13], ids=["gexf-1.2", "gexf-1.3"])
-def test_a_mixed_gexf_is_read_with_each_edge_direction_and_mutual_as_one_relation(tmp_path,
-                                                                                  content):
+def test_a_mixed_gexf_is_read_with_each_edge_direction_and_mutual_as_one_relation(
+    tmp_path, content
+):
     t = tg.read(write(tmp_path, "bray.gexf", content))
     assert links(t) == [
-        ("1", "2", "coopération", False, 2.0),      # type="undirected" in a directed graph
-        ("3", "1", "financement", True, 1.0),       # the graph's default
+        ("1", "2", "coopération", False, 2.0),  # type="undirected" in a directed graph
+        ("3", "1", "financement", True, 1.0),  # the graph's default
         ("2", "3", "interconnaissance", False, 1.0),  # mutual: one undirected relation
     ]
     assert cells(t.relations["comment"]) == [None, "subvention 2024", None]
@@ -188,12 +205,15 @@ def test_a_gexf_label_that_differs_from_the_name_attribute_is_kept_apart(tmp_pat
 
 
 # -- broken files ----------------------------------------------------------------------------
-@pytest.mark.parametrize(("name", "content"), [
-    ("cut.graphml", GRAPHML[: len(GRAPHML) // 2]),
-    ("cut.gexf", GEXF_12[: len(GEXF_12) // 3]),
-    ("empty.graphml", ""),
-    ("binary.gexf", "\x00\x01PK\x03\x04"),
-])
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("cut.graphml", GRAPHML[: len(GRAPHML) // 2]),
+        ("cut.gexf", GEXF_12[: len(GEXF_12) // 3]),
+        ("empty.graphml", ""),
+        ("binary.gexf", "\x00\x01PK\x03\x04"),
+    ],
+)
 def test_a_truncated_or_malformed_xml_file_is_a_clear_error(tmp_path, errors_of, name, content):
     problems = errors_of(write(tmp_path, name, content))
     assert [p.code for p in problems] == ["xml_invalid"]
@@ -207,29 +227,52 @@ def test_the_xml_error_is_in_english_on_request(tmp_path):
     assert "is not valid XML, or it is truncated (line" in str(caught.value)
 
 
-@pytest.mark.parametrize(("name", "content", "code"), [
-    ("wrong.graphml", GEXF_12, "xml_wrong_root"),
-    ("nograph.gexf", '<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2"/>',
-     "graph_missing"),
-])
-def test_a_well_formed_file_that_is_not_a_readable_graph_is_a_clear_error(tmp_path, errors_of,
-                                                                          name, content, code):
+@pytest.mark.parametrize(
+    ("name", "content", "code"),
+    [
+        ("wrong.graphml", GEXF_12, "xml_wrong_root"),
+        (
+            "nograph.gexf",
+            '<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2"/>',
+            "graph_missing",
+        ),
+    ],
+)
+def test_a_well_formed_file_that_is_not_a_readable_graph_is_a_clear_error(
+    tmp_path, errors_of, name, content, code
+):
     assert [p.code for p in errors_of(write(tmp_path, name, content))] == [code]
 
 
-@pytest.mark.parametrize(("name", "content", "code", "column"), [
-    ("badkey.graphml", GRAPHML.replace('<data key="k4">coopération</data>',
-                                       '<data key="zz">coopération</data>'),
-     "graphml_key_undeclared", "zz"),
-    ("badvalue.graphml", GRAPHML.replace('<data key="k3">4</data>',
-                                         '<data key="k3">quatre</data>'),
-     "column_foreign", "influence"),
-    ("badclass.gexf", GEXF_12.replace('<attribute id="1" title="modularity_class"',
-                                      '<attribute id="9" title="modularity_class"'),
-     "gexf_attribute_undeclared", "1"),
-])
-def test_what_a_strict_reader_refuses_is_read_with_a_warning(tmp_path, name, content, code,
-                                                            column):
+@pytest.mark.parametrize(
+    ("name", "content", "code", "column"),
+    [
+        (
+            "badkey.graphml",
+            GRAPHML.replace(
+                '<data key="k4">coopération</data>', '<data key="zz">coopération</data>'
+            ),
+            "graphml_key_undeclared",
+            "zz",
+        ),
+        (
+            "badvalue.graphml",
+            GRAPHML.replace('<data key="k3">4</data>', '<data key="k3">quatre</data>'),
+            "column_foreign",
+            "influence",
+        ),
+        (
+            "badclass.gexf",
+            GEXF_12.replace(
+                '<attribute id="1" title="modularity_class"',
+                '<attribute id="9" title="modularity_class"',
+            ),
+            "gexf_attribute_undeclared",
+            "1",
+        ),
+    ],
+)
+def test_what_a_strict_reader_refuses_is_read_with_a_warning(tmp_path, name, content, code, column):
     # igraph and Gephi read these files: an undeclared key or attribute, a value that
     # does not fit its declared type. The value is kept, and a warning says where.
     t = tg.read(write(tmp_path, name, content))
@@ -240,21 +283,28 @@ def test_what_a_strict_reader_refuses_is_read_with_a_warning(tmp_path, name, con
 
 # -- node-link JSON --------------------------------------------------------------------------
 def test_a_node_link_json_file_reads_as_a_territory(tmp_path):
-    path = write(tmp_path, "bray.json", """{"directed": false, "multigraph": false,
+    path = write(
+        tmp_path,
+        "bray.json",
+        """{"directed": false, "multigraph": false,
         "graph": {}, "nodes": [{"id": 1, "label": "Mairie", "type": "commune"},
                                {"id": 2, "label": "Asso", "type": "association"}],
-        "links": [{"source": 1, "target": 2, "type": "coopération", "weight": 3}]}""")
+        "links": [{"source": 1, "target": 2, "type": "coopération", "weight": 3}]}""",
+    )
     t = build_territory(read_json(path, display=path.name))
     assert list(t.actors["name"]) == ["Mairie", "Asso"]
     assert links(t) == [("1", "2", "coopération", False, 3.0)]
 
 
-@pytest.mark.parametrize(("content", "code"), [
-    ('{"nodes": [{"id": 1}', "json_invalid"),
-    ('{"elements": []}', "json_not_node_link"),
-    ('{"nodes": [{"name": "x"}], "edges": []}', "json_not_node_link"),
-    ('{"nodes": [{"id": 1}], "edges": [{"source": 1}]}', "json_not_node_link"),
-])
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [
+        ('{"nodes": [{"id": 1}', "json_invalid"),
+        ('{"elements": []}', "json_not_node_link"),
+        ('{"nodes": [{"name": "x"}], "edges": []}', "json_not_node_link"),
+        ('{"nodes": [{"id": 1}], "edges": [{"source": 1}]}', "json_not_node_link"),
+    ],
+)
 def test_a_broken_or_foreign_json_file_is_a_clear_error(tmp_path, content, code):
     path = write(tmp_path, "bray.json", content)
     with pytest.raises(tg.InputError) as caught:
@@ -270,15 +320,21 @@ def test_every_format_message_has_a_french_and_an_english_text():
             assert f"problem.{code}.hint" in CATALOGUES[lang]
 
 
-@pytest.mark.parametrize("nodes", [
-    '<node id="g" label="Réseau"><nodes><node id="a" label="A"/><node id="b" label="B"/>'
-    '</nodes></node>',
-    '<node id="g" label="Réseau"/><node id="a" label="A" pid="g"/><node id="b" label="B" pid="g"/>',
-], ids=["nested", "pid"])
+@pytest.mark.parametrize(
+    "nodes",
+    [
+        '<node id="g" label="Réseau"><nodes><node id="a" label="A"/><node id="b" label="B"/>'
+        "</nodes></node>",
+        '<node id="g" label="Réseau"/><node id="a" label="A" pid="g"/><node id="b" label="B" pid="g"/>',
+    ],
+    ids=["nested", "pid"],
+)
 def test_a_gexf_hierarchy_is_flattened_with_a_warning_and_the_parent_kept(tmp_path, nodes):
-    content = ('<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2"><graph>'
-               f'<nodes>{nodes}</nodes><edges><edge source="a" target="b"/></edges>'
-               '</graph></gexf>')
+    content = (
+        '<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2"><graph>'
+        f'<nodes>{nodes}</nodes><edges><edge source="a" target="b"/></edges>'
+        "</graph></gexf>"
+    )
     t = tg.read(write(tmp_path, "h.gexf", content))
     assert list(t.actors.index) == ["g", "a", "b"]
     assert cells(t.actors["parent"]) == [None, "g", "g"]
@@ -286,13 +342,17 @@ def test_a_gexf_hierarchy_is_flattened_with_a_warning_and_the_parent_kept(tmp_pa
     assert warning.message.startswith("2 nœuds sont imbriqués") and "a, b" in warning.message
 
 
-@pytest.mark.parametrize("doctype", [
-    '<!DOCTYPE graphml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>',
-    '<!DOCTYPE graphml [<!ENTITY x SYSTEM "file:///etc/passwd">]>',
-])
-def test_a_file_declaring_entities_is_refused_before_anything_is_expanded(tmp_path, errors_of,
-                                                                          doctype):
-    content = GRAPHML.replace('<graphml xmlns', f'{doctype}\n<graphml xmlns', 1)
+@pytest.mark.parametrize(
+    "doctype",
+    [
+        '<!DOCTYPE graphml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>',
+        '<!DOCTYPE graphml [<!ENTITY x SYSTEM "file:///etc/passwd">]>',
+    ],
+)
+def test_a_file_declaring_entities_is_refused_before_anything_is_expanded(
+    tmp_path, errors_of, doctype
+):
+    content = GRAPHML.replace("<graphml xmlns", f"{doctype}\n<graphml xmlns", 1)
     content = content.replace("Mairie de Songeons", "&b;" if "ENTITY a" in doctype else "&x;")
     problems = errors_of(write(tmp_path, "bomb.graphml", content))
     assert [p.code for p in problems] == ["xml_entities"]
@@ -301,5 +361,4 @@ def test_a_file_declaring_entities_is_refused_before_anything_is_expanded(tmp_pa
 
 def test_an_absurdly_nested_file_is_refused_not_a_crash(tmp_path, errors_of):
     content = '<gexf xmlns="http://gexf.net/1.3">' + "<a>" * 5000 + "</a>" * 5000 + "</gexf>"
-    assert [p.code for p in errors_of(write(tmp_path, "deep.gexf", content))] == [
-        "xml_too_deep"]
+    assert [p.code for p in errors_of(write(tmp_path, "deep.gexf", content))] == ["xml_too_deep"]

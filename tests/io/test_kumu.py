@@ -38,8 +38,11 @@ def kumu_workbook(make_workbook):
 
 def test_a_kumu_workbook_reads_its_elements_as_actors(kumu_workbook):
     actors = tg.read(kumu_workbook).actors
-    assert list(actors["name"]) == ["Mairie de Songeons", "Les Jardins du Bray",
-                                    "Bray Bois Énergie"]
+    assert list(actors["name"]) == [
+        "Mairie de Songeons",
+        "Les Jardins du Bray",
+        "Bray Bois Énergie",
+    ]
     assert list(actors["type"]) == ["commune", "association", "autre"]
     assert cells(actors["Description"]) == ["La mairie", None, "Chaufferie bois"]
 
@@ -55,9 +58,17 @@ def test_kumu_connections_become_relations_with_their_direction_and_strength(kum
     t = tg.read(kumu_workbook)
     names = t.actors["name"]
     relations = t.relations
-    got = [(names[s], names[d], ty, directed, w) for s, d, ty, directed, w in
-           zip(relations["source"], relations["target"], relations["type"],
-               relations["directed"], relations["weight"], strict=True)]
+    got = [
+        (names[s], names[d], ty, directed, w)
+        for s, d, ty, directed, w in zip(
+            relations["source"],
+            relations["target"],
+            relations["type"],
+            relations["directed"],
+            relations["weight"],
+            strict=True,
+        )
+    ]
     assert got == [
         ("Mairie de Songeons", "Les Jardins du Bray", "coopération", True, 2.0),
         # no type: the generic tie; "undirected" -> not oriented
@@ -78,8 +89,15 @@ def test_a_kumu_connection_without_type_is_an_undirected_tie(kumu_workbook):
 
 
 def test_an_unknown_kumu_element_type_is_kept_with_a_warning(make_workbook):
-    path = make_workbook({"Elements": [["Label", "Type"], ["Ferme du Coudray", "Ferme urbaine"],
-                                       ["Mairie", "commune"]]})
+    path = make_workbook(
+        {
+            "Elements": [
+                ["Label", "Type"],
+                ["Ferme du Coudray", "Ferme urbaine"],
+                ["Mairie", "commune"],
+            ]
+        }
+    )
     t = tg.read(path)
     assert list(t.actors["type"]) == ["Ferme urbaine", "commune"]
     assert [(w.code, w.sheet, w.row) for w in t.warnings] == [("type_unknown", "Elements", 2)]
@@ -91,8 +109,15 @@ def test_an_elements_sheet_without_a_type_column_makes_every_element_autre(make_
 
 
 def test_a_file_of_connections_only_creates_the_elements_it_names(make_workbook):
-    path = make_workbook({"Connections": [["From", "To", "Type"], ["Mairie", "Asso", None],
-                                          ["asso", "Ferme", "coopération"]]})
+    path = make_workbook(
+        {
+            "Connections": [
+                ["From", "To", "Type"],
+                ["Mairie", "Asso", None],
+                ["asso", "Ferme", "coopération"],
+            ]
+        }
+    )
     t = tg.read(path)
     assert list(t.actors["name"]) == ["Mairie", "Asso", "Ferme"]  # "asso" is "Asso"
     assert list(t.actors["type"]) == ["autre"] * 3
@@ -102,9 +127,12 @@ def test_a_file_of_connections_only_creates_the_elements_it_names(make_workbook)
 def test_a_connection_to_an_unknown_element_adds_it_with_a_warning_naming_it(make_workbook):
     # FORMAT.md section 1: in other tools' files, "an edge naming an undeclared node is a
     # warning that lists those nodes" (Kumu itself creates the element).
-    path = make_workbook({"Elements": [["Label", "Type"], ["Mairie", "commune"]],
-                          "Connections": [["From", "To"], ["Mairie", "Mairie"],
-                                          ["Mairie", "Mairy"]]})
+    path = make_workbook(
+        {
+            "Elements": [["Label", "Type"], ["Mairie", "commune"]],
+            "Connections": [["From", "To"], ["Mairie", "Mairie"], ["Mairie", "Mairy"]],
+        }
+    )
     t = tg.read(path)
     assert list(t.actors["name"]) == ["Mairie", "Mairy"]
     [warning] = [w for w in t.warnings if w.code == "nodes_undeclared"]
@@ -112,16 +140,25 @@ def test_a_connection_to_an_unknown_element_adds_it_with_a_warning_naming_it(mak
 
 
 def test_a_bad_direction_is_reported_on_its_row_not_silently_read(make_workbook, errors_of):
-    path = make_workbook({"Elements": [["Label"], ["A"], ["B"]],
-                          "Connections": [["From", "To", "Direction"], ["A", "B", "sometimes"]]})
+    path = make_workbook(
+        {
+            "Elements": [["Label"], ["A"], ["B"]],
+            "Connections": [["From", "To", "Direction"], ["A", "B", "sometimes"]],
+        }
+    )
     problems = errors_of(path)
     assert [(p.code, p.sheet, p.row, p.column) for p in problems] == [
-        ("boolean_invalid", "Connections", 2, "Direction")]
+        ("boolean_invalid", "Connections", 2, "Direction")
+    ]
 
 
 def test_kumu_sheets_with_other_names_are_read_as_actors_and_relations(make_workbook):
-    path = make_workbook({"Feuil1": [["Label", "Type"], ["A", "commune"], ["B", "association"]],
-                          "Feuil2": [["From", "To", "Type"], ["A", "B", "partenariat"]]})
+    path = make_workbook(
+        {
+            "Feuil1": [["Label", "Type"], ["A", "commune"], ["B", "association"]],
+            "Feuil2": [["From", "To", "Type"], ["A", "B", "partenariat"]],
+        }
+    )
     t = tg.read(path)
     assert list(t.actors["name"]) == ["A", "B"]
     assert list(t.relations["sheet"]) == ["relations"]
@@ -131,28 +168,41 @@ def test_a_kumu_csv_folder_is_read_like_the_workbook(tmp_path):
     folder = tmp_path / "kumu"
     folder.mkdir()
     (folder / "elements.csv").write_text(
-        "Label,Type,Tags\nMairie,commune,a|b\nAsso,association,\n", encoding="utf-8")
+        "Label,Type,Tags\nMairie,commune,a|b\nAsso,association,\n", encoding="utf-8"
+    )
     (folder / "connections.csv").write_text(
-        "From,To,Type,Direction\nMairie,Asso,,mutual\n", encoding="utf-8")
+        "From,To,Type,Direction\nMairie,Asso,,mutual\n", encoding="utf-8"
+    )
     t = tg.read(folder)
     assert cells(t.actors["Tags"]) == ["a|b", None]
-    assert (t.relations.loc[0, "type"], bool(t.relations.loc[0, "directed"])) == \
-        ("interconnaissance", False)
+    assert (t.relations.loc[0, "type"], bool(t.relations.loc[0, "directed"])) == (
+        "interconnaissance",
+        False,
+    )
 
 
-def test_a_standard_workbook_with_from_to_headers_is_not_taken_for_kumu(make_workbook,
-                                                                       errors_of, located):
+def test_a_standard_workbook_with_from_to_headers_is_not_taken_for_kumu(
+    make_workbook, errors_of, located
+):
     # "From" and "To" are English aliases of source and target: with a standard actors
     # sheet, a relation without type is the usual error, not a Kumu default.
-    path = make_workbook({"actors": [["name", "type"], ["A", "commune"], ["B", "association"]],
-                          "links": [["From", "To", "Type"], ["A", "B", None]]})
+    path = make_workbook(
+        {
+            "actors": [["name", "type"], ["A", "commune"], ["B", "association"]],
+            "links": [["From", "To", "Type"], ["A", "B", None]],
+        }
+    )
     assert located(errors_of(path)) == [("value_missing", "links", 2)]
 
 
 def test_converting_a_kumu_workbook_leaves_the_original_untouched():
-    raw = RawWorkbook("k.xlsx", [
-        RawSheet("Elements", ["Label", "Fonctions"], [["A", "habiter|se nourrir"]], [2]),
-        RawSheet("Connections", ["From", "To", "Direction"], [["A", "A", "directed"]], [2])])
+    raw = RawWorkbook(
+        "k.xlsx",
+        [
+            RawSheet("Elements", ["Label", "Fonctions"], [["A", "habiter|se nourrir"]], [2]),
+            RawSheet("Connections", ["From", "To", "Direction"], [["A", "A", "directed"]], [2]),
+        ],
+    )
     before = copy.deepcopy(raw)
     standard = to_standard(raw)
     assert raw == before

@@ -11,25 +11,74 @@ from territoire_graphe.model import ACTOR_COLUMNS, RELATION_COLUMNS
 
 @pytest.fixture
 def territory(make_workbook) -> tg.Territory:
-    return tg.read(make_workbook({
-        "acteurs": [["id", "nom", "type", "commune", "fonctions", "influence", "intérêt",
-                     "latitude", "longitude", "code INSEE", "budget"],
-                    ["m", "Mairie", "commune", "Songeons", "habiter; se nourrir", 4, 3,
-                     "49,55", 1.8, 60620, 1200],
-                    ["a", "Asso", "association", "Songeons", None, None, None, None, None,
-                     "06232", None],
-                    ["f", "Ferme", "entreprise", None, None, 2, 5, None, None, None, 300]],
-        "relations": [["source", "cible", "type", "intensité", "début", "fin", "partenaires"],
-                      ["m", "a", "financement", 3, "2019", "31/12/2023", "CAF"],
-                      ["Jeanne Martin", "Paul Leroy", "interconnaissance", None, None, None, None]],
-        "collectifs": [["nom", "type"], ["PTCE du Bray", "PTCE"]],
-        "adhesions": [["acteur", "collectif", "rôle", "début"], ["Mairie", "PTCE du Bray",
-                                                                 "collège public", 2020]],
-        "personnes": [["id", "nom", "acteur", "fonction"], ["p1", "Jeanne Martin", "m", "DGS"],
-                      ["p2", "Paul Leroy", "Asso", "président"]],
-        "ressources": [["acteur", "ressource", "catégorie"], ["Ferme", "chambre froide", "local"]],
-        "besoins": [["acteur", "besoin"], ["Asso", "bénévoles"]],
-    }))
+    return tg.read(
+        make_workbook(
+            {
+                "acteurs": [
+                    [
+                        "id",
+                        "nom",
+                        "type",
+                        "commune",
+                        "fonctions",
+                        "influence",
+                        "intérêt",
+                        "latitude",
+                        "longitude",
+                        "code INSEE",
+                        "budget",
+                    ],
+                    [
+                        "m",
+                        "Mairie",
+                        "commune",
+                        "Songeons",
+                        "habiter; se nourrir",
+                        4,
+                        3,
+                        "49,55",
+                        1.8,
+                        60620,
+                        1200,
+                    ],
+                    [
+                        "a",
+                        "Asso",
+                        "association",
+                        "Songeons",
+                        None,
+                        None,
+                        None,
+                        None,
+                        None,
+                        "06232",
+                        None,
+                    ],
+                    ["f", "Ferme", "entreprise", None, None, 2, 5, None, None, None, 300],
+                ],
+                "relations": [
+                    ["source", "cible", "type", "intensité", "début", "fin", "partenaires"],
+                    ["m", "a", "financement", 3, "2019", "31/12/2023", "CAF"],
+                    ["Jeanne Martin", "Paul Leroy", "interconnaissance", None, None, None, None],
+                ],
+                "collectifs": [["nom", "type"], ["PTCE du Bray", "PTCE"]],
+                "adhesions": [
+                    ["acteur", "collectif", "rôle", "début"],
+                    ["Mairie", "PTCE du Bray", "collège public", 2020],
+                ],
+                "personnes": [
+                    ["id", "nom", "acteur", "fonction"],
+                    ["p1", "Jeanne Martin", "m", "DGS"],
+                    ["p2", "Paul Leroy", "Asso", "président"],
+                ],
+                "ressources": [
+                    ["acteur", "ressource", "catégorie"],
+                    ["Ferme", "chambre froide", "local"],
+                ],
+                "besoins": [["acteur", "besoin"], ["Asso", "bénévoles"]],
+            }
+        )
+    )
 
 
 def test_actors_are_indexed_by_id_with_the_standard_columns_then_the_extra_ones(territory):
@@ -68,8 +117,7 @@ def test_relations_have_the_standard_columns_typed_and_the_extra_ones(territory)
     assert relations.loc[0, "partenaires"] == "CAF"
 
 
-def test_a_relation_between_people_is_between_their_organisations_with_the_people_named(
-        territory):
+def test_a_relation_between_people_is_between_their_organisations_with_the_people_named(territory):
     second = territory.relations.iloc[1]
     assert (second["source"], second["target"]) == ("m", "a")
     assert (second["source_person"], second["target_person"]) == ("p1", "p2")
@@ -81,12 +129,16 @@ def test_people_collectives_memberships_resources_and_needs_are_tables_too(terri
     assert territory.people.loc["p1", "position"] == "DGS"
     assert territory.collectives.loc["PTCE du Bray", "type"] == "PTCE"
     membership = territory.memberships.iloc[0]
-    assert (membership["actor"], membership["collective"], membership["role"]) == \
-        ("m", "PTCE du Bray", "collège public")
+    assert (membership["actor"], membership["collective"], membership["role"]) == (
+        "m",
+        "PTCE du Bray",
+        "collège public",
+    )
     assert membership["start"] == pd.Timestamp(2020, 1, 1)
     assert list(territory.resources["resource"]) == ["chambre froide"]
-    assert list(territory.needs[["actor", "need"]].itertuples(index=False, name=None)) == \
-        [("a", "bénévoles")]
+    assert list(territory.needs[["actor", "need"]].itertuples(index=False, name=None)) == [
+        ("a", "bénévoles")
+    ]
 
 
 def test_people_are_not_actors_but_nodes_of_the_graph(territory):
@@ -97,9 +149,17 @@ def test_people_are_not_actors_but_nodes_of_the_graph(territory):
 
 def test_the_summary_counts_every_table(territory):
     summary = territory.summary()
-    assert (summary["actors"], summary["relations"], summary["flows"], summary["ties"],
-            summary["collectives"], summary["memberships"], summary["people"],
-            summary["resources"], summary["needs"]) == (3, 2, 1, 1, 1, 1, 2, 1, 1)
+    assert (
+        summary["actors"],
+        summary["relations"],
+        summary["flows"],
+        summary["ties"],
+        summary["collectives"],
+        summary["memberships"],
+        summary["people"],
+        summary["resources"],
+        summary["needs"],
+    ) == (3, 2, 1, 1, 1, 1, 2, 1, 1)
 
 
 def test_tables_of_a_territory_without_relations_still_have_their_columns(make_workbook):
@@ -110,9 +170,20 @@ def test_tables_of_a_territory_without_relations_still_have_their_columns(make_w
 
 
 def test_an_extra_column_named_like_another_tables_column_keeps_its_text(make_workbook):
-    territory = tg.read(make_workbook({"actors": [
-        ["name", "type", "start", "weight", "row", "quantity"],
-        ["Town hall", "municipality", "long ago", "heavy", "third", "many"]]}))
+    territory = tg.read(
+        make_workbook(
+            {
+                "actors": [
+                    ["name", "type", "start", "weight", "row", "quantity"],
+                    ["Town hall", "municipality", "long ago", "heavy", "third", "many"],
+                ]
+            }
+        )
+    )
     actor = territory.actors.iloc[0]
-    assert (actor["start"], actor["weight"], actor["row"], actor["quantity"]) == \
-        ("long ago", "heavy", "third", "many")
+    assert (actor["start"], actor["weight"], actor["row"], actor["quantity"]) == (
+        "long ago",
+        "heavy",
+        "third",
+        "many",
+    )

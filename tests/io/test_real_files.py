@@ -22,8 +22,11 @@ import territoire_graphe as tg
 from territoire_graphe.io.xmltree import parse_bytes
 
 ROOT = Path(__file__).resolve().parents[1] / "data" / "real_files"
-SOURCES = [line.split("\t")[0] for line in (ROOT / "SOURCES.txt").read_text().splitlines()
-           if line and not line.startswith("#")]
+SOURCES = [
+    line.split("\t")[0]
+    for line in (ROOT / "SOURCES.txt").read_text().splitlines()
+    if line and not line.startswith("#")
+]
 PAIRS = sorted({str(Path(s).parent) for s in SOURCES if Path(s).parent.name.startswith("pair-")})
 FILES = [s for s in SOURCES if not Path(s).parent.name.startswith("pair-")]
 BROKEN = {
@@ -49,12 +52,17 @@ def reference_counts(relative: str) -> tuple[int, int, str]:
     path = ROOT / relative
     suffix = path.suffix.lower()
     if path.is_dir():
-        nodes_file, edges_file = sorted(path.iterdir(), key=lambda p: "edge" not in p.name
-                                        and "multigraph" not in p.name)
-        edges = pd.read_csv(nodes_file if "edge" in nodes_file.name or "multi"
-                            in nodes_file.name else edges_file, skip_blank_lines=True)
-        nodes = pd.read_csv(edges_file if "edge" in nodes_file.name or "multi"
-                            in nodes_file.name else nodes_file, skip_blank_lines=True)
+        nodes_file, edges_file = sorted(
+            path.iterdir(), key=lambda p: "edge" not in p.name and "multigraph" not in p.name
+        )
+        edges = pd.read_csv(
+            nodes_file if "edge" in nodes_file.name or "multi" in nodes_file.name else edges_file,
+            skip_blank_lines=True,
+        )
+        nodes = pd.read_csv(
+            edges_file if "edge" in nodes_file.name or "multi" in nodes_file.name else nodes_file,
+            skip_blank_lines=True,
+        )
         return len(nodes.dropna(how="all")), len(edges.dropna(how="all")), "pandas"
     if suffix == ".graphml":
         import igraph
@@ -89,8 +97,9 @@ def reference_counts(relative: str) -> tuple[int, int, str]:
             warnings.filterwarnings("ignore", "Unknown extension", UserWarning)
             book = openpyxl.load_workbook(path, read_only=True)
             for sheet in book.worksheets[:2]:  # Elements / Connections (Kumu), Nodes / Relations
-                rows = [r for r in sheet.iter_rows(values_only=True)
-                        if any(c is not None for c in r)]
+                rows = [
+                    r for r in sheet.iter_rows(values_only=True) if any(c is not None for c in r)
+                ]
                 counts.append(len(rows) - 1)
             book.close()
         return counts[0], counts[1], "openpyxl"
@@ -178,8 +187,12 @@ def test_kumu_project_json_keeps_labels_types_and_map_positions():
 
 def test_yfiles_for_html_labels_are_the_names():
     t = tg.read(ROOT / "igraph" / "yfiles.graphml")
-    assert list(t.actors["name"]) == ["Top left rounded rectangle", "Star", "őð中",
-                                      "regular bold italic newline"]
+    assert list(t.actors["name"]) == [
+        "Top left rounded rectangle",
+        "Star",
+        "őð中",
+        "regular bold italic newline",
+    ]
 
 
 def test_igraph_lenient_booleans_and_undeclared_keys():

@@ -39,15 +39,25 @@ def test_a_pajek_file_written_by_igraph_keeps_labels_and_directions(tmp_path):
 
 
 def test_pajek_arcs_edges_coordinates_and_comments(tmp_path):
-    path = write(tmp_path, "t.net", '% a comment\n*Network bray\n*Vertices 3\n'
-                 '1 "Mairie de Songeons" 0.25 0.75 0.5 ic Red\n2 "Asso"\n3 "CAF"\n'
-                 '*Arcs\n1 2 3\n*Edges\n2 3\n*Edgeslist\n1 3\n')
+    path = write(
+        tmp_path,
+        "t.net",
+        "% a comment\n*Network bray\n*Vertices 3\n"
+        '1 "Mairie de Songeons" 0.25 0.75 0.5 ic Red\n2 "Asso"\n3 "CAF"\n'
+        "*Arcs\n1 2 3\n*Edges\n2 3\n*Edgeslist\n1 3\n",
+    )
     t = tg.read(path)
     assert t.actors.loc["1", "name"] == "Mairie de Songeons"
-    assert (t.actors.loc["1", "x"], t.actors.loc["1", "y"], t.actors.loc["1", "color"]) == \
-        (0.25, 0.75, "Red")
+    assert (t.actors.loc["1", "x"], t.actors.loc["1", "y"], t.actors.loc["1", "color"]) == (
+        0.25,
+        0.75,
+        "Red",
+    )
     assert [(r.source, r.target, r.weight, r.directed) for r in t.relations.itertuples()] == [
-        ("1", "2", 3.0, True), ("2", "3", 1.0, False), ("1", "3", 1.0, False)]
+        ("1", "2", 3.0, True),
+        ("2", "3", 1.0, False),
+        ("1", "3", 1.0, False),
+    ]
 
 
 def test_a_broken_pajek_line_is_refused_with_its_line_number(tmp_path):
@@ -58,8 +68,10 @@ def test_a_broken_pajek_line_is_refused_with_its_line_number(tmp_path):
     assert "ligne 2" in caught.value.problems[0].message
 
 
-FULLMATRIX = "dl n=4\nformat = fullmatrix\nlabels:\nMairie,CAF de l'Oise,Asso,Ferme\ndata:\n" \
-             "0 1 0 0\n1 0 1 0\n0 1 0 0\n0 0 0 0\n"
+FULLMATRIX = (
+    "dl n=4\nformat = fullmatrix\nlabels:\nMairie,CAF de l'Oise,Asso,Ferme\ndata:\n"
+    "0 1 0 0\n1 0 1 0\n0 1 0 0\n0 0 0 0\n"
+)
 
 
 def test_a_ucinet_full_matrix_reads_as_igraph_reads_it(tmp_path):
@@ -74,8 +86,12 @@ def test_a_ucinet_full_matrix_reads_as_igraph_reads_it(tmp_path):
 
 
 def test_a_ucinet_edge_list_reads_as_igraph_reads_it(tmp_path):
-    path = write(tmp_path, "t.dl", "DL n=3\nformat = edgelist1\nlabels embedded\ndata:\n"
-                 "Mairie Asso 2\nAsso CAF 1\nCAF Mairie 1\n")
+    path = write(
+        tmp_path,
+        "t.dl",
+        "DL n=3\nformat = edgelist1\nlabels embedded\ndata:\n"
+        "Mairie Asso 2\nAsso CAF 1\nCAF Mairie 1\n",
+    )
     reference = igraph.Graph.Read_DL(str(path), directed=True)
     t = tg.read(path)
     assert (len(t.actors), len(t.relations)) == (reference.vcount(), reference.ecount())
@@ -88,7 +104,6 @@ def test_a_file_that_is_not_ucinet_is_a_clear_error(tmp_path):
     assert caught.value.problems[0].code == "ucinet_header"
 
 
-
 def test_a_ucinet_matrix_with_intensities_keeps_them(tmp_path):
     path = write(tmp_path, "t.dl", FULLMATRIX.replace("1 0 1 0\n0 1 0 0", "1 0 2.5 0\n0 2.5 0 0"))
     t = tg.read(path)
@@ -98,12 +113,18 @@ def test_a_ucinet_matrix_with_intensities_keeps_them(tmp_path):
 def test_the_dl_file_ucinet_6_writes_row_and_column_labels_and_several_matrices(tmp_path):
     # UCINET 6 exports: "N=" on its own line, "FORMAT = FULLMATRIX DIAGONAL PRESENT",
     # quoted labels one per line under ROW LABELS: and COLUMN LABELS:, then DATA:.
-    path = write(tmp_path, "t.dl", 'DL\nN=3 NM=2\nFORMAT = FULLMATRIX DIAGONAL PRESENT\n'
-                 'ROW LABELS:\n"Ville de Creil"\n"CAF"\n"Asso"\nCOLUMN LABELS:\n'
-                 '"Ville de Creil"\n"CAF"\n"Asso"\nDATA:\n0 1 0\n0 0 1\n0 0 0\n'
-                 '0 0 0\n0 0 0\n0 0 0\n')
+    path = write(
+        tmp_path,
+        "t.dl",
+        "DL\nN=3 NM=2\nFORMAT = FULLMATRIX DIAGONAL PRESENT\n"
+        'ROW LABELS:\n"Ville de Creil"\n"CAF"\n"Asso"\nCOLUMN LABELS:\n'
+        '"Ville de Creil"\n"CAF"\n"Asso"\nDATA:\n0 1 0\n0 0 1\n0 0 0\n'
+        "0 0 0\n0 0 0\n0 0 0\n",
+    )
     t = tg.read(path)
     assert list(t.actors["name"]) == ["Ville de Creil", "CAF", "Asso"]
     assert [(r.source, r.target, r.directed) for r in t.relations.itertuples()] == [
-        ("Ville de Creil", "CAF", True), ("CAF", "Asso", True)]
+        ("Ville de Creil", "CAF", True),
+        ("CAF", "Asso", True),
+    ]
     assert "ucinet_matrices" in {w.code for w in t.warnings}

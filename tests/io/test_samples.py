@@ -32,14 +32,18 @@ ISOLATED = {
 
 @pytest.mark.parametrize("sample", sorted(COUNTS))
 def test_each_sample_reads_back_with_the_rows_of_every_sheet(sample):
-    actors, ties, flows, dependencies, collectives, memberships, resources, needs, people = \
-        COUNTS[sample]
+    actors, ties, flows, dependencies, collectives, memberships, resources, needs, people = COUNTS[
+        sample
+    ]
     t = tg.read(tg.sample_path(sample))
     assert len(t.actors) == actors
     assert len(t.relations) == ties + flows + dependencies
     sheets = t.relations["sheet"].map(lambda s: s.lower()).value_counts()
-    assert (sheets.get("relations", 0), sheets.get("flux", 0),
-            sheets.get("interdependances", 0)) == (ties, flows, dependencies)
+    assert (
+        sheets.get("relations", 0),
+        sheets.get("flux", 0),
+        sheets.get("interdependances", 0),
+    ) == (ties, flows, dependencies)
     assert (len(t.collectives), len(t.memberships)) == (collectives, memberships)
     assert (len(t.resources), len(t.needs), len(t.people)) == (resources, needs, people)
     assert t.warnings == []

@@ -17,8 +17,13 @@ def write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path
 
 def test_a_list_of_places_with_their_own_headers_is_an_actor_list(tmp_path):
     # A French tiers-lieux list: « NOM DU LIEU », « TYPOLOGIE », in Windows-1252 with ";".
-    path = write(tmp_path, "tiers_lieux.csv", "NOM DU LIEU;TYPOLOGIE;COMMUNE;Surface\n"
-                 "La Base;association;Lille;120\nLe Garage;;Roubaix;80\n", "cp1252")
+    path = write(
+        tmp_path,
+        "tiers_lieux.csv",
+        "NOM DU LIEU;TYPOLOGIE;COMMUNE;Surface\n"
+        "La Base;association;Lille;120\nLe Garage;;Roubaix;80\n",
+        "cp1252",
+    )
     t = tg.read(path)
     assert list(t.actors["name"]) == ["La Base", "Le Garage"]
     assert list(t.actors["type"]) == ["association", "autre"]
@@ -27,18 +32,19 @@ def test_a_list_of_places_with_their_own_headers_is_an_actor_list(tmp_path):
     assert "type_supplied" in {w.code for w in t.warnings}
 
 
-@pytest.mark.parametrize(("header", "rows"), [
-    ("from,to,weight", "A,B,2\nB,C,1"),
-    ("de;vers;poids", "A;B;2\nB;C;1"),
-    ("in;out;link", "A;B;coopération\nB;C;coopération"),
-    ("Source node,Target node", "A,B\nB,C"),
-])
-def test_an_edge_list_alone_gives_its_relations_and_the_actors_it_cites(tmp_path, header,
-                                                                        rows):
+@pytest.mark.parametrize(
+    ("header", "rows"),
+    [
+        ("from,to,weight", "A,B,2\nB,C,1"),
+        ("de;vers;poids", "A;B;2\nB;C;1"),
+        ("in;out;link", "A;B;coopération\nB;C;coopération"),
+        ("Source node,Target node", "A,B\nB,C"),
+    ],
+)
+def test_an_edge_list_alone_gives_its_relations_and_the_actors_it_cites(tmp_path, header, rows):
     t = tg.read(write(tmp_path, "liens.csv", f"{header}\n{rows}\n"))
     assert list(t.actors["name"]) == ["A", "B", "C"]
-    assert [(r.source, r.target) for r in t.relations.itertuples()] == [("A", "B"),
-                                                                        ("B", "C")]
+    assert [(r.source, r.target) for r in t.relations.itertuples()] == [("A", "B"), ("B", "C")]
 
 
 def test_a_french_actor_map_with_node_and_nature_headers(tmp_path):
@@ -50,14 +56,17 @@ def test_a_symmetric_matrix_gives_undirected_ties_with_their_intensity(tmp_path)
     path = write(tmp_path, "matrice.csv", ";A;B;C\nA;;2;\nB;2;;x\nC;;x;\n")
     t = tg.read(path)
     assert [(r.source, r.target, r.weight, r.directed) for r in t.relations.itertuples()] == [
-        ("A", "B", 2.0, False), ("B", "C", 1.0, False)]
+        ("A", "B", 2.0, False),
+        ("B", "C", 1.0, False),
+    ]
     assert "matrix_read" in {w.code for w in t.warnings}
 
 
 def test_an_asymmetric_matrix_gives_directed_relations_row_to_column(tmp_path):
     t = tg.read(write(tmp_path, "matrice.csv", ",A,B\nA,0,1\nB,0,0\n"))
     assert [(r.source, r.target, r.directed) for r in t.relations.itertuples()] == [
-        ("A", "B", True)]
+        ("A", "B", True)
+    ]
 
 
 def test_a_table_that_is_none_of_these_names_what_is_needed_and_the_headers_found(tmp_path):
@@ -90,8 +99,9 @@ def test_a_lone_sheet_of_a_workbook_is_a_plain_table_too(make_workbook):
 
 
 def test_problems_of_a_csv_name_its_lines_and_its_own_headers(tmp_path):
-    path = write(tmp_path, "tiers_lieux.csv", "NOM DU LIEU;TYPOLOGIE;influence\n"
-                 "La Base;association;9\n")
+    path = write(
+        tmp_path, "tiers_lieux.csv", "NOM DU LIEU;TYPOLOGIE;influence\nLa Base;association;9\n"
+    )
     with pytest.raises(tg.InputError) as caught:
         tg.read(path)
     [problem] = caught.value.problems
@@ -107,13 +117,17 @@ def test_a_plain_tables_warnings_name_its_own_column(tmp_path):
 def test_a_french_actor_map_with_node_nature_and_in_out_link_headers(tmp_path):
     # A folder of two CSV files named like sheets, headed in the words of the tool that
     # exported them: the required columns are found by their synonyms.
-    write(tmp_path, "noeuds.csv", "node;nature;commune\nMairie de Creil;commune;Creil\n"
-          "CAF;association;Creil\n")
+    write(
+        tmp_path,
+        "noeuds.csv",
+        "node;nature;commune\nMairie de Creil;commune;Creil\nCAF;association;Creil\n",
+    )
     write(tmp_path, "liens.csv", "in;out;link\nMairie de Creil;CAF;coopération\n")
     t = tg.read(tmp_path)
     assert list(t.actors["type"]) == ["commune", "association"]
     assert [(r.source, r.target, r.type) for r in t.relations.itertuples()] == [
-        ("Mairie de Creil", "CAF", "coopération")]
+        ("Mairie de Creil", "CAF", "coopération")
+    ]
 
 
 def test_a_workbook_with_its_own_headers_is_not_touched_by_synonyms(make_workbook):

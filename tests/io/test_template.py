@@ -53,13 +53,15 @@ def _list_values(book, formula: str) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_template_has_every_sheet_of_the_format_between_instructions_and_lists(templates,
-                                                                                  lang):
+def test_the_template_has_every_sheet_of_the_format_between_instructions_and_lists(templates, lang):
     book = load_workbook(templates[lang])
     names = [spec.en if lang == "en" else spec.fr for spec in SHEETS]
-    assert book.sheetnames == [text("template.sheet_name.instructions", lang), *names,
-                               text("territory_sheet.name", lang),
-                               text("template.sheet_name.lists", lang)]
+    assert book.sheetnames == [
+        text("template.sheet_name.instructions", lang),
+        *names,
+        text("territory_sheet.name", lang),
+        text("template.sheet_name.lists", lang),
+    ]
     assert book.sheetnames[0] == {"fr": "Mode d'emploi", "en": "Instructions"}[lang]
 
 
@@ -77,13 +79,16 @@ def test_required_headers_are_bold_and_optional_ones_are_not(templates):
     for spec in SHEETS:
         sheet = book[spec.fr]
         for position, column in enumerate(spec.columns, start=1):
-            assert bool(sheet.cell(1, position).font.b) == column.required, \
-                (spec.name, column.field)
+            assert bool(sheet.cell(1, position).font.b) == column.required, (
+                spec.name,
+                column.field,
+            )
         assert sheet.freeze_panes == "A2"
 
 
 def test_the_instructions_and_lists_sheets_are_ignored_by_the_reader_and_lists_are_hidden(
-        templates):
+    templates,
+):
     for lang in LANGS:
         book = load_workbook(templates[lang])
         instructions, lists = book.sheetnames[0], book.sheetnames[-1]
@@ -95,8 +100,12 @@ def test_the_instructions_and_lists_sheets_are_ignored_by_the_reader_and_lists_a
 
 def test_the_instructions_name_every_sheet_column_rule_and_type(templates):
     book = load_workbook(templates["fr"])
-    cells = " | ".join(str(c.value) for row in book["Mode d'emploi"].iter_rows() for c in row
-                       if c.value is not None)
+    cells = " | ".join(
+        str(c.value)
+        for row in book["Mode d'emploi"].iter_rows()
+        for c in row
+        if c.value is not None
+    )
     for spec in SHEETS:
         assert spec.fr in cells
         for column in spec.columns:
@@ -111,19 +120,29 @@ def test_the_instructions_name_every_sheet_column_rule_and_type(templates):
 
 def test_required_columns_are_bold_in_the_instructions_too(templates):
     sheet = load_workbook(templates["fr"])["Mode d'emploi"]
-    rows = {(r[0].value, r[1].value): r[1].font.b for r in sheet.iter_rows(min_col=1, max_col=2)
-            if r[0].value and r[1].value}
+    rows = {
+        (r[0].value, r[1].value): r[1].font.b
+        for r in sheet.iter_rows(min_col=1, max_col=2)
+        if r[0].value and r[1].value
+    }
     assert rows[("acteurs", "nom")] and rows[("relations", "cible")]
     assert not rows[("acteurs", "commune")] and not rows[("relations", "intensite")]
 
 
 # -- drop-down lists ----------------------------------------------------------------------
-_TYPE_COLUMNS = {("actors", "type"): "actor", ("relations", "type"): "tie",
-                 ("flows", "type"): "flow", ("dependencies", "type"): "dependency",
-                 ("collectives", "type"): "collective", ("types", "kind"): "kind",
-                 ("types", "family"): "family", ("types", "directed"): "yes_no",
-                 ("relations", "directed"): "yes_no", ("flows", "directed"): "yes_no",
-                 ("dependencies", "directed"): "yes_no"}
+_TYPE_COLUMNS = {
+    ("actors", "type"): "actor",
+    ("relations", "type"): "tie",
+    ("flows", "type"): "flow",
+    ("dependencies", "type"): "dependency",
+    ("collectives", "type"): "collective",
+    ("types", "kind"): "kind",
+    ("types", "family"): "family",
+    ("types", "directed"): "yes_no",
+    ("relations", "directed"): "yes_no",
+    ("flows", "directed"): "yes_no",
+    ("dependencies", "directed"): "yes_no",
+}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -142,8 +161,7 @@ def test_type_columns_have_drop_down_lists_that_reference_the_hidden_sheet(templ
         assert '"' not in validation.formula1
         assert _list_values(book, validation.formula1) == expected[list_name]
         assert validation.showErrorMessage
-        assert validation.error and validation.errorTitle == text("template.validation.title",
-                                                                  lang)
+        assert validation.error and validation.errorTitle == text("template.validation.title", lang)
 
 
 def test_the_french_lists_are_the_vocabulary_names_and_families_match_the_sheets():
@@ -155,8 +173,7 @@ def test_the_french_lists_are_the_vocabulary_names_and_families_match_the_sheets
     assert "coopération" in lists["tie"] and "tension" in lists["tie"]
     assert "financement" in lists["flow"] and "financement" not in lists["tie"]
     assert "effet utile" in lists["dependency"] and "mutualisation" in lists["dependency"]
-    for list_name, family in (("tie", "lien"), ("flow", "flux"),
-                              ("dependency", "interdependance")):
+    for list_name, family in (("tie", "lien"), ("flow", "flux"), ("dependency", "interdependance")):
         assert {vocabulary.relation(n).family for n in lists[list_name]} == {family}
     assert lists["kind"] == ["acteur", "relation", "collectif"]
     assert lists["yes_no"] == ["oui", "non"]
@@ -165,8 +182,14 @@ def test_the_french_lists_are_the_vocabulary_names_and_families_match_the_sheets
 def test_every_english_list_value_reads_back_as_its_canonical_type():
     vocabulary = default_vocabulary()
     lists = template_lists("en")
-    kinds = {"actor": "actor", "tie": "relation", "flow": "relation",
-             "dependency": "relation", "collective": "collective", "function": "function"}
+    kinds = {
+        "actor": "actor",
+        "tie": "relation",
+        "flow": "relation",
+        "dependency": "relation",
+        "collective": "collective",
+        "function": "function",
+    }
     for list_name, kind in kinds.items():
         french = template_lists("fr")[list_name]
         assert [vocabulary.match(kind, label).name for label in lists[list_name]] == french
@@ -176,8 +199,9 @@ def test_a_list_holding_a_comma_would_still_work_because_lists_are_ranges(templa
     # Inline lists ("a,b,c") split on commas and stop at 255 characters; ranges do neither.
     assert sum(len(v) + 1 for v in template_lists("fr")["actor"]) > 255
     book = load_workbook(templates["fr"])
-    assert all("!" in v.formula1 for s in book.worksheets for v in _validations(s)
-               if v.type == "list")
+    assert all(
+        "!" in v.formula1 for s in book.worksheets for v in _validations(s) if v.type == "list"
+    )
 
 
 def test_type_columns_warn_while_closed_lists_refuse_other_values(templates):
@@ -200,8 +224,11 @@ def test_influence_and_interest_accept_whole_numbers_from_0_to_5(templates):
 def test_intensity_must_be_a_number_of_zero_or_more(templates):
     sheet = load_workbook(templates["fr"])["flux"]
     validation = _validation_of(sheet, "D")
-    assert (validation.type, validation.operator, validation.formula1) == \
-        ("decimal", "greaterThanOrEqual", "0")
+    assert (validation.type, validation.operator, validation.formula1) == (
+        "decimal",
+        "greaterThanOrEqual",
+        "0",
+    )
 
 
 def test_validation_messages_fit_the_spreadsheet_limits():
@@ -213,16 +240,26 @@ def test_validation_messages_fit_the_spreadsheet_limits():
 
 # -- reading the template back ------------------------------------------------------------
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_template_reads_back_with_the_example_rows_and_one_warning_about_them(templates,
-                                                                                 lang):
+def test_the_template_reads_back_with_the_example_rows_and_one_warning_about_them(templates, lang):
     t = tg.read(templates[lang], lang=lang)
     assert [p.code for p in t.warnings] == ["template_examples"]
     assert "Mairie de Songeons" in t.warnings[0].message
     assert "Karim B." in t.warnings[0].message  # the example people too
     counts = t.summary()
-    assert counts[["actors", "relations", "ties", "flows", "dependencies", "collectives",
-                   "memberships", "resources", "needs", "people"]].tolist() == \
-        [2, 6, 2, 2, 2, 2, 2, 2, 2, 2]
+    assert counts[
+        [
+            "actors",
+            "relations",
+            "ties",
+            "flows",
+            "dependencies",
+            "collectives",
+            "memberships",
+            "resources",
+            "needs",
+            "people",
+        ]
+    ].tolist() == [2, 6, 2, 2, 2, 2, 2, 2, 2, 2]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -231,8 +268,14 @@ def test_the_examples_fit_together_and_use_the_canonical_types(templates, lang):
     assert sorted(t.actors.index) == ["mairie-songeons", "ressourcerie-bray"]
     assert t.actors["type"].tolist() == ["commune", "entreprise de l'ESS"]
     assert set(t.relations["source"]) | set(t.relations["target"]) == set(t.actors.index)
-    assert t.relations["type"].tolist() == ["coopération", "convention", "financement",
-                                            "achat / prestation", "dépendance", "effet utile"]
+    assert t.relations["type"].tolist() == [
+        "coopération",
+        "convention",
+        "financement",
+        "achat / prestation",
+        "dépendance",
+        "effet utile",
+    ]
     assert t.relations["weight"].tolist()[0] == 2.5
     assert t.relations["directed"].tolist() == [False, False, True, True, True, True]
     assert t.actors.loc["mairie-songeons", "functions"] == ["habiter", "se déplacer"]
@@ -257,8 +300,12 @@ def test_a_filled_in_template_reads_back_with_the_new_rows(templates, tmp_path):
     t = tg.read(tmp_path / "rempli.xlsx")
     assert len(t.actors) == 3 and len(t.relations) == 7
     added = t.relations.iloc[2]
-    assert (added["source"], added["target"], added["weight"], added["directed"]) == \
-        ("asso-velo", "mairie-songeons", 1.5, True)
+    assert (added["source"], added["target"], added["weight"], added["directed"]) == (
+        "asso-velo",
+        "mairie-songeons",
+        1.5,
+        True,
+    )
 
 
 def test_the_template_is_byte_for_byte_the_same_on_every_run(tmp_path, monkeypatch):
@@ -280,8 +327,9 @@ def test_a_template_path_that_is_not_xlsx_is_refused(tmp_path):
     assert not (tmp_path / "modele.ods").exists()
 
 
-def test_the_template_language_follows_the_environment_variable_when_not_given(tmp_path,
-                                                                               monkeypatch):
+def test_the_template_language_follows_the_environment_variable_when_not_given(
+    tmp_path, monkeypatch
+):
     monkeypatch.setenv("TERRITOIRE_GRAPHE_LANG", "en")
     book = load_workbook(write_template(tmp_path / "t.xlsx"))
     assert book.sheetnames[1] == "actors"
@@ -301,11 +349,16 @@ def test_no_example_warning_once_the_example_rows_are_replaced(tmp_path):
         for row in ws.iter_rows(min_row=2, max_row=3):
             for cell in row:
                 if isinstance(cell.value, str):
-                    for old, new in (("mairie-songeons", "m1"), ("ressourcerie-bray", "r1"),
-                                     ("Mairie de Songeons", "Mairie de Formerie"),
-                                     ("Ressourcerie du Bray", "Recyclerie de Formerie"),
-                                     ("claire-m", "p1"), ("karim-b", "p2"),
-                                     ("Claire M.", "Inès R."), ("Karim B.", "Paul T.")):
+                    for old, new in (
+                        ("mairie-songeons", "m1"),
+                        ("ressourcerie-bray", "r1"),
+                        ("Mairie de Songeons", "Mairie de Formerie"),
+                        ("Ressourcerie du Bray", "Recyclerie de Formerie"),
+                        ("claire-m", "p1"),
+                        ("karim-b", "p2"),
+                        ("Claire M.", "Inès R."),
+                        ("Karim B.", "Paul T."),
+                    ):
                         cell.value = cell.value.replace(old, new)
     book.save(tmp_path / "rempli.xlsx")
     t = tg.read(tmp_path / "rempli.xlsx")
@@ -313,8 +366,7 @@ def test_no_example_warning_once_the_example_rows_are_replaced(tmp_path):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_data_sheet_prints_landscape_one_page_wide_with_its_header_repeated(templates,
-                                                                                   lang):
+def test_every_data_sheet_prints_landscape_one_page_wide_with_its_header_repeated(templates, lang):
     book = load_workbook(templates[lang])
     for ws in book.worksheets[1:-1]:
         assert ws.page_setup.orientation == "landscape", ws.title
@@ -327,11 +379,15 @@ def test_every_data_sheet_prints_landscape_one_page_wide_with_its_header_repeate
 def test_key_cells_say_what_to_type_when_selected(templates, lang):
     book = load_workbook(templates[lang])
     actors = book.worksheets[1]
-    prompts = {str(v.sqref).split(":")[0]: v for v in actors.data_validations.dataValidation
-               if v.showInputMessage}
+    prompts = {
+        str(v.sqref).split(":")[0]: v
+        for v in actors.data_validations.dataValidation
+        if v.showInputMessage
+    }
     # column B is the name, C the type (which keeps its drop-down list)
     assert prompts["B2"].prompt == text("template.prompt.actors.name", lang)
-    assert prompts["C2"].type == "list" and prompts["C2"].prompt == \
-        text("template.prompt.actors.type", lang)
+    assert prompts["C2"].type == "list" and prompts["C2"].prompt == text(
+        "template.prompt.actors.type", lang
+    )
     for v in prompts.values():
         assert len(v.prompt) <= 255 and (v.promptTitle is None or len(v.promptTitle) <= 32)

@@ -29,15 +29,24 @@ def test_a_merged_title_above_the_header_is_skipped_and_rows_keep_their_numbers(
     book.save(tmp_path / "titre.xlsx")
     with pytest.raises(tg.InputError) as caught:
         tg.read(tmp_path / "titre.xlsx")
-    assert [(p.code, p.sheet, p.row, p.column) for p in caught.value.problems] == \
-        [("number_invalid", "Acteurs", 6, "Influence")]
+    assert [(p.code, p.sheet, p.row, p.column) for p in caught.value.problems] == [
+        ("number_invalid", "Acteurs", 6, "Influence")
+    ]
 
 
-def test_blank_rows_in_the_middle_are_skipped_with_a_warning_and_numbering_continues(
-        make_workbook):
-    path = make_workbook({"acteurs": [["nom", "type"], ["Mairie", "commune"], [None, None],
-                                      ["", " "], ["Asso", "association"]],
-                          "relations": [LINK, [], ["Mairie", "Asso", "coopération"]]})
+def test_blank_rows_in_the_middle_are_skipped_with_a_warning_and_numbering_continues(make_workbook):
+    path = make_workbook(
+        {
+            "acteurs": [
+                ["nom", "type"],
+                ["Mairie", "commune"],
+                [None, None],
+                ["", " "],
+                ["Asso", "association"],
+            ],
+            "relations": [LINK, [], ["Mairie", "Asso", "coopération"]],
+        }
+    )
     territory = tg.read(path)
     assert list(territory.actors["name"]) == ["Mairie", "Asso"]
     assert territory.relations.loc[0, "row"] == 3
@@ -46,19 +55,35 @@ def test_blank_rows_in_the_middle_are_skipped_with_a_warning_and_numbering_conti
 
 
 def test_trailing_blank_rows_and_columns_are_not_data(make_workbook):
-    path = make_workbook({"acteurs": [["nom", "type", None, None], ["Mairie", "commune", None, ""],
-                                      [None, None], ["", ""]]})
+    path = make_workbook(
+        {
+            "acteurs": [
+                ["nom", "type", None, None],
+                ["Mairie", "commune", None, ""],
+                [None, None],
+                ["", ""],
+            ]
+        }
+    )
     territory = tg.read(path)
     assert len(territory.actors) == 1
     assert territory.warnings == []
 
 
 def test_spaces_around_headers_and_cells_are_ignored(make_workbook):
-    path = make_workbook({"acteurs": [["  Nom  ", " Type\u00a0", " Commune "],
-                                      ["  Mairie de Songeons ", " commune ", "\u00a0Songeons "],
-                                      ["Asso\t", "association", None]],
-                          "relations": [[" source", "cible ", " type "],
-                                        [" Mairie de Songeons", "Asso  ", " coopération  "]]})
+    path = make_workbook(
+        {
+            "acteurs": [
+                ["  Nom  ", " Type\u00a0", " Commune "],
+                ["  Mairie de Songeons ", " commune ", "\u00a0Songeons "],
+                ["Asso\t", "association", None],
+            ],
+            "relations": [
+                [" source", "cible ", " type "],
+                [" Mairie de Songeons", "Asso  ", " coopération  "],
+            ],
+        }
+    )
     territory = tg.read(path)
     assert list(territory.actors["name"]) == ["Mairie de Songeons", "Asso"]
     assert territory.actors.iloc[0]["municipality"] == "Songeons"
@@ -75,10 +100,18 @@ def test_an_entirely_empty_column_between_data_columns_is_ignored(make_workbook)
 
 
 def test_numbers_stored_as_text_are_read_as_numbers(make_workbook):
-    path = make_workbook({"acteurs": [["nom", "type", "influence", "latitude"],
-                                      ["Mairie", "commune", "3", "49,5613"]],
-                          "relations": [[*LINK, "intensité", "quantité"],
-                                        ["Mairie", "Mairie", "coopération", "2", "1 500,50"]]})
+    path = make_workbook(
+        {
+            "acteurs": [
+                ["nom", "type", "influence", "latitude"],
+                ["Mairie", "commune", "3", "49,5613"],
+            ],
+            "relations": [
+                [*LINK, "intensité", "quantité"],
+                ["Mairie", "Mairie", "coopération", "2", "1 500,50"],
+            ],
+        }
+    )
     territory = tg.read(path)
     assert territory.actors.iloc[0]["influence"] == 3.0
     assert territory.actors.iloc[0]["latitude"] == pytest.approx(49.5613)
@@ -91,8 +124,11 @@ def _with_cached_values(path: Path, values: dict[str, str]) -> None:
         parts = {name: archive.read(name) for name in archive.namelist()}
     sheet = parts["xl/worksheets/sheet1.xml"].decode()
     for cell, value in values.items():
-        sheet = re.sub(rf'(<c r="{cell}"[^>]*)>(<f>[^<]*</f>)<v\s*/?>(</v>)?',
-                       rf'\1 t="str">\2<v>{value}</v>', sheet)
+        sheet = re.sub(
+            rf'(<c r="{cell}"[^>]*)>(<f>[^<]*</f>)<v\s*/?>(</v>)?',
+            rf'\1 t="str">\2<v>{value}</v>',
+            sheet,
+        )
     parts["xl/worksheets/sheet1.xml"] = sheet.encode()
     with zipfile.ZipFile(path, "w") as archive:
         for name, data in parts.items():
@@ -115,14 +151,27 @@ def test_formulas_give_the_value_excel_last_computed(tmp_path):
 
 
 def test_hostile_text_is_kept_verbatim_as_data(make_workbook):
-    texts = ["<script>alert('x')</script>", "=cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0",
-             "🌱 Jardins partagés 🌻", "جمعية الحي", "שלום \u202eevil\u202c", "Ligne 1\nLigne 2",
-             "a\tb", "'; DROP TABLE acteurs; --", "{{7*7}} ${jndi:ldap://x}"]
-    path = make_workbook({
-        "acteurs": [["nom", "type", "note"],
-                    *[[text, "association", text] for text in texts]],
-        "relations": [[*LINK, "commentaire"],
-                      *[[texts[0], text, "coopération", text] for text in texts[1:]]]})
+    texts = [
+        "<script>alert('x')</script>",
+        "=cmd|' /C calc'!A0",
+        "@SUM(1+1)*cmd|' /C calc'!A0",
+        "🌱 Jardins partagés 🌻",
+        "جمعية الحي",
+        "שלום \u202eevil\u202c",
+        "Ligne 1\nLigne 2",
+        "a\tb",
+        "'; DROP TABLE acteurs; --",
+        "{{7*7}} ${jndi:ldap://x}",
+    ]
+    path = make_workbook(
+        {
+            "acteurs": [["nom", "type", "note"], *[[text, "association", text] for text in texts]],
+            "relations": [
+                [*LINK, "commentaire"],
+                *[[texts[0], text, "coopération", text] for text in texts[1:]],
+            ],
+        }
+    )
     territory = tg.read(path)
     assert list(territory.actors["name"]) == texts
     assert list(territory.actors["note"]) == texts
@@ -131,34 +180,48 @@ def test_hostile_text_is_kept_verbatim_as_data(make_workbook):
 
 def test_very_long_text_is_kept_whole(make_workbook):
     long_text = "Coopération " * 2700  # about Excel's limit of 32,767 characters per cell
-    path = make_workbook({"acteurs": [["nom", "type", "description"],
-                                      ["Mairie", "commune", long_text]]})
+    path = make_workbook(
+        {"acteurs": [["nom", "type", "description"], ["Mairie", "commune", long_text]]}
+    )
     assert tg.read(path).actors.iloc[0]["description"] == long_text.strip()
 
 
 def test_data_rows_above_the_header_are_reported_not_silently_dropped(make_workbook):
-    path = make_workbook({"acteurs": [["Mairie", "commune", "Songeons"],
-                                      ["nom", "type", "commune"],
-                                      ["Asso", "association", "Songeons"]]})
+    path = make_workbook(
+        {
+            "acteurs": [
+                ["Mairie", "commune", "Songeons"],
+                ["nom", "type", "commune"],
+                ["Asso", "association", "Songeons"],
+            ]
+        }
+    )
     territory = tg.read(path)
     assert list(territory.actors["name"]) == ["Asso"]
     assert [(w.code, w.row) for w in territory.warnings] == [("row_above_header", 1)]
 
 
 def test_an_unknown_sheet_is_kept_aside_with_a_warning(make_workbook):
-    path = make_workbook({"acteurs": [["nom", "type"], ["Mairie", "commune"]],
-                          "Budget 2024": [["poste", "montant"], ["animation", 12000]]})
+    path = make_workbook(
+        {
+            "acteurs": [["nom", "type"], ["Mairie", "commune"]],
+            "Budget 2024": [["poste", "montant"], ["animation", 12000]],
+        }
+    )
     territory = tg.read(path)
     assert [(w.code, w.sheet) for w in territory.warnings] == [("sheet_unknown", "Budget 2024")]
     assert territory.extra_sheets["Budget 2024"].iloc[0]["montant"] == 12000
 
 
 def test_every_data_row_read_is_kept_or_has_a_problem(make_workbook):
-    actors = [["nom", "type", "influence"]] + [[f"Acteur {i}", "association", i % 7]
-                                                for i in range(40)]
+    actors = [["nom", "type", "influence"]] + [
+        [f"Acteur {i}", "association", i % 7] for i in range(40)
+    ]
     actors[10][0] = None
-    links = [[*LINK, "intensité"]] + [[f"Acteur {i}", f"Acteur {(i * 7) % 40}", "coopération",
-                                       -1 if i % 11 == 0 else 1] for i in range(60)]
+    links = [[*LINK, "intensité"]] + [
+        [f"Acteur {i}", f"Acteur {(i * 7) % 40}", "coopération", -1 if i % 11 == 0 else 1]
+        for i in range(60)
+    ]
     path = make_workbook({"acteurs": actors, "relations": links})
     with pytest.raises(tg.InputError) as caught:
         tg.read(path)
@@ -183,8 +246,9 @@ def test_ten_thousand_rows_read_with_exact_row_numbers(tmp_path):
     book.save(tmp_path / "grand.xlsx")
     with pytest.raises(tg.InputError) as caught:
         tg.read(tmp_path / "grand.xlsx")
-    assert [(p.code, p.sheet, p.row) for p in caught.value.problems] == \
-        [("reference_unknown", "relations", 12_002)]
+    assert [(p.code, p.sheet, p.row) for p in caught.value.problems] == [
+        ("reference_unknown", "relations", 12_002)
+    ]
 
 
 def test_a_formula_never_computed_is_kept_as_text_or_read_as_empty_with_a_warning(tmp_path):
@@ -192,7 +256,7 @@ def test_a_formula_never_computed_is_kept_as_text_or_read_as_empty_with_a_warnin
     sheet = book.active
     sheet.title = "acteurs"
     sheet.append(["nom", "type", "influence", "note"])
-    sheet.append(["Mairie", "commune", "=2+1", "=B2&\" de Songeons\""])
+    sheet.append(["Mairie", "commune", "=2+1", '=B2&" de Songeons"'])
     book.save(tmp_path / "programme.xlsx")
     territory = tg.read(tmp_path / "programme.xlsx")
     mairie = territory.actors.iloc[0]
@@ -213,7 +277,9 @@ def test_a_cell_showing_a_formula_error_is_reported_not_read_as_empty(tmp_path):
     with pytest.raises(tg.InputError) as caught:
         tg.read(tmp_path / "erreurs.xlsx")
     assert [(p.code, p.row, p.column) for p in caught.value.problems] == [
-        ("cell_error", 2, "influence"), ("cell_error", 3, "nom")]
+        ("cell_error", 2, "influence"),
+        ("cell_error", 3, "nom"),
+    ]
     assert "#DIV/0!" in caught.value.problems[0].message
 
 
@@ -225,5 +291,6 @@ def test_a_table_starting_away_from_a1_keeps_the_spreadsheets_row_numbers(tmp_pa
         frame.to_excel(writer, sheet_name="acteurs", index=False, startrow=3, startcol=2)
     with pytest.raises(tg.InputError) as caught:
         tg.read(path)
-    assert [(p.code, p.row, p.column) for p in caught.value.problems] == \
-        [("value_missing", 6, "nom")]
+    assert [(p.code, p.row, p.column) for p in caught.value.problems] == [
+        ("value_missing", 6, "nom")
+    ]

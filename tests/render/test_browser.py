@@ -20,8 +20,15 @@ from territoire_graphe.render import to_html
 from .conftest import HOSTILE
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-background-networking", "--disable-gpu",
-        "--no-first-run", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 pytestmark = [
     pytest.mark.browser,
@@ -84,9 +91,17 @@ def visit(browser) -> Iterator[Any]:
                 route.abort()
 
         page.route("**/*", guard)
-        page.on("request", lambda r: None if r.url in (seen.url,) or r.url.startswith("data:")
-                else seen.left.append(r.url))
-        page.on("console", lambda m: seen.console_errors.append(m.text) if m.type == "error" else None)
+        page.on(
+            "request",
+            lambda r: (
+                None
+                if r.url in (seen.url,) or r.url.startswith("data:")
+                else seen.left.append(r.url)
+            ),
+        )
+        page.on(
+            "console", lambda m: seen.console_errors.append(m.text) if m.type == "error" else None
+        )
         page.on("pageerror", lambda e: seen.page_errors.append(str(e)))
         page.on("dialog", lambda d: (seen.dialogs.append(d.message), d.dismiss()))
         page.goto(seen.url)
@@ -100,12 +115,14 @@ def visit(browser) -> Iterator[Any]:
 
 @pytest.fixture(scope="module")
 def council_map(tmp_path_factory, council, council_diagnosis) -> Path:
-    return to_html(council, tmp_path_factory.mktemp("map") / "carte.html",
-                   diagnosis=council_diagnosis)
+    return to_html(
+        council, tmp_path_factory.mktemp("map") / "carte.html", diagnosis=council_diagnosis
+    )
 
 
-def test_the_council_map_draws_every_actor_offline_without_any_error(visit, council_map,
-                                                                     council, artifacts):
+def test_the_council_map_draws_every_actor_offline_without_any_error(
+    visit, council_map, council, artifacts
+):
     seen = visit(council_map)
     seen.page.wait_for_timeout(200)
     seen.page.screenshot(path=str(artifacts / "carte_50_acteurs.png"))
@@ -124,7 +141,10 @@ def test_search_finds_an_actor_without_accents_and_opens_its_card(visit, council
     seen.page.press("#tg-search-input", "Enter")
     assert seen.tg("selected") == "A12"
     assert seen.page.locator("#tg-card").is_visible()
-    assert seen.page.locator("#tg-card h2").text_content() == "Maison d'Économie Solidaire du Pays de Bray"
+    assert (
+        seen.page.locator("#tg-card h2").text_content()
+        == "Maison d'Économie Solidaire du Pays de Bray"
+    )
     seen.page.fill("#tg-search-input", "Zorglub")
     seen.page.press("#tg-search-input", "Enter")
     assert "« Zorglub »" in seen.page.locator("#tg-search .tg-status").text_content()
@@ -134,7 +154,9 @@ def test_search_finds_an_actor_without_accents_and_opens_its_card(visit, council
 def test_filters_hide_actors_by_type_and_lines_by_family(visit, council_map, council):
     seen = visit(council_map)
     seen.page.click("#tg-filters summary")
-    seen.page.locator("[data-filter=types] label", has_text="commune").first.locator("input").uncheck()
+    seen.page.locator("[data-filter=types] label", has_text="commune").first.locator(
+        "input"
+    ).uncheck()
     communes = set(council.actors.index[council.actors["type"] == "commune"])
     visible = set(seen.tg("visibleNodeIds()"))
     assert visible == set(council.actors.index) - communes
@@ -153,14 +175,20 @@ def test_lenses_change_what_is_highlighted(visit, council_map, council_diagnosis
     assert seen.tg("highlightedNodeIds()") == []
     seen.page.locator(".tg-lens", has_text="Ponts").click()
     assert seen.tg("lens") == "ponts"
-    assert set(seen.tg("highlightedNodeIds()")) == set(actors.index[actors["is_articulation_point"]])
+    assert set(seen.tg("highlightedNodeIds()")) == set(
+        actors.index[actors["is_articulation_point"]]
+    )
     assert seen.page.locator(".tg-lens-help").text_content().startswith("Entourés")
     seen.page.wait_for_timeout(100)
     seen.page.screenshot(path=str(artifacts / "carte_lecture_ponts.png"))
     seen.page.locator(".tg-lens", has_text="Qui mobiliser").click()
-    assert set(seen.tg("highlightedNodeIds()")) == set(council_diagnosis.key_players["reach"].actors)
+    assert set(seen.tg("highlightedNodeIds()")) == set(
+        council_diagnosis.key_players["reach"].actors
+    )
     seen.page.locator(".tg-lens", has_text="Complémentarités").click()
-    assert {e for e in seen.tg("visibleEdgeIds()") if e.startswith("s")} == {f"s{i}" for i in range(6)}
+    assert {e for e in seen.tg("visibleEdgeIds()") if e.startswith("s")} == {
+        f"s{i}" for i in range(6)
+    }
     seen.page.locator(".tg-lens", has_text="Vue d'ensemble").click()
     assert seen.tg("highlightedNodeIds()") == [] and seen.tg("dimmedNodeIds()") == []
     seen.clean()
@@ -174,8 +202,9 @@ def test_only_flows_remain_in_the_flow_lens(visit, council_map, council):
     seen.clean()
 
 
-def test_clicking_an_actor_highlights_its_neighbours_and_opens_its_card(visit, council_map,
-                                                                       council, artifacts):
+def test_clicking_an_actor_highlights_its_neighbours_and_opens_its_card(
+    visit, council_map, council, artifacts
+):
     seen = visit(council_map)
     point = seen.tg("domPosition('A29')")
     seen.page.mouse.click(point["x"], point["y"])
@@ -202,8 +231,9 @@ def test_hovering_an_actor_shows_its_name_as_text(visit, council_map, council):
     seen.clean()
 
 
-def test_the_lens_chosen_when_writing_is_active_on_opening(visit, tmp_path, council,
-                                                           council_diagnosis):
+def test_the_lens_chosen_when_writing_is_active_on_opening(
+    visit, tmp_path, council, council_diagnosis
+):
     path = to_html(council, tmp_path / "ponts.html", diagnosis=council_diagnosis, lens="bridges")
     seen = visit(path)
     assert seen.tg("lens") == "ponts"
@@ -219,8 +249,9 @@ def test_the_english_map_speaks_english(visit, tmp_path, council, council_diagno
     seen.clean()
 
 
-def test_hostile_names_run_nothing_and_show_as_text(visit, tmp_path, hostile, make_diagnosis,
-                                                    artifacts):
+def test_hostile_names_run_nothing_and_show_as_text(
+    visit, tmp_path, hostile, make_diagnosis, artifacts
+):
     diagnosis = make_diagnosis(hostile, hostile_text="<script>window.__pwned=7</script>")
     seen = visit(to_html(hostile, tmp_path / "hostile.html", diagnosis=diagnosis))
     page = seen.page
@@ -259,7 +290,8 @@ def _focus_of(finding_actors: list[str]) -> set[str]:
 
 
 def test_present_steps_through_the_findings_with_their_actors_and_sentence(
-        visit, council_map, council, council_diagnosis, artifacts):
+    visit, council_map, council, council_diagnosis, artifacts
+):
     seen = visit(council_map)
     page = seen.page
     findings = council_diagnosis.findings.sort_values("priority", kind="stable")
@@ -268,8 +300,9 @@ def test_present_steps_through_the_findings_with_their_actors_and_sentence(
     assert page.locator("#tg-present").is_visible() and not page.locator("#tg-panel").is_visible()
     assert set(seen.tg("highlightedNodeIds()")) == _focus_of(steps[0]["actors"])
     assert page.locator(".tg-present-text").text_content() == steps[0]["text"]
-    assert page.locator(".tg-present-count").text_content().startswith(
-        f"Constat 1 sur {len(steps)}")
+    assert (
+        page.locator(".tg-present-count").text_content().startswith(f"Constat 1 sur {len(steps)}")
+    )
     page.wait_for_timeout(100)
     page.screenshot(path=str(artifacts / "carte_presenter_1.png"))
     page.keyboard.press("ArrowRight")
@@ -280,9 +313,13 @@ def test_present_steps_through_the_findings_with_their_actors_and_sentence(
     # the ties between two actors of the finding keep their colour; every other line is dimmed
     focus = _focus_of(steps[2]["actors"])
     shown = set(seen.tg("visibleEdgeIds()")) - set(seen.tg("dimmedEdgeIds()"))
-    between = {f"r{i}" for i, (a, b) in enumerate(zip(council.relations["source"],
-                                                      council.relations["target"], strict=True))
-               if a in focus and b in focus}
+    between = {
+        f"r{i}"
+        for i, (a, b) in enumerate(
+            zip(council.relations["source"], council.relations["target"], strict=True)
+        )
+        if a in focus and b in focus
+    }
     assert between and shown == between
     assert page.locator("#tg-present-next").is_disabled() == (len(steps) == 3)
     page.keyboard.press("ArrowLeft")
@@ -293,8 +330,7 @@ def test_present_steps_through_the_findings_with_their_actors_and_sentence(
     seen.clean()
 
 
-def test_the_view_is_kept_in_the_link_and_a_reloaded_link_reopens_it(visit, council_map,
-                                                                     council):
+def test_the_view_is_kept_in_the_link_and_a_reloaded_link_reopens_it(visit, council_map, council):
     seen = visit(council_map)
     page = seen.page
     page.locator(".tg-lens", has_text="Ponts").click()
@@ -309,8 +345,9 @@ def test_the_view_is_kept_in_the_link_and_a_reloaded_link_reopens_it(visit, coun
     assert seen.tg("lens") == "ponts" and seen.tg("selected") == "A12"
     communes = set(council.actors.index[council.actors["type"] == "commune"])
     assert set(seen.tg("visibleNodeIds()")) == set(council.actors.index) - communes
-    assert page.locator("#tg-card h2").text_content() == \
-        "Maison d'Économie Solidaire du Pays de Bray"
+    assert (
+        page.locator("#tg-card h2").text_content() == "Maison d'Économie Solidaire du Pays de Bray"
+    )
     page.evaluate("location.hash = '#step=2'")  # a link to the second finding of the talk
     page.wait_for_timeout(100)
     assert page.locator(".tg-present-count").text_content().startswith("Constat 2 sur")
@@ -325,15 +362,20 @@ def test_the_view_is_kept_in_the_link_and_a_reloaded_link_reopens_it(visit, coun
     seen.clean()
 
 
-def test_printing_shows_map_legend_and_caption_without_the_controls(visit, council_map,
-                                                                    artifacts):
+def test_printing_shows_map_legend_and_caption_without_the_controls(visit, council_map, artifacts):
     seen = visit(council_map)
     page = seen.page
     page.click("#tg-present-start")
     page.emulate_media(media="print")
     page.wait_for_timeout(300)
-    for hidden in ("#tg-actions", "#tg-search", "#tg-lenses", "#tg-filters", "#tg-fit",
-                   ".tg-present-nav"):
+    for hidden in (
+        "#tg-actions",
+        "#tg-search",
+        "#tg-lenses",
+        "#tg-filters",
+        "#tg-fit",
+        ".tg-present-nav",
+    ):
         assert not page.locator(hidden).is_visible(), hidden
     for shown in ("#tg-title", "#tg-caption", "#tg-legend", ".tg-present-text", "#tg-map canvas"):
         assert page.locator(shown).is_visible(), shown
@@ -351,8 +393,12 @@ def test_a_discreet_warnings_panel_lists_the_reading_warnings(visit, tmp_path, a
 
     book = Workbook()
     book.active.title = "acteurs"
-    for row in (["nom", "type"], ["Mairie", "commune"], ["Asso", "assocation"],
-                ["Ressourcerie", "entreprise de l'ESS"]):
+    for row in (
+        ["nom", "type"],
+        ["Mairie", "commune"],
+        ["Asso", "assocation"],
+        ["Ressourcerie", "entreprise de l'ESS"],
+    ):
         book.active.append(row)
     links = book.create_sheet("relations")
     for row in (["source", "cible", "type"], ["Mairie", "Asso", "coopération"]):
@@ -382,8 +428,9 @@ def test_a_map_without_warnings_has_no_warnings_button(visit, council_map):
 def test_the_evolution_map_presents_what_changed(visit, tmp_path, artifacts):
     import territoire_graphe as tg
 
-    evolution = tg.diff(tg.sample_path("pays_de_bray_2023.xlsx"),
-                        tg.sample_path("pays_de_bray_2024.xlsx"))
+    evolution = tg.diff(
+        tg.sample_path("pays_de_bray_2023.xlsx"), tg.sample_path("pays_de_bray_2024.xlsx")
+    )
     seen = visit(to_html(evolution, tmp_path / "evolution.html"))
     page = seen.page
     page.click("#tg-present-start")

@@ -18,26 +18,31 @@ from territoire_graphe.render.document_text import DocumentText
 # A small territory whose figures are counted by hand below.
 #   Mairie -- Asso -- Ressourcerie (a chain: Asso is the one cut point, 2 bridges),
 #   Ressourcerie -> Mairie a funding flow (closing a triangle: no more bridges), Isolée alone.
-ACTORS = [["id", "nom", "type", "commune"],
-          ["m", "Mairie de Songeons", "commune", "Songeons"],
-          ["a", "Asso des habitants", "association", "Songeons"],
-          ["r", "Ressourcerie du Bray", "entreprise de l'ESS", "Gournay-en-Bray"],
-          ["i", "Isolée", "assocation", "Songeons"]]  # a typo: one reading warning
+ACTORS = [
+    ["id", "nom", "type", "commune"],
+    ["m", "Mairie de Songeons", "commune", "Songeons"],
+    ["a", "Asso des habitants", "association", "Songeons"],
+    ["r", "Ressourcerie du Bray", "entreprise de l'ESS", "Gournay-en-Bray"],
+    ["i", "Isolée", "assocation", "Songeons"],
+]  # a typo: one reading warning
 # Every relation of the Asso is carried by one person, Karim Hadjadj: a finding names him.
-RELATIONS = [["source", "cible", "type"],
-             ["Karim Hadjadj", "Anne Leroy", "coopération"],
-             ["Karim Hadjadj", "Paul Martin", "coopération"],
-             ["Karim Hadjadj", "Paul Martin", "interconnaissance"]]
-PEOPLE = [["id", "nom", "acteur", "fonction"],
-          ["p1", "Karim Hadjadj", "a", "président"],
-          ["p2", "Anne Leroy", "m", "maire"],
-          ["p3", "Paul Martin", "r", "gérant"]]
+RELATIONS = [
+    ["source", "cible", "type"],
+    ["Karim Hadjadj", "Anne Leroy", "coopération"],
+    ["Karim Hadjadj", "Paul Martin", "coopération"],
+    ["Karim Hadjadj", "Paul Martin", "interconnaissance"],
+]
+PEOPLE = [
+    ["id", "nom", "acteur", "fonction"],
+    ["p1", "Karim Hadjadj", "a", "président"],
+    ["p2", "Anne Leroy", "m", "maire"],
+    ["p3", "Paul Martin", "r", "gérant"],
+]
 
 
 def _workbook(path: Path) -> Path:
     book = Workbook()
-    sheets = (("acteurs", ACTORS), ("relations", RELATIONS),
-              ("personnes", PEOPLE))
+    sheets = (("acteurs", ACTORS), ("relations", RELATIONS), ("personnes", PEOPLE))
     book.active.title = "acteurs"
     for name, rows in sheets:
         sheet = book[name] if name in book.sheetnames else book.create_sheet(name)
@@ -65,8 +70,11 @@ def _paragraphs(path: Path) -> list[str]:
 def _all_text(path: Path) -> str:
     """Every XML part of the archive, tags stripped: what a reader of the file could find."""
     with zipfile.ZipFile(path) as archive:
-        parts = [archive.read(n).decode("utf-8", "replace") for n in archive.namelist()
-                 if n.endswith(".xml") or n.endswith(".rels")]
+        parts = [
+            archive.read(n).decode("utf-8", "replace")
+            for n in archive.namelist()
+            if n.endswith(".xml") or n.endswith(".rels")
+        ]
     return re.sub(r"<[^>]+>", "", " ".join(parts))
 
 
@@ -80,12 +88,20 @@ def test_the_title_page_names_the_territory_and_its_year(written):
 
 
 def test_the_parts_come_in_the_order_a_committee_reads_them(written):
-    headings = [p.text for p in docx.Document(str(written)).paragraphs
-                if p.style.name == "Heading 1"]
-    assert headings == ["L'essentiel en chiffres", "1. Mobilisation", "2. Interconnaissance",
-                        "3. Complémentarités et synergies", "4. Fragilité",
-                        "5. Évolution et comparaison", "Les acteurs principaux", "Méthode",
-                        "Avertissements de lecture"]
+    headings = [
+        p.text for p in docx.Document(str(written)).paragraphs if p.style.name == "Heading 1"
+    ]
+    assert headings == [
+        "L'essentiel en chiffres",
+        "1. Mobilisation",
+        "2. Interconnaissance",
+        "3. Complémentarités et synergies",
+        "4. Fragilité",
+        "5. Évolution et comparaison",
+        "Les acteurs principaux",
+        "Méthode",
+        "Avertissements de lecture",
+    ]
 
 
 def test_key_figures_are_the_hand_counted_ones(diagnosis):
@@ -93,8 +109,10 @@ def test_key_figures_are_the_hand_counted_ones(diagnosis):
     # 4 actors; 3 relation records between people, all ties: a-m, a-r twice
     assert figures[0] == ("Le territoire compte 4 acteurs et 3 relations saisies : 3 liens.")
     # 2 pairs tied (m-a, a-r); mean partners 2*2/4 = 1; density 2 / 6 = 33,3 %
-    assert figures[1] == ("2 paires d'acteurs sont liées (33,3\u00a0% des paires possibles) ; "
-                          "le nombre moyen de partenaires par acteur est de 1.")
+    assert figures[1] == (
+        "2 paires d'acteurs sont liées (33,3\u00a0% des paires possibles) ; "
+        "le nombre moyen de partenaires par acteur est de 1."
+    )
     assert "1 acteur n'a aucun lien." in figures
     # the chain m - a - r (i alone): a is the only cut point; both ties are bridges
     assert any(f.startswith("1 acteur est un point de passage obligé") for f in figures)
@@ -105,8 +123,10 @@ def test_every_finding_is_under_exactly_one_question_in_priority_order(diagnosis
     paragraphs = _paragraphs(written)
     content = DocumentText(diagnosis, "fr", "show")
     for question in content.questions():
-        priorities = [diagnosis.findings.loc[diagnosis.findings["text"] == f["text"],
-                                             "priority"].iloc[0] for f in question.findings]
+        priorities = [
+            diagnosis.findings.loc[diagnosis.findings["text"] == f["text"], "priority"].iloc[0]
+            for f in question.findings
+        ]
         assert priorities == sorted(priorities)
     body = "\n".join(paragraphs)
     for sentence in diagnosis.findings["text"]:
@@ -178,14 +198,27 @@ def test_the_top_actors_table_ranks_by_betweenness(diagnosis, written):
 def test_libreoffice_converts_the_document_of_a_sample_to_pdf(sample, tmp_path):
     d = tg.diagnose(tg.read(tg.sample_path(sample)))
     path = tg.to_docx(d, tmp_path / "diagnostic.docx")
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
-                   check=True, capture_output=True, timeout=240)
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
     pdf = tmp_path / "diagnostic.pdf"
     assert pdf.exists() and pdf.stat().st_size > 20_000
     if shutil.which("pdftotext"):
-        words = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                               check=True).stdout
+        words = subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
         assert "L'essentiel en chiffres" in words.replace("’", "'")
         assert "Méthode" in words
         pages = words.count("\f")
@@ -194,14 +227,16 @@ def test_libreoffice_converts_the_document_of_a_sample_to_pdf(sample, tmp_path):
 
 @pytest.fixture(scope="module")
 def bray_evolution():
-    return tg.diff(tg.sample_path("pays_de_bray_2023.xlsx"),
-                   tg.sample_path("pays_de_bray_2024.xlsx"))
+    return tg.diff(
+        tg.sample_path("pays_de_bray_2023.xlsx"), tg.sample_path("pays_de_bray_2024.xlsx")
+    )
 
 
 def test_an_evolution_fills_the_fifth_question(bray_evolution, tmp_path):
     d = bray_evolution.after
-    body = "\n".join(_paragraphs(tg.to_docx(d, tmp_path / "e.docx", evolution=bray_evolution,
-                                            images=False)))
+    body = "\n".join(
+        _paragraphs(tg.to_docx(d, tmp_path / "e.docx", evolution=bray_evolution, images=False))
+    )
     fifth = body.split("5. Évolution et comparaison")[1].split("Les acteurs principaux")[0]
     for sentence in bray_evolution.findings["text"]:
         assert sentence in fifth
@@ -211,10 +246,18 @@ def test_an_evolution_fills_the_fifth_question(bray_evolution, tmp_path):
 
 
 def test_hide_also_removes_people_who_left_since_the_earlier_date(bray_evolution, tmp_path):
-    gone = set(bray_evolution.before.territory.people["name"]) - \
-        set(bray_evolution.after.territory.people["name"])
+    gone = set(bray_evolution.before.territory.people["name"]) - set(
+        bray_evolution.after.territory.people["name"]
+    )
     assert gone  # the 2023 sample has a person who left by 2024
-    found = _all_text(tg.to_docx(bray_evolution.after, tmp_path / "h.docx", people="hide",
-                                 evolution=bray_evolution, images=False))
+    found = _all_text(
+        tg.to_docx(
+            bray_evolution.after,
+            tmp_path / "h.docx",
+            people="hide",
+            evolution=bray_evolution,
+            images=False,
+        )
+    )
     assert not any(name in found for name in gone)
     assert "Départ d'une personne" in found

@@ -23,8 +23,15 @@ from territoire_graphe.render.map_pack import unpack_data
 from territoire_graphe.render.style import EVOLUTION_COLORS
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-background-networking", "--disable-gpu",
-        "--no-first-run", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
+]
 GONE = '<img src=x onerror="window.__pwned=1">'
 NEW = "</script><script>window.__pwned=2</script>"
 _COMMON = [
@@ -34,31 +41,52 @@ _COMMON = [
     {"id": "D", "name": "Ressourcerie", "type": "entreprise de l'ESS", "municipality": "Gournay"},
     {"id": "I", "name": "Épicerie isolée", "type": "association"},
 ]
-_KEPT = [{"source": "A", "target": "B", "type": "coopération"},
-         {"source": "B", "target": "C", "type": "partenariat"},
-         {"source": "C", "target": "D", "type": "coopération"}]
+_KEPT = [
+    {"source": "A", "target": "B", "type": "coopération"},
+    {"source": "B", "target": "C", "type": "partenariat"},
+    {"source": "C", "target": "D", "type": "coopération"},
+]
 
 
 def two_dates(before_date: str = "2023-03-15", after_date: str = "2024-06-30") -> tuple:
     """Before: X (hostile name) is tied to A and D, A-C tied, I isolated. After: X gone,
     Y (hostile name) arrived, tied to A and D; I tied to B; A-C lost."""
     before = Territory.from_records(
-        actors=[*_COMMON, {"id": "X", "name": GONE, "type": "fondation",
-                           "municipality": "<b>Lille</b>"}],
-        relations=[*_KEPT,
-                   {"source": "X", "target": "D", "type": "financement", "family": "flux", "quantity": 1000,
-                    "unit": "€", "comment": "<script>window.__pwned=3</script>"},
-                   {"source": "A", "target": "X", "type": "coopération"},
-                   {"source": "A", "target": "C", "type": "interconnaissance"}],
-        name="Bray <test>", date=pd.Timestamp(before_date))
+        actors=[
+            *_COMMON,
+            {"id": "X", "name": GONE, "type": "fondation", "municipality": "<b>Lille</b>"},
+        ],
+        relations=[
+            *_KEPT,
+            {
+                "source": "X",
+                "target": "D",
+                "type": "financement",
+                "family": "flux",
+                "quantity": 1000,
+                "unit": "€",
+                "comment": "<script>window.__pwned=3</script>",
+            },
+            {"source": "A", "target": "X", "type": "coopération"},
+            {"source": "A", "target": "C", "type": "interconnaissance"},
+        ],
+        name="Bray <test>",
+        date=pd.Timestamp(before_date),
+    )
     after = Territory.from_records(
-        actors=[*_COMMON, {"id": "Y", "name": NEW, "type": "association",
-                           "municipality": "Songeons"}],
-        relations=[*_KEPT,
-                   {"source": "Y", "target": "A", "type": "coopération"},
-                   {"source": "Y", "target": "D", "type": "partenariat"},
-                   {"source": "I", "target": "B", "type": "coopération"}],
-        name="Bray <test>", date=pd.Timestamp(after_date))
+        actors=[
+            *_COMMON,
+            {"id": "Y", "name": NEW, "type": "association", "municipality": "Songeons"},
+        ],
+        relations=[
+            *_KEPT,
+            {"source": "Y", "target": "A", "type": "coopération"},
+            {"source": "Y", "target": "D", "type": "partenariat"},
+            {"source": "I", "target": "B", "type": "coopération"},
+        ],
+        name="Bray <test>",
+        date=pd.Timestamp(after_date),
+    )
     return before, after
 
 
@@ -103,7 +131,10 @@ def test_relations_removed_are_drawn_between_their_actors(evo, data):
     assert all(e["id"].startswith("x") and e["tip"][0] == "Lien perdu" for e in removed)
     assert all(e["ln"] & EVOLUTION_BIT and "br" not in e for e in removed)
     funding = next(e for e in removed if e["fam"] == "flux")
-    assert funding["from"] == "X" and "Commentaire : <script>window.__pwned=3</script>" in funding["tip"]
+    assert (
+        funding["from"] == "X"
+        and "Commentaire : <script>window.__pwned=3</script>" in funding["tip"]
+    )
     assert data["evolution"]["colors"]["removed"] == "#B2182B"
     kept = [e for e in data["edges"] if "ev" not in e]
     assert pairs(kept) == {frozenset("AB"), frozenset("BC"), frozenset("CD")}
@@ -114,10 +145,12 @@ def test_relations_removed_are_drawn_between_their_actors(evo, data):
 
 def test_a_lost_line_beside_a_kept_one_bends():
     before, after = two_dates()
-    t2 = Territory.from_records(actors=after.actors.reset_index().to_dict("records"),
-                                relations=[*_KEPT, {"source": "A", "target": "C",
-                                                    "type": "partenariat"}],
-                                name="Bray <test>", date=after.date)
+    t2 = Territory.from_records(
+        actors=after.actors.reset_index().to_dict("records"),
+        relations=[*_KEPT, {"source": "A", "target": "C", "type": "partenariat"}],
+        name="Bray <test>",
+        date=after.date,
+    )
     data = evolution_map_data(diff(before, t2, permutations=0))
     on_ac = [e for e in data["edges"] if pairs([e]) == {frozenset("AC")}]
     assert sorted(e.get("ev", 0) for e in on_ac) == [1, 2]
@@ -176,13 +209,19 @@ def test_the_card_shows_the_change_of_position_and_the_findings_naming_the_actor
 def test_french_texts_title_caption_and_legend(data):
     meta = data["meta"]
     assert meta["title"] == "Évolution du territoire"
-    assert meta["caption"].startswith("Évolution du 15/03/2023 au 30/06/2024 : 3 liens créés, "
-                                      "3 liens perdus, 1 acteur arrivé, 1 acteur parti. 6 acteurs")
+    assert meta["caption"].startswith(
+        "Évolution du 15/03/2023 au 30/06/2024 : 3 liens créés, "
+        "3 liens perdus, 1 acteur arrivé, 1 acteur parti. 6 acteurs"
+    )
     assert meta["date"] == ""
     legend = data["evolution"]["legend"]
     assert legend["title"] == "Évolution"
     assert [(i["label"], i["count"]) for i in legend["items"]] == [
-        ("Liens créés", 3), ("Liens perdus", 3), ("Acteurs arrivés", 1), ("Acteurs partis", 1)]
+        ("Liens créés", 3),
+        ("Liens perdus", 3),
+        ("Acteurs arrivés", 1),
+        ("Acteurs partis", 1),
+    ]
     assert data["texts"]["lens.evolution"] == "Évolution"
 
 
@@ -191,7 +230,11 @@ def test_english_texts(evo):
     assert data["meta"]["title"] == "How the territory changed"
     assert data["meta"]["caption"].startswith("Change from 2023-03-15 to 2024-06-30: 3 ties made")
     assert [i["label"] for i in data["evolution"]["legend"]["items"]] == [
-        "Ties made", "Ties lost", "Actors who joined", "Actors who left"]
+        "Ties made",
+        "Ties lost",
+        "Actors who joined",
+        "Actors who left",
+    ]
     assert data["texts"]["lens.evolution"] == "Change"
     assert data["texts"]["evolution.badge.2"] == "Left the network"
     assert next(e for e in data["edges"] if e.get("ev") == 2)["tip"][0] == "Tie lost"
@@ -213,14 +256,19 @@ def test_a_title_given_wins(evo):
 # -- lenses --------------------------------------------------------------------------------------
 def test_the_evolution_lens_is_active_by_default_and_listed_first(data):
     assert data["meta"]["lens"] == "evolution"
-    assert data["lenses"][-1] == "evolution" and 1 << data["lenses"].index("evolution") == EVOLUTION_BIT
+    assert (
+        data["lenses"][-1] == "evolution"
+        and 1 << data["lenses"].index("evolution") == EVOLUTION_BIT
+    )
     assert data["lensOrder"][0] == "evolution"
     highlighted = {n["id"] for n in data["nodes"] if n["ln"] & EVOLUTION_BIT}
     assert highlighted == {"A", "B", "C", "D", "I", "X", "Y"}  # every actor touched here
 
 
-@pytest.mark.parametrize("written, active", [("change", "evolution"), ("Évolution", "evolution"),
-                                             ("overview", ""), ("bridges", "ponts")])
+@pytest.mark.parametrize(
+    "written, active",
+    [("change", "evolution"), ("Évolution", "evolution"), ("overview", ""), ("bridges", "ponts")],
+)
 def test_other_lenses_can_open_an_evolution_map(evo, written, active):
     assert evolution_map_data(evo, lens=written)["meta"]["lens"] == active
 
@@ -266,8 +314,12 @@ def test_people_options_reach_the_evolution_map():
 
     def with_people(t: Territory) -> Territory:
         return Territory.from_records(
-            actors=t.actors.reset_index().to_dict("records"), people=people, name=t.name,
-            relations=t.relations[["source", "target", "type"]].to_dict("records"), date=t.date)
+            actors=t.actors.reset_index().to_dict("records"),
+            people=people,
+            name=t.name,
+            relations=t.relations[["source", "target", "type"]].to_dict("records"),
+            date=t.date,
+        )
 
     evo = diff(with_people(before), with_people(after), permutations=0)
     shown = nodes_of(page_data(render_html(evo)))["A"]["card"]
@@ -277,8 +329,11 @@ def test_people_options_reach_the_evolution_map():
 
 
 def test_the_bundled_samples_make_an_evolution_map(tmp_path):
-    evo = diff(tg.sample_path("pays_de_bray_2023.xlsx"), tg.sample_path("pays_de_bray_2024.xlsx"),
-               permutations=0)
+    evo = diff(
+        tg.sample_path("pays_de_bray_2023.xlsx"),
+        tg.sample_path("pays_de_bray_2024.xlsx"),
+        permutations=0,
+    )
     data = page_data(to_html(evo, tmp_path / "bray.html").read_text(encoding="utf-8"))
     nodes = nodes_of(data)
     assert {a for a, n in nodes.items() if n.get("ev") == 2} == set(evo.actors_removed.index)

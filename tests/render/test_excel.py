@@ -25,57 +25,146 @@ from territoire_graphe.render.safe_cells import (
     safe_sheet_title,
 )
 
-FR_SHEETS = ["Synthèse", "Acteurs", "Relations", "Groupes", "Qui mobiliser",
-             "Complémentarités", "Fragilités", "Définitions"]
-EN_SHEETS = ["Summary", "Actors", "Relations", "Groups", "Who to mobilise",
-             "Complementarities", "Fragilities", "Definitions"]
+FR_SHEETS = [
+    "Synthèse",
+    "Acteurs",
+    "Relations",
+    "Groupes",
+    "Qui mobiliser",
+    "Complémentarités",
+    "Fragilités",
+    "Définitions",
+]
+EN_SHEETS = [
+    "Summary",
+    "Actors",
+    "Relations",
+    "Groups",
+    "Who to mobilise",
+    "Complementarities",
+    "Fragilities",
+    "Definitions",
+]
 # FORMAT.md section 2: the columns Diagnosis.actors has at least.
 FORMAT_ACTOR_COLUMNS = [
-    "name", "type", "degree", "strength", "betweenness", "closeness", "eigenvector", "pagerank",
-    "constraint", "effective_size", "community", "component", "is_isolated",
-    "is_articulation_point", "broker_coordinator", "broker_itinerant", "broker_representative",
-    "broker_gatekeeper", "broker_liaison"]
+    "name",
+    "type",
+    "degree",
+    "strength",
+    "betweenness",
+    "closeness",
+    "eigenvector",
+    "pagerank",
+    "constraint",
+    "effective_size",
+    "community",
+    "component",
+    "is_isolated",
+    "is_articulation_point",
+    "broker_coordinator",
+    "broker_itinerant",
+    "broker_representative",
+    "broker_gatekeeper",
+    "broker_liaison",
+]
 LINK = '=HYPERLINK("http://x","y")'
-HOSTILE = [LINK, "+1+1", "@SUM(A1)", "-2+3", "=1+2", "=A1", "@x", "=Claire", "+chef",
-           "=locaux partagés", "@locaux", "-evil", "\tTAB", "#N/A"]
+HOSTILE = [
+    LINK,
+    "+1+1",
+    "@SUM(A1)",
+    "-2+3",
+    "=1+2",
+    "=A1",
+    "@x",
+    "=Claire",
+    "+chef",
+    "=locaux partagés",
+    "@locaux",
+    "-evil",
+    "\tTAB",
+    "#N/A",
+]
 
 
 def small_territory(**options) -> tg.Territory:
     """Five actors: a chain a-b-c-d, a pendant e on b, and f isolated; one extra column."""
-    actors = [{"id": x, "name": f"Acteur {x.upper()}", "type": kind, "municipality": town,
-               "siret": f"0000{i}", "budget": -2.5 * i}
-              for i, (x, kind, town) in enumerate([
-                  ("a", "commune", "Songeons"), ("b", "association", "Songeons"),
-                  ("c", "association", "Gerberoy"), ("d", "entreprise", "Gerberoy"),
-                  ("e", "commune", "Gerberoy"), ("f", "entreprise", "Songeons")])]
-    relations = [{"source": s, "target": t, "type": "coopération", "weight": 1.0,
-                  "start": pd.Timestamp(2021, 3, 15), "canal": "réunion"}
-                 for s, t in [("a", "b"), ("b", "c"), ("c", "d"), ("b", "e")]]
-    return tg.Territory.from_records(actors=actors, relations=relations, name="Petit Bray",
-                                     date=pd.Timestamp(2024, 1, 1), **options)
+    actors = [
+        {
+            "id": x,
+            "name": f"Acteur {x.upper()}",
+            "type": kind,
+            "municipality": town,
+            "siret": f"0000{i}",
+            "budget": -2.5 * i,
+        }
+        for i, (x, kind, town) in enumerate(
+            [
+                ("a", "commune", "Songeons"),
+                ("b", "association", "Songeons"),
+                ("c", "association", "Gerberoy"),
+                ("d", "entreprise", "Gerberoy"),
+                ("e", "commune", "Gerberoy"),
+                ("f", "entreprise", "Songeons"),
+            ]
+        )
+    ]
+    relations = [
+        {
+            "source": s,
+            "target": t,
+            "type": "coopération",
+            "weight": 1.0,
+            "start": pd.Timestamp(2021, 3, 15),
+            "canal": "réunion",
+        }
+        for s, t in [("a", "b"), ("b", "c"), ("c", "d"), ("b", "e")]
+    ]
+    return tg.Territory.from_records(
+        actors=actors,
+        relations=relations,
+        name="Petit Bray",
+        date=pd.Timestamp(2024, 1, 1),
+        **options,
+    )
 
 
 def hostile_territory() -> tg.Territory:
     """Names, types, communes, comments, resources and extra columns that look like formulas."""
     return tg.Territory.from_records(
-        actors=[{"id": "a", "name": LINK, "type": "+1+1", "municipality": "@SUM(A1)",
-                 "sector": "-2+3", "=cmd": "=1+2", "score_local": -2.5},
-                {"id": "b", "name": "+33 asso", "type": "association", "municipality": "=A1",
-                 "=cmd": "@x", "score_local": 3},
-                {"id": "c", "name": "@mairie", "type": "commune", "=cmd": "#N/A"},
-                {"id": "d", "name": "-2+3", "type": "commune", "municipality": "\tTAB"},
-                {"id": "e", "name": "Normal", "type": "association"}],
-        relations=[{"source": "a", "target": "b", "type": "-evil", "comment": LINK,
-                    "=rel": "+1+1"},
-                   {"source": "b", "target": "c", "type": "coopération", "comment": "@c",
-                    "=rel": -2.5},
-                   {"source": "c", "target": "d", "type": "coopération", "source_person": "p"}],
+        actors=[
+            {
+                "id": "a",
+                "name": LINK,
+                "type": "+1+1",
+                "municipality": "@SUM(A1)",
+                "sector": "-2+3",
+                "=cmd": "=1+2",
+                "score_local": -2.5,
+            },
+            {
+                "id": "b",
+                "name": "+33 asso",
+                "type": "association",
+                "municipality": "=A1",
+                "=cmd": "@x",
+                "score_local": 3,
+            },
+            {"id": "c", "name": "@mairie", "type": "commune", "=cmd": "#N/A"},
+            {"id": "d", "name": "-2+3", "type": "commune", "municipality": "\tTAB"},
+            {"id": "e", "name": "Normal", "type": "association"},
+        ],
+        relations=[
+            {"source": "a", "target": "b", "type": "-evil", "comment": LINK, "=rel": "+1+1"},
+            {"source": "b", "target": "c", "type": "coopération", "comment": "@c", "=rel": -2.5},
+            {"source": "c", "target": "d", "type": "coopération", "source_person": "p"},
+        ],
         people=[{"id": "p", "name": "=Claire", "actor": "c", "position": "+chef"}],
         resources=[{"actor": "a", "resource": "=locaux partagés", "category": "@locaux"}],
         needs=[{"actor": "e", "need": "=locaux partagés", "category": "@locaux"}],
         collectives=[{"id": "k", "name": "=Collectif", "type": "@PTCE"}],
         memberships=[{"actor": "a", "collective": "k"}, {"actor": "e", "collective": "k"}],
-        name=LINK)
+        name=LINK,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -90,8 +179,9 @@ def sample() -> tg.Diagnosis:
 
 @pytest.fixture(scope="module")
 def hostile_report(tmp_path_factory) -> Path:
-    return to_excel(tg.diagnose(hostile_territory()),
-                    tmp_path_factory.mktemp("hostile") / "rapport.xlsx")
+    return to_excel(
+        tg.diagnose(hostile_territory()), tmp_path_factory.mktemp("hostile") / "rapport.xlsx"
+    )
 
 
 def header_map(sheet, row: int = 1) -> dict[str, int]:
@@ -100,8 +190,7 @@ def header_map(sheet, row: int = 1) -> dict[str, int]:
 
 def column_values(sheet, header: str, row: int = 1) -> list:
     column = header_map(sheet, row)[header]
-    return [c.value for c in next(sheet.iter_cols(min_col=column, max_col=column,
-                                                  min_row=row + 1))]
+    return [c.value for c in next(sheet.iter_cols(min_col=column, max_col=column, min_row=row + 1))]
 
 
 # -- sheets and headers -------------------------------------------------------------------
@@ -117,7 +206,8 @@ def test_the_report_language_defaults_to_the_diagnosis_language(tmp_path):
 
 
 def test_the_actors_sheet_has_one_row_per_actor_and_every_metric_column_of_the_format(
-        sample, tmp_path):
+    sample, tmp_path
+):
     sheet = load_workbook(to_excel(sample, tmp_path / "r.xlsx"))["Acteurs"]
     headers = header_map(sheet)
     assert column_values(sheet, "Identifiant") == list(sample.actors.index)
@@ -126,7 +216,8 @@ def test_the_actors_sheet_has_one_row_per_actor_and_every_metric_column_of_the_f
         assert text(f"report.col.{column}", "fr") in headers, column
     assert "degree" not in headers and "is_isolated" not in headers  # readable, not snake_case
     assert column_values(sheet, "Intermédiarité") == pytest.approx(
-        sample.actors["betweenness"].tolist())
+        sample.actors["betweenness"].tolist()
+    )
 
 
 def test_every_metric_and_indicator_of_the_diagnosis_has_a_header_in_both_languages(sample):
@@ -203,7 +294,8 @@ def test_the_actors_sheet_has_a_frozen_header_filters_and_print_settings(small, 
     sheet = load_workbook(to_excel(small, tmp_path / "r.xlsx"))["Acteurs"]
     assert sheet.freeze_panes == "C2"
     assert sheet.auto_filter.ref.startswith("A1:") and sheet.auto_filter.ref.endswith(
-        str(len(small.actors) + 1))
+        str(len(small.actors) + 1)
+    )
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
     assert sheet.print_title_rows == "$1:$1"
@@ -219,8 +311,14 @@ def test_conditional_formatting_colours_the_central_and_flagged_actors(small, tm
             assert not rule.formula  # colour scales: nothing computed from the data
             column = str(cells.sqref).split(":")[0].rstrip("0123456789")
             formatted[column] = rule.type
-    for header in ("Partenaires (degré)", "Intermédiarité", "PageRank", "Isolé",
-                   "Point de coupure", "Acteur clé pour diffuser"):
+    for header in (
+        "Partenaires (degré)",
+        "Intermédiarité",
+        "PageRank",
+        "Isolé",
+        "Point de coupure",
+        "Acteur clé pour diffuser",
+    ):
         letter = sheet.cell(1, headers[header]).column_letter
         assert formatted.get(letter) == "colorScale", header
 
@@ -231,8 +329,9 @@ def test_the_groups_sheet_shows_the_mixing_matrix_as_a_heat_map(sample, tmp_path
     labels = [c.value for c in sheet["A"]]
     matrix = sample.mixing.matrix
     first = labels.index(matrix.index[0]) + 1  # rows count from 1
-    assert [sheet.cell(first, 2 + j).value for j in range(len(matrix.columns))] == \
-        matrix.iloc[0].tolist()
+    assert [sheet.cell(first, 2 + j).value for j in range(len(matrix.columns))] == matrix.iloc[
+        0
+    ].tolist()
     assert text("report.ind.ei_index_type", "fr") in labels
 
 
@@ -253,22 +352,32 @@ def test_the_territory_extra_columns_appear_in_actors_and_relations(small, tmp_p
     assert column_values(book["Acteurs"], "siret")[:2] == ["00000", "00001"]
     assert column_values(book["Acteurs"], "budget")[1] == -2.5
     assert column_values(book["Relations"], "canal") == ["réunion"] * 4
-    assert column_values(book["Relations"], "Source") == ["Acteur A", "Acteur B", "Acteur C",
-                                                          "Acteur B"]
+    assert column_values(book["Relations"], "Source") == [
+        "Acteur A",
+        "Acteur B",
+        "Acteur C",
+        "Acteur B",
+    ]
 
 
 def test_the_findings_are_listed_by_priority_with_their_category(sample, tmp_path):
     sheet = load_workbook(to_excel(sample, tmp_path / "r.xlsx"))["Synthèse"]
     top = next(r[0].row for r in sheet.iter_rows() if r[0].value == "Catégorie")
-    rows = [[c.value for c in r[:3]] for r in sheet.iter_rows(min_row=top + 1,
-                                                               max_row=top + len(sample.findings))]
+    rows = [
+        [c.value for c in r[:3]]
+        for r in sheet.iter_rows(min_row=top + 1, max_row=top + len(sample.findings))
+    ]
     assert [r[2] for r in rows] == sample.findings["text"].tolist()
     assert [r[1] for r in rows] == sorted(r[1] for r in rows)
 
 
 def test_a_network_without_ties_still_gives_a_complete_report(tmp_path):
-    t = tg.Territory.from_records(actors=[{"id": "a", "name": "A", "type": "commune"},
-                                          {"id": "b", "name": "B", "type": "association"}])
+    t = tg.Territory.from_records(
+        actors=[
+            {"id": "a", "name": "A", "type": "commune"},
+            {"id": "b", "name": "B", "type": "association"},
+        ]
+    )
     book = load_workbook(to_excel(tg.diagnose(t), tmp_path / "r.xlsx"))
     assert book.sheetnames == FR_SHEETS
     assert any(c.value == "Rien à signaler." for c in book["Fragilités"]["A"])
@@ -298,9 +407,21 @@ def libreoffice(tmp_path: Path, source: Path, target: str) -> Path:
         pytest.skip("LibreOffice (soffice) is not installed")
     out = tmp_path / "out"
     out.mkdir(exist_ok=True)
-    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-                    "--headless", "--convert-to", target, "--outdir", str(out), str(source)],
-                   check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(out),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     return out / f"{source.stem}.{target.split(':')[0]}"
 
 
@@ -311,8 +432,11 @@ def test_libreoffice_opens_the_report_and_prints_it_to_pdf(sample, tmp_path):
     assert data.startswith(b"%PDF") and len(data) > 20_000
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm (poppler-utils) is not installed: first page not checked")
-    subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf),
-                    str(tmp_path / "page")], check=True, timeout=60)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
+        check=True,
+        timeout=60,
+    )
     page = next(tmp_path.glob("page*.png"))
     image = pytest.importorskip("PIL.Image").open(page).convert("L")
     dark = sum(image.histogram()[:128])
@@ -321,8 +445,7 @@ def test_libreoffice_opens_the_report_and_prints_it_to_pdf(sample, tmp_path):
 
 
 @pytest.mark.slow
-def test_libreoffice_shows_hostile_text_verbatim_instead_of_computing_it(hostile_report,
-                                                                         tmp_path):
+def test_libreoffice_shows_hostile_text_verbatim_instead_of_computing_it(hostile_report, tmp_path):
     # The first sheet (Synthèse) as UTF-8 CSV: a formula would show its result ("y").
     out = libreoffice(tmp_path, hostile_report, "csv:Text - txt - csv (StarCalc):44,34,76")
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
@@ -333,14 +456,20 @@ def test_libreoffice_shows_hostile_text_verbatim_instead_of_computing_it(hostile
 # -- what the committee and the analysts read first; people; warnings (issue 12) ----------------
 def _cells(path: Path) -> list[str]:
     book = load_workbook(path)
-    return [str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row
-            if c.value is not None]
+    return [
+        str(c.value)
+        for ws in book.worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if c.value is not None
+    ]
 
 
 def test_hide_leaves_no_person_name_in_any_cell_and_pseudonymise_numbers_them(sample, tmp_path):
     people = sample.territory.people["name"].tolist()
-    assert people and any(p in cell for cell in _cells(to_excel(sample, tmp_path / "s.xlsx"))
-                          for p in people)  # shown by default: the test can fail
+    assert people and any(
+        p in cell for cell in _cells(to_excel(sample, tmp_path / "s.xlsx")) for p in people
+    )  # shown by default: the test can fail
     hidden = " ".join(_cells(to_excel(sample, tmp_path / "h.xlsx", people="hide")))
     assert not any(p in hidden for p in people)
     masked = " ".join(_cells(to_excel(sample, tmp_path / "p.xlsx", people="pseudonymise")))
@@ -350,10 +479,18 @@ def test_hide_leaves_no_person_name_in_any_cell_and_pseudonymise_numbers_them(sa
 
 
 def test_the_summary_gives_findings_first_then_indicators_in_words(sample, tmp_path):
-    column = [c.value for c in load_workbook(to_excel(sample, tmp_path / "r.xlsx"))["Synthèse"]["A"]]
-    order = [column.index(text(k, "fr")) for k in (
-        "report.section.findings", "doc.figures.title", "report.section.indicators",
-        "report.section.provenance")]
+    column = [
+        c.value for c in load_workbook(to_excel(sample, tmp_path / "r.xlsx"))["Synthèse"]["A"]
+    ]
+    order = [
+        column.index(text(k, "fr"))
+        for k in (
+            "report.section.findings",
+            "doc.figures.title",
+            "report.section.indicators",
+            "report.section.provenance",
+        )
+    ]
     assert order == sorted(order)
     sheet = load_workbook(tmp_path / "r.xlsx")["Synthèse"]
     density = next(r for r in sheet.iter_rows() if r[0].value == text("report.ind.density", "fr"))
@@ -379,7 +516,10 @@ def test_the_reading_warnings_are_listed_with_their_row(tmp_path):
     book.save(tmp_path / "t.xlsx")
     d = tg.diagnose(tg.read(tmp_path / "t.xlsx"))
     sheet = load_workbook(to_excel(d, tmp_path / "r.xlsx"))["Synthèse"]
-    heading = next(r[0].row for r in sheet.iter_rows()
-                   if r[0].value == text("report.section.warnings", "fr", n=1))
+    heading = next(
+        r[0].row
+        for r in sheet.iter_rows()
+        if r[0].value == text("report.section.warnings", "fr", n=1)
+    )
     row = [c.value for c in sheet[heading + 2]]
     assert row[0] == "acteurs" and row[1] == 3 and "assocation" in row[2]

@@ -47,22 +47,37 @@ def test_script_json_escapes_what_could_close_a_script_and_still_round_trips():
 
 
 def test_hostile_names_never_reach_the_page_as_markup(hostile, make_diagnosis):
-    page = render_html(hostile, diagnosis=make_diagnosis(
-        hostile, hostile_text="<script>window.__pwned=7</script>"))
-    for needle in ("<script>window", "<img src=x", "<svg onload", "<iframe", "<b>gras",
-                   "<b onmouseover", "\u2028"):
+    page = render_html(
+        hostile, diagnosis=make_diagnosis(hostile, hostile_text="<script>window.__pwned=7</script>")
+    )
+    for needle in (
+        "<script>window",
+        "<img src=x",
+        "<svg onload",
+        "<iframe",
+        "<b>gras",
+        "<b onmouseover",
+        "\u2028",
+    ):
         assert needle not in page
     assert page.count("</script>") == 3  # the data, vis-network and our script
     data = data_of(page)
-    assert [n["label"] for n in data["nodes"]][:len(HOSTILE)] == HOSTILE  # kept as text
+    assert [n["label"] for n in data["nodes"]][: len(HOSTILE)] == HOSTILE  # kept as text
 
 
 def test_the_page_never_writes_data_as_html():
     from territoire_graphe.render.html import _app_script
 
     script = _app_script()
-    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
-                 "new Function", "title:"):
+    for sink in (
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+        "eval(",
+        "new Function",
+        "title:",
+    ):
         assert sink not in script
 
 
@@ -72,8 +87,9 @@ def test_a_content_security_policy_allows_only_our_two_scripts_and_no_request(co
     hashes = set(re.findall(r"'(sha256-[^']+)'", policy.group(1)))
     scripts = re.findall(r"<script>(.*?)</script>", council_page, re.S)
     assert len(scripts) == 2
-    assert {"sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()
-            for s in scripts} == hashes
+    assert {
+        "sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in scripts
+    } == hashes
 
 
 def test_the_file_is_self_contained_with_vis_network_inlined_and_its_licence(council_page):
@@ -95,7 +111,10 @@ def test_people_are_shown_pseudonymised_or_hidden(council, council_diagnosis, mo
         assert present == []
     card = next(n for n in data_of(page)["nodes"] if n["id"] == "A12")["card"]
     if mode == "show":
-        assert card["p"] == [["Claire Vasseur", "directrice"], ["Hugo Lemaire", "chargé de mission"]]
+        assert card["p"] == [
+            ["Claire Vasseur", "directrice"],
+            ["Hugo Lemaire", "chargé de mission"],
+        ]
     elif mode == "pseudonymise":
         assert card["p"] == [["Personne 1", "directrice"], ["Personne 2", "chargé de mission"]]
         assert b"Personne 1 connait" in raw.replace("î".encode(), b"i")
@@ -163,17 +182,30 @@ def test_line_families_widths_and_curves(council_data):
     assert funding[("A37", "A27")] == pytest.approx(1.5 + 4.5 * (5000 / 120000) ** 0.5, abs=0.06)
     assert next(e for e in edges if e["tl"] == "biens / matières")["w"] == 6.0  # tonnes apart
     assert next(e for e in edges if e["fam"] == "tension")["tip"] == [
-        "Commentaire : Concurrence sur un chantier"]
+        "Commentaire : Concurrence sur un chantier"
+    ]
     pair = [e for e in edges if {e["from"], e["to"]} == {"A12", "A00"}]
     assert len(pair) >= 2 and any("cv" in e for e in pair)
 
 
 # -- lenses -------------------------------------------------------------------------------------
-@pytest.mark.parametrize("written, lens", [
-    ("mobiliser", "mobiliser"), ("key_players", "mobiliser"), ("Qui mobiliser", "mobiliser"),
-    ("isolated", "isoles"), ("Isolés", "isoles"), ("bridges", "ponts"), ("Ponts", "ponts"),
-    ("complementarities", "complementarites"), ("Complémentarités", "complementarites"),
-    ("flows", "flux"), (None, None), ("overview", None)])
+@pytest.mark.parametrize(
+    "written, lens",
+    [
+        ("mobiliser", "mobiliser"),
+        ("key_players", "mobiliser"),
+        ("Qui mobiliser", "mobiliser"),
+        ("isolated", "isoles"),
+        ("Isolés", "isoles"),
+        ("bridges", "ponts"),
+        ("Ponts", "ponts"),
+        ("complementarities", "complementarites"),
+        ("Complémentarités", "complementarites"),
+        ("flows", "flux"),
+        (None, None),
+        ("overview", None),
+    ],
+)
 def test_lens_names_in_french_or_english(written, lens):
     assert normalise_lens(written) == lens
 
@@ -204,9 +236,13 @@ def test_lens_flags_follow_the_diagnosis(council_diagnosis, council_data):
 
 def test_suggested_links_carry_their_reason(council, council_data):
     names = council.actors["name"]
-    suggestion = next(s for s in council_data["suggestions"] if {s["from"], s["to"]} == {"A18", "A20"})
-    assert suggestion["tip"] == [f"Ressource « atelier partagé » ({names['A18']}) pour le "
-                                 f"besoin « atelier de découpe » ({names['A20']})"]
+    suggestion = next(
+        s for s in council_data["suggestions"] if {s["from"], s["to"]} == {"A18", "A20"}
+    )
+    assert suggestion["tip"] == [
+        f"Ressource « atelier partagé » ({names['A18']}) pour le "
+        f"besoin « atelier de découpe » ({names['A20']})"
+    ]
     assert len(council_data["suggestions"]) == 6  # 4 suggestions + 2 complementarities
 
 
@@ -219,8 +255,11 @@ def test_the_card_holds_type_commune_figures_and_the_findings_naming_the_actor(c
     node = next(n for n in council_data["nodes"] if n["id"] == "A12")
     card = node["card"]
     assert card["m"] == "Songeons" and len(card["fn"]) == 2
-    assert council_data["figures"][:3] == ["Partenaires directs", "Intensité totale des liens",
-                                           "Intermédiarité"]
+    assert council_data["figures"][:3] == [
+        "Partenaires directs",
+        "Intensité totale des liens",
+        "Intermédiarité",
+    ]
     assert card["fig"][2].endswith("(1er sur 50)")
     texts = [council_data["findings"][i]["text"] for i in card["fi"]]
     assert texts[0].startswith("Pour faire circuler une invitation")
@@ -244,17 +283,26 @@ def test_french_and_english_ui_texts_have_the_same_keys():
 
 
 def test_header_names_the_territory_the_date_and_the_source_file(council, council_diagnosis):
-    t = Territory(council.graph, name="Pays de Bray", date=pd.Timestamp("2024-01-01"),
-                  source="/tmp/données/pays_de_bray_2024.xlsx")
+    t = Territory(
+        council.graph,
+        name="Pays de Bray",
+        date=pd.Timestamp("2024-01-01"),
+        source="/tmp/données/pays_de_bray_2024.xlsx",
+    )
     meta = build_map_data(t, council_diagnosis, title="COPIL du 12 mars")["meta"]
     assert (meta["title"], meta["territory"], meta["date"], meta["source"]) == (
-        "COPIL du 12 mars", "Pays de Bray, 2024", "", "source : pays_de_bray_2024.xlsx")
+        "COPIL du 12 mars",
+        "Pays de Bray, 2024",
+        "",
+        "source : pays_de_bray_2024.xlsx",
+    )
     assert meta["caption"].startswith("50 acteurs, 110 relations · couleur : type d'acteur")
 
 
 # -- files and positions ------------------------------------------------------------------------
-def test_to_html_writes_the_file_and_positions_can_be_read_back(tmp_path, council,
-                                                                council_diagnosis):
+def test_to_html_writes_the_file_and_positions_can_be_read_back(
+    tmp_path, council, council_diagnosis
+):
     path = to_html(council, tmp_path / "carte.html", diagnosis=council_diagnosis)
     assert path.exists() and path.stat().st_size < 2_000_000
     positions = read_positions(path)
@@ -279,18 +327,26 @@ def test_the_territory_is_not_modified(council_diagnosis):
     from .conftest import council_territory
 
     t = council_territory()
-    before = copy.deepcopy(dict(t.graph.nodes(data=True))), list(t.graph.edges(keys=True, data=True))
+    before = (
+        copy.deepcopy(dict(t.graph.nodes(data=True))),
+        list(t.graph.edges(keys=True, data=True)),
+    )
     render_html(t, diagnosis=council_diagnosis)
-    assert (dict(t.graph.nodes(data=True)), list(t.graph.edges(keys=True, data=True))) == \
-        (before[0], copy.deepcopy(before[1]))
+    assert (dict(t.graph.nodes(data=True)), list(t.graph.edges(keys=True, data=True))) == (
+        before[0],
+        copy.deepcopy(before[1]),
+    )
 
 
 def test_without_a_diagnosis_the_map_computes_one(tmp_path):
     t = Territory.from_records(
-        actors=[{"id": "a", "name": "Mairie", "type": "commune"},
-                {"id": "b", "name": "Asso", "type": "association"},
-                {"id": "c", "name": "Seule", "type": "association"}],
-        relations=[{"source": "a", "target": "b", "type": "coopération", "family": "lien"}])
+        actors=[
+            {"id": "a", "name": "Mairie", "type": "commune"},
+            {"id": "b", "name": "Asso", "type": "association"},
+            {"id": "c", "name": "Seule", "type": "association"},
+        ],
+        relations=[{"source": "a", "target": "b", "type": "coopération", "family": "lien"}],
+    )
     page = to_html(t, tmp_path / "c.html").read_text(encoding="utf-8")
     assert [n["label"] for n in data_of(page)["nodes"]] == ["Mairie", "Asso", "Seule"]
 
@@ -298,12 +354,19 @@ def test_without_a_diagnosis_the_map_computes_one(tmp_path):
 def test_colours_from_a_types_sheet_reach_the_page_as_hex_codes(make_diagnosis):
     from territoire_graphe.vocabulary import TypeEntry, default_vocabulary
 
-    vocabulary = default_vocabulary().extended([
-        TypeEntry("actor", "pépinière", "incubator", color="navy"),
-        TypeEntry("actor", "ressourcerie", "reuse centre", color="url(http://x)")])
-    t = Territory.from_records(actors=[{"id": "a", "name": "A", "type": "pépinière"},
-                                       {"id": "b", "name": "B", "type": "ressourcerie"}],
-                               vocabulary=vocabulary)
+    vocabulary = default_vocabulary().extended(
+        [
+            TypeEntry("actor", "pépinière", "incubator", color="navy"),
+            TypeEntry("actor", "ressourcerie", "reuse centre", color="url(http://x)"),
+        ]
+    )
+    t = Territory.from_records(
+        actors=[
+            {"id": "a", "name": "A", "type": "pépinière"},
+            {"id": "b", "name": "B", "type": "ressourcerie"},
+        ],
+        vocabulary=vocabulary,
+    )
     data = build_map_data(t, make_diagnosis(t))
     assert [n["color"] for n in data["nodes"]] == ["#000080", "#BBBBBB"]
 

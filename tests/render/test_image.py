@@ -50,8 +50,11 @@ def flat(words: str) -> str:
 
 def texts_of(figure) -> list[str]:
     """Every text of the figure, line breaks made spaces."""
-    return [" ".join(t.get_text().split()) for t in figure.findobj(lambda a: hasattr(a, "get_text"))
-            if t.get_text()]
+    return [
+        " ".join(t.get_text().split())
+        for t in figure.findobj(lambda a: hasattr(a, "get_text"))
+        if t.get_text()
+    ]
 
 
 def labels_of(figure) -> list[Annotation]:
@@ -70,13 +73,16 @@ def lines_of(figure) -> list[FancyArrowPatch]:
 # -- what it shows --------------------------------------------------------------------------------
 def test_every_actor_is_a_disc_of_the_html_maps_colour(council_figure, council_data):
     ordered = sorted(council_data["nodes"], key=lambda n: (-n["size"], n["id"]))  # small on top
-    colours = [f"#{round(r * 255):02X}{round(g * 255):02X}{round(b * 255):02X}"
-               for r, g, b, _ in discs_of(council_figure).get_facecolors()]
+    colours = [
+        f"#{round(r * 255):02X}{round(g * 255):02X}{round(b * 255):02X}"
+        for r, g, b, _ in discs_of(council_figure).get_facecolors()
+    ]
     assert colours == [n["color"] for n in ordered] and len(colours) == 50
 
 
-def test_discs_keep_the_html_maps_positions_and_sizes_at_one_scale(council, council_diagnosis,
-                                                                  council_data, monkeypatch):
+def test_discs_keep_the_html_maps_positions_and_sizes_at_one_scale(
+    council, council_diagnosis, council_data, monkeypatch
+):
     from matplotlib.patches import Circle
 
     patches = []
@@ -108,10 +114,13 @@ def test_line_styles_follow_the_relation_families(council_figure, council):
         assert len(by_colour[colour[family]]) == count, family
     assert all(p.get_linestyle() != "-" for p in by_colour[colour["interdependance"]])
     assert all(p.get_linestyle() in ("-", "solid") for p in by_colour[colour["lien"]])
-    assert all(p.get_arrowstyle().__class__.__name__ == "CurveFilledB"
-               for p in by_colour[colour["flux"]])  # "-|>": flows are arrows
-    assert all(p.get_arrowstyle().__class__.__name__ == "Curve"
-               for p in by_colour[colour["lien"]] + by_colour[colour["tension"]])
+    assert all(
+        p.get_arrowstyle().__class__.__name__ == "CurveFilledB" for p in by_colour[colour["flux"]]
+    )  # "-|>": flows are arrows
+    assert all(
+        p.get_arrowstyle().__class__.__name__ == "Curve"
+        for p in by_colour[colour["lien"]] + by_colour[colour["tension"]]
+    )
 
 
 def test_the_title_territory_date_source_and_caption_are_on_the_page(council_figure, council):
@@ -123,8 +132,9 @@ def test_the_title_territory_date_source_and_caption_are_on_the_page(council_fig
     assert "Couleur : type d'acteur" in caption and "Taille : intermédiarité" in caption
 
 
-def test_the_legend_explains_colours_sizes_and_lines_like_the_html_map(council_figure,
-                                                                      council_data):
+def test_the_legend_explains_colours_sizes_and_lines_like_the_html_map(
+    council_figure, council_data
+):
     legend = " | ".join(" ".join(t.get_text().split()) for t in council_figure.axes[1].texts)
     assert "Légende" in legend and "Couleur : type d'acteur" in legend
     for item in council_data["legend"]["colors"]["items"]:
@@ -132,8 +142,12 @@ def test_the_legend_explains_colours_sizes_and_lines_like_the_html_map(council_f
         assert f"| {item['count']} |" in f"{legend} |"
     for item in council_data["legend"]["sizes"]["items"]:
         assert f"| {item['label']} |" in f"{legend} |"
-    for words in ("Lien (coopération, partenariat…)", "Flux (flèche ; épaisseur = quantité)",
-                  "Interdépendance (tirets)", "Tension"):
+    for words in (
+        "Lien (coopération, partenariat…)",
+        "Flux (flèche ; épaisseur = quantité)",
+        "Interdépendance (tirets)",
+        "Tension",
+    ):
         assert words in legend
 
 
@@ -145,7 +159,7 @@ def test_the_largest_actors_are_named_and_no_two_labels_overlap(council_figure, 
     renderer = council_figure.canvas.get_renderer()
     boxes = [a.get_window_extent(renderer) for a in labels_of(council_figure)]
     for i, a in enumerate(boxes):
-        for b in boxes[i + 1:]:
+        for b in boxes[i + 1 :]:
             assert not a.overlaps(b)
 
 
@@ -156,8 +170,13 @@ def test_english_texts_with_lang_en(council, council_diagnosis):
 
 
 def test_equal_sizes_and_a_colour_per_municipality_on_request(council, council_diagnosis):
-    figure = map_figure(council, diagnosis=council_diagnosis, size_by=None,
-                        color_by="municipality", title="COPIL du 12 mars")
+    figure = map_figure(
+        council,
+        diagnosis=council_diagnosis,
+        size_by=None,
+        color_by="municipality",
+        title="COPIL du 12 mars",
+    )
     shown = texts_of(figure)
     assert "COPIL du 12 mars" in shown and "Tous les acteurs ont la même taille." in shown
     assert "Couleur : commune" in shown
@@ -167,8 +186,9 @@ def test_equal_sizes_and_a_colour_per_municipality_on_request(council, council_d
 # -- files ----------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def council_png(tmp_path_factory, council, council_diagnosis, artifacts) -> Path:
-    path = to_image(council, tmp_path_factory.mktemp("png") / "carte.png",
-                    diagnosis=council_diagnosis, dpi=100)
+    path = to_image(
+        council, tmp_path_factory.mktemp("png") / "carte.png", diagnosis=council_diagnosis, dpi=100
+    )
     (artifacts / "carte_50_acteurs_image.png").write_bytes(path.read_bytes())
     return path
 
@@ -179,15 +199,17 @@ def test_a_png_is_an_a4_landscape_page_at_the_resolution_asked(council_png):
 
 
 def test_the_png_is_the_same_from_one_run_to_the_next_and_carries_no_date(
-        council_png, council, council_diagnosis, tmp_path):
+    council_png, council, council_diagnosis, tmp_path
+):
     again = to_image(council, tmp_path / "again.PNG", diagnosis=council_diagnosis, dpi=100)
     assert again.read_bytes() == council_png.read_bytes()
     with Image.open(council_png) as picture:
         assert not any("date" in key.lower() or "time" in key.lower() for key in picture.info)
 
 
-def test_the_svg_is_the_same_from_one_run_to_the_next_and_carries_no_date(council, tmp_path,
-                                                                          council_diagnosis):
+def test_the_svg_is_the_same_from_one_run_to_the_next_and_carries_no_date(
+    council, tmp_path, council_diagnosis
+):
     first = to_image(council, tmp_path / "a.svg", diagnosis=council_diagnosis)
     second = to_image(council, tmp_path / "b.svg", diagnosis=council_diagnosis)
     assert first.read_bytes() == second.read_bytes()
@@ -195,8 +217,13 @@ def test_the_svg_is_the_same_from_one_run_to_the_next_and_carries_no_date(counci
     assert "<dc:date>" not in svg and ET.fromstring(svg.encode()).tag.endswith("svg")
 
 
-@pytest.mark.parametrize(("lang", "words"), [("fr", "terminez le nom du fichier par .png ou .svg"),
-                                             ("en", "end the file name with .png or .svg")])
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("fr", "terminez le nom du fichier par .png ou .svg"),
+        ("en", "end the file name with .png or .svg"),
+    ],
+)
 def test_another_suffix_is_refused_in_the_language_asked(council, tmp_path, lang, words):
     with pytest.raises(ValueError, match=re.escape(words)):
         to_image(council, tmp_path / "carte.pdf", lang=lang)
@@ -208,8 +235,7 @@ def test_a_resolution_out_of_range_is_refused(council, tmp_path):
         to_image(council, tmp_path / "carte.png", dpi=0)
 
 
-def test_without_matplotlib_the_error_says_which_extra_to_install(council, tmp_path,
-                                                                  monkeypatch):
+def test_without_matplotlib_the_error_says_which_extra_to_install(council, tmp_path, monkeypatch):
     for name in [m for m in sys.modules if m == "matplotlib" or m.startswith("matplotlib.")]:
         monkeypatch.setitem(sys.modules, name, None)
     monkeypatch.setitem(sys.modules, "matplotlib", None)
@@ -254,13 +280,15 @@ def test_an_empty_territory_and_a_lone_actor_still_give_a_page(tmp_path):
     assert "Seul" in [" ".join(a.get_text().split()) for a in labels_of(map_figure(lone))]
 
 
-def test_a_large_map_draws_plain_segments_instead_of_arrows(council, council_diagnosis,
-                                                            monkeypatch):
+def test_a_large_map_draws_plain_segments_instead_of_arrows(
+    council, council_diagnosis, monkeypatch
+):
     monkeypatch.setattr(image, "MAX_ARROWS", 10)
     figure = map_figure(council, diagnosis=council_diagnosis)
     assert lines_of(figure) == []
-    segments = sum(len(c.get_segments()) for c in figure.axes[0].collections
-                   if isinstance(c, LineCollection))
+    segments = sum(
+        len(c.get_segments()) for c in figure.axes[0].collections if isinstance(c, LineCollection)
+    )
     assert segments == len(council.relations)
 
 

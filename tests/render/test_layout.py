@@ -35,8 +35,10 @@ def test_node_insertion_order_does_not_change_the_layout():
     shuffled = nx.Graph()
     shuffled.add_nodes_from(sorted(g.nodes, reverse=True))
     shuffled.add_edges_from(sorted(g.edges, reverse=True))
-    assert compute_layout(shuffled, communities=community).positions == \
-        compute_layout(g, communities=community).positions
+    assert (
+        compute_layout(shuffled, communities=community).positions
+        == compute_layout(g, communities=community).positions
+    )
 
 
 def test_every_node_gets_a_finite_position():

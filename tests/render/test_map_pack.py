@@ -17,10 +17,12 @@ from territoire_graphe.render.people import PeopleView
 
 
 def test_records_become_columns_with_shared_strings_and_come_back_the_same():
-    records = [{"id": "r0", "fam": "lien", "w": 1.0, "card": {"m": "Caen"}},
-               {"id": "r1", "fam": "flux", "tip": ["x"], "card": {"m": "Caen", "p": [["A", ""]]}},
-               {"id": "r2", "fam": "lien", "card": {}},
-               {"id": "r3", "fam": "lien", "card": {"m": "Lens"}}]
+    records = [
+        {"id": "r0", "fam": "lien", "w": 1.0, "card": {"m": "Caen"}},
+        {"id": "r1", "fam": "flux", "tip": ["x"], "card": {"m": "Caen", "p": [["A", ""]]}},
+        {"id": "r2", "fam": "lien", "card": {}},
+        {"id": "r3", "fam": "lien", "card": {"m": "Lens"}},
+    ]
     packed = pack(records)
     assert packed["n"] == 4 and packed["k"] == ["id", "fam", "w", "card", "tip"]
     assert packed["c"][0] == ["r0", "r1", "r2", "r3"]  # unique texts: kept as they are
@@ -39,8 +41,9 @@ def test_the_page_carries_the_same_data_packed_and_smaller():
     t = tg.read(tg.sample_path("pays_de_bray_2023.xlsx"))
     d = tg.diagnose(t)
     page = render_html(t, diagnosis=d)
-    raw = re.search(r'<script type="application/json" id="tg-data">(.*?)</script>', page,
-                    re.S).group(1)
+    raw = re.search(
+        r'<script type="application/json" id="tg-data">(.*?)</script>', page, re.S
+    ).group(1)
     packed = json.loads(raw)
     assert set(packed["nodes"]) == {"n", "k", "c"}
     expected = json.loads(json.dumps(build_map_data(t, d)))
@@ -51,13 +54,17 @@ def test_the_page_carries_the_same_data_packed_and_smaller():
 def test_suggested_links_on_the_map_are_capped_and_counted():
     t = tg.Territory.from_records(
         actors=[{"id": x, "name": x.upper(), "type": "association"} for x in "abcdef"],
-        relations=[{"source": "a", "target": "b", "type": "coopération"}])
-    compl = pd.DataFrame({
-        "resource_actor": ["a", "c", "d", "c", "e", "zz", "f"],
-        "need_actor": ["b", "d", "c", "d", "f", "a", "f"],
-        "status": ["existing", "new", "new", "indirect", "new", "new", "new"],
-        "resource": ["r1", "r2", "r3", "r4", "r5", "r6", "r7"],
-        "need": ["n1", "n2", "n3", "n4", "n5", "n6", "n7"]})
+        relations=[{"source": "a", "target": "b", "type": "coopération"}],
+    )
+    compl = pd.DataFrame(
+        {
+            "resource_actor": ["a", "c", "d", "c", "e", "zz", "f"],
+            "need_actor": ["b", "d", "c", "d", "f", "a", "f"],
+            "status": ["existing", "new", "new", "indirect", "new", "new", "new"],
+            "resource": ["r1", "r2", "r3", "r4", "r5", "r6", "r7"],
+            "need": ["n1", "n2", "n3", "n4", "n5", "n6", "n7"],
+        }
+    )
     d = SimpleNamespace(suggestions=pd.DataFrame(), complementarities=compl)
     view = PeopleView(t, "show", "en")
     records, total = suggestion_records(t, d, "en", view, limit=1)

@@ -55,20 +55,23 @@ def bray_diagnosis(bray) -> tg.Diagnosis:
 # -- show -------------------------------------------------------------------------------------------
 def test_show_frames_exactly_the_page_that_to_html_writes(council, council_diagnosis):
     shown = show(council, diagnosis=council_diagnosis, lens="ponts", people="pseudonymise")
-    assert srcdoc(shown) == render_html(council, diagnosis=council_diagnosis, lens="ponts",
-                                        people="pseudonymise")
+    assert srcdoc(shown) == render_html(
+        council, diagnosis=council_diagnosis, lens="ponts", people="pseudonymise"
+    )
 
 
 def test_the_framed_page_is_fully_escaped_so_workbook_text_cannot_end_the_attribute(
-        hostile, make_diagnosis):
+    hostile, make_diagnosis
+):
     shown = markup(show(hostile, diagnosis=make_diagnosis(hostile)))
     assert shown.count("<iframe") == 1 and shown.count("</iframe>") == 1
     inside = SRCDOC.search(shown).group(1)
     assert "<" not in inside and ">" not in inside and '"' not in inside and "'" not in inside
 
 
-def test_the_frame_is_sandboxed_fills_the_width_and_has_the_height_asked(council,
-                                                                         council_diagnosis):
+def test_the_frame_is_sandboxed_fills_the_width_and_has_the_height_asked(
+    council, council_diagnosis
+):
     shown = markup(show(council, diagnosis=council_diagnosis, height=480))
     assert 'sandbox="allow-scripts"' in shown  # scripts, but no access to the notebook
     assert "width:100%;height:480px" in shown
@@ -80,9 +83,9 @@ def test_show_is_an_ipython_html_object_when_ipython_is_there(council, council_d
     assert isinstance(show(council, diagnosis=council_diagnosis), display.HTML)
 
 
-def test_without_ipython_show_returns_an_object_that_notebooks_display(council,
-                                                                      council_diagnosis,
-                                                                      monkeypatch):
+def test_without_ipython_show_returns_an_object_that_notebooks_display(
+    council, council_diagnosis, monkeypatch
+):
     monkeypatch.setitem(sys.modules, "IPython", None)
     monkeypatch.setitem(sys.modules, "IPython.display", None)
     shown = show(council, diagnosis=council_diagnosis)
@@ -103,8 +106,9 @@ def browser() -> Iterator[Any]:
         pytest.skip("Chromium is not installed")
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM,
-                                              args=["--headless", "--no-sandbox", "--disable-gpu"])
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"]
+        )
         yield launched
         launched.close()
 
@@ -120,17 +124,22 @@ def until(frame: Any, predicate: str, timeout: float = 30.0) -> None:
     raise TimeoutError(predicate)
 
 
-def open_host(browser, shown: Any, folder: Path, *,
-              hidden: bool = False) -> tuple[Any, Any, dict[str, list[str]]]:
+def open_host(
+    browser, shown: Any, folder: Path, *, hidden: bool = False
+) -> tuple[Any, Any, dict[str, list[str]]]:
     """A notebook-like host page holding the frame; every other request aborted and recorded.
 
     ``hidden``: the output starts hidden (a collapsed output, a notebook in a background
     tab), so the map's script runs in a frame of size 0; the map is not awaited then."""
     host = folder / "notebook.html"
     style = " style='display:none'" if hidden else ""
-    host.write_text("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Notebook</title>"
-                    f"</head><body><h1>Cellule 12</h1><div id='output'{style}>"
-                    + markup(shown) + "</div></body></html>", encoding="utf-8")
+    host.write_text(
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Notebook</title>"
+        f"</head><body><h1>Cellule 12</h1><div id='output'{style}>"
+        + markup(shown)
+        + "</div></body></html>",
+        encoding="utf-8",
+    )
     url = host.resolve().as_uri()
     seen: dict[str, list[str]] = {"left": [], "errors": [], "dialogs": []}
     page = browser.new_page(viewport={"width": 1200, "height": 900})
@@ -148,16 +157,20 @@ def open_host(browser, shown: Any, folder: Path, *,
     page.on("dialog", lambda d: (seen["dialogs"].append(d.message), d.dismiss()))
     page.goto(url)
     frame = next(f for f in page.frames if f is not page.main_frame)
-    until(frame, "() => window.__tg !== undefined" if hidden else
-          "() => window.__tg !== undefined && window.__tg.drawn")
+    until(
+        frame,
+        "() => window.__tg !== undefined"
+        if hidden
+        else "() => window.__tg !== undefined && window.__tg.drawn",
+    )
     return page, frame, seen
 
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_the_inline_map_draws_inside_its_frame_offline_without_any_error(browser, bray,
-                                                                        bray_diagnosis,
-                                                                        tmp_path, artifacts):
+def test_the_inline_map_draws_inside_its_frame_offline_without_any_error(
+    browser, bray, bray_diagnosis, tmp_path, artifacts
+):
     page, frame, seen = open_host(browser, show(bray, diagnosis=bray_diagnosis), tmp_path)
     assert frame.url == "about:srcdoc"
     assert frame.evaluate("() => window.__tg.nodeCount") == len(bray.actors)
@@ -173,10 +186,13 @@ def test_the_inline_map_draws_inside_its_frame_offline_without_any_error(browser
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_hostile_names_run_nothing_in_the_frame_nor_in_the_notebook(browser, hostile,
-                                                                   make_diagnosis, tmp_path):
-    shown = show(hostile, diagnosis=make_diagnosis(hostile, hostile_text="<img src=x "
-                                                   "onerror=window.__pwned=7>"))
+def test_hostile_names_run_nothing_in_the_frame_nor_in_the_notebook(
+    browser, hostile, make_diagnosis, tmp_path
+):
+    shown = show(
+        hostile,
+        diagnosis=make_diagnosis(hostile, hostile_text="<img src=x onerror=window.__pwned=7>"),
+    )
     page, frame, seen = open_host(browser, shown, tmp_path)
     assert frame.evaluate("() => window.__tg.nodeCount") == len(hostile.actors)
     assert page.evaluate("() => window.__pwned === undefined")
@@ -193,10 +209,12 @@ SPAN = """() => {
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_an_output_shown_after_it_ran_still_fits_the_whole_map(browser, bray, bray_diagnosis,
-                                                               tmp_path):
-    page, frame, seen = open_host(browser, show(bray, diagnosis=bray_diagnosis), tmp_path,
-                                  hidden=True)
+def test_an_output_shown_after_it_ran_still_fits_the_whole_map(
+    browser, bray, bray_diagnosis, tmp_path
+):
+    page, frame, seen = open_host(
+        browser, show(bray, diagnosis=bray_diagnosis), tmp_path, hidden=True
+    )
     page.evaluate("() => { document.getElementById('output').style.display = 'block'; }")
     until(frame, "() => window.__tg.drawn")
     page.wait_for_timeout(200)
@@ -227,13 +245,13 @@ def test_the_environment_variable_switches_the_cards_to_english(bray, monkeypatc
 
 def test_every_workbook_text_in_the_cards_is_escaped(hostile, make_diagnosis):
     card = territory_html(hostile) + diagnosis_html(
-        make_diagnosis(hostile, hostile_text="<script>window.__pwned=8</script>"))
+        make_diagnosis(hostile, hostile_text="<script>window.__pwned=8</script>")
+    )
     assert "<script" not in card and "<img" not in card and "<svg" not in card
     assert "&lt;script&gt;window.__pwned=6&lt;/script&gt;" in card
 
 
-def test_a_diagnosis_shows_headline_figures_central_actors_and_the_first_findings(
-        bray_diagnosis):
+def test_a_diagnosis_shows_headline_figures_central_actors_and_the_first_findings(bray_diagnosis):
     card = bray_diagnosis._repr_html_()
     assert card == diagnosis_html(bray_diagnosis)
     assert "Diagnostic du territoire « pays de bray »" in card

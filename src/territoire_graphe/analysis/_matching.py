@@ -62,57 +62,227 @@ _DETERMINERS = frozenset(_DETERMINER_WORDS.split())
 
 #: Concepts of the domain, each with the word forms (after normalisation) that say it.
 THESAURUS: dict[str, tuple[str, ...]] = {
-    "premises": ("salle", "batiment", "stockage", "stocker", "entrepot", "entreposer",
-                 "hangar", "immobilier", "surface", "coworking", "lieu", "cuisine", "m2",
-                 "garage", "chambre froide"),  # "local", "atelier", "bureau", "espace": in context
-    "vehicle": ("vehicule", "camion", "camionnette", "utilitaire", "fourgon", "livraison",
-                "livrer", "transport", "transporter", "demenager", "demenagement",
-                "minibus", "navette", "cargo", "voiture", "logistique", "portage", "chauffeur"),
-    "funding": ("subvention", "financement", "financer", "garantie", "fonds",
-                "investir", "investissement", "capital", "capital-risque", "credit", "budget",
-                "mecenat", "tresorerie", "dotation", "levee", "avance", "appel a projet",
-                "financier", "emprunt", "bancaire", "budgetaire"),
-    "training": ("formation", "former", "formateur", "apprentissage", "apprenti", "stage",
-                 "stagiaire", "alternance", "tutorat", "qualification", "cours",
-                 "pedagogique", "plateau technique", "enseignement"),
-    "accounting": ("comptabilite", "comptable", "compte", "paie", "salaire", "bilan",
-                   "facturation", "administratif", "gestion administrative", "tresorier*"),
+    "premises": (
+        "salle",
+        "batiment",
+        "stockage",
+        "stocker",
+        "entrepot",
+        "entreposer",
+        "hangar",
+        "immobilier",
+        "surface",
+        "coworking",
+        "lieu",
+        "cuisine",
+        "m2",
+        "garage",
+        "chambre froide",
+    ),  # "local", "atelier", "bureau", "espace": in context
+    "vehicle": (
+        "vehicule",
+        "camion",
+        "camionnette",
+        "utilitaire",
+        "fourgon",
+        "livraison",
+        "livrer",
+        "transport",
+        "transporter",
+        "demenager",
+        "demenagement",
+        "minibus",
+        "navette",
+        "cargo",
+        "voiture",
+        "logistique",
+        "portage",
+        "chauffeur",
+    ),
+    "funding": (
+        "subvention",
+        "financement",
+        "financer",
+        "garantie",
+        "fonds",
+        "investir",
+        "investissement",
+        "capital",
+        "capital-risque",
+        "credit",
+        "budget",
+        "mecenat",
+        "tresorerie",
+        "dotation",
+        "levee",
+        "avance",
+        "appel a projet",
+        "financier",
+        "emprunt",
+        "bancaire",
+        "budgetaire",
+    ),
+    "training": (
+        "formation",
+        "former",
+        "formateur",
+        "apprentissage",
+        "apprenti",
+        "stage",
+        "stagiaire",
+        "alternance",
+        "tutorat",
+        "qualification",
+        "cours",
+        "pedagogique",
+        "plateau technique",
+        "enseignement",
+    ),
+    "accounting": (
+        "comptabilite",
+        "comptable",
+        "compte",
+        "paie",
+        "salaire",
+        "bilan",
+        "facturation",
+        "administratif",
+        "gestion administrative",
+        "tresorier*",
+    ),
     "legal": ("juridique", "droit", "statut", "avocat", "contrat"),
-    "communication": ("communication", "communiquer", "graphiste", "graphisme", "graphique",
-                      "logo", "charte graphique", "site internet", "site web", "web",
-                      "reseaux sociaux", "flyer", "affiche", "impression", "imprimer",
-                      "video", "videaste", "film", "visuel", "promotion", "signaletique"),
-    "digital": ("numerique", "informatique", "ordinateur", "logiciel", "en ligne",
-                "internet", "outil numerique"),
-    "materials": ("materiau", "biosource", "chanvre", "bois", "paille", "terre crue",
-                  "brique", "chaux", "beton", "isolant", "recuperation",
-                  "construction ecologique"),
-    "food": ("alimentation", "alimentaire", "legume", "fruit", "denree", "repas", "cantine",
-             "fromage", "laitier", "produits laitier", "maraicher", "epicerie", "nourriture",
-             "approvisionnement"),
+    "communication": (
+        "communication",
+        "communiquer",
+        "graphiste",
+        "graphisme",
+        "graphique",
+        "logo",
+        "charte graphique",
+        "site internet",
+        "site web",
+        "web",
+        "reseaux sociaux",
+        "flyer",
+        "affiche",
+        "impression",
+        "imprimer",
+        "video",
+        "videaste",
+        "film",
+        "visuel",
+        "promotion",
+        "signaletique",
+    ),
+    "digital": (
+        "numerique",
+        "informatique",
+        "ordinateur",
+        "logiciel",
+        "en ligne",
+        "internet",
+        "outil numerique",
+    ),
+    "materials": (
+        "materiau",
+        "biosource",
+        "chanvre",
+        "bois",
+        "paille",
+        "terre crue",
+        "brique",
+        "chaux",
+        "beton",
+        "isolant",
+        "recuperation",
+        "construction ecologique",
+    ),
+    "food": (
+        "alimentation",
+        "alimentaire",
+        "legume",
+        "fruit",
+        "denree",
+        "repas",
+        "cantine",
+        "fromage",
+        "laitier",
+        "produits laitier",
+        "maraicher",
+        "epicerie",
+        "nourriture",
+        "approvisionnement",
+    ),
     "volunteers": ("benevole", "benevolat", "renfort"),
-    "workforce": ("salarie", "main-d'oeuvre", "main d oeuvre", "maindoeuvre", "personnel",
-                  "recrutement", "recruter", "embauche", "agent", "insertion", "travaux",
-                  "entretien"),
-    "land": ("foncier", "terrain", "parcelle", "hectare", "friche", "cultiver",
-             "jardin"),  # "terre" is read in context (not "terre crue")
+    "workforce": (
+        "salarie",
+        "main-d'oeuvre",
+        "main d oeuvre",
+        "maindoeuvre",
+        "personnel",
+        "recrutement",
+        "recruter",
+        "embauche",
+        "agent",
+        "insertion",
+        "travaux",
+        "entretien",
+    ),
+    "land": (
+        "foncier",
+        "terrain",
+        "parcelle",
+        "hectare",
+        "friche",
+        "cultiver",
+        "jardin",
+    ),  # "terre" is read in context (not "terre crue")
     "tools": ("outillage", "outil", "equipement"),
     "sound": ("sonorisation", "sono", "micro", "enceinte"),
     "sewing": ("couture", "coudre", "textile"),
     "oven": ("four", "cuire", "cuisson"),
     "printing": ("imprimante", "fabrication"),
-    "governance": ("partenariat", "elu", "municipal", "conseil municipal", "gouvernance",
-                   "mairie", "collectivite"),
+    "governance": (
+        "partenariat",
+        "elu",
+        "municipal",
+        "conseil municipal",
+        "gouvernance",
+        "mairie",
+        "collectivite",
+    ),
     "conflict": ("conflit", "litige"),
-    "study": ("etude", "diagnostic", "audit", "donnee", "statistique", "impact", "mesure",
-              "evaluation", "observatoire"),
+    "study": (
+        "etude",
+        "diagnostic",
+        "audit",
+        "donnee",
+        "statistique",
+        "impact",
+        "mesure",
+        "evaluation",
+        "observatoire",
+    ),
     "woodwork": ("menuiserie", "menuisier", "charpente", "charpentier", "ebeniste"),
-    "architecture": ("architecte", "architecture", "bioclimatique", "conception",
-                     "bureau d'etude", "maitrise d'oeuvre"),
-    "energy": ("energie", "energetique", "thermique", "solaire", "photovoltaique", "renouvelable",
-               "chauffage", "chaleur"),
-    "waste": ("dechet", "recyclage", "recycler", "compost", "amendement", "carton",
-              "emballage"),
+    "architecture": (
+        "architecte",
+        "architecture",
+        "bioclimatique",
+        "conception",
+        "bureau d'etude",
+        "maitrise d'oeuvre",
+    ),
+    "energy": (
+        "energie",
+        "energetique",
+        "thermique",
+        "solaire",
+        "photovoltaique",
+        "renouvelable",
+        "chauffage",
+        "chaleur",
+    ),
+    "waste": ("dechet", "recyclage", "recycler", "compost", "amendement", "carton", "emballage"),
     "childcare": ("garde d'enfant", "creche", "enfant", "parent", "parentalite", "famille"),
     "elderly": ("senior", "personnes agee", "age", "isolement"),
     "housing": ("hebergement", "logement", "loger", "heberger"),
@@ -125,8 +295,9 @@ THESAURUS: dict[str, tuple[str, ...]] = {
 MODES = frozenset({"training", "study"})
 #: Words read in context only, never matched as words ("un local" / "producteurs locaux",
 #: "un atelier" / "atelier cuisine", "prêt de salle" / "prêt à taux zéro"...).
-_CONTEXT_WORDS = frozenset({"local", "atelier", "bureau", "espace", "pret", "fond", "terre",
-                            "livre", "impression"})
+_CONTEXT_WORDS = frozenset(
+    {"local", "atelier", "bureau", "espace", "pret", "fond", "terre", "livre", "impression"}
+)
 #: Feminine words that are not the feminine of an adjective ("capitale" is not "capital").
 _NOT_FEMININE = frozenset({"capitale", "morale", "finale", "sale", "cale", "ovale", "pale"})
 _SHARED_AFTER = frozenset({"partage", "equipe", "vacant", "disponible", "libre", "vide"})
@@ -136,10 +307,24 @@ def _lemma(word: str) -> str:
     """Plural and feminine brought back to one form, without stemming the word."""
     if len(word) <= 3 or word.isdigit() or word in _NOT_FEMININE:
         return word
-    for suffix, repl in (("eaux", "eau"), ("aux", "al"), ("ales", "al"), ("ale", "al"),
-                         ("ives", "if"), ("ive", "if"), ("euses", "eur"), ("euse", "eur"),
-                         ("rices", "eur"), ("rice", "eur"), ("elles", "el"), ("elle", "el"),
-                         ("iennes", "ien"), ("ienne", "ien"), ("ees", "e"), ("ee", "e")):
+    for suffix, repl in (
+        ("eaux", "eau"),
+        ("aux", "al"),
+        ("ales", "al"),
+        ("ale", "al"),
+        ("ives", "if"),
+        ("ive", "if"),
+        ("euses", "eur"),
+        ("euse", "eur"),
+        ("rices", "eur"),
+        ("rice", "eur"),
+        ("elles", "el"),
+        ("elle", "el"),
+        ("iennes", "ien"),
+        ("ienne", "ien"),
+        ("ees", "e"),
+        ("ee", "e"),
+    ):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)] + repl
     if word.endswith(("s", "x")) and not word.endswith(("ss", "us", "is")):
@@ -177,7 +362,7 @@ _TYPOS: dict[str, set[str]] = defaultdict(set)
 for _word in [w for w in _WORDS if " " not in w and len(w) >= 7]:
     _TYPOS[_word].add(_word)
     for _i in range(len(_word)):
-        _TYPOS[_word[:_i] + _word[_i + 1:]].add(_word)
+        _TYPOS[_word[:_i] + _word[_i + 1 :]].add(_word)
 
 
 def _known(lemma: str) -> set[str]:
@@ -186,7 +371,7 @@ def _known(lemma: str) -> set[str]:
         return set(_WORDS.get(lemma, set()))
     near = set(_TYPOS.get(lemma, set()))
     for i in range(len(lemma)):
-        near |= _TYPOS.get(lemma[:i] + lemma[i + 1:], set())
+        near |= _TYPOS.get(lemma[:i] + lemma[i + 1 :], set())
     return {c for w in near for c in _WORDS[w]}
 
 
@@ -199,8 +384,10 @@ def _in_context(word: str, lemma: str, previous: str, following: list[str]) -> s
         return {"premises"}  # "un local", "des locaux"; not "producteurs locaux"
     if lemma == "atelier" and (determiner or nxt in _SHARED_AFTER):
         return {"premises"}  # "un atelier", "atelier partagé"; not "atelier cuisine"
-    if lemma == "bureau" and not (nxt in ("de", "d", "du") and after in (
-            "etude", "etudes", "l", "la", "association", "conseil")):
+    if lemma == "bureau" and not (
+        nxt in ("de", "d", "du")
+        and after in ("etude", "etudes", "l", "la", "association", "conseil")
+    ):
         return {"premises"}  # "bureaux vacants"; not "bureau d'études", "bureau de l'association"
     if lemma == "espace" and nxt not in ("vert", "verts"):
         return {"premises"}
@@ -225,7 +412,7 @@ def _read(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     plain: set[str] = set()  # words outside every concept: the text's own subject
     for i, (word, lemma) in enumerate(zip(raw, lemmas, strict=True)):
         if lemma in _CONTEXT_WORDS:
-            found |= _in_context(word, lemma, raw[i - 1] if i else "", raw[i + 1:i + 3])
+            found |= _in_context(word, lemma, raw[i - 1] if i else "", raw[i + 1 : i + 3])
             continue
         if word in _STOP or lemma in _STOP or (len(lemma) < 3 and not lemma.isdigit()):
             continue
@@ -258,8 +445,13 @@ def _score(resource: str, need: str) -> int:
         return 0  # no shared word, or a shared word but texts about different things
     # Sharing only a mode (a training, a study) while naming different subjects: no match.
     subject_r, subject_n = (rc - MODES) | rp, (nc - MODES) | np_
-    if shared <= MODES and not (words & (rp | np_)) and subject_r and subject_n \
-            and not subject_r & subject_n:
+    if (
+        shared <= MODES
+        and not (words & (rp | np_))
+        and subject_r
+        and subject_n
+        and not subject_r & subject_n
+    ):
         return 0
     # A study or a training offered does not answer a need for the thing itself; money
     # answers a need for money only ("financement d'un camion" is not "un camion").
@@ -298,9 +490,12 @@ def _clean(value: Any) -> Any:
 
 def _offers(table: pd.DataFrame, text: str) -> list[tuple[str, Any, Any, str]]:
     """(actor, text, category as written or None, normalised category) per row."""
-    return [(actor, value, _clean(category), _category(category)) for actor, value, category
-            in zip(table.get("actor", []), table.get(text, []), table.get("category", []),
-                   strict=True)]
+    return [
+        (actor, value, _clean(category), _category(category))
+        for actor, value, category in zip(
+            table.get("actor", []), table.get(text, []), table.get("category", []), strict=True
+        )
+    ]
 
 
 def _capped(found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -332,8 +527,9 @@ def matches(t: Territory) -> list[dict[str, Any]]:
     text_found: list[tuple[int, int, int]] = []
     for i, (actor, resource, _, _) in enumerate(resources):
         rc, rw, _ = _read(str(resource))
-        candidates = set().union(*(index.get(tok, set()) for tok in
-                                   (*("c:" + c for c in rc), *("w:" + w for w in rw))))
+        candidates = set().union(
+            *(index.get(tok, set()) for tok in (*("c:" + c for c in rc), *("w:" + w for w in rw)))
+        )
         for j in sorted(candidates):
             if needs[j][0] != actor:
                 score = _score(str(resource), str(needs[j][1]))
@@ -345,18 +541,32 @@ def matches(t: Territory) -> list[dict[str, Any]]:
     for j, (_, _, _, ck) in enumerate(needs):
         if ck:
             by_category[ck].append(j)
-    category_found = [(i, j, 0) for i, (actor, _, _, ck) in enumerate(resources) if ck
-                      for j in by_category.get(ck, ()) if needs[j][0] != actor
-                      and (i, j) not in seen]
-    found = [(i, j, "text") for i, j, _ in text_pairs] + \
-        [(i, j, "category") for i, j, _ in _capped(category_found)]
+    category_found = [
+        (i, j, 0)
+        for i, (actor, _, _, ck) in enumerate(resources)
+        if ck
+        for j in by_category.get(ck, ())
+        if needs[j][0] != actor and (i, j) not in seen
+    ]
+    found = [(i, j, "text") for i, j, _ in text_pairs] + [
+        (i, j, "category") for i, j, _ in _capped(category_found)
+    ]
     names = t.actors["name"].to_dict()
     out = []
     for i, j, how in found:
         (r_actor, resource, r_cat, rk), (n_actor, need, n_cat, nk) = resources[i], needs[j]
-        out.append({"resource_actor": r_actor, "resource_actor_name": names.get(r_actor),
-                    "need_actor": n_actor, "need_actor_name": names.get(n_actor),
-                    "category": r_cat if how == "category" or rk == nk else (r_cat or n_cat),
-                    "resource": resource, "need": need, "match": how,
-                    "resource_category": r_cat, "need_category": n_cat})
+        out.append(
+            {
+                "resource_actor": r_actor,
+                "resource_actor_name": names.get(r_actor),
+                "need_actor": n_actor,
+                "need_actor_name": names.get(n_actor),
+                "category": r_cat if how == "category" or rk == nk else (r_cat or n_cat),
+                "resource": resource,
+                "need": need,
+                "match": how,
+                "resource_category": r_cat,
+                "need_category": n_cat,
+            }
+        )
     return out

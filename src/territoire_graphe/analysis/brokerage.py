@@ -25,8 +25,9 @@ def _mutual(graph: nx.Graph, weight: str | None) -> tuple[sp.csr_array, list[Has
     nodes = list(graph.nodes)
     if not nodes:
         return sp.csr_array((0, 0), dtype=np.float64), nodes
-    matrix = nx.to_scipy_sparse_array(graph, nodelist=nodes, weight=weight, dtype=np.float64,
-                                      format="csr")
+    matrix = nx.to_scipy_sparse_array(
+        graph, nodelist=nodes, weight=weight, dtype=np.float64, format="csr"
+    )
     mutual = sp.csr_array(matrix + matrix.T)
     mutual.setdiag(0.0)
     mutual.eliminate_zeros()
@@ -87,8 +88,7 @@ def effective_size(graph: nx.Graph, *, weight: str | None = "weight") -> pd.Seri
     """
     mutual, nodes = _mutual(graph, weight)
     share, lonely = _proportions(mutual)
-    strongest = (mutual.max(axis=1).toarray().ravel() if mutual.shape[0]
-                 else np.zeros(0))
+    strongest = mutual.max(axis=1).toarray().ravel() if mutual.shape[0] else np.zeros(0)
     inverse = np.divide(1.0, strongest, out=np.zeros_like(strongest), where=strongest > 0)
     relative = sp.csr_array(sp.diags_array(inverse) @ mutual)
     partners = sp.csr_array((mutual > 0).astype(np.float64))
@@ -99,20 +99,24 @@ def effective_size(graph: nx.Graph, *, weight: str | None = "weight") -> pd.Seri
     values = counts - redundancy
     values[lonely] = np.nan
     series = pd.Series(values, index=pd.Index(nodes, name="id"), name="effective_size")
-    series.attrs.update(algorithm="Burt effective size", weight=weight,
-                        reference="Burt (1992); Borgatti (1997)")
+    series.attrs.update(
+        algorithm="Burt effective size", weight=weight, reference="Burt (1992); Borgatti (1997)"
+    )
     return series
 
 
-def _group_codes(graph: nx.Graph, by: str, groups: Mapping | pd.Series | None,
-                 nodes: list[Hashable]) -> np.ndarray:
+def _group_codes(
+    graph: nx.Graph, by: str, groups: Mapping | pd.Series | None, nodes: list[Hashable]
+) -> np.ndarray:
     """Integer code of each actor's group; every missing value shares one code of its own."""
     if groups is None:
         values = [graph.nodes[node].get(by) for node in nodes]
     else:
         values = [groups.get(node) for node in nodes]
-    values = [None if value is None or (isinstance(value, float) and np.isnan(value))
-              else value for value in values]
+    values = [
+        None if value is None or (isinstance(value, float) and np.isnan(value)) else value
+        for value in values
+    ]
     codes: dict[object, int] = {}
     return np.array([codes.setdefault(value, len(codes)) for value in values], dtype=np.int64)
 
@@ -150,8 +154,9 @@ def gould_fernandez(
     n = len(nodes)
     codes = _group_codes(digraph, by, groups, nodes)
     where = {node: i for i, node in enumerate(nodes)}
-    edges = np.array([(where[u], where[v]) for u, v in digraph.edges if u != v],
-                     dtype=np.int64).reshape(-1, 2)
+    edges = np.array(
+        [(where[u], where[v]) for u, v in digraph.edges if u != v], dtype=np.int64
+    ).reshape(-1, 2)
     counts = np.zeros(n * len(ROLES), dtype=np.int64)
     if len(edges):
         keys = np.unique(edges[:, 0] * n + edges[:, 1])
@@ -173,10 +178,14 @@ def gould_fernandez(
             size += pairs
         if start < len(segments):
             counts += _count_segments(segments[start:], *arrays)
-    table = pd.DataFrame(counts.reshape(n, len(ROLES)), index=pd.Index(nodes, name="id"),
-                         columns=list(ROLE_COLUMNS))
-    table.attrs.update(algorithm="Gould-Fernandez brokerage", by=by if groups is None else None,
-                       reference="Gould and Fernandez (1989); sna::brokerage")
+    table = pd.DataFrame(
+        counts.reshape(n, len(ROLES)), index=pd.Index(nodes, name="id"), columns=list(ROLE_COLUMNS)
+    )
+    table.attrs.update(
+        algorithm="Gould-Fernandez brokerage",
+        by=by if groups is None else None,
+        reference="Gould and Fernandez (1989); sna::brokerage",
+    )
     return table
 
 
@@ -185,22 +194,23 @@ def _segments(in_count: np.ndarray, out_count: np.ndarray, max_pairs: int) -> np
     rows: list[tuple[int, int, int]] = []
     for broker in np.flatnonzero(in_count * out_count).tolist():
         step = max(1, max_pairs // int(out_count[broker]))
-        rows.extend((broker, first, min(step, int(in_count[broker]) - first))
-                    for first in range(0, int(in_count[broker]), step))
+        rows.extend(
+            (broker, first, min(step, int(in_count[broker]) - first))
+            for first in range(0, int(in_count[broker]), step)
+        )
     return np.array(rows, dtype=np.int64).reshape(-1, 3)
 
 
-def _count_segments(segments, in_neighbours, in_start, out_neighbours, out_start, out_count,
-                    keys, codes, n) -> np.ndarray:
+def _count_segments(
+    segments, in_neighbours, in_start, out_neighbours, out_start, out_count, keys, codes, n
+) -> np.ndarray:
     """Role counts of the two-paths a -> v -> c of the given segments of brokers v."""
     width_of = out_count[segments[:, 0]]
     per_segment = segments[:, 2] * width_of
     broker = np.repeat(segments[:, 0], per_segment)
-    offset = np.arange(len(broker)) - np.repeat(np.cumsum(per_segment) - per_segment,
-                                                per_segment)
+    offset = np.arange(len(broker)) - np.repeat(np.cumsum(per_segment) - per_segment, per_segment)
     width = np.repeat(width_of, per_segment)
-    a = in_neighbours[in_start[broker] + np.repeat(segments[:, 1], per_segment)
-                      + offset // width]
+    a = in_neighbours[in_start[broker] + np.repeat(segments[:, 1], per_segment) + offset // width]
     c = out_neighbours[out_start[broker] + offset % width]
     candidate = a * n + c
     found = np.searchsorted(keys, candidate)

@@ -72,8 +72,14 @@ def strength(graph: nx.Graph, *, weight: str = "weight") -> pd.Series:
         float(sum(data.get(weight, 1) for other, data in graph[node].items() if other != node))
         for node in nodes
     ]
-    return _series(values, nodes, "strength", algorithm="strength", weight=weight,
-                   reference="Barrat et al. (2004)")
+    return _series(
+        values,
+        nodes,
+        "strength",
+        algorithm="strength",
+        weight=weight,
+        reference="Barrat et al. (2004)",
+    )
 
 
 def _rustworkx_available() -> bool:
@@ -123,9 +129,14 @@ def betweenness(
     sampled = k is not None and k < n
     if backend == "auto":
         backend = "rustworkx" if not sampled and _rustworkx_available() else "numpy"
-    provenance = {"algorithm": "brandes", "backend": backend, "sampled": sampled,
-                  "k": k if sampled else None, "seed": seed if sampled else None,
-                  "reference": "Freeman (1977); Brandes (2001)"}
+    provenance = {
+        "algorithm": "brandes",
+        "backend": backend,
+        "sampled": sampled,
+        "k": k if sampled else None,
+        "seed": seed if sampled else None,
+        "reference": "Freeman (1977); Brandes (2001)",
+    }
     if backend == "networkx":
         values = nx.betweenness_centrality(graph, k=k if sampled else None, seed=seed)
         return _series([values[node] for node in nodes], nodes, "betweenness", **provenance)
@@ -134,8 +145,9 @@ def betweenness(
             raise ValueError("rustworkx computes exact betweenness only: use backend='numpy'")
         rx_graph = _fast.rustworkx_graph(matrix)
         if rx_graph is None:
-            raise ImportError("backend='rustworkx' needs the optional extra: pip install "
-                              "territoire_graphe[fast]")
+            raise ImportError(
+                "backend='rustworkx' needs the optional extra: pip install territoire_graphe[fast]"
+            )
         import rustworkx as rx
 
         values = rx.betweenness_centrality(rx_graph, normalized=True)
@@ -187,32 +199,43 @@ def closeness(graph: nx.Graph, *, backend: Backend = "auto") -> pd.Series:
     >>> closeness(nx.path_graph(["a", "b", "c"])).round(3).tolist()
     [0.667, 1.0, 0.667]
     """
-    provenance = {"algorithm": "closeness", "wf_improved": True,
-                  "reference": "Freeman (1979); Wasserman and Faust (1994)"}
+    provenance = {
+        "algorithm": "closeness",
+        "wf_improved": True,
+        "reference": "Freeman (1979); Wasserman and Faust (1994)",
+    }
     if backend in ("auto", "numpy"):
         nodes, values, _ = _distance_figures(graph)
         return _series(values, nodes, "closeness", backend="numpy", **provenance)
     nodes = list(graph.nodes)
     if backend == "networkx":
         values = nx.closeness_centrality(graph, wf_improved=True)
-        return _series([values[x] for x in nodes], nodes, "closeness", backend=backend,
-                       **provenance)
+        return _series(
+            [values[x] for x in nodes], nodes, "closeness", backend=backend, **provenance
+        )
     if backend == "rustworkx":
         matrix, nodes = _fast.adjacency(graph)
         rx_graph = _fast.rustworkx_graph(matrix)
         if rx_graph is None:
-            raise ImportError("backend='rustworkx' needs the optional extra: pip install "
-                              "territoire_graphe[fast]")
+            raise ImportError(
+                "backend='rustworkx' needs the optional extra: pip install territoire_graphe[fast]"
+            )
         import rustworkx as rx
 
         rx_values = rx.closeness_centrality(rx_graph, wf_improved=True)
-        return _series([rx_values[i] for i in range(len(nodes))], nodes, "closeness",
-                       backend=backend, **provenance)
+        return _series(
+            [rx_values[i] for i in range(len(nodes))],
+            nodes,
+            "closeness",
+            backend=backend,
+            **provenance,
+        )
     raise ValueError(f"unknown backend {backend!r}")
 
 
-def harmonic(graph: nx.Graph, *, backend: Literal["auto", "numpy", "networkx"] = "auto"
-             ) -> pd.Series:
+def harmonic(
+    graph: nx.Graph, *, backend: Literal["auto", "numpy", "networkx"] = "auto"
+) -> pd.Series:
     """Harmonic centrality: sum of 1 / distance to every other actor (0 if unreachable).
 
     Graph: undirected analysis graph, unweighted. Not normalised, as networkx (divide by
@@ -227,8 +250,9 @@ def harmonic(graph: nx.Graph, *, backend: Literal["auto", "numpy", "networkx"] =
     if backend == "networkx":
         nodes = list(graph.nodes)
         values = nx.harmonic_centrality(graph)
-        return _series([float(values[x]) for x in nodes], nodes, "harmonic", backend=backend,
-                       **provenance)
+        return _series(
+            [float(values[x]) for x in nodes], nodes, "harmonic", backend=backend, **provenance
+        )
     nodes, _, values = _distance_figures(graph)
     return _series(values, nodes, "harmonic", backend="numpy", **provenance)
 
@@ -265,13 +289,18 @@ def eigenvector(graph: nx.Graph, *, weight: str | None = "weight") -> pd.Series:
             vector = eigsh(sp.csr_matrix(block), k=1, which="LA", v0=start, tol=0)[1][:, 0]
         vector = np.abs(vector) / np.linalg.norm(vector)
         values[members] = vector * np.sqrt(len(members) / n)
-    return _series(values, nodes, "eigenvector", algorithm="eigenvector", weight=weight,
-                   scaling="unit norm per component times sqrt(component share)",
-                   reference="Bonacich (1972)")
+    return _series(
+        values,
+        nodes,
+        "eigenvector",
+        algorithm="eigenvector",
+        weight=weight,
+        scaling="unit norm per component times sqrt(component share)",
+        reference="Bonacich (1972)",
+    )
 
 
-def pagerank(graph: nx.Graph, *, alpha: float = 0.85, weight: str | None = "weight"
-             ) -> pd.Series:
+def pagerank(graph: nx.Graph, *, alpha: float = 0.85, weight: str | None = "weight") -> pd.Series:
     """PageRank: stationary share of a random walk along ties, teleporting with 1 - alpha.
 
     Graph: as given (undirected analysis graph: each tie both ways), weighted by ``weight``.
@@ -284,22 +313,33 @@ def pagerank(graph: nx.Graph, *, alpha: float = 0.85, weight: str | None = "weig
     """
     nodes = list(graph.nodes)
     values = nx.pagerank(graph, alpha=alpha, weight=weight, tol=1e-10, max_iter=1000)
-    return _series([values[x] for x in nodes], nodes, "pagerank", algorithm="pagerank",
-                   alpha=alpha, weight=weight, reference="Brin and Page (1998)")
+    return _series(
+        [values[x] for x in nodes],
+        nodes,
+        "pagerank",
+        algorithm="pagerank",
+        alpha=alpha,
+        weight=weight,
+        reference="Brin and Page (1998)",
+    )
 
 
 def _directed(digraph: nx.DiGraph, name: str, incoming: bool, weight: str | None) -> pd.Series:
     nodes = list(digraph.nodes)
     adjacency = digraph.pred if incoming else digraph.succ
     values = [
-        sum((data.get(weight, 1) if weight else 1)
-            for other, data in adjacency[node].items() if other != node)
+        sum(
+            (data.get(weight, 1) if weight else 1)
+            for other, data in adjacency[node].items()
+            if other != node
+        )
         for node in nodes
     ]
     if weight:
         values = [float(v) for v in values]
-    return _series(values, nodes, name, algorithm=name, weight=weight,
-                   reference="Wasserman and Faust (1994)")
+    return _series(
+        values, nodes, name, algorithm=name, weight=weight, reference="Wasserman and Faust (1994)"
+    )
 
 
 def in_degree(digraph: nx.DiGraph) -> pd.Series:
@@ -371,11 +411,23 @@ def centralities(graph: nx.Graph, *, seed: int = 0) -> pd.DataFrame:
         "degree": degree(graph),
         "strength": strength(graph),
         "betweenness": betweenness(graph, seed=seed),
-        "closeness": _series(close, nodes, "closeness", algorithm="closeness", backend="numpy",
-                             wf_improved=True,
-                             reference="Freeman (1979); Wasserman and Faust (1994)"),
-        "harmonic": _series(inverse, nodes, "harmonic", algorithm="harmonic", backend="numpy",
-                            reference="Boldi and Vigna (2014)"),
+        "closeness": _series(
+            close,
+            nodes,
+            "closeness",
+            algorithm="closeness",
+            backend="numpy",
+            wf_improved=True,
+            reference="Freeman (1979); Wasserman and Faust (1994)",
+        ),
+        "harmonic": _series(
+            inverse,
+            nodes,
+            "harmonic",
+            algorithm="harmonic",
+            backend="numpy",
+            reference="Boldi and Vigna (2014)",
+        ),
         "eigenvector": eigenvector(graph),
         "pagerank": pagerank(graph),
     }

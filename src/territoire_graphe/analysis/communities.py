@@ -68,8 +68,13 @@ def number_communities(graph: nx.Graph, parts: Iterable[Iterable[Hashable]]) -> 
     return pd.Series(values, index=pd.Index(nodes, name="id"), name="community", dtype=dtype)
 
 
-def modularity(graph: nx.Graph, labels: pd.Series | Mapping, *, weight: str | None = "weight",
-               resolution: float = 1.0) -> float:
+def modularity(
+    graph: nx.Graph,
+    labels: pd.Series | Mapping,
+    *,
+    weight: str | None = "weight",
+    resolution: float = 1.0,
+) -> float:
     """Newman's modularity of a partition given as a label per actor.
 
     Q = sum over communities of (w_in / W - resolution * (d_c / 2W)^2), W the total tie
@@ -89,13 +94,20 @@ def modularity(graph: nx.Graph, labels: pd.Series | Mapping, *, weight: str | No
     parts: dict[object, set] = {}
     for node in graph.nodes:
         parts.setdefault(labels[node], set()).add(node)
-    return float(nx.community.modularity(graph, list(parts.values()), weight=weight,
-                                         resolution=resolution))
+    return float(
+        nx.community.modularity(graph, list(parts.values()), weight=weight, resolution=resolution)
+    )
 
 
-def louvain(graph: nx.Graph, *, seed: int = 0, resolution: float = 1.0,
-            weight: str | None = "weight", threshold: float = 1e-7,
-            implementation: str = "auto") -> Communities:
+def louvain(
+    graph: nx.Graph,
+    *,
+    seed: int = 0,
+    resolution: float = 1.0,
+    weight: str | None = "weight",
+    threshold: float = 1e-7,
+    implementation: str = "auto",
+) -> Communities:
     """Louvain communities (Blondel et al., 2008), seeded, with their modularity.
 
     Graph: undirected analysis graph, weighted by ``weight`` (intensities). Computed by
@@ -119,25 +131,41 @@ def louvain(graph: nx.Graph, *, seed: int = 0, resolution: float = 1.0,
     if weight is not None and graph.size(weight=weight) <= 0:  # every intensity 0
         weight = None  # the ties still count, each as one (no division by a zero total)
     if implementation not in IMPLEMENTATIONS:
-        raise ValueError(text("perf.louvain.implementation", None, value=implementation,
-                              allowed=", ".join(IMPLEMENTATIONS)))
+        raise ValueError(
+            text(
+                "perf.louvain.implementation",
+                None,
+                value=implementation,
+                allowed=", ".join(IMPLEMENTATIONS),
+            )
+        )
     compiled = _sknetwork(implementation, graph)
     if compiled is not None:
-        parts = _compiled_louvain(graph, compiled, seed=seed, resolution=resolution,
-                                  weight=weight, threshold=threshold)
+        parts = _compiled_louvain(
+            graph, compiled, seed=seed, resolution=resolution, weight=weight, threshold=threshold
+        )
         used = f"scikit-network {compiled.__version__}"
     else:
-        parts = nx.community.louvain_communities(graph, weight=weight, resolution=resolution,
-                                                 threshold=threshold, seed=seed)
+        parts = nx.community.louvain_communities(
+            graph, weight=weight, resolution=resolution, threshold=threshold, seed=seed
+        )
         used = f"networkx {nx.__version__}"
     labels = number_communities(graph, parts)
-    params = {"algorithm": "louvain", "reference": "Blondel et al. (2008)", "seed": seed,
-              "resolution": resolution, "weight": weight, "threshold": threshold,
-              "implementation": used}
+    params = {
+        "algorithm": "louvain",
+        "reference": "Blondel et al. (2008)",
+        "seed": seed,
+        "resolution": resolution,
+        "weight": weight,
+        "threshold": threshold,
+        "implementation": used,
+    }
     labels.attrs.update(params)
-    return Communities(labels=labels,
-                       modularity=modularity(graph, labels, weight=weight, resolution=resolution),
-                       params=params)
+    return Communities(
+        labels=labels,
+        modularity=modularity(graph, labels, weight=weight, resolution=resolution),
+        params=params,
+    )
 
 
 def _sknetwork(implementation: str, graph: nx.Graph):
@@ -155,8 +183,15 @@ def _sknetwork(implementation: str, graph: nx.Graph):
     return sknetwork
 
 
-def _compiled_louvain(graph: nx.Graph, sknetwork, *, seed: int, resolution: float,
-                      weight: str | None, threshold: float) -> list[set]:
+def _compiled_louvain(
+    graph: nx.Graph,
+    sknetwork,
+    *,
+    seed: int,
+    resolution: float,
+    weight: str | None,
+    threshold: float,
+) -> list[set]:
     """Louvain communities by scikit-network, as sets of nodes (isolated nodes alone)."""
     from scipy import sparse
     from sknetwork.clustering import Louvain
@@ -164,11 +199,17 @@ def _compiled_louvain(graph: nx.Graph, sknetwork, *, seed: int, resolution: floa
     nodes = list(graph.nodes)
     if graph.number_of_edges() == 0:
         return [{node} for node in nodes]
-    matrix = sparse.csr_matrix(nx.to_scipy_sparse_array(graph, nodelist=nodes, weight=weight,
-                                                        format="csr", dtype=float))
-    found = Louvain(resolution=resolution, modularity="newman", tol_optimization=threshold,
-                    tol_aggregation=threshold, shuffle_nodes=True,
-                    random_state=seed).fit_predict(matrix)
+    matrix = sparse.csr_matrix(
+        nx.to_scipy_sparse_array(graph, nodelist=nodes, weight=weight, format="csr", dtype=float)
+    )
+    found = Louvain(
+        resolution=resolution,
+        modularity="newman",
+        tol_optimization=threshold,
+        tol_aggregation=threshold,
+        shuffle_nodes=True,
+        random_state=seed,
+    ).fit_predict(matrix)
     parts: dict[int, set] = {}
     for node, label in zip(nodes, found.tolist(), strict=True):
         parts.setdefault(label, set()).add(node)
@@ -176,11 +217,17 @@ def _compiled_louvain(graph: nx.Graph, sknetwork, *, seed: int, resolution: floa
 
 
 def _dominant(values: list, size: int, top: int, min_share: float) -> tuple[tuple, tuple]:
-    counts = Counter(value for value in values
-                     if not (value is None or (isinstance(value, float) and math.isnan(value))))
+    counts = Counter(
+        value
+        for value in values
+        if not (value is None or (isinstance(value, float) and math.isnan(value)))
+    )
     ranked = sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))
-    chosen = [(value, count / size) for i, (value, count) in enumerate(ranked)
-              if i < top and (i == 0 or count / size >= min_share)]
+    chosen = [
+        (value, count / size)
+        for i, (value, count) in enumerate(ranked)
+        if i < top and (i == 0 or count / size >= min_share)
+    ]
     return tuple(value for value, _ in chosen), tuple(round(share, 4) for _, share in chosen)
 
 
@@ -221,9 +268,24 @@ def name_communities(
         size = len(people)
         kinds = _dominant([graph.nodes[x].get(types) for x in people], size, top, min_share)
         where = _dominant([graph.nodes[x].get(places) for x in people], size, top, min_share)
-        rows.append({"community": community, "size": size, "members": tuple(people),
-                     "dominant_types": kinds[0], "type_shares": kinds[1],
-                     "dominant_municipalities": where[0], "municipality_shares": where[1]})
-    columns = ["community", "size", "members", "dominant_types", "type_shares",
-               "dominant_municipalities", "municipality_shares"]
+        rows.append(
+            {
+                "community": community,
+                "size": size,
+                "members": tuple(people),
+                "dominant_types": kinds[0],
+                "type_shares": kinds[1],
+                "dominant_municipalities": where[0],
+                "municipality_shares": where[1],
+            }
+        )
+    columns = [
+        "community",
+        "size",
+        "members",
+        "dominant_types",
+        "type_shares",
+        "dominant_municipalities",
+        "municipality_shares",
+    ]
     return pd.DataFrame(rows, columns=columns).set_index("community")

@@ -30,32 +30,69 @@ from ._matching import matches as _matches
 MAX_BUCKET = 100
 _CHUNK = 256
 
-MATCH_COLUMNS = ["resource_actor", "resource_actor_name", "need_actor", "need_actor_name",
-                 "category", "resource", "need", "match", "status", "distance", "path",
-                 "introducer", "introducer_name", "resource_category", "need_category"]
-SUGGESTION_COLUMNS = ["source", "source_name", "target", "target_name", "reason", "reasons",
-                      "score", "details"]
+MATCH_COLUMNS = [
+    "resource_actor",
+    "resource_actor_name",
+    "need_actor",
+    "need_actor_name",
+    "category",
+    "resource",
+    "need",
+    "match",
+    "status",
+    "distance",
+    "path",
+    "introducer",
+    "introducer_name",
+    "resource_category",
+    "need_category",
+]
+SUGGESTION_COLUMNS = [
+    "source",
+    "source_name",
+    "target",
+    "target_name",
+    "reason",
+    "reasons",
+    "score",
+    "details",
+]
 
 #: Reason codes in the order that breaks ties for the main reason, with their weight.
-REASON_WEIGHTS = {"resource_need": 3.0, "shared_collective": 2.0, "common_partners": 1.0,
-                  "same_function_same_area": 1.0, "complementary_types": 0.5}
+REASON_WEIGHTS = {
+    "resource_need": 3.0,
+    "shared_collective": 2.0,
+    "common_partners": 1.0,
+    "same_function_same_area": 1.0,
+    "complementary_types": 0.5,
+}
 _CAPPED = 3  # matches, collectives or functions counted at most
 
 #: Pairs of actor types that typically cooperate (a weak reason only).
-COMPLEMENTARY_TYPES = frozenset(frozenset(pair) for pair in [
-    ("entreprise de l'ESS", "commune"), ("entreprise de l'ESS", "intercommunalité"),
-    ("entreprise de l'ESS", "département"), ("entreprise de l'ESS", "région"),
-    ("entreprise de l'ESS", "établissement public"), ("entreprise de l'ESS", "financeur"),
-    ("entreprise de l'ESS", "fondation"), ("association", "fondation"),
-    ("association", "financeur"), ("association", "commune"),
-    ("formation / recherche", "entreprise"), ("formation / recherche", "entreprise de l'ESS"),
-    ("tête de réseau / accompagnement", "association"),
-    ("tête de réseau / accompagnement", "entreprise de l'ESS"),
-    ("tête de réseau / accompagnement", "citoyens / collectif d'habitants"),
-    ("chambre consulaire", "entreprise"), ("bailleur social", "association"),
-    ("bailleur social", "citoyens / collectif d'habitants"),
-    ("citoyens / collectif d'habitants", "commune"),
-])
+COMPLEMENTARY_TYPES = frozenset(
+    frozenset(pair)
+    for pair in [
+        ("entreprise de l'ESS", "commune"),
+        ("entreprise de l'ESS", "intercommunalité"),
+        ("entreprise de l'ESS", "département"),
+        ("entreprise de l'ESS", "région"),
+        ("entreprise de l'ESS", "établissement public"),
+        ("entreprise de l'ESS", "financeur"),
+        ("entreprise de l'ESS", "fondation"),
+        ("association", "fondation"),
+        ("association", "financeur"),
+        ("association", "commune"),
+        ("formation / recherche", "entreprise"),
+        ("formation / recherche", "entreprise de l'ESS"),
+        ("tête de réseau / accompagnement", "association"),
+        ("tête de réseau / accompagnement", "entreprise de l'ESS"),
+        ("tête de réseau / accompagnement", "citoyens / collectif d'habitants"),
+        ("chambre consulaire", "entreprise"),
+        ("bailleur social", "association"),
+        ("bailleur social", "citoyens / collectif d'habitants"),
+        ("citoyens / collectif d'habitants", "commune"),
+    ]
+)
 
 
 # -- paths -----------------------------------------------------------------------------
@@ -69,10 +106,13 @@ def _introductions(graph: nx.Graph, pairs: set[tuple[str, str]]) -> dict[tuple[s
     nodes = list(graph.nodes())
     index = {node: i for i, node in enumerate(nodes)}
     # Neighbours listed by preference (most ties first, then id): the first one closer wins.
-    priority = {node: rank for rank, node in enumerate(
-        sorted(nodes, key=lambda n: (-len(graph.adj[n]), str(n))))}
-    adjacency = [[index[w] for w in sorted(graph.adj[n], key=priority.__getitem__) if w != n]
-                 for n in nodes]
+    priority = {
+        node: rank
+        for rank, node in enumerate(sorted(nodes, key=lambda n: (-len(graph.adj[n]), str(n))))
+    }
+    adjacency = [
+        [index[w] for w in sorted(graph.adj[n], key=priority.__getitem__) if w != n] for n in nodes
+    ]
     indptr = np.cumsum([0, *(len(around) for around in adjacency)])
     indices = np.array([j for around in adjacency for j in around], dtype=np.int32)
     matrix = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(nodes),) * 2)
@@ -82,9 +122,10 @@ def _introductions(graph: nx.Graph, pairs: set[tuple[str, str]]) -> dict[tuple[s
     targets = sorted(by_target)
     paths: dict[tuple[str, str], list] = {}
     for start in range(0, len(targets), _CHUNK):
-        chunk = targets[start:start + _CHUNK]
-        distances = shortest_path(matrix, method="D", directed=True, unweighted=True,
-                                  indices=[index[b] for b in chunk])  # matrix is symmetric
+        chunk = targets[start : start + _CHUNK]
+        distances = shortest_path(
+            matrix, method="D", directed=True, unweighted=True, indices=[index[b] for b in chunk]
+        )  # matrix is symmetric
         distances[~np.isfinite(distances)] = -1
         for values, b in zip(distances.astype(np.int32), chunk, strict=True):
             row = memoryview(values)  # fast scalar reads
@@ -158,8 +199,11 @@ def complementarities(t: Territory) -> pd.DataFrame:
     """
     matches = _matches(t)
     graph = t.analysis_graph
-    untied = {(m["resource_actor"], m["need_actor"]) for m in matches
-              if not graph.has_edge(m["resource_actor"], m["need_actor"])}
+    untied = {
+        (m["resource_actor"], m["need_actor"])
+        for m in matches
+        if not graph.has_edge(m["resource_actor"], m["need_actor"])
+    }
     paths = _introductions(graph, untied)
     names = t.actors["name"].to_dict()
     for m in matches:
@@ -173,12 +217,20 @@ def complementarities(t: Territory) -> pd.DataFrame:
     frame = pd.DataFrame(matches, columns=MATCH_COLUMNS)
     if frame.empty:
         return frame
-    order = pd.DataFrame({
-        "rank": [_rank(st, d) for st, d in zip(frame["status"], frame["distance"], strict=True)],
-        "no_category": frame["category"].isna(),
-        **{c: _sort_key(frame[c])
-           for c in ("category", "resource_actor_name", "need_actor_name", "resource", "need")},
-        "resource_actor": frame["resource_actor"], "need_actor": frame["need_actor"]})
+    order = pd.DataFrame(
+        {
+            "rank": [
+                _rank(st, d) for st, d in zip(frame["status"], frame["distance"], strict=True)
+            ],
+            "no_category": frame["category"].isna(),
+            **{
+                c: _sort_key(frame[c])
+                for c in ("category", "resource_actor_name", "need_actor_name", "resource", "need")
+            },
+            "resource_actor": frame["resource_actor"],
+            "need_actor": frame["need_actor"],
+        }
+    )
     ranked = order.sort_values(list(order.columns), kind="stable").index
     return frame.loc[ranked].reset_index(drop=True)
 
@@ -280,15 +332,20 @@ def link_suggestions(t: Territory, *, max_suggestions: int | None = 50) -> pd.Da
         parts.append(pd.DataFrame({"u": low, "v": high, code: value}))
 
     matches = [m for m in _matches(t) if m["match"] == "text"]  # a category alone says little
-    add("resource_need", np.array([number[m["resource_actor"]] for m in matches], dtype=np.int64),
-        np.array([number[m["need_actor"]] for m in matches], dtype=np.int64))
+    add(
+        "resource_need",
+        np.array([number[m["resource_actor"]] for m in matches], dtype=np.int64),
+        np.array([number[m["need_actor"]] for m in matches], dtype=np.int64),
+    )
     memberships = t.memberships[t.memberships["actor"].isin(actors.index)]
-    collectives = _grouped(list(memberships["collective"]),
-                           [number[a] for a in memberships["actor"]])
+    collectives = _grouped(
+        list(memberships["collective"]), [number[a] for a in memberships["actor"]]
+    )
     add("shared_collective", *_group_pairs(list(collectives.values())))
     # Adamic-Adar through partners of 2 to MAX_BUCKET ties: A diag(w) A, upper triangle.
-    edges = np.array([(number[a], number[b]) for a, b in graph.edges() if a != b],
-                     dtype=np.int64).reshape(-1, 2)
+    edges = np.array(
+        [(number[a], number[b]) for a, b in graph.edges() if a != b], dtype=np.int64
+    ).reshape(-1, 2)
     rows = np.concatenate([edges[:, 0], edges[:, 1]])
     cols = np.concatenate([edges[:, 1], edges[:, 0]])
     adjacency = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
@@ -299,21 +356,31 @@ def link_suggestions(t: Territory, *, max_suggestions: int | None = 50) -> pd.Da
     weighted = adjacency @ diags(weight)
     weighted.eliminate_zeros()
     adamic_adar = triu(weighted @ adjacency, k=1).tocoo()
-    add("common_partners", adamic_adar.row.astype(np.int64), adamic_adar.col.astype(np.int64),
-        adamic_adar.data)
-    towns = {a: key(m) for a, m in actors["municipality"].items()
-             if isinstance(m, str) and m.strip()}
+    add(
+        "common_partners",
+        adamic_adar.row.astype(np.int64),
+        adamic_adar.col.astype(np.int64),
+        adamic_adar.data,
+    )
+    towns = {
+        a: key(m) for a, m in actors["municipality"].items() if isinstance(m, str) and m.strip()
+    }
     functions = {a: _functions(actors.at[a, "functions"], t) for a in towns}
-    buckets = _grouped([(f, town) for a, town in towns.items() for f in functions[a]],
-                       [number[a] for a in towns for _ in functions[a]])
+    buckets = _grouped(
+        [(f, town) for a, town in towns.items() for f in functions[a]],
+        [number[a] for a in towns for _ in functions[a]],
+    )
     add("same_function_same_area", *_group_pairs(list(buckets.values())))
     u, v = _group_pairs(list(_grouped(list(towns.values()), [number[a] for a in towns]).values()))
     keep = table[kind_of[u], kind_of[v]]
     add("complementary_types", u[keep], v[keep])
 
     combined = pd.concat(parts).groupby(["u", "v"], sort=False).sum(min_count=1)
-    known = [min(number[a], number[b]) * n + max(number[a], number[b])
-             for a, b, d in t.graph.edges(data=True) if d.get("kind") == "relation" and a != b]
+    known = [
+        min(number[a], number[b]) * n + max(number[a], number[b])
+        for a, b, d in t.graph.edges(data=True)
+        if d.get("kind") == "relation" and a != b
+    ]
     u = combined.index.get_level_values(0).to_numpy()
     v = combined.index.get_level_values(1).to_numpy()
     unknown = ~np.isin(u * n + v, np.array(known, dtype=np.int64))
@@ -339,23 +406,43 @@ def link_suggestions(t: Territory, *, max_suggestions: int | None = 50) -> pd.Da
     for i in order:
         a, b = ids[u[i]], ids[v[i]]
         present = [c for c, x in zip(codes, values[i], strict=True) if x > 0]
-        out.append((a, names.get(a), b, names.get(b), codes[int(np.argmax(values[i]))], present,
-                    float(total[i]), {}))
+        out.append(
+            (
+                a,
+                names.get(a),
+                b,
+                names.get(b),
+                codes[int(np.argmax(values[i]))],
+                present,
+                float(total[i]),
+                {},
+            )
+        )
     _details(t, out, matches, collectives, ids, kinds, towns, functions, buckets, graph)
     return pd.DataFrame(out, columns=SUGGESTION_COLUMNS)
 
 
-def _details(t: Territory, rows: list[tuple], matches: list[dict], collectives: dict,
-             ids: list[str], kinds: dict[Any, str], towns: dict[Any, str],
-             functions: dict[Any, list[str]], buckets: dict, graph: nx.Graph) -> None:
+def _details(
+    t: Territory,
+    rows: list[tuple],
+    matches: list[dict],
+    collectives: dict,
+    ids: list[str],
+    kinds: dict[Any, str],
+    towns: dict[Any, str],
+    functions: dict[Any, list[str]],
+    buckets: dict,
+    graph: nx.Graph,
+) -> None:
     """Fill the ``details`` dict of each suggested pair (only for the rows returned)."""
     wanted = {(row[0], row[2]) for row in rows}
     found: dict[tuple[str, str], list] = defaultdict(list)
     for m in matches:
         pair = tuple(sorted((m["resource_actor"], m["need_actor"]), key=str))
         if pair in wanted:
-            found[pair].append({k: m[k] for k in ("resource_actor", "resource", "need_actor",
-                                                  "need")})
+            found[pair].append(
+                {k: m[k] for k in ("resource_actor", "resource", "need_actor", "need")}
+            )
     member_of: dict[str, set[str]] = defaultdict(set)
     for collective, members in collectives.items():
         if len(members) <= MAX_BUCKET:
@@ -367,13 +454,22 @@ def _details(t: Territory, rows: list[tuple], matches: list[dict], collectives: 
         if "shared_collective" in present:
             details["collectives"] = sorted(member_of[a] & member_of[b], key=str)
         if "common_partners" in present:
-            common = sorted((z for z in set(graph.adj[a]) & set(graph.adj[b])
-                             if 2 <= len(graph.adj[z]) <= MAX_BUCKET), key=str)
+            common = sorted(
+                (
+                    z
+                    for z in set(graph.adj[a]) & set(graph.adj[b])
+                    if 2 <= len(graph.adj[z]) <= MAX_BUCKET
+                ),
+                key=str,
+            )
             details["common_partners"] = common
             details["adamic_adar"] = sum(1 / math.log(len(graph.adj[z])) for z in common)
         if "same_function_same_area" in present:
-            details["functions"] = [f for f in sorted(set(functions[a]) & set(functions[b]))
-                                    if len(buckets[(f, towns[a])]) <= MAX_BUCKET]
+            details["functions"] = [
+                f
+                for f in sorted(set(functions[a]) & set(functions[b]))
+                if len(buckets[(f, towns[a])]) <= MAX_BUCKET
+            ]
             details["municipality"] = t.actors.at[a, "municipality"]
         if "complementary_types" in present:
             details["types"] = [kinds[a], kinds[b]]

@@ -38,15 +38,47 @@ from ..vocabulary import TENSION
 DEPENDENCY_SHARE = 2 / 3
 MIN_RELATIONS_FOR_DEPENDENCY = 2
 
-REMOVAL_COLUMNS = ["name", "is_articulation_point", "components_after",
-                   "largest_component_after", "actors_cut_off", "pairs_disconnected",
-                   "reach_loss"]
-BRIDGE_COLUMNS = ["source", "target", "source_name", "target_name", "source_side",
-                  "target_side", "pairs_disconnected", "reach_loss"]
-PERSON_COLUMNS = ["actor", "actor_name", "person", "person_name", "position", "ties_carried",
-                  "ties_with_person", "ties_total", "share", "single_person_dependency"]
-ORGANISATION_COLUMNS = ["name", "people", "ties_total", "ties_with_person", "main_person",
-                        "main_person_name", "main_share", "single_person_dependency"]
+REMOVAL_COLUMNS = [
+    "name",
+    "is_articulation_point",
+    "components_after",
+    "largest_component_after",
+    "actors_cut_off",
+    "pairs_disconnected",
+    "reach_loss",
+]
+BRIDGE_COLUMNS = [
+    "source",
+    "target",
+    "source_name",
+    "target_name",
+    "source_side",
+    "target_side",
+    "pairs_disconnected",
+    "reach_loss",
+]
+PERSON_COLUMNS = [
+    "actor",
+    "actor_name",
+    "person",
+    "person_name",
+    "position",
+    "ties_carried",
+    "ties_with_person",
+    "ties_total",
+    "share",
+    "single_person_dependency",
+]
+ORGANISATION_COLUMNS = [
+    "name",
+    "people",
+    "ties_total",
+    "ties_with_person",
+    "main_person",
+    "main_person_name",
+    "main_share",
+    "single_person_dependency",
+]
 
 
 def _simple_graph(graph: nx.Graph | Territory) -> nx.Graph:
@@ -118,8 +150,13 @@ def _depth_first(graph: nx.Graph) -> dict[str, Any]:
         if rest > 0:
             parts.append(rest)
         pieces.append(parts)
-    return {"nodes": nodes, "component": component, "component_sizes": component_sizes,
-            "pieces": pieces, "bridges": bridges}
+    return {
+        "nodes": nodes,
+        "component": component,
+        "component_sizes": component_sizes,
+        "pieces": pieces,
+        "bridges": bridges,
+    }
 
 
 def _pairs(size: int) -> int:
@@ -177,15 +214,17 @@ def removal_impact(graph: nx.Graph | Territory) -> pd.DataFrame:
         largest = max([*parts, *others[:1], 0])
         lost = _pairs(own - 1) - sum(_pairs(p) for p in parts)
         before = connected_pairs - (own - 1)
-        rows.append((
-            graph.nodes[node].get("name"),
-            len(parts) > 1,
-            len(sizes) - 1 + len(parts),
-            largest / (len(nodes) - 1) if len(nodes) > 1 else 0.0,
-            own - 1 - max(parts, default=0),
-            lost,
-            lost / before if before else 0.0,
-        ))
+        rows.append(
+            (
+                graph.nodes[node].get("name"),
+                len(parts) > 1,
+                len(sizes) - 1 + len(parts),
+                largest / (len(nodes) - 1) if len(nodes) > 1 else 0.0,
+                own - 1 - max(parts, default=0),
+                lost,
+                lost / before if before else 0.0,
+            )
+        )
     return pd.DataFrame(rows, index=index, columns=REMOVAL_COLUMNS)
 
 
@@ -218,8 +257,18 @@ def bridge_impact(graph: nx.Graph | Territory) -> pd.DataFrame:
         ends = [(nodes[p], total - side), (nodes[c], side)]
         ends.sort(key=lambda end: str(end[0]))
         (u, u_side), (v, v_side) = ends
-        rows.append((u, v, graph.nodes[u].get("name"), graph.nodes[v].get("name"),
-                     u_side, v_side, u_side * v_side, u_side * v_side / connected_pairs))
+        rows.append(
+            (
+                u,
+                v,
+                graph.nodes[u].get("name"),
+                graph.nodes[v].get("name"),
+                u_side,
+                v_side,
+                u_side * v_side,
+                u_side * v_side / connected_pairs,
+            )
+        )
     rows.sort(key=lambda r: (-r[6], str(r[0]), str(r[1])))
     return pd.DataFrame(rows, columns=BRIDGE_COLUMNS)
 
@@ -267,8 +316,13 @@ def person_dependency(t: Territory) -> pd.DataFrame:
     organisations = set(people["actor"]) if len(people) else set()
     relations = t.relations
     for source, target, kind, source_person, target_person in zip(
-            relations["source"], relations["target"], relations["type"],
-            relations["source_person"], relations["target_person"], strict=True):
+        relations["source"],
+        relations["target"],
+        relations["type"],
+        relations["source_person"],
+        relations["target_person"],
+        strict=True,
+    ):
         if source == target or kind == TENSION:
             continue
         for actor, person in ((source, source_person), (target, target_person)):
@@ -279,14 +333,26 @@ def person_dependency(t: Territory) -> pd.DataFrame:
                 with_person[actor] = with_person.get(actor, 0) + 1
                 carried[(actor, person)] = carried.get((actor, person), 0) + 1
     rows = []
-    for person, actor, name, position in zip(people.index, people["actor"], people["name"],
-                                             people["position"], strict=True):
+    for person, actor, name, position in zip(
+        people.index, people["actor"], people["name"], people["position"], strict=True
+    ):
         total = totals.get(actor, 0)
         count = carried.get((actor, person), 0)
         share = count / total if total else 0.0
-        rows.append((actor, actors.at[actor, "name"], person, name, position, count,
-                     with_person.get(actor, 0), total, share,
-                     total >= MIN_RELATIONS_FOR_DEPENDENCY and share >= DEPENDENCY_SHARE - 1e-12))
+        rows.append(
+            (
+                actor,
+                actors.at[actor, "name"],
+                person,
+                name,
+                position,
+                count,
+                with_person.get(actor, 0),
+                total,
+                share,
+                total >= MIN_RELATIONS_FOR_DEPENDENCY and share >= DEPENDENCY_SHARE - 1e-12,
+            )
+        )
     rows.sort(key=lambda r: (str(r[0]), -r[5], str(r[2])))
     return pd.DataFrame(rows, columns=PERSON_COLUMNS)
 
@@ -316,15 +382,18 @@ def organisation_dependency(t: Territory) -> pd.DataFrame:
     top = per_person.drop_duplicates("actor").set_index("actor")
     grouped = per_person.groupby("actor", sort=False)
     has_main = top["ties_carried"] > 0
-    summary = pd.DataFrame({
-        "name": top["actor_name"],
-        "people": grouped.size(),
-        "ties_total": top["ties_total"],
-        "ties_with_person": top["ties_with_person"],
-        "main_person": top["person"].astype(object).where(has_main, None),
-        "main_person_name": top["person_name"].astype(object).where(has_main, None),
-        "main_share": top["share"].astype(float),
-        "single_person_dependency": grouped["single_person_dependency"].any(),
-    }, index=top.index)
+    summary = pd.DataFrame(
+        {
+            "name": top["actor_name"],
+            "people": grouped.size(),
+            "ties_total": top["ties_total"],
+            "ties_with_person": top["ties_with_person"],
+            "main_person": top["person"].astype(object).where(has_main, None),
+            "main_person_name": top["person_name"].astype(object).where(has_main, None),
+            "main_share": top["share"].astype(float),
+            "single_person_dependency": grouped["single_person_dependency"].any(),
+        },
+        index=top.index,
+    )
     order = [a for a in t.actors.index if a in summary.index]
     return summary.reindex(pd.Index(order, name="id", dtype=object))[ORGANISATION_COLUMNS]

@@ -110,10 +110,13 @@ def mixing_table(
     number = {name: i for i, name in enumerate(names)}
     kept_nodes = [node for node, kept in zip(nodes, keep, strict=True) if kept]
     place = {node: i for i, node in enumerate(kept_nodes)}
-    actor_code = np.array([number[value] for value, kept in zip(labels, keep, strict=True)
-                           if kept], dtype=np.int64)
-    actor_ends = np.array([(place[u], place[v]) for u, v in graph.edges
-                           if u != v and u in place and v in place], dtype=np.int64).reshape(-1, 2)
+    actor_code = np.array(
+        [number[value] for value, kept in zip(labels, keep, strict=True) if kept], dtype=np.int64
+    )
+    actor_ends = np.array(
+        [(place[u], place[v]) for u, v in graph.edges if u != v and u in place and v in place],
+        dtype=np.int64,
+    ).reshape(-1, 2)
     excluded_ties = sum(1 for u, v in graph.edges if u != v and (u not in place or v not in place))
     ends_array = actor_code[actor_ends]
     g = len(names)
@@ -131,9 +134,15 @@ def mixing_table(
     internal_ends = 2 * np.diag(matrix)
     external_ends = matrix.sum(axis=1) - np.diag(matrix)
     index = pd.Index(names, name=by)
-    group_table = pd.DataFrame({"actors": sizes, "internal": internal_ends,
-                                "external": external_ends,
-                                "ei_index": _ei(external_ends, internal_ends)}, index=index)
+    group_table = pd.DataFrame(
+        {
+            "actors": sizes,
+            "internal": internal_ends,
+            "external": external_ends,
+            "ei_index": _ei(external_ends, internal_ends),
+        },
+        index=index,
+    )
     p_value, expected = _permutation_test(actor_code, actor_ends, observed, permutations, seed)
     return Mixing(
         by=by,
@@ -149,13 +158,23 @@ def mixing_table(
         missing=missing,
         excluded=excluded,
         excluded_ties=excluded_ties,
-        params={"algorithm": "E-I index", "reference": "Krackhardt and Stern (1988)",
-                "test": "label permutation", "p_value": "(1 + count) / (1 + permutations)"},
+        params={
+            "algorithm": "E-I index",
+            "reference": "Krackhardt and Stern (1988)",
+            "test": "label permutation",
+            "p_value": "(1 + count) / (1 + permutations)",
+        },
     )
 
 
-def _permutation_test(labels: np.ndarray, ends: np.ndarray, observed: float,
-                      permutations: int, seed: int, batch: int = 100) -> tuple[float, float]:
+def _permutation_test(
+    labels: np.ndarray,
+    ends: np.ndarray,
+    observed: float,
+    permutations: int,
+    seed: int,
+    batch: int = 100,
+) -> tuple[float, float]:
     """p-value and mean of the E-I index when group ``labels`` are shuffled among actors.
 
     ``ends`` holds the two actor positions of each tie; ``labels`` each actor's group code.

@@ -78,8 +78,7 @@ def _distances(graph: nx.Graph, largest: int) -> dict[str, float]:
     matrix, _ = adjacency(graph.subgraph(nodes))
     matrix.data[:] = 1.0
     reached, total, _inverse = distance_sums(matrix)
-    return {"mean_distance": float(total.sum() / reached.sum()) if reached.sum() else
-            float("nan")}
+    return {"mean_distance": float(total.sum() / reached.sum()) if reached.sum() else float("nan")}
 
 
 def betweenness_centralization(betweenness: pd.Series) -> float:
@@ -107,8 +106,11 @@ def reciprocity(relations: pd.DataFrame) -> float:
     >>> round(reciprocity(rel), 3)  # a->b and b->a reciprocated, a->c not: 2/3
     0.667
     """
-    arcs = relations[relations["directed"].astype(bool) & (relations["type"] != "tension")
-                     & (relations["source"] != relations["target"])]
+    arcs = relations[
+        relations["directed"].astype(bool)
+        & (relations["type"] != "tension")
+        & (relations["source"] != relations["target"])
+    ]
     pairs = set(zip(arcs["source"], arcs["target"], strict=True))
     if not pairs:
         return float("nan")

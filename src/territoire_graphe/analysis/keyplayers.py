@@ -57,8 +57,14 @@ class KeyPlayers:
 class _Problem:
     """Scores of sets of node positions for one goal, and of every one-node extension."""
 
-    def __init__(self, matrix: sp.csr_array, goal: str, steps: int, candidates: np.ndarray,
-                 sources: np.ndarray | None):
+    def __init__(
+        self,
+        matrix: sp.csr_array,
+        goal: str,
+        steps: int,
+        candidates: np.ndarray,
+        sources: np.ndarray | None,
+    ):
         self.matrix, self.goal, self.n = matrix, goal, matrix.shape[0]
         self.candidates, self.sources = candidates, sources
         self.row = np.full(self.n, -1)
@@ -67,8 +73,10 @@ class _Problem:
             self.neighbours = _fast.neighbour_lists(matrix)
         elif goal == "reach":
             step = sp.csr_array(matrix + sp.eye_array(self.n, format="csr"))
-            ball = sp.csr_array((np.ones(len(candidates)), (np.arange(len(candidates)),
-                                 candidates)), shape=(len(candidates), self.n))
+            ball = sp.csr_array(
+                (np.ones(len(candidates)), (np.arange(len(candidates)), candidates)),
+                shape=(len(candidates), self.n),
+            )
             for _ in range(steps):
                 ball = sp.csr_array((ball @ step) > 0).astype(np.float64)
             self.ball = ball
@@ -153,8 +161,9 @@ class _Problem:
         return 1.0 - inverse.sum() / (len(sources) * (left - 1))
 
 
-def fragmentation(graph: nx.Graph, removed: Iterable[Hashable] = (), *,
-                  distance: bool = False) -> float:
+def fragmentation(
+    graph: nx.Graph, removed: Iterable[Hashable] = (), *, distance: bool = False
+) -> float:
     """Borgatti's (2006) fragmentation F, or distance-weighted D_F, once ``removed`` are gone.
 
     F = 1 - sum_k s_k(s_k - 1) / (n(n - 1)): the share of pairs of remaining actors who can
@@ -175,8 +184,9 @@ def fragmentation(graph: nx.Graph, removed: Iterable[Hashable] = (), *,
     return float(problem.score(members))
 
 
-def reach(graph: nx.Graph, actors: Iterable[Hashable], *, steps: int = 2,
-          distance: bool = False) -> float:
+def reach(
+    graph: nx.Graph, actors: Iterable[Hashable], *, steps: int = 2, distance: bool = False
+) -> float:
     """Borgatti's (2006) reach of a set: share of the other actors within ``steps`` links.
 
     With ``distance=True``, the distance-weighted reach: mean of 1 / d(set, j) over the
@@ -189,13 +199,19 @@ def reach(graph: nx.Graph, actors: Iterable[Hashable], *, steps: int = 2,
     matrix, nodes = _fast.adjacency(graph)
     where = _fast.positions(nodes)
     members = tuple(sorted(where[x] for x in set(actors)))
-    problem = _Problem(matrix, "reach_distance" if distance else "reach", steps,
-                       np.array(members, dtype=np.int64), None)
+    problem = _Problem(
+        matrix,
+        "reach_distance" if distance else "reach",
+        steps,
+        np.array(members, dtype=np.int64),
+        None,
+    )
     return float(problem.score(members))
 
 
-def _candidates(graph: nx.Graph, matrix: sp.csr_array, goal: str, candidates: int | None,
-                seed: int) -> np.ndarray:
+def _candidates(
+    graph: nx.Graph, matrix: sp.csr_array, goal: str, candidates: int | None, seed: int
+) -> np.ndarray:
     n = matrix.shape[0]
     if goal.startswith("reach"):
         # An actor with no tie reaches nobody: it is never proposed to spread an invitation.
@@ -283,15 +299,23 @@ def key_players(
         raise ValueError(f"k must be at least 1, not {k}")
     requested, k = k, min(k, n - smallest_left)
     if k < 1:
-        return KeyPlayers(actors=(), score=math.nan, goal=goal, method="none",
-                          params={"k": 0, "k_requested": requested, "goal": goal,
-                                  "reference": "Borgatti (2006)"})
+        return KeyPlayers(
+            actors=(),
+            score=math.nan,
+            goal=goal,
+            method="none",
+            params={"k": 0, "k_requested": requested, "goal": goal, "reference": "Borgatti (2006)"},
+        )
     pool = _candidates(graph, matrix, goal, candidates, seed)
     k = min(k, len(pool))
     if k < 1:
-        return KeyPlayers(actors=(), score=math.nan, goal=goal, method="none",
-                          params={"k": 0, "k_requested": requested, "goal": goal,
-                                  "reference": "Borgatti (2006)"})
+        return KeyPlayers(
+            actors=(),
+            score=math.nan,
+            goal=goal,
+            method="none",
+            params={"k": 0, "k_requested": requested, "goal": goal, "reference": "Borgatti (2006)"},
+        )
     if goal == "fragment_distance" and sample_sources is None and n > 500:
         sample_sources = 128 if n <= 2000 else 64
     sources = None
@@ -315,16 +339,29 @@ def key_players(
     score = problem.score(best)
     contributions = [score - problem.score(tuple(x for x in best if x != u)) for u in best]
     order = sorted(range(k), key=lambda i: (-round(contributions[i], 12), best[i]))
-    params = {"k": k, "k_requested": requested, "goal": goal, "steps": steps if goal == "reach" else None,
-              "candidates": len(pool), "exhaustive_max": exhaustive_max,
-              "exhaustive_work": exhaustive_work, "restarts": 0 if exact else restarts,
-              "passes": passes,
-              "sample_sources": None if sources is None else len(sources),
-              "sampled_score": sources is not None and n > 2000, "seed": seed,
-              "reference": "Borgatti (2006)"}
-    return KeyPlayers(actors=tuple(nodes[best[i]] for i in order), score=float(score),
-                      goal=goal, method=method, params=params,
-                      contributions=tuple(float(contributions[i]) for i in order))
+    params = {
+        "k": k,
+        "k_requested": requested,
+        "goal": goal,
+        "steps": steps if goal == "reach" else None,
+        "candidates": len(pool),
+        "exhaustive_max": exhaustive_max,
+        "exhaustive_work": exhaustive_work,
+        "restarts": 0 if exact else restarts,
+        "passes": passes,
+        "sample_sources": None if sources is None else len(sources),
+        "sampled_score": sources is not None and n > 2000,
+        "seed": seed,
+        "reference": "Borgatti (2006)",
+    }
+    return KeyPlayers(
+        actors=tuple(nodes[best[i]] for i in order),
+        score=float(score),
+        goal=goal,
+        method=method,
+        params=params,
+        contributions=tuple(float(contributions[i]) for i in order),
+    )
 
 
 def _best(values: np.ndarray) -> tuple[int, float]:
@@ -360,8 +397,9 @@ def _greedy(problem: _Problem, k: int) -> tuple[int, ...]:
     return tuple(sorted(members))
 
 
-def _restarts(problem: _Problem, pool: np.ndarray, k: int, max_passes: int, restarts: int,
-              seed: int) -> tuple[tuple[int, ...], int]:
+def _restarts(
+    problem: _Problem, pool: np.ndarray, k: int, max_passes: int, restarts: int, seed: int
+) -> tuple[tuple[int, ...], int]:
     """Greedy then ``restarts`` seeded random sets, each swap-optimised; the best is kept."""
     rng = np.random.default_rng(seed)
     starts = [_greedy(problem, k)]
@@ -377,8 +415,9 @@ def _restarts(problem: _Problem, pool: np.ndarray, k: int, max_passes: int, rest
     return best, total_passes
 
 
-def _swap(problem: _Problem, pool: np.ndarray, members: tuple[int, ...], max_passes: int
-          ) -> tuple[tuple[int, ...], int]:
+def _swap(
+    problem: _Problem, pool: np.ndarray, members: tuple[int, ...], max_passes: int
+) -> tuple[tuple[int, ...], int]:
     current = problem.score(members)
     for passes in range(max_passes):
         swap, gain = None, _EPSILON

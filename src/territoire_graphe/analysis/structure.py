@@ -54,8 +54,13 @@ def components(graph: nx.Graph) -> pd.Series:
     """
     matrix, nodes = _fast.adjacency(graph)
     _, labels = csgraph.connected_components(matrix, directed=False)
-    return _series(_number_by_size(labels), nodes, "component", algorithm="connected components",
-                   numbering="decreasing size, then first actor in node order")
+    return _series(
+        _number_by_size(labels),
+        nodes,
+        "component",
+        algorithm="connected components",
+        numbering="decreasing size, then first actor in node order",
+    )
 
 
 def isolated(graph: nx.Graph) -> pd.Series:
@@ -139,8 +144,13 @@ def articulation_points(graph: nx.Graph) -> pd.Series:
         simple = nx.Graph(graph)
         simple.remove_edges_from(nx.selfloop_edges(simple))
         points = set(nx.articulation_points(simple))
-    return _series([node in points for node in nodes], nodes, "is_articulation_point",
-                   algorithm="articulation points", reference="Hopcroft and Tarjan (1973)")
+    return _series(
+        [node in points for node in nodes],
+        nodes,
+        "is_articulation_point",
+        algorithm="articulation points",
+        reference="Hopcroft and Tarjan (1973)",
+    )
 
 
 def biconnected_components(graph: nx.Graph) -> pd.DataFrame:
@@ -184,8 +194,13 @@ def core_number(graph: nx.Graph) -> pd.Series:
     simple.remove_edges_from(nx.selfloop_edges(simple))
     nodes = list(graph.nodes)
     values = nx.core_number(simple)
-    return _series([values[x] for x in nodes], nodes, "core_number", algorithm="k-core",
-                   reference="Seidman (1983)")
+    return _series(
+        [values[x] for x in nodes],
+        nodes,
+        "core_number",
+        algorithm="k-core",
+        reference="Seidman (1983)",
+    )
 
 
 def structure_table(graph: nx.Graph) -> pd.DataFrame:
@@ -197,10 +212,12 @@ def structure_table(graph: nx.Graph) -> pd.DataFrame:
     >>> structure_table(nx.path_graph(["a", "b", "c"])).loc["b"].astype(int).tolist()
     [1, 0, 0, 1, 1]
     """
-    return pd.DataFrame({
-        "component": components(graph),
-        "is_isolated": isolated(graph),
-        "is_pendant": pendant(graph),
-        "is_articulation_point": articulation_points(graph),
-        "core_number": core_number(graph),
-    })
+    return pd.DataFrame(
+        {
+            "component": components(graph),
+            "is_isolated": isolated(graph),
+            "is_pendant": pendant(graph),
+            "is_articulation_point": articulation_points(graph),
+            "core_number": core_number(graph),
+        }
+    )

@@ -24,8 +24,23 @@ from ..text_keys import key, loose
 
 _SEPARATORS = re.compile(r"[;\n\r,|]+")
 _TICKED = frozenset({"oui", "x", "yes", "true", "vrai", "1", "✓", "✔", "ok", "o", "y"})
-_NOT_TICKED = frozenset({"non", "no", "false", "faux", "0", "aucun", "aucune", "none", "-",
-                         "n a", "na", "sans objet", "pas de lien"})
+_NOT_TICKED = frozenset(
+    {
+        "non",
+        "no",
+        "false",
+        "faux",
+        "0",
+        "aucun",
+        "aucune",
+        "none",
+        "-",
+        "n a",
+        "na",
+        "sans objet",
+        "pas de lien",
+    }
+)
 
 
 @dataclass
@@ -76,8 +91,11 @@ def split_lines(value: Any) -> list[str]:
     written = as_text(value)
     if not written:
         return []
-    return [" ".join(p.strip(" -•*\t").split()) for p in re.split(r"[;\n\r]+", written)
-            if p.strip(" -•*\t")]
+    return [
+        " ".join(p.strip(" -•*\t").split())
+        for p in re.split(r"[;\n\r]+", written)
+        if p.strip(" -•*\t")
+    ]
 
 
 def relation_types(value: Any, *, default: str) -> list[str]:
@@ -109,31 +127,86 @@ def timestamp_of(value: Any) -> pd.Timestamp | None:
     if not written:
         return None
     try:
-        found = pd.to_datetime(written, dayfirst=not re.match(r"\d{4}-", written),
-                               utc=True).tz_localize(None)
+        found = pd.to_datetime(
+            written, dayfirst=not re.match(r"\d{4}-", written), utc=True
+        ).tz_localize(None)
         return pd.Timestamp(found)
     except (ValueError, TypeError, OverflowError):
         return parse_date(value)
 
 
 # Headers of the columns a form tool adds, or that name the respondent.
-_TIME_HEADERS = ("horodateur", "timestamp", "submission time", "submissiontime",
-                 "date de soumission", "heure de fin", "completion time", "end time",
-                 "date de fin", "submitdate", "date submitted", "date d envoi", "end",
-                 "submission date", "soumis le", "date")
-_EMAIL_HEADERS = ("e mail", "email", "courriel", "adresse e mail", "adresse mail", "mail",
-                  "email address")
-_RESPONDENT_HEADERS = ("structure", "organisation", "organisme", "votre nom", "nom de la structure",
-                       "nom de votre structure", "votre structure", "votre organisation",
-                       "votre organisme", "your organisation", "your organization",
-                       "organization", "respondent", "repondant", "nom", "name")
-_RESOURCE_HEADERS = ("ressource", "resources", "resource", "pouvez offrir", "can offer",
-                     "vous pouvez apporter")
+_TIME_HEADERS = (
+    "horodateur",
+    "timestamp",
+    "submission time",
+    "submissiontime",
+    "date de soumission",
+    "heure de fin",
+    "completion time",
+    "end time",
+    "date de fin",
+    "submitdate",
+    "date submitted",
+    "date d envoi",
+    "end",
+    "submission date",
+    "soumis le",
+    "date",
+)
+_EMAIL_HEADERS = (
+    "e mail",
+    "email",
+    "courriel",
+    "adresse e mail",
+    "adresse mail",
+    "mail",
+    "email address",
+)
+_RESPONDENT_HEADERS = (
+    "structure",
+    "organisation",
+    "organisme",
+    "votre nom",
+    "nom de la structure",
+    "nom de votre structure",
+    "votre structure",
+    "votre organisation",
+    "votre organisme",
+    "your organisation",
+    "your organization",
+    "organization",
+    "respondent",
+    "repondant",
+    "nom",
+    "name",
+)
+_RESOURCE_HEADERS = (
+    "ressource",
+    "resources",
+    "resource",
+    "pouvez offrir",
+    "can offer",
+    "vous pouvez apporter",
+)
 _NEED_HEADERS = ("besoin", "need", "vous manque", "lacks", "manque")
-_PARTNER_HEADERS = ("partenaire", "partner", "structures avec", "en lien", "travaillez",
-                    "quelle structure", "quelles structures", "collaborez", "cooperez avec",
-                    "work with", "in touch", "vous connaissez", "you know", "cooperez",
-                    "organisations")
+_PARTNER_HEADERS = (
+    "partenaire",
+    "partner",
+    "structures avec",
+    "en lien",
+    "travaillez",
+    "quelle structure",
+    "quelles structures",
+    "collaborez",
+    "cooperez avec",
+    "work with",
+    "in touch",
+    "vous connaissez",
+    "you know",
+    "cooperez",
+    "organisations",
+)
 
 
 def header_kind(header: str) -> str | None:
@@ -150,8 +223,11 @@ def header_kind(header: str) -> str | None:
         return "time"
     if written in _EMAIL_HEADERS or "mail" in written.split() or "courriel" in written:
         return "email"
-    for kind, words in (("needs", _NEED_HEADERS), ("resources", _RESOURCE_HEADERS),
-                        ("partners", _PARTNER_HEADERS)):
+    for kind, words in (
+        ("needs", _NEED_HEADERS),
+        ("resources", _RESOURCE_HEADERS),
+        ("partners", _PARTNER_HEADERS),
+    ):
         if any(f" {w} " in padded or (len(w) > 6 and w in written) for w in words):
             return kind
     if written in _RESPONDENT_HEADERS or any(f" {w} " in padded for w in _RESPONDENT_HEADERS[:9]):
@@ -159,9 +235,11 @@ def header_kind(header: str) -> str | None:
     return None
 
 
-_GRID = (re.compile(r"^(?P<q>.*\S)\s*\[(?P<a>[^\]]+)\]\s*$"),
-         re.compile(r"^(?P<q>.*\S)\s+[-–—:]\s+(?P<a>.+)$"),
-         re.compile(r"^(?P<q>[^.]*\S)\.(?P<a>[^.].*)$"))
+_GRID = (
+    re.compile(r"^(?P<q>.*\S)\s*\[(?P<a>[^\]]+)\]\s*$"),
+    re.compile(r"^(?P<q>.*\S)\s+[-–—:]\s+(?P<a>.+)$"),
+    re.compile(r"^(?P<q>[^.]*\S)\.(?P<a>[^.].*)$"),
+)
 
 
 def grid_column(header: str) -> tuple[str, str] | None:

@@ -26,8 +26,9 @@ from .matching import Resolver
 from .records import territory_records
 
 
-def build_survey_territory(t: Territory, answers: Sequence[Answer], resolver: Resolver,
-                           log: ProblemLog, *, ties: str) -> tuple[Territory, pd.Series]:
+def build_survey_territory(
+    t: Territory, answers: Sequence[Answer], resolver: Resolver, log: ProblemLog, *, ties: str
+) -> tuple[Territory, pd.Series]:
     """The survey's territory and the respondents (a bool Series indexed by actor id)."""
     kept = _latest_answers(answers, resolver, log)
     records = territory_records(t)
@@ -38,8 +39,9 @@ def build_survey_territory(t: Territory, answers: Sequence[Answer], resolver: Re
     for actor, answer in kept.items():
         log.file = answer.file
         for partner in answer.partners:
-            other = resolver.resolve(partner.cited, role="partner", file=answer.file,
-                                     choice=partner.choice)
+            other = resolver.resolve(
+                partner.cited, role="partner", file=answer.file, choice=partner.choice
+            )
             if other is None or other == actor:
                 continue
             if partner.denied:
@@ -51,9 +53,17 @@ def build_survey_territory(t: Territory, answers: Sequence[Answer], resolver: Re
                     seen_types.add(match.name)
                     log.warning("survey_type_unknown", sheet=answer.sheet, value=written)
                 pair = (frozenset((actor, other)), match.name)
-                entry = declared.setdefault(pair, {"source": actor, "target": other,
-                                                   "type": match.name, "by": [],
-                                                   "weights": [], "comments": []})
+                entry = declared.setdefault(
+                    pair,
+                    {
+                        "source": actor,
+                        "target": other,
+                        "type": match.name,
+                        "by": [],
+                        "weights": [],
+                        "comments": [],
+                    },
+                )
                 if actor not in entry["by"]:
                     entry["by"].append(actor)
                     if partner.weight is not None:
@@ -72,32 +82,48 @@ def build_survey_territory(t: Territory, answers: Sequence[Answer], resolver: Re
         record["respondent"] = record["id"] in respondents
     records["warnings"] = [*t.warnings, *log.warnings]
     territory = Territory.from_records(**records)
-    flags = pd.Series({a: a in respondents for a in territory.actors.index}, dtype=bool,
-                      name="respondent")
+    flags = pd.Series(
+        {a: a in respondents for a in territory.actors.index}, dtype=bool, name="respondent"
+    )
     flags.index.name = "id"
     return territory, flags
 
 
-def _latest_answers(answers: Sequence[Answer], resolver: Resolver,
-                    log: ProblemLog) -> dict[str, Answer]:
+def _latest_answers(
+    answers: Sequence[Answer], resolver: Resolver, log: ProblemLog
+) -> dict[str, Answer]:
     """The answer kept for each respondent (the latest), in the order respondents came."""
     kept: dict[str, Answer] = {}
     for answer in answers:
         log.file = answer.file
-        actor = resolver.resolve(answer.respondent or "", role="respondent", file=answer.file,
-                                 choice=answer.respondent_choice, actor_id=answer.respondent_id)
+        actor = resolver.resolve(
+            answer.respondent or "",
+            role="respondent",
+            file=answer.file,
+            choice=answer.respondent_choice,
+            actor_id=answer.respondent_id,
+        )
         if actor is None:
-            log.warning("survey_respondent_unknown", sheet=answer.sheet, row=answer.row,
-                        value=answer.respondent or "")
+            log.warning(
+                "survey_respondent_unknown",
+                sheet=answer.sheet,
+                row=answer.row,
+                value=answer.respondent or "",
+            )
             continue
         before = kept.get(actor)
         if before is None:
             kept[actor] = answer
             continue
         later, earlier = (answer, before) if _later(answer, before) else (before, answer)
-        log.warning("survey_duplicate_answer", sheet=answer.sheet, row=answer.row,
-                    value=resolver.names.get(actor, actor),
-                    kept=_where(later), dropped=_where(earlier))
+        log.warning(
+            "survey_duplicate_answer",
+            sheet=answer.sheet,
+            row=answer.row,
+            value=resolver.names.get(actor, actor),
+            kept=_where(later),
+            dropped=_where(earlier),
+        )
         kept[actor] = later
     return kept
 
@@ -112,10 +138,13 @@ def _where(answer: Answer) -> str:
     return answer.file + (f" ({answer.row})" if answer.row is not None else "")
 
 
-def _relations(roster: list[dict[str, Any]], declared: dict[tuple[frozenset[str], str],
-                                                             dict[str, Any]],
-               denied: set[frozenset[str]], respondents: set[str],
-               ties: str) -> list[dict[str, Any]]:
+def _relations(
+    roster: list[dict[str, Any]],
+    declared: dict[tuple[frozenset[str], str], dict[str, Any]],
+    denied: set[frozenset[str]],
+    respondents: set[str],
+    ties: str,
+) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     used: set[tuple[frozenset[str], str]] = set()
     for relation in roster:
@@ -135,24 +164,32 @@ def _relations(roster: list[dict[str, Any]], declared: dict[tuple[frozenset[str]
         if pair in used:
             continue
         weights = entry["weights"]
-        out.append({"source": entry["source"], "target": entry["target"], "type": entry["type"],
-                    "weight": sum(weights) / len(weights) if weights else 1.0,
-                    "comment": " / ".join(entry["comments"]) or None,
-                    **_declared_fields(entry, respondents)})
+        out.append(
+            {
+                "source": entry["source"],
+                "target": entry["target"],
+                "type": entry["type"],
+                "weight": sum(weights) / len(weights) if weights else 1.0,
+                "comment": " / ".join(entry["comments"]) or None,
+                **_declared_fields(entry, respondents),
+            }
+        )
     if ties == "confirmed":
-        out = [r for r in out if r["confirmed"]
-               or not {r["source"], r["target"]} <= respondents]
+        out = [r for r in out if r["confirmed"] or not {r["source"], r["target"]} <= respondents]
     return out
 
 
 def _declared_fields(entry: dict[str, Any], respondents: set[str]) -> dict[str, Any]:
     ends = {entry["source"], entry["target"]}
-    return {"declared_by": "; ".join(entry["by"]),
-            "confirmed": ends <= respondents and ends <= set(entry["by"])}
+    return {
+        "declared_by": "; ".join(entry["by"]),
+        "confirmed": ends <= respondents and ends <= set(entry["by"]),
+    }
 
 
-def _add_offers(table: list[dict[str, Any]], actor: str, items: list[tuple[str, str | None]],
-                what: str) -> None:
+def _add_offers(
+    table: list[dict[str, Any]], actor: str, items: list[tuple[str, str | None]], what: str
+) -> None:
     have = {loose(str(r.get(what))) for r in table if r.get("actor") == actor}
     for item, category in items:
         if loose(item) not in have:

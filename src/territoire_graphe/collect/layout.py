@@ -17,15 +17,32 @@ from ..text_keys import key
 
 META_SHEET = "_questionnaire"
 LISTS_SHEET = "_listes"
-SHEETS = {"links": ("liens", "links"), "resources": ("ressources", "resources"),
-          "needs": ("besoins", "needs"), "intro": ("questionnaire", "questionnaire")}
-COLUMNS = {"partner": ("partenaire", "partner"), "type": ("type", "type"),
-           "weight": ("intensite", "weight"), "comment": ("commentaire", "comment"),
-           "known": ("connu", "known"), "resource": ("ressource", "resource"),
-           "need": ("besoin", "need"), "category": ("categorie", "category")}
-_COLUMN_ALIASES = {"partenaires": "partner", "structure partenaire": "partner",
-                   "intensity": "weight", "type de lien": "type", "type de relation": "type",
-                   "remarque": "comment", "deja connu": "known", "category": "category"}
+SHEETS = {
+    "links": ("liens", "links"),
+    "resources": ("ressources", "resources"),
+    "needs": ("besoins", "needs"),
+    "intro": ("questionnaire", "questionnaire"),
+}
+COLUMNS = {
+    "partner": ("partenaire", "partner"),
+    "type": ("type", "type"),
+    "weight": ("intensite", "weight"),
+    "comment": ("commentaire", "comment"),
+    "known": ("connu", "known"),
+    "resource": ("ressource", "resource"),
+    "need": ("besoin", "need"),
+    "category": ("categorie", "category"),
+}
+_COLUMN_ALIASES = {
+    "partenaires": "partner",
+    "structure partenaire": "partner",
+    "intensity": "weight",
+    "type de lien": "type",
+    "type de relation": "type",
+    "remarque": "comment",
+    "deja connu": "known",
+    "category": "category",
+}
 WEIGHTS = ("1", "2", "3")
 """Intensities offered in the drop-down (1 weak, 2 regular, 3 strong); any number >= 0 is read."""
 FREE_ROWS = 25
@@ -34,10 +51,19 @@ OFFER_ROWS = 12
 """Empty rows in ``ressources`` and ``besoins``."""
 
 # The XLSForm: question names (they are the column headers of the exports).
-XLSFORM_FIELDS = {"respondent": "repondant", "partners": "partenaires", "repeat": "lien",
-                  "partner": "partenaire_id", "partner_label": "partenaire_nom",
-                  "types": "types", "weight": "intensite", "comment": "commentaire",
-                  "others": "autres_partenaires", "resources": "ressources", "needs": "besoins"}
+XLSFORM_FIELDS = {
+    "respondent": "repondant",
+    "partners": "partenaires",
+    "repeat": "lien",
+    "partner": "partenaire_id",
+    "partner_label": "partenaire_nom",
+    "types": "types",
+    "weight": "intensite",
+    "comment": "commentaire",
+    "others": "autres_partenaires",
+    "resources": "ressources",
+    "needs": "besoins",
+}
 ACTOR_LIST = "acteurs"
 TYPE_LIST = "types_lien"
 WEIGHT_LIST = "intensites"

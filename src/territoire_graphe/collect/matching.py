@@ -39,8 +39,9 @@ class _Seen:
 class Resolver:
     """Resolves names to actor ids for one reading, and remembers how."""
 
-    def __init__(self, t: Territory, decisions: dict[str, Decision], choices: dict[str, str],
-                 log: ProblemLog):
+    def __init__(
+        self, t: Territory, decisions: dict[str, Decision], choices: dict[str, str], log: ProblemLog
+    ):
         self.names = actor_names(t)
         self.matcher = Matcher(self.names)
         self.decisions = decisions
@@ -50,8 +51,15 @@ class Resolver:
         self.new_actors: dict[str, dict[str, Any]] = {}
         self._taken = {loose(str(a)) for a in self.names}
 
-    def resolve(self, cited: str, *, role: str, file: str, choice: str | None = None,
-                actor_id: str | None = None) -> str | None:
+    def resolve(
+        self,
+        cited: str,
+        *,
+        role: str,
+        file: str,
+        choice: str | None = None,
+        actor_id: str | None = None,
+    ) -> str | None:
         """The id of the actor ``cited`` names, or None (unknown, or to be ignored)."""
         if actor_id is not None and actor_id in self.names:
             return actor_id
@@ -72,8 +80,15 @@ class Resolver:
         if decision is not None:
             actor = self._decided_actor(decision, found.actor)
             if actor is not False:
-                return _Seen(written, actor, found.score, "decided", role,  # type: ignore[arg-type]
-                             found.candidates, decision=decision)
+                return _Seen(
+                    written,
+                    actor,  # type: ignore[arg-type]
+                    found.score,
+                    "decided",
+                    role,
+                    found.candidates,
+                    decision=decision,
+                )
         return _Seen(written, found.actor, found.score, found.status, role, found.candidates)
 
     def _decided_actor(self, decision: Decision, proposed: str | None) -> str | bool | None:
@@ -103,21 +118,37 @@ class Resolver:
         while loose(candidate) in self._taken:
             candidate, number = f"{name} ({number})", number + 1
         self._taken.add(loose(candidate))
-        self.new_actors[candidate] = {"id": candidate, "name": name,
-                                      "type": decision.type or "autre"}
+        self.new_actors[candidate] = {
+            "id": candidate,
+            "name": name,
+            "type": decision.type or "autre",
+        }
         return candidate
 
     def table(self) -> pd.DataFrame:
         """One row per distinct name cited: how it was matched (``Survey.matches``)."""
-        rows = [{"cited": s.cited, "actor": s.actor, "score": s.score, "status": s.status,
-                 "role": s.role, "seen_in": ", ".join(s.files), "count": s.count,
-                 "candidates": list(s.candidates)} for s in self.seen.values()]
+        rows = [
+            {
+                "cited": s.cited,
+                "actor": s.actor,
+                "score": s.score,
+                "status": s.status,
+                "role": s.role,
+                "seen_in": ", ".join(s.files),
+                "count": s.count,
+                "candidates": list(s.candidates),
+            }
+            for s in self.seen.values()
+        ]
         frame = pd.DataFrame(rows, columns=MATCH_COLUMNS)
         order = {"unknown": 0, "probable": 1, "decided": 2, "exact": 3}
         if len(frame):
-            frame = frame.assign(_o=frame["status"].map(order)) \
-                .sort_values(["_o", "cited"], kind="stable").drop(columns="_o") \
+            frame = (
+                frame.assign(_o=frame["status"].map(order))
+                .sort_values(["_o", "cited"], kind="stable")
+                .drop(columns="_o")
                 .reset_index(drop=True)
+            )
         return frame
 
     def decided_rows(self, lang: str) -> list[dict[str, Any]]:
@@ -127,11 +158,18 @@ class Resolver:
             if s.decision is None or s.status != "decided":
                 continue
             d = s.decision
-            rows.append({"cited": s.cited, "role": text(f"collect.role.{s.role}", lang),
-                         "seen_in": ", ".join(s.files),
-                         "status": "decided", "score": s.score,
-                         "proposed": self.names.get(s.actor or "") if d.kind == "this" else None,
-                         "proposed_id": s.actor if d.kind == "this" else None,
-                         "decision": d.kind, "actor": d.actor if d.kind == "other" else None,
-                         "type": d.type})
+            rows.append(
+                {
+                    "cited": s.cited,
+                    "role": text(f"collect.role.{s.role}", lang),
+                    "seen_in": ", ".join(s.files),
+                    "status": "decided",
+                    "score": s.score,
+                    "proposed": self.names.get(s.actor or "") if d.kind == "this" else None,
+                    "proposed_id": s.actor if d.kind == "this" else None,
+                    "decision": d.kind,
+                    "actor": d.actor if d.kind == "other" else None,
+                    "type": d.type,
+                }
+            )
         return rows

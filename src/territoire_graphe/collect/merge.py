@@ -70,8 +70,12 @@ class Merge:
         return write_review(self._review, path, names=names, lang=self.lang)
 
 
-def merge(territories: Sequence[Territory | PathLike], *, review: PathLike | None = None,
-          lang: str | None = None) -> Merge:
+def merge(
+    territories: Sequence[Territory | PathLike],
+    *,
+    review: PathLike | None = None,
+    lang: str | None = None,
+) -> Merge:
     """Merge territories into one (see the module text for the rules)."""
     lang = resolve_lang(lang)
     loaded = [t if isinstance(t, Territory) else read(t, lang=lang) for t in territories]
@@ -97,9 +101,13 @@ class _State:
         self.rows: list[dict[str, Any]] = []
         self.review: list[dict[str, Any]] = []
         self.relations: dict[tuple[Any, ...], dict[str, Any]] = {}
-        self.other: dict[str, list[dict[str, Any]]] = {"collectives": [], "people": [],
-                                                       "memberships": [], "resources": [],
-                                                       "needs": []}
+        self.other: dict[str, list[dict[str, Any]]] = {
+            "collectives": [],
+            "people": [],
+            "memberships": [],
+            "resources": [],
+            "needs": [],
+        }
         self.vocabulary: Any = None
         self.first = True
 
@@ -141,8 +149,9 @@ class _State:
                 out.setdefault(value, actor)
         return out
 
-    def _place(self, record: dict[str, Any], source: str, matcher: Matcher,
-               sirets: dict[str, str]) -> str | None:
+    def _place(
+        self, record: dict[str, Any], source: str, matcher: Matcher, sirets: dict[str, str]
+    ) -> str | None:
         name, actor = str(record["name"]), str(record["id"])
         commune = record.get("municipality")
         decision = self.decisions.get(review_key(name, commune))
@@ -151,16 +160,19 @@ class _State:
             proposed = found
             found, status = self._decide(decision, found), "decided"
             # written again in the next review, decided: never asked again
-            self.review.append({**self._review_row(source, record, proposed, candidates, score,
-                                                   status),
-                                "decision": decision.kind, "type": decision.type,
-                                "actor": decision.actor if decision.kind == "other" else None})
+            self.review.append(
+                {
+                    **self._review_row(source, record, proposed, candidates, score, status),
+                    "decision": decision.kind,
+                    "type": decision.type,
+                    "actor": decision.actor if decision.kind == "other" else None,
+                }
+            )
             if found is None and decision.kind == "ignore":
                 self._note(source, record, None, "ignore", score, status)
                 return None
         if status in ("doubtful",) or (status == "probable" and found is not None):
-            self.review.append(self._review_row(source, record, found, candidates, score,
-                                                status))
+            self.review.append(self._review_row(source, record, found, candidates, score, status))
         if status == "doubtful":
             found = None
         if found is None:
@@ -168,8 +180,9 @@ class _State:
             self.actors[found] = {**record, "id": found, "source": source}
             for column, value in record.items():
                 self._value(found, column, value, source)
-            self._note(source, record, found, "new", score, "new" if status != "decided"
-                       else status)
+            self._note(
+                source, record, found, "new", score, "new" if status != "decided" else status
+            )
             return found
         target = self.actors[found]
         if source not in target["source"].split("; "):
@@ -181,8 +194,9 @@ class _State:
         self._note(source, record, found, method, score, status)
         return found
 
-    def _find(self, record: dict[str, Any], matcher: Matcher, sirets: dict[str, str]
-              ) -> tuple[str | None, str, float, str, tuple[tuple[str, float], ...]]:
+    def _find(
+        self, record: dict[str, Any], matcher: Matcher, sirets: dict[str, str]
+    ) -> tuple[str | None, str, float, str, tuple[tuple[str, float], ...]]:
         actor, name = str(record["id"]), str(record["name"])
         same = self.actors.get(actor)
         if same is not None and Matcher({actor: str(same["name"])}).match(name).actor == actor:
@@ -198,8 +212,12 @@ class _State:
             return None, "name", found.score, "new", found.candidates
         other = self.actors[found.actor].get("municipality")
         here = record.get("municipality")
-        if found.status == "probable" and _filled(other) and _filled(here) \
-                and loose(str(other)) != loose(str(here)):
+        if (
+            found.status == "probable"
+            and _filled(other)
+            and _filled(here)
+            and loose(str(other)) != loose(str(here))
+        ):
             return found.actor, "name", found.score, "doubtful", found.candidates
         return found.actor, "name", found.score, found.status, found.candidates
 
@@ -224,22 +242,50 @@ class _State:
         values = self.values.setdefault((actor, column), {})
         values.setdefault(str(value), source)
 
-    def _note(self, source: str, record: dict[str, Any], actor: str | None, method: str,
-              score: float, status: str) -> None:
+    def _note(
+        self,
+        source: str,
+        record: dict[str, Any],
+        actor: str | None,
+        method: str,
+        score: float,
+        status: str,
+    ) -> None:
         if self.first:
             method, status = "first", "first"
-        self.rows.append({"source": source, "source_id": str(record["id"]),
-                          "cited": str(record["name"]), "actor": actor, "method": method,
-                          "score": score, "status": status})
+        self.rows.append(
+            {
+                "source": source,
+                "source_id": str(record["id"]),
+                "cited": str(record["name"]),
+                "actor": actor,
+                "method": method,
+                "score": score,
+                "status": status,
+            }
+        )
 
-    def _review_row(self, source: str, record: dict[str, Any], found: str | None,
-                    candidates: tuple[tuple[str, float], ...], score: float,
-                    status: str) -> dict[str, Any]:
+    def _review_row(
+        self,
+        source: str,
+        record: dict[str, Any],
+        found: str | None,
+        candidates: tuple[tuple[str, float], ...],
+        score: float,
+        status: str,
+    ) -> dict[str, Any]:
         names = {a: str(r["name"]) for a, r in self.actors.items()}
-        return {"cited": str(record["name"]), "commune": record.get("municipality"),
-                "role": source, "seen_in": source, "status": status, "score": score,
-                "proposed": names.get(found) if found else None, "proposed_id": found,
-                "candidates": candidates_text(candidates, names, self.lang)}
+        return {
+            "cited": str(record["name"]),
+            "commune": record.get("municipality"),
+            "role": source,
+            "seen_in": source,
+            "status": status,
+            "score": score,
+            "proposed": names.get(found) if found else None,
+            "proposed_id": found,
+            "candidates": candidates_text(candidates, names, self.lang),
+        }
 
     def _add_named(self, what: str, rows: list[dict[str, Any]], source: str) -> None:
         have = {loose(str(r["name"])) for r in self.other[what]}
@@ -252,20 +298,36 @@ class _State:
         conflicts = []
         for (actor, column), values in self.values.items():
             if len(values) > 1 and self._really_differ(values):
-                conflicts.append({"actor": actor, "name": self.actors[actor]["name"],
-                                  "column": column, "values": " | ".join(values),
-                                  "sources": " | ".join(values.values())})
+                conflicts.append(
+                    {
+                        "actor": actor,
+                        "name": self.actors[actor]["name"],
+                        "column": column,
+                        "values": " | ".join(values),
+                        "sources": " | ".join(values.values()),
+                    }
+                )
         resources = _unique(self.other["resources"], "resource")
         needs = _unique(self.other["needs"], "need")
         t = Territory.from_records(
-            actors=list(self.actors.values()), relations=list(self.relations.values()),
-            collectives=self.other["collectives"], people=self.other["people"],
-            memberships=self.other["memberships"], resources=resources, needs=needs,
-            name=first.name, date=first.date, vocabulary=self.vocabulary)
-        matches = pd.DataFrame(self.rows, columns=["source", "source_id", "cited", "actor",
-                                                   "method", "score", "status"])
-        return Merge(t, matches, pd.DataFrame(conflicts, columns=CONFLICT_COLUMNS), self.lang,
-                     self.review)
+            actors=list(self.actors.values()),
+            relations=list(self.relations.values()),
+            collectives=self.other["collectives"],
+            people=self.other["people"],
+            memberships=self.other["memberships"],
+            resources=resources,
+            needs=needs,
+            name=first.name,
+            date=first.date,
+            vocabulary=self.vocabulary,
+        )
+        matches = pd.DataFrame(
+            self.rows,
+            columns=["source", "source_id", "cited", "actor", "method", "score", "status"],
+        )
+        return Merge(
+            t, matches, pd.DataFrame(conflicts, columns=CONFLICT_COLUMNS), self.lang, self.review
+        )
 
     @staticmethod
     def _really_differ(values: dict[str, str]) -> bool:
@@ -276,8 +338,9 @@ def _siret_values(record: dict[str, Any]) -> list[str]:
     """The SIRET (14 digits) and SIREN (9 digits) of an actor, from columns named so."""
     out = []
     for column, value in record.items():
-        if compact(str(column)) in ("siret", "siren", "numerosiret", "numerosiren") \
-                and _filled(value):
+        if compact(str(column)) in ("siret", "siren", "numerosiret", "numerosiren") and _filled(
+            value
+        ):
             digits = re.sub(r"\D", "", str(value))
             if len(digits) == 14:
                 out.extend([digits, digits[:9]])

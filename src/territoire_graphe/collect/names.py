@@ -76,14 +76,48 @@ _LONG_FORMS = (
 _LONG_FORM = re.compile(r"\b(" + "|".join(re.escape(f) for f, _ in _LONG_FORMS) + r")\b")
 _SHORT = dict(_LONG_FORMS)
 # Words that name a town hall: "Mairie de X", "Commune de X", "Ville de X" are one actor.
-_SAME_WORD = {"mairie": "ville", "commune": "ville", "municipalite": "ville", "cne": "ville",
-              "agglo": "ca", "agglomeration": "ca", "st": "saint", "ste": "sainte",
-              "asso": "association", "assoc": "association", "cie": "compagnie",
-              "dept": "departement", "dpt": "departement", "cd": "departement",
-              "conseil departemental": "departement"}
+_SAME_WORD = {
+    "mairie": "ville",
+    "commune": "ville",
+    "municipalite": "ville",
+    "cne": "ville",
+    "agglo": "ca",
+    "agglomeration": "ca",
+    "st": "saint",
+    "ste": "sainte",
+    "asso": "association",
+    "assoc": "association",
+    "cie": "compagnie",
+    "dept": "departement",
+    "dpt": "departement",
+    "cd": "departement",
+    "conseil departemental": "departement",
+}
 _NON_WORD = re.compile(r"[^\w ]+")
-_ARTICLES = frozenset({"le", "la", "les", "l", "de", "du", "des", "d", "et", "en", "au", "aux",
-                       "a", "the", "of", "and", "un", "une", "sur", "pour"})
+_ARTICLES = frozenset(
+    {
+        "le",
+        "la",
+        "les",
+        "l",
+        "de",
+        "du",
+        "des",
+        "d",
+        "et",
+        "en",
+        "au",
+        "aux",
+        "a",
+        "the",
+        "of",
+        "and",
+        "un",
+        "une",
+        "sur",
+        "pour",
+    }
+)
 
 
 @lru_cache(maxsize=131072)
@@ -180,8 +214,7 @@ class Matcher:
         if len(owners) == 1:
             return NameMatch(written, owners[0], 100.0, "exact", ((owners[0], 100.0),))
         if len(owners) > 1:
-            return NameMatch(written, None, 100.0, "unknown",
-                             tuple((o, 100.0) for o in owners[:3]))
+            return NameMatch(written, None, 100.0, "unknown", tuple((o, 100.0) for o in owners[:3]))
         acronym = self._keys.get("\x00" + key.replace(" ", ""), [])
         candidates = self._candidates(key)
         if len(acronym) == 1 and (not candidates or candidates[0][1] < 95):
@@ -205,13 +238,17 @@ class Matcher:
         if not key or not self._choices:
             return []
         if len(self._choices) <= _FULL_SCAN:
-            found = process.extract(key, self._choices, scorer=fuzz.WRatio, limit=12,
-                                    score_cutoff=CANDIDATE)
+            found = process.extract(
+                key, self._choices, scorer=fuzz.WRatio, limit=12, score_cutoff=CANDIDATE
+            )
             scored = [(position, score_names(key, choice)) for choice, _s, position in found]
         else:
-            shortlist = {position for _c, _s, position in
-                         process.extract(key, self._choices, scorer=fuzz.ratio,
-                                         limit=_SHORTLIST)}
+            shortlist = {
+                position
+                for _c, _s, position in process.extract(
+                    key, self._choices, scorer=fuzz.ratio, limit=_SHORTLIST
+                )
+            }
             for word in key.split():
                 shortlist.update(self._rare_words().get(word, ()))
             scored = [(p, score_names(key, self._choices[p])) for p in shortlist]

@@ -21,8 +21,13 @@ from .questionnaire_excel import write_workbooks
 from .xlsform import write_xlsform
 
 
-def write_questionnaire(t: Territory | str | os.PathLike[str], path: str | os.PathLike[str], *,
-                        form: str = "excel", lang: str | None = None) -> list[Path] | Path:
+def write_questionnaire(
+    t: Territory | str | os.PathLike[str],
+    path: str | os.PathLike[str],
+    *,
+    form: str = "excel",
+    lang: str | None = None,
+) -> list[Path] | Path:
     """Write the questionnaires of a survey of the actors of ``t`` (a roster).
 
     ``form="excel"``: one workbook per actor in the folder ``path`` (returns their paths,

@@ -48,10 +48,12 @@ def write_workbooks(t: Territory, folder: Path, *, lang: str) -> list[Path]:
     paths = []
     for actor in t.actors.index:
         path = folder / _file_name(names[actor], taken, lang)
-        partners = sorted((a for a in t.actors.index if a != actor),
-                          key=lambda a: (loose(names[a]), a))
-        raw = _workbook(t, actor, [(a, names[a]) for a in partners], known.get(actor, {}),
-                        types, lang)
+        partners = sorted(
+            (a for a in t.actors.index if a != actor), key=lambda a: (loose(names[a]), a)
+        )
+        raw = _workbook(
+            t, actor, [(a, names[a]) for a in partners], known.get(actor, {}), types, lang
+        )
         path.write_bytes(raw)
         paths.append(path)
     return paths
@@ -89,8 +91,14 @@ def _file_name(name: str, taken: set[str], lang: str) -> str:
     return f"{candidate}.xlsx"
 
 
-def _workbook(t: Territory, actor: str, partners: list[tuple[str, str]],
-              known: dict[str, list[tuple[str, float]]], types: list[str], lang: str) -> bytes:
+def _workbook(
+    t: Territory,
+    actor: str,
+    partners: list[tuple[str, str]],
+    known: dict[str, list[tuple[str, float]]],
+    types: list[str],
+    lang: str,
+) -> bytes:
     i = 0 if lang == "fr" else 1
     name = str(t.actors.at[actor, "name"])
     book = Workbook()
@@ -112,8 +120,16 @@ def _workbook(t: Territory, actor: str, partners: list[tuple[str, str]],
     last = 1 + len(partners) + sum(max(len(v) - 1, 0) for v in known.values()) + FREE_ROWS
     _validations(links, len(types), last, lang)
     meta = book.create_sheet(META_SHEET)
-    for row, (field, value) in enumerate((("champ", "valeur"), ("acteur", actor), ("nom", name),
-                                          ("territoire", t.name), ("langue", lang)), start=1):
+    for row, (field, value) in enumerate(
+        (
+            ("champ", "valeur"),
+            ("acteur", actor),
+            ("nom", name),
+            ("territoire", t.name),
+            ("langue", lang),
+        ),
+        start=1,
+    ):
         write_value(meta.cell(row=row, column=1), field)
         write_value(meta.cell(row=row, column=2), value)
     meta.sheet_state = "hidden"
@@ -136,16 +152,21 @@ def _intro(ws: Worksheet, name: str, territory: str, title: str, lang: str) -> N
     _print_setup(ws, header=False)
 
 
-def _links(ws: Worksheet, partners: list[tuple[str, str]],
-           known: dict[str, list[tuple[str, float]]], lang: str) -> None:
+def _links(
+    ws: Worksheet,
+    partners: list[tuple[str, str]],
+    known: dict[str, list[tuple[str, float]]],
+    lang: str,
+) -> None:
     i = 0 if lang == "fr" else 1
     headers = [COLUMNS[c][i] for c in ("partner", "type", "weight", "comment", "known")]
     _table(ws, headers, 0, (44, 26, 11, 40, 14))
     row = 2
     mark = text("collect.questionnaire.known_mark", lang)
     for partner, shown in partners:
-        entries: list[tuple[str | None, float | None]] = list(known.get(partner, [])) \
-            or [(None, None)]
+        entries: list[tuple[str | None, float | None]] = list(known.get(partner, [])) or [
+            (None, None)
+        ]
         for label, weight in entries:
             write_value(ws.cell(row=row, column=1), shown)
             if label is not None:
@@ -171,11 +192,13 @@ def _table(ws: Worksheet, headers: list[str], empty_rows: int, widths: Iterable[
 
 
 def _validations(ws: Worksheet, types: int, last: int, lang: str) -> None:
-    type_list = DataValidation(type="list", formula1=f"'{LISTS_SHEET}'!$A$1:$A${types}",
-                               allow_blank=True)
+    type_list = DataValidation(
+        type="list", formula1=f"'{LISTS_SHEET}'!$A$1:$A${types}", allow_blank=True
+    )
     type_list.errorStyle = "warning"  # a type of one's own is accepted, after a warning
-    weight_list = DataValidation(type="list", formula1=f"'{LISTS_SHEET}'!$B$1:$B${len(WEIGHTS)}",
-                                 allow_blank=True)
+    weight_list = DataValidation(
+        type="list", formula1=f"'{LISTS_SHEET}'!$B$1:$B${len(WEIGHTS)}", allow_blank=True
+    )
     weight_list.errorStyle = "warning"
     for validation, column, key in ((type_list, "B", "type"), (weight_list, "C", "weight")):
         validation.showInputMessage = True

@@ -31,26 +31,42 @@ from .answers import (
 )
 
 
-def read_form_export(sheet: RawSheet, file: str, log: ProblemLog, *, vocabulary: Vocabulary,
-                     default_type: str, respondent: str | None = None,
-                     partners: Sequence[str] | None = None, first_order: int = 0) -> list[Answer]:
+def read_form_export(
+    sheet: RawSheet,
+    file: str,
+    log: ProblemLog,
+    *,
+    vocabulary: Vocabulary,
+    default_type: str,
+    respondent: str | None = None,
+    partners: Sequence[str] | None = None,
+    first_order: int = 0,
+) -> list[Answer]:
     """Every answer of one export sheet (grid and free-text columns may be mixed)."""
     plan = _plan(sheet, vocabulary, default_type, respondent, partners, log, file)
     if plan is None:
         return []
     who, when, grid, free, offers = plan
     answers = []
-    for order, (values, number) in enumerate(zip(sheet.rows, sheet.row_numbers, strict=False),
-                                             start=first_order):
+    for order, (values, number) in enumerate(
+        zip(sheet.rows, sheet.row_numbers, strict=False), start=first_order
+    ):
         if is_blank_row(values):
             continue
         name = as_text(values[who]) if who < len(values) else None
         if not name:
-            log.warning("survey_no_respondent", sheet=sheet.name, row=number,
-                        column=sheet.column_label(who))
+            log.warning(
+                "survey_no_respondent", sheet=sheet.name, row=number, column=sheet.column_label(who)
+            )
             continue
-        answer = Answer(name, file, sheet.name, number, order=order,
-                        when=timestamp_of(values[when]) if when is not None else None)
+        answer = Answer(
+            name,
+            file,
+            sheet.name,
+            number,
+            order=order,
+            when=timestamp_of(values[when]) if when is not None else None,
+        )
         for position, actor, type_name in grid:
             types = relation_types(_at(values, position), default=type_name)
             if types:
@@ -69,10 +85,18 @@ def _at(values: list[Any], position: int) -> Any:
     return values[position] if position < len(values) else None
 
 
-def _plan(sheet: RawSheet, vocabulary: Vocabulary, default_type: str, respondent: str | None,
-          partners: Sequence[str] | None, log: ProblemLog, file: str
-          ) -> tuple[int, int | None, list[tuple[int, str, str]], list[tuple[int, str]],
-                     list[tuple[int, str]]] | None:
+def _plan(
+    sheet: RawSheet,
+    vocabulary: Vocabulary,
+    default_type: str,
+    respondent: str | None,
+    partners: Sequence[str] | None,
+    log: ProblemLog,
+    file: str,
+) -> (
+    tuple[int, int | None, list[tuple[int, str, str]], list[tuple[int, str]], list[tuple[int, str]]]
+    | None
+):
     """Which column holds what: (respondent, time, grid, free text, resources and needs)."""
     headers = [str(h or "") for h in sheet.header]
     wanted = {loose(p) for p in partners or ()}
@@ -80,8 +104,13 @@ def _plan(sheet: RawSheet, vocabulary: Vocabulary, default_type: str, respondent
     if respondent is not None:
         who = next((i for i, h in enumerate(headers) if loose(h) == loose(respondent)), None)
         if who is None:
-            log.error("survey_respondent_column_missing", sheet=sheet.name, row=sheet.header_row,
-                      value=respondent, columns=", ".join(h for h in headers if h))
+            log.error(
+                "survey_respondent_column_missing",
+                sheet=sheet.name,
+                row=sheet.header_row,
+                value=respondent,
+                columns=", ".join(h for h in headers if h),
+            )
             return None
     when = None
     grid: list[tuple[int, str, str]] = []
@@ -112,15 +141,28 @@ def _plan(sheet: RawSheet, vocabulary: Vocabulary, default_type: str, respondent
         else:
             ignored.append(header)
     if who is None:
-        log.error("survey_respondent_column_unknown", sheet=sheet.name, row=sheet.header_row,
-                  columns=", ".join(h for h in headers if h))
+        log.error(
+            "survey_respondent_column_unknown",
+            sheet=sheet.name,
+            row=sheet.header_row,
+            columns=", ".join(h for h in headers if h),
+        )
         return None
     if not grid and not free:
-        log.error("survey_partner_columns_unknown", sheet=sheet.name, row=sheet.header_row,
-                  columns=", ".join(h for h in headers if h))
+        log.error(
+            "survey_partner_columns_unknown",
+            sheet=sheet.name,
+            row=sheet.header_row,
+            columns=", ".join(h for h in headers if h),
+        )
         return None
     if ignored:
-        log.warning("survey_columns_ignored", sheet=sheet.name, row=sheet.header_row,
-                    columns=", ".join(f"« {h} »" for h in ignored), count=len(ignored))
+        log.warning(
+            "survey_columns_ignored",
+            sheet=sheet.name,
+            row=sheet.header_row,
+            columns=", ".join(f"« {h} »" for h in ignored),
+            count=len(ignored),
+        )
     del file
     return who, when, grid, free, offers

@@ -42,24 +42,33 @@ def _field(header: Any) -> str:
     return loose(written.rsplit("/", 1)[-1]).replace(" ", "_")
 
 
-def read_kobo_export(sheets: Sequence[RawSheet], file: str, *, default_type: str,
-                     type_names: dict[str, str], first_order: int = 0) -> list[Answer]:
+def read_kobo_export(
+    sheets: Sequence[RawSheet],
+    file: str,
+    *,
+    default_type: str,
+    type_names: dict[str, str],
+    first_order: int = 0,
+) -> list[Answer]:
     """The answers of an export: main sheet first, the repeat sheet found by its columns."""
     main = sheets[0]
     columns = _positions(main)
     repeat = next((s for s in sheets[1:] if is_repeat(s)), None)
     links = _links_by_parent(repeat, type_names) if repeat is not None else {}
     answers = []
-    for order, (values, number) in enumerate(zip(main.rows, main.row_numbers, strict=False),
-                                             start=first_order):
+    for order, (values, number) in enumerate(
+        zip(main.rows, main.row_numbers, strict=False), start=first_order
+    ):
         if is_blank_row(values):
             continue
         get = _getter(values, columns)
         respondent = as_text(get(F["respondent"]))
-        answer = Answer(respondent, file, main.name, number, order=order,
-                        respondent_choice=respondent)
-        answer.when = next((t for t in (timestamp_of(get(c)) for c in _TIME) if t is not None),
-                           None)
+        answer = Answer(
+            respondent, file, main.name, number, order=order, respondent_choice=respondent
+        )
+        answer.when = next(
+            (t for t in (timestamp_of(get(c)) for c in _TIME) if t is not None), None
+        )
         own = next((as_text(get(c)) for c in _OWN if as_text(get(c))), None)
         if own is not None and own in links:
             answer.partners.extend(links[own])
@@ -85,6 +94,7 @@ def _getter(values: list[Any], columns: dict[str, int]) -> Any:
     def get(name: str) -> Any:
         position = columns.get(name)
         return values[position] if position is not None and position < len(values) else None
+
     return get
 
 
@@ -111,7 +121,13 @@ def _links_by_parent(sheet: RawSheet, type_names: dict[str, str]) -> dict[str, l
         if parent is None or not (choice or label):
             continue
         types = [type_names.get(t, t) for t in _choices(get(F["types"]))]
-        out.setdefault(parent, []).append(Partner(
-            label or choice or "", types, weight_of(get(F["weight"])),
-            as_text(get(F["comment"])), choice=choice))
+        out.setdefault(parent, []).append(
+            Partner(
+                label or choice or "",
+                types,
+                weight_of(get(F["weight"])),
+                as_text(get(F["comment"])),
+                choice=choice,
+            )
+        )
     return out

@@ -35,8 +35,9 @@ def is_questionnaire(path: Path) -> bool:
     return any(sheet_role(s.name) == "links" and "partner" in _columns(s) for s in raw.sheets)
 
 
-def read_questionnaire(path: Path, log: ProblemLog, *, default_type: str, order: int,
-                       lang: str) -> Answer | None:
+def read_questionnaire(
+    path: Path, log: ProblemLog, *, default_type: str, order: int, lang: str
+) -> Answer | None:
     """The answer held in one filled questionnaire, or None (with a warning) if it has none."""
     display = path.name
     raw = read_workbook(path, display=display, lang=lang)
@@ -71,7 +72,7 @@ def _name_from_file(path: Path, lang: str) -> str:
     for language in ("fr", "en"):
         prefix = text("collect.questionnaire.file_prefix", language) + "_"
         if stem.lower().startswith(prefix):
-            stem = stem[len(prefix):]
+            stem = stem[len(prefix) :]
     return " ".join(stem.replace("_", " ").split())
 
 
@@ -103,8 +104,15 @@ def _read_links(sheet: RawSheet, answer: Answer, default_type: str) -> None:
             if known:
                 answer.partners.append(Partner(partner, [], known=True, denied=True))
             continue
-        answer.partners.append(Partner(partner, types, weight_of(cell(values, "weight")),
-                                       as_text(cell(values, "comment")), known=known))
+        answer.partners.append(
+            Partner(
+                partner,
+                types,
+                weight_of(cell(values, "weight")),
+                as_text(cell(values, "comment")),
+                known=known,
+            )
+        )
 
 
 def _read_offers(sheet: RawSheet, role: str, target: list[tuple[str, str | None]]) -> None:
@@ -115,7 +123,8 @@ def _read_offers(sheet: RawSheet, role: str, target: list[tuple[str, str | None]
     for values in sheet.rows:
         if position >= len(values):
             continue
-        kind = as_text(values[category]) if category is not None and category < len(values) \
-            else None
+        kind = (
+            as_text(values[category]) if category is not None and category < len(values) else None
+        )
         for item in split_lines(values[position]):
             target.append((item, kind))

@@ -33,7 +33,9 @@ def territory_records(t: Territory) -> dict[str, Any]:
         "memberships": _rows(t.memberships),
         "resources": _rows(t.resources),
         "needs": _rows(t.needs),
-        "name": t.name, "date": t.date, "vocabulary": t.vocabulary,
+        "name": t.name,
+        "date": t.date,
+        "vocabulary": t.vocabulary,
         "extra_sheets": dict(t.extra_sheets),
     }
 

@@ -37,8 +37,20 @@ from ..stable_xlsx import stable_zip
 from ..text_keys import key, loose
 
 DECISIONS = ("this", "other", "new", "ignore")
-_FIELDS = ("cited", "commune", "role", "seen_in", "status", "score", "proposed", "proposed_id",
-           "candidates", "decision", "actor", "type")
+_FIELDS = (
+    "cited",
+    "commune",
+    "role",
+    "seen_in",
+    "status",
+    "score",
+    "proposed",
+    "proposed_id",
+    "candidates",
+    "decision",
+    "actor",
+    "type",
+)
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _DECIDE_FILL = PatternFill("solid", fgColor="FFF2CC")
 
@@ -59,8 +71,13 @@ def review_key(cited: str, commune: Any = None) -> str:
     return loose(cited) + (f" @ {loose(place)}" if place else "")
 
 
-def write_review(rows: Iterable[dict[str, Any]], path: str | os.PathLike[str], *, names: dict[str, str],
-                 lang: str | None = None) -> Path:
+def write_review(
+    rows: Iterable[dict[str, Any]],
+    path: str | os.PathLike[str],
+    *,
+    names: dict[str, str],
+    lang: str | None = None,
+) -> Path:
     """Write the review workbook (``rows``: dicts with the keys of ``_FIELDS``); returns the path."""
     lang = resolve_lang(lang)
     path = Path(path)
@@ -98,11 +115,13 @@ def write_review(rows: Iterable[dict[str, Any]], path: str | os.PathLike[str], *
         write_value(lists.cell(row=line, column=2), name)
     lists.sheet_state = "hidden"
     last = max(count + 1, 2) + 200
-    decision = DataValidation(type="list", formula1=f"'_listes'!$A$1:$A${len(DECISIONS)}",
-                              allow_blank=True)
+    decision = DataValidation(
+        type="list", formula1=f"'_listes'!$A$1:$A${len(DECISIONS)}", allow_blank=True
+    )
     decision.add(f"J2:J{last}")
-    actor = DataValidation(type="list", formula1=f"'_listes'!$B$1:$B${max(len(ordered), 1)}",
-                           allow_blank=True)
+    actor = DataValidation(
+        type="list", formula1=f"'_listes'!$B$1:$B${max(len(ordered), 1)}", allow_blank=True
+    )
     actor.errorStyle = "warning"
     actor.add(f"K2:K{last}")
     for validation in (decision, actor):
@@ -131,14 +150,22 @@ def read_decisions(path: str | os.PathLike[str], *, lang: str | None = None) -> 
             for position, header in enumerate(sheet.header):
                 if key(str(header)) == wanted:
                     fields.setdefault(field, position)
-    kinds = {key(text(f"collect.decision.{k}", language)): k
-             for k in DECISIONS for language in ("fr", "en")}
+    kinds = {
+        key(text(f"collect.decision.{k}", language)): k
+        for k in DECISIONS
+        for language in ("fr", "en")
+    }
     out: dict[str, Decision] = {}
     for values in sheet.rows:
+
         def get(field: str, values: list[Any] = values) -> str | None:
             position = fields.get(field)
-            return as_text(values[position]) if position is not None and position < len(values) \
+            return (
+                as_text(values[position])
+                if position is not None and position < len(values)
                 else None
+            )
+
         cited, written = get("cited"), get("decision")
         if not cited or not written:
             continue
@@ -150,12 +177,15 @@ def read_decisions(path: str | os.PathLike[str], *, lang: str | None = None) -> 
     return out
 
 
-def candidates_text(candidates: Iterable[tuple[str, float]], names: dict[str, str],
-                    lang: str) -> str:
+def candidates_text(
+    candidates: Iterable[tuple[str, float]], names: dict[str, str], lang: str
+) -> str:
     """Candidates as a person reads them: « Ville de Creil » (92), « Creil Sud Oise » (75)."""
     quote = ("« ", " »") if lang == "fr" else ("\u201c", "\u201d")
-    return ", ".join(f"{quote[0]}{names.get(a, a)}{quote[1]} ({format_number(round(s), lang)})"
-                     for a, s in candidates)
+    return ", ".join(
+        f"{quote[0]}{names.get(a, a)}{quote[1]} ({format_number(round(s), lang)})"
+        for a, s in candidates
+    )
 
 
 def review_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:

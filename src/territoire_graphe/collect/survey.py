@@ -78,14 +78,23 @@ class Survey:
             if match.status not in ("probable", "unknown"):
                 continue
             candidates: list[tuple[str, float]] = list(match.candidates)  # type: ignore[arg-type]
-            proposed = match.actor if isinstance(match.actor, str) else \
-                (candidates[0][0] if candidates else None)
-            rows.append({"cited": match.cited, "role": text(f"collect.role.{match.role}",
-                                                            self.lang),
-                         "seen_in": match.seen_in, "status": match.status,
-                         "score": match.score, "proposed": names.get(proposed or ""),
-                         "proposed_id": proposed,
-                         "candidates": candidates_text(candidates, names, self.lang)})
+            proposed = (
+                match.actor
+                if isinstance(match.actor, str)
+                else (candidates[0][0] if candidates else None)
+            )
+            rows.append(
+                {
+                    "cited": match.cited,
+                    "role": text(f"collect.role.{match.role}", self.lang),
+                    "seen_in": match.seen_in,
+                    "status": match.status,
+                    "score": match.score,
+                    "proposed": names.get(proposed or ""),
+                    "proposed_id": proposed,
+                    "candidates": candidates_text(candidates, names, self.lang),
+                }
+            )
         return rows + self._decided
 
     def write_review(self, path: PathLike) -> Path:
@@ -94,10 +103,17 @@ class Survey:
         return write_review(self.to_review(), path, names=names, lang=self.lang)
 
 
-def read_survey(answers: PathLike | Sequence[PathLike], *, roster: Territory | PathLike,
-                review: PathLike | None = None, ties: str = "declared",
-                respondent: str | None = None, partners: Sequence[str] | None = None,
-                relation_type: str = "interconnaissance", lang: str | None = None) -> Survey:
+def read_survey(
+    answers: PathLike | Sequence[PathLike],
+    *,
+    roster: Territory | PathLike,
+    review: PathLike | None = None,
+    ties: str = "declared",
+    respondent: str | None = None,
+    partners: Sequence[str] | None = None,
+    relation_type: str = "interconnaissance",
+    lang: str | None = None,
+) -> Survey:
     """Read the answers to a survey of the actors of ``roster``.
 
     ``answers``: a folder of filled questionnaires, one or several files (questionnaire
@@ -116,31 +132,51 @@ def read_survey(answers: PathLike | Sequence[PathLike], *, roster: Territory | P
     default_type = t.vocabulary.match("relation", relation_type).name
     loaded = [(path, _load(path, log, lang)) for path in files]
     # ODK Central exports a repeat group as a CSV file of its own, joined by PARENT_KEY
-    repeats = [sheets[0] for path, sheets in loaded
-               if sheets and path.suffix.lower() in CSV_SUFFIXES and is_repeat(sheets[0])]
+    repeats = [
+        sheets[0]
+        for path, sheets in loaded
+        if sheets and path.suffix.lower() in CSV_SUFFIXES and is_repeat(sheets[0])
+    ]
     collected: list[Answer] = []
     for path, sheets in loaded:
         log.file = path.name
         if sheets is None:  # a per-actor questionnaire
-            answer = read_questionnaire(path, log, default_type=default_type,
-                                        order=len(collected), lang=lang)
+            answer = read_questionnaire(
+                path, log, default_type=default_type, order=len(collected), lang=lang
+            )
             collected.extend([answer] if answer is not None else [])
         elif not sheets or sheets[0] in repeats:
             continue
         elif is_kobo(sheets[0]):
-            collected.extend(read_kobo_export(
-                [*sheets, *repeats], path.name, default_type=default_type,
-                type_names=type_choice_names(lang), first_order=len(collected)))
+            collected.extend(
+                read_kobo_export(
+                    [*sheets, *repeats],
+                    path.name,
+                    default_type=default_type,
+                    type_names=type_choice_names(lang),
+                    first_order=len(collected),
+                )
+            )
         else:
-            collected.extend(read_form_export(
-                sheets[0], path.name, log, vocabulary=t.vocabulary, default_type=default_type,
-                respondent=respondent, partners=partners, first_order=len(collected)))
+            collected.extend(
+                read_form_export(
+                    sheets[0],
+                    path.name,
+                    log,
+                    vocabulary=t.vocabulary,
+                    default_type=default_type,
+                    respondent=respondent,
+                    partners=partners,
+                    first_order=len(collected),
+                )
+            )
     log.raise_if_errors()
     decisions = read_decisions(review, lang=lang) if review is not None else {}
     resolver = Resolver(t, decisions, choice_names(t), log)
     territory, respondents = build_survey_territory(t, collected, resolver, log, ties=ties)
-    return Survey(territory, resolver.table(), respondents, log.warnings, lang,
-                  resolver.decided_rows(lang))
+    return Survey(
+        territory, resolver.table(), respondents, log.warnings, lang, resolver.decided_rows(lang)
+    )
 
 
 def _answer_files(answers: PathLike | Sequence[PathLike], lang: str) -> list[Path]:
@@ -151,9 +187,15 @@ def _answer_files(answers: PathLike | Sequence[PathLike], lang: str) -> list[Pat
         if not path.exists():
             raise fatal("file_not_found", path.name, lang=lang, path=str(path))
         if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.is_file()
-                                and p.suffix.lower() in (*WORKBOOK_SUFFIXES, *CSV_SUFFIXES)
-                                and not p.name.startswith(("~$", ".", "_"))))
+            files.extend(
+                sorted(
+                    p
+                    for p in path.iterdir()
+                    if p.is_file()
+                    and p.suffix.lower() in (*WORKBOOK_SUFFIXES, *CSV_SUFFIXES)
+                    and not p.name.startswith(("~$", ".", "_"))
+                )
+            )
         else:
             files.append(path)
     return files
@@ -169,8 +211,11 @@ def _load(path: Path, log: ProblemLog, lang: str) -> list[RawSheet] | None:
         grid = read_csv_grid(path, display=path.name, lang=lang)
         sheets = [sheet_from_grid(path.stem, grid)]
     else:
-        sheets = [s for s in read_workbook(path, display=path.name, lang=lang).sheets
-                  if not s.name.startswith("_")]
+        sheets = [
+            s
+            for s in read_workbook(path, display=path.name, lang=lang).sheets
+            if not s.name.startswith("_")
+        ]
     sheets = [s for s in sheets if s.header]
     if not sheets:
         log.warning("survey_file_empty", value=path.name)

@@ -32,50 +32,74 @@ from ..render.safe_cells import write_value
 from ..stable_xlsx import stable_zip
 
 _FAMILY_SHEETS = {"lien": "relations", "flux": "flows", "interdependance": "dependencies"}
-_RELATION_FIELDS = ("source", "target", "type", "weight", "directed", "start", "end",
-                    "quantity", "unit", "comment")
-_KIND_WORDS = {"fr": {"actor": "acteur", "relation": "relation", "collective": "collectif"},
-               "en": {"actor": "actor", "relation": "relation", "collective": "collective"}}
+_RELATION_FIELDS = (
+    "source",
+    "target",
+    "type",
+    "weight",
+    "directed",
+    "start",
+    "end",
+    "quantity",
+    "unit",
+    "comment",
+)
+_KIND_WORDS = {
+    "fr": {"actor": "acteur", "relation": "relation", "collective": "collectif"},
+    "en": {"actor": "actor", "relation": "relation", "collective": "collective"},
+}
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 
 
-def write_territory(t: Territory, path: str | os.PathLike[str], *,
-                    lang: str | None = None) -> Path:
+def write_territory(t: Territory, path: str | os.PathLike[str], *, lang: str | None = None) -> Path:
     """Write ``t`` as a territory workbook (.xlsx); returns the path."""
     lang = resolve_lang(lang)
     path = Path(path)
     columns = t.graph.graph.get("columns", {})
     book = Workbook()
     book.remove(book.active)
-    _sheet(book, "actors", t.actors.reset_index(), ("id", *ACTOR_COLUMNS),
-           columns.get("actor", []), lang)
+    _sheet(
+        book,
+        "actors",
+        t.actors.reset_index(),
+        ("id", *ACTOR_COLUMNS),
+        columns.get("actor", []),
+        lang,
+    )
     relations = t.relations.copy()
     for end in ("source", "target"):
-        relations[end] = relations[f"{end}_person"].where(relations[f"{end}_person"].notna(),
-                                                          relations[end])
+        relations[end] = relations[f"{end}_person"].where(
+            relations[f"{end}_person"].notna(), relations[end]
+        )
     extra = [c for c in columns.get("relation", []) if c in relations.columns]
     for family, sheet in _FAMILY_SHEETS.items():
         chosen = relations[relations["family"] == family]
         if sheet == "relations" or len(chosen):
             _sheet(book, sheet, chosen, _RELATION_FIELDS, extra, lang)
     for sheet, table, fields, kind in (
-            ("collectives", t.collectives.reset_index(), ("id", *COLLECTIVE_COLUMNS),
-             "collective"),
-            ("people", t.people.reset_index(), ("id", *PEOPLE_COLUMNS), "person")):
+        ("collectives", t.collectives.reset_index(), ("id", *COLLECTIVE_COLUMNS), "collective"),
+        ("people", t.people.reset_index(), ("id", *PEOPLE_COLUMNS), "person"),
+    ):
         if len(table):
             _sheet(book, sheet, table, fields, columns.get(kind, []), lang)
     if len(t.memberships):
         table = t.memberships.copy()
         table["actor"] = table["person"].where(table["person"].notna(), table["actor"])
-        _sheet(book, "memberships", table, ("actor", "collective", "role", "start", "end"),
-               columns.get("membership", []), lang)
-    for sheet, table, what in (("resources", t.resources, "resource"),
-                               ("needs", t.needs, "need")):
+        _sheet(
+            book,
+            "memberships",
+            table,
+            ("actor", "collective", "role", "start", "end"),
+            columns.get("membership", []),
+            lang,
+        )
+    for sheet, table, what in (("resources", t.resources, "resource"), ("needs", t.needs, "need")):
         table = table.copy()
         table["actor"] = table["person"].where(table["person"].notna(), table["actor"])
         _sheet(book, sheet, table, ("actor", what, "category"), columns.get(sheet, []), lang)
-    types = pd.DataFrame(type_rows(t), columns=["type", "kind", "family", "directed", "color",
-                                                 "label"])
+    types = pd.DataFrame(
+        type_rows(t), columns=["type", "kind", "family", "directed", "color", "label"]
+    )
     if len(types):
         types["kind"] = types["kind"].map(_KIND_WORDS[lang])
         _sheet(book, "types", types, tuple(types.columns), [], lang)
@@ -85,8 +109,14 @@ def write_territory(t: Territory, path: str | os.PathLike[str], *,
     return path
 
 
-def _sheet(book: Workbook, sheet: str, frame: pd.DataFrame, fields: Sequence[str],
-           extra: Iterable[str], lang: str) -> None:
+def _sheet(
+    book: Workbook,
+    sheet: str,
+    frame: pd.DataFrame,
+    fields: Sequence[str],
+    extra: Iterable[str],
+    lang: str,
+) -> None:
     spec = SHEETS_BY_NAME[sheet]
     extra = [c for c in extra if c in frame.columns and c not in fields]
     ws = book.create_sheet(spec.en if lang == "en" else spec.fr)
@@ -101,4 +131,3 @@ def _sheet(book: Workbook, sheet: str, frame: pd.DataFrame, fields: Sequence[str
         for position, value in enumerate(values, start=1):
             write_value(ws.cell(row=number, column=position), value)
     ws.freeze_panes = "A2"
-

@@ -78,32 +78,104 @@ def _slug(name: str) -> str:
 
 def write_xlsform(t: Territory, path: Path, *, lang: str) -> Path:
     """Write the XLSForm of the roster ``t`` to ``path`` (.xlsx); returns the path."""
+
     def say(key: str) -> str:
         return text(f"collect.xlsform.{key}", lang)
 
     partner = f"${{{F['partner_label']}}}"
     survey = [
-        ("type", "name", "label", "hint", "required", "appearance", "choice_filter",
-         "repeat_count", "calculation"),
-        (f"select_one {ACTOR_LIST}", F["respondent"], say("respondent"), say("respondent_hint"),
-         "yes", "autocomplete", "", "", ""),
-        (f"select_multiple {ACTOR_LIST}", F["partners"], say("partners"), say("partners_hint"),
-         "", "autocomplete", f"name != ${{{F['respondent']}}}", "", ""),
+        (
+            "type",
+            "name",
+            "label",
+            "hint",
+            "required",
+            "appearance",
+            "choice_filter",
+            "repeat_count",
+            "calculation",
+        ),
+        (
+            f"select_one {ACTOR_LIST}",
+            F["respondent"],
+            say("respondent"),
+            say("respondent_hint"),
+            "yes",
+            "autocomplete",
+            "",
+            "",
+            "",
+        ),
+        (
+            f"select_multiple {ACTOR_LIST}",
+            F["partners"],
+            say("partners"),
+            say("partners_hint"),
+            "",
+            "autocomplete",
+            f"name != ${{{F['respondent']}}}",
+            "",
+            "",
+        ),
         ("text", F["others"], say("others"), say("others_hint"), "", "multiline", "", "", ""),
-        ("begin_repeat", F["repeat"], say("repeat"), "", "", "", "",
-         f"count-selected(${{{F['partners']}}})", ""),
-        ("calculate", F["partner"], "", "", "", "", "", "",
-         f"selected-at(${{{F['partners']}}}, position(..) - 1)"),
-        ("calculate", F["partner_label"], "", "", "", "", "", "",
-         f"jr:choice-name(${{{F['partner']}}}, '${{{F['partners']}}}')"),
-        (f"select_multiple {TYPE_LIST}", F["types"], say("types").format(partner=partner), "",
-         "yes", "", "", "", ""),
-        (f"select_one {WEIGHT_LIST}", F["weight"], say("weight").format(partner=partner), "",
-         "", "", "", "", ""),
+        (
+            "begin_repeat",
+            F["repeat"],
+            say("repeat"),
+            "",
+            "",
+            "",
+            "",
+            f"count-selected(${{{F['partners']}}})",
+            "",
+        ),
+        (
+            "calculate",
+            F["partner"],
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            f"selected-at(${{{F['partners']}}}, position(..) - 1)",
+        ),
+        (
+            "calculate",
+            F["partner_label"],
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            f"jr:choice-name(${{{F['partner']}}}, '${{{F['partners']}}}')",
+        ),
+        (
+            f"select_multiple {TYPE_LIST}",
+            F["types"],
+            say("types").format(partner=partner),
+            "",
+            "yes",
+            "",
+            "",
+            "",
+            "",
+        ),
+        (
+            f"select_one {WEIGHT_LIST}",
+            F["weight"],
+            say("weight").format(partner=partner),
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ),
         ("text", F["comment"], say("comment"), "", "", "", "", "", ""),
         ("end_repeat", "", "", "", "", "", "", "", ""),
-        ("text", F["resources"], say("resources"), say("lines_hint"), "", "multiline", "", "",
-         ""),
+        ("text", F["resources"], say("resources"), say("lines_hint"), "", "multiline", "", "", ""),
         ("text", F["needs"], say("needs"), say("lines_hint"), "", "multiline", "", "", ""),
     ]
     choices: list[tuple[str, str, str]] = [("list_name", "name", "label")]
@@ -117,9 +189,10 @@ def write_xlsform(t: Territory, path: Path, *, lang: str) -> Path:
     for weight in WEIGHTS:
         choices.append((WEIGHT_LIST, weight, say(f"weight_{weight}")))
     form_id = "enquete_" + (_slug(t.name) or "territoire")
-    settings = [("form_title", "form_id", "version", "allow_choice_duplicates"),
-                (text("collect.xlsform.title", lang, territory=t.name), form_id[:60], "1",
-                 "yes")]
+    settings = [
+        ("form_title", "form_id", "version", "allow_choice_duplicates"),
+        (text("collect.xlsform.title", lang, territory=t.name), form_id[:60], "1", "yes"),
+    ]
     book = Workbook()
     book.remove(book.active)
     for title, rows in (("survey", survey), ("choices", choices), ("settings", settings)):

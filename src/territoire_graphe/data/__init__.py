@@ -60,5 +60,8 @@ def samples() -> list[Path]:
     >>> "pays_de_bray_2023.xlsx" in [p.name for p in samples()]
     True
     """
-    return sorted(p for p in SAMPLES_DIR.iterdir()
-                  if p.suffix in (".xlsx", ".ods") or (p.is_dir() and not p.name.startswith("_")))
+    return sorted(
+        p
+        for p in SAMPLES_DIR.iterdir()
+        if p.suffix in (".xlsx", ".ods") or (p.is_dir() and not p.name.startswith("_"))
+    )

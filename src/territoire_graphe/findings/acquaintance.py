@@ -20,11 +20,18 @@ def isolated_actors(e: Evidence) -> list[dict[str, Any]]:
         return []
     share = len(isolated) / len(a)
     tense = sorted({x for pair in e.tension_pairs for x in pair} & set(isolated), key=str)
-    row = finding(e, "isolated", "interconnaissance", 1 if share >= 0.1 else 2,
-                  {"isolated": len(isolated), "actors": len(a), "share": share,
-                   "in_tension": tense}, isolated,
-                  count=len(isolated), total=len(a), share=e.pct(share),
-                  names=e.names(isolated, limit=8))
+    row = finding(
+        e,
+        "isolated",
+        "interconnaissance",
+        1 if share >= 0.1 else 2,
+        {"isolated": len(isolated), "actors": len(a), "share": share, "in_tension": tense},
+        isolated,
+        count=len(isolated),
+        total=len(a),
+        share=e.pct(share),
+        names=e.names(isolated, limit=8),
+    )
     if tense:  # "aucun lien" does not hide a conflict
         key_ = "finding.isolated_tension" + (".alone" if len(isolated) == 1 else "")
         row["text"] += " " + text(key_, e.lang, count=len(tense), names=e.names(tense))
@@ -36,8 +43,18 @@ def pendant_actors(e: Evidence) -> list[dict[str, Any]]:
     pendant = list(a.index[a["is_pendant"]]) if "is_pendant" in a else []
     if len(pendant) < 2:
         return []
-    return [finding(e, "pendant", "interconnaissance", 3, {"pendant": len(pendant)}, pendant,
-                     count=len(pendant), names=e.names(pendant, limit=8))]
+    return [
+        finding(
+            e,
+            "pendant",
+            "interconnaissance",
+            3,
+            {"pendant": len(pendant)},
+            pendant,
+            count=len(pendant),
+            names=e.names(pendant, limit=8),
+        )
+    ]
 
 
 def groups_never_meet(e: Evidence, *, max_findings: int = 4) -> list[dict[str, Any]]:
@@ -59,11 +76,22 @@ def groups_never_meet(e: Evidence, *, max_findings: int = 4) -> list[dict[str, A
     out = []
     for ties, neg_possible, ga, gb, size_a, size_b in sorted(rows)[:max_findings]:
         members = list(e.actors.index[e.actors["type"].isin([ga, gb])])
-        out.append(finding(
-            e, "groups_no_tie" if ties == 0 else "groups_few_ties", "interconnaissance", 2,
-            {"group_a": ga, "group_b": gb, "ties": ties, "possible": -neg_possible}, members,
-            group_a=e.type_label(ga), group_b=e.type_label(gb), size_a=size_a, size_b=size_b,
-            ties=count_text(e.lang, "ties", ties), possible=-neg_possible))
+        out.append(
+            finding(
+                e,
+                "groups_no_tie" if ties == 0 else "groups_few_ties",
+                "interconnaissance",
+                2,
+                {"group_a": ga, "group_b": gb, "ties": ties, "possible": -neg_possible},
+                members,
+                group_a=e.type_label(ga),
+                group_b=e.type_label(gb),
+                size_a=size_a,
+                size_b=size_b,
+                ties=count_text(e.lang, "ties", ties),
+                possible=-neg_possible,
+            )
+        )
     return out
 
 
@@ -91,15 +119,29 @@ def communes_never_meet(e: Evidence, *, max_findings: int = 3) -> list[dict[str,
         cu, cv = commune.get(u), commune.get(v)
         if cu is not None and cv is not None and cu != cv:
             pairs[frozenset((cu, cv))] = pairs.get(frozenset((cu, cv)), 0) + 1
-    rows = [(-(sizes[a] * sizes[b]), a, b) for a, b in itertools.combinations(big, 2)
-            if frozenset((a, b)) not in pairs]
+    rows = [
+        (-(sizes[a] * sizes[b]), a, b)
+        for a, b in itertools.combinations(big, 2)
+        if frozenset((a, b)) not in pairs
+    ]
     out = []
     for neg, ca, cb in sorted(rows)[:max_findings]:
         members = list(commune.index[commune.isin([ca, cb])])
-        out.append(finding(e, "communes_no_tie", "interconnaissance", 3,
-                            {"group_a": ca, "group_b": cb, "possible": -neg}, members,
-                            group_a=ca, group_b=cb, size_a=int(sizes[ca]),
-                            size_b=int(sizes[cb]), possible=-neg))
+        out.append(
+            finding(
+                e,
+                "communes_no_tie",
+                "interconnaissance",
+                3,
+                {"group_a": ca, "group_b": cb, "possible": -neg},
+                members,
+                group_a=ca,
+                group_b=cb,
+                size_a=int(sizes[ca]),
+                size_b=int(sizes[cb]),
+                possible=-neg,
+            )
+        )
     return out
 
 
@@ -108,12 +150,22 @@ def ei_by_type(e: Evidence) -> list[dict[str, Any]]:
         return []
     ei = float(e.mixing.ei_index)
     if e.ei_p_value is not None and e.ei_p_value <= 0.05 and ei < 0:
-        return [finding(e, "ei_closed", "interconnaissance", 2,
-                         {"ei_index": ei, "p_value": e.ei_p_value}, [],
-                         ei=e.num(ei, 2), p=e.num(e.ei_p_value, 3))]
+        return [
+            finding(
+                e,
+                "ei_closed",
+                "interconnaissance",
+                2,
+                {"ei_index": ei, "p_value": e.ei_p_value},
+                [],
+                ei=e.num(ei, 2),
+                p=e.num(e.ei_p_value, 3),
+            )
+        ]
     if ei >= 0.5:
-        return [finding(e, "ei_open", "interconnaissance", 3, {"ei_index": ei}, [],
-                         ei=e.num(ei, 2))]
+        return [
+            finding(e, "ei_open", "interconnaissance", 3, {"ei_index": ei}, [], ei=e.num(ei, 2))
+        ]
     return []
 
 
@@ -133,17 +185,30 @@ def community_single_bridge(e: Evidence, *, max_findings: int = 3) -> list[dict[
         k = (min(cu, cv), max(cu, cv))
         ties[k] = ties.get(k, 0) + 1
         common[k] = common[k] & {u, v} if k in common else {u, v}
-    labels = e.communities.set_index("community")["label"].to_dict() \
-        if "label" in e.communities else {}
+    labels = (
+        e.communities.set_index("community")["label"].to_dict() if "label" in e.communities else {}
+    )
     sizes = e.actors["community"].value_counts()
-    found = [(k, next(iter(hub))) for k, hub in sorted(common.items()) if len(hub) == 1
-             and sizes.get(k[0], 0) >= 3 and sizes.get(k[1], 0) >= 3]
+    found = [
+        (k, next(iter(hub)))
+        for k, hub in sorted(common.items())
+        if len(hub) == 1 and sizes.get(k[0], 0) >= 3 and sizes.get(k[1], 0) >= 3
+    ]
     found.sort(key=lambda item: (-(sizes[item[0][0]] + sizes[item[0][1]]), item[0]))
-    return [finding(e, "community_single_bridge", "interconnaissance", 2,
-                     {"community_a": ca, "community_b": cb, "ties": ties[(ca, cb)]}, [hub],
-                     community_a=labels.get(ca, str(ca)), community_b=labels.get(cb, str(cb)),
-                     name=e.the(hub))
-            for (ca, cb), hub in found[:max_findings]]
+    return [
+        finding(
+            e,
+            "community_single_bridge",
+            "interconnaissance",
+            2,
+            {"community_a": ca, "community_b": cb, "ties": ties[(ca, cb)]},
+            [hub],
+            community_a=labels.get(ca, str(ca)),
+            community_b=labels.get(cb, str(cb)),
+            name=e.the(hub),
+        )
+        for (ca, cb), hub in found[:max_findings]
+    ]
 
 
 def members_never_meet(e: Evidence, *, max_findings: int = 5) -> list[dict[str, Any]]:
@@ -156,17 +221,25 @@ def members_never_meet(e: Evidence, *, max_findings: int = 5) -> list[dict[str, 
         members = sorted(set(rows["actor"]))
         if len(members) < 3:
             continue
-        alone = [a for a in members
-                 if not any(e.graph.has_edge(a, b) for b in members if b != a)]
+        alone = [a for a in members if not any(e.graph.has_edge(a, b) for b in members if b != a)]
         if not alone:
             continue
         c = e.t.collectives.loc[collective]
-        out.append(finding(e, "members_never_meet", "interconnaissance",
-                            2 if len(alone) / len(members) >= 0.3 else 3,
-                            {"collective": collective, "members": len(members),
-                             "without_tie": len(alone)}, alone,
-                            collective=c["name"], type=c["type"], count=len(alone),
-                            members=len(members), names=e.names(alone)))
+        out.append(
+            finding(
+                e,
+                "members_never_meet",
+                "interconnaissance",
+                2 if len(alone) / len(members) >= 0.3 else 3,
+                {"collective": collective, "members": len(members), "without_tie": len(alone)},
+                alone,
+                collective=c["name"],
+                type=c["type"],
+                count=len(alone),
+                members=len(members),
+                names=e.names(alone),
+            )
+        )
     # The collectives where membership and ties differ most come first.
     out.sort(key=lambda f: -f["figures"]["without_tie"] / f["figures"]["members"])
     return out[:max_findings]

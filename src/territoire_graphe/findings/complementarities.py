@@ -26,18 +26,37 @@ def _introduction(e: Evidence, row: pd.Series) -> tuple[str, list[str], dict[str
     path = row.get("path") if isinstance(row.get("path"), list) else None
     if status == "indirect" and distance == 2 and path:
         who = path[1]
-        return (text("finding.introduction_by", e.lang, introducer=e.the(who, capital=True)),
-                [who], {"introducer": who})
+        return (
+            text("finding.introduction_by", e.lang, introducer=e.the(who, capital=True)),
+            [who],
+            {"introducer": who},
+        )
     if status == "indirect" and path:
         between = path[1:-1]
-        return (text("finding.introduction_far", e.lang, distance=len(path) - 1,
-                     names=e.names(between)), between, {"path": list(path)})
+        return (
+            text(
+                "finding.introduction_far", e.lang, distance=len(path) - 1, names=e.names(between)
+            ),
+            between,
+            {"path": list(path)},
+        )
     for who, collective in _co_members(e, a, b):
-        name = e.t.collectives.at[collective, "name"] if collective in e.t.collectives.index \
+        name = (
+            e.t.collectives.at[collective, "name"]
+            if collective in e.t.collectives.index
             else collective
-        return (text("finding.introduction_co_member", e.lang,
-                     introducer=e.the(who, capital=True), collective=name, b=e.the(b)),
-                [who], {"co_member": who, "collective": collective})
+        )
+        return (
+            text(
+                "finding.introduction_co_member",
+                e.lang,
+                introducer=e.the(who, capital=True),
+                collective=name,
+                b=e.the(b),
+            ),
+            [who],
+            {"co_member": who, "collective": collective},
+        )
     return text("finding.introduction_none", e.lang), [], {}
 
 
@@ -63,8 +82,9 @@ def _closest_first(matches: pd.DataFrame) -> pd.DataFrame:
     """Matches whose resource and need agree most first."""
     from ..analysis._matching import text_overlap
 
-    overlap = [-text_overlap(r, n) for r, n in zip(matches["resource"], matches["need"],
-                                                    strict=True)]
+    overlap = [
+        -text_overlap(r, n) for r, n in zip(matches["resource"], matches["need"], strict=True)
+    ]
     return matches.assign(_overlap=overlap).sort_values("_overlap", kind="stable")
 
 
@@ -90,13 +110,27 @@ def isolated_with_resource(e: Evidence, *, max_findings: int = 5) -> list[dict[s
     out = []
     for _, row in best.iterrows():
         intro, who, how = _introduction(e, row)
-        out.append(finding(e, "isolated_resource", "complementarites", 1,
-                            {"category": row.get("category"), "resource": row["resource"],
-                             "need": row["need"], "status": row["status"], **how},
-                            [row["resource_actor"], row["need_actor"], *who],
-                            name=e.the(row["resource_actor"], capital=True),
-                            resource=row["resource"], need_name=e.the(row["need_actor"]),
-                            need=row["need"], introduction=intro))
+        out.append(
+            finding(
+                e,
+                "isolated_resource",
+                "complementarites",
+                1,
+                {
+                    "category": row.get("category"),
+                    "resource": row["resource"],
+                    "need": row["need"],
+                    "status": row["status"],
+                    **how,
+                },
+                [row["resource_actor"], row["need_actor"], *who],
+                name=e.the(row["resource_actor"], capital=True),
+                resource=row["resource"],
+                need_name=e.the(row["need_actor"]),
+                need=row["need"],
+                introduction=intro,
+            )
+        )
     return out
 
 
@@ -115,29 +149,55 @@ def complementarity_matches(e: Evidence, *, max_findings: int = 5) -> list[dict[
     new, indirect = int((c["status"] == "new").sum()), int((c["status"] == "indirect").sum())
     resources = c[["resource_actor", "resource"]].drop_duplicates()
     needs = c[["need_actor", "need"]].drop_duplicates()
-    out = [finding(e, "complementarity_summary", "complementarites", 2,
-                    {"matches": len(c), "to_make": len(todo), "new": new, "indirect": indirect,
-                     "resources": len(resources), "needs": len(needs)}, [],
-                    pairs=count_text(e.lang, "pairs", len(c)),
-                    resources=count_text(e.lang, "resources", len(resources)),
-                    needs=count_text(e.lang, "needs", len(needs)),
-                    todo=count_text(e.lang, "untied_pairs", len(todo)),
-                    new=count_text(e.lang, "without_path", new),
-                    indirect=count_text(e.lang, "through_others", indirect))] \
-        if len(todo) else []
+    out = (
+        [
+            finding(
+                e,
+                "complementarity_summary",
+                "complementarites",
+                2,
+                {
+                    "matches": len(c),
+                    "to_make": len(todo),
+                    "new": new,
+                    "indirect": indirect,
+                    "resources": len(resources),
+                    "needs": len(needs),
+                },
+                [],
+                pairs=count_text(e.lang, "pairs", len(c)),
+                resources=count_text(e.lang, "resources", len(resources)),
+                needs=count_text(e.lang, "needs", len(needs)),
+                todo=count_text(e.lang, "untied_pairs", len(todo)),
+                new=count_text(e.lang, "without_path", new),
+                indirect=count_text(e.lang, "through_others", indirect),
+            )
+        ]
+        if len(todo)
+        else []
+    )
     # Isolated holders have their own finding (isolated_with_resource).
     chosen = _closest_first(todo[~todo["resource_actor"].isin(isolated)]).head(max_findings)
     for _, row in chosen.iterrows():
         intro, who, how = _introduction(e, row)
         a, b = row["resource_actor"], row["need_actor"]
         tense = frozenset((a, b)) in e.tension_pairs
-        out.append(finding(e, "complementarity_new", "complementarites", 2,
-                            {"category": row.get("category"), "status": row["status"],
-                             "tension": tense, **how},
-                            [a, b, *who],
-                            key="complementarity_new" + (".tension" if tense else ""),
-                            resource=row["resource"], resource_name=e.the(a, capital=True),
-                            need=row["need"], of_need_name=e.of(b), introduction=intro))
+        out.append(
+            finding(
+                e,
+                "complementarity_new",
+                "complementarites",
+                2,
+                {"category": row.get("category"), "status": row["status"], "tension": tense, **how},
+                [a, b, *who],
+                key="complementarity_new" + (".tension" if tense else ""),
+                resource=row["resource"],
+                resource_name=e.the(a, capital=True),
+                need=row["need"],
+                of_need_name=e.of(b),
+                introduction=intro,
+            )
+        )
     return out
 
 
@@ -156,22 +216,35 @@ def useful_effect_funders(e: Evidence, *, max_findings: int = 5) -> list[dict[st
     funds = set(zip(funding["source"], funding["target"], strict=True))
     memberships = e.t.memberships
     member_of: dict[Any, set[Any]] = {}
-    for actor, collective in zip(memberships.get("actor", []), memberships.get("collective", []),
-                                 strict=True):
+    for actor, collective in zip(
+        memberships.get("actor", []), memberships.get("collective", []), strict=True
+    ):
         member_of.setdefault(actor, set()).add(collective)
     out = []
     for target, rows in effects.groupby("target", sort=True):
         beneficiary = str(target)
         producers = sorted({str(p) for p in rows["source"]} - {beneficiary})
-        free = [p for p in producers if (beneficiary, p) not in funds
-                and not (member_of.get(beneficiary, set()) & member_of.get(p, set()))]
+        free = [
+            p
+            for p in producers
+            if (beneficiary, p) not in funds
+            and not (member_of.get(beneficiary, set()) & member_of.get(p, set()))
+        ]
         if not free:
             continue
-        out.append(finding(e, "useful_effects", "complementarites", 1,
-                            {"producers": len(free)}, [beneficiary, *free],
-                            key="useful_effects" + (".one" if len(free) == 1 else ""),
-                            beneficiary=e.the(beneficiary, capital=True),
-                            producers=e.article_names(free)))
+        out.append(
+            finding(
+                e,
+                "useful_effects",
+                "complementarites",
+                1,
+                {"producers": len(free)},
+                [beneficiary, *free],
+                key="useful_effects" + (".one" if len(free) == 1 else ""),
+                beneficiary=e.the(beneficiary, capital=True),
+                producers=e.article_names(free),
+            )
+        )
     # Beneficiaries of the most activities are the most promising funders.
     out.sort(key=lambda f: -f["figures"]["producers"])
     return out[:max_findings]
@@ -201,14 +274,29 @@ def fragmented_functions(e: Evidence, *, max_findings: int = 4) -> list[dict[str
         # as a whole: they serve the same need of the inhabitants without cooperating.
         if count / possible < min(0.2, density):
             code = {0: "function_no_tie", 1: "function_one_tie"}.get(count, "function_fragmented")
-            out.append(finding(e, code,
-                                "complementarites", 2,
-                                {"function": function, "actors": len(actors), "linked": count,
-                                 "possible": possible}, actors, function=function,
-                                count=len(actors), names=e.names(actors), linked=count,
-                                possible=possible))
-    out.sort(key=lambda f: (f["figures"]["linked"] / f["figures"]["possible"],
-                            -f["figures"]["actors"]))
+            out.append(
+                finding(
+                    e,
+                    code,
+                    "complementarites",
+                    2,
+                    {
+                        "function": function,
+                        "actors": len(actors),
+                        "linked": count,
+                        "possible": possible,
+                    },
+                    actors,
+                    function=function,
+                    count=len(actors),
+                    names=e.names(actors),
+                    linked=count,
+                    possible=possible,
+                )
+            )
+    out.sort(
+        key=lambda f: (f["figures"]["linked"] / f["figures"]["possible"], -f["figures"]["actors"])
+    )
     return out[:max_findings]
 
 
@@ -219,12 +307,19 @@ def suggested_links(e: Evidence, *, max_findings: int = 3) -> list[dict[str, Any
     out = []
     for _, row in s.head(max_findings).iterrows():
         reasons = [_reason_text(e, code, row) for code in row.get("reasons", [row["reason"]])]
-        out.append(finding(e, "suggestion", "complementarites", 3,
-                            {"score": row.get("score"), "reasons": list(row.get("reasons", []))},
-                            [row["source"], row["target"]],
-                            name_a=e.the(row["source"], capital=True),
-                            name_b=e.the(row["target"]),
-                            reasons=join_names(reasons, e.lang, limit=len(reasons))))
+        out.append(
+            finding(
+                e,
+                "suggestion",
+                "complementarites",
+                3,
+                {"score": row.get("score"), "reasons": list(row.get("reasons", []))},
+                [row["source"], row["target"]],
+                name_a=e.the(row["source"], capital=True),
+                name_b=e.the(row["target"]),
+                reasons=join_names(reasons, e.lang, limit=len(reasons)),
+            )
+        )
     return out
 
 
@@ -232,20 +327,28 @@ def _reason_text(e: Evidence, code: str, row: pd.Series) -> str:
     details = row.get("details")
     details = details if isinstance(details, dict) else {}
     if code == "shared_collective":
-        names = [str(e.t.collectives.at[c, "name"]) if c in e.t.collectives.index else str(c)
-                 for c in details.get("collectives", [])]
+        names = [
+            str(e.t.collectives.at[c, "name"]) if c in e.t.collectives.index else str(c)
+            for c in details.get("collectives", [])
+        ]
         quoted = [locale_for(e.lang).quote(n) for n in names]
-        return text("suggestion.shared_collective", e.lang,
-                    collectives=join_names(quoted, e.lang, limit=3))
+        return text(
+            "suggestion.shared_collective", e.lang, collectives=join_names(quoted, e.lang, limit=3)
+        )
     if code == "common_partners":
         ids = list(details.get("common_partners", []))
-        return text("suggestion.common_partners", e.lang,
-                    partners=count_text(e.lang, "common_partners", len(ids)),
-                    names=e.names(ids, 3))
+        return text(
+            "suggestion.common_partners",
+            e.lang,
+            partners=count_text(e.lang, "common_partners", len(ids)),
+            names=e.names(ids, 3),
+        )
     if code == "same_function_same_area":
-        functions = [locale_for(e.lang).quote(f)
-                     for f in details.get("functions", [])]
-        return text("suggestion.same_function_same_area", e.lang,
-                    function=join_names(functions, e.lang, limit=3),
-                    municipality=str(details.get("municipality", "")))
+        functions = [locale_for(e.lang).quote(f) for f in details.get("functions", [])]
+        return text(
+            "suggestion.same_function_same_area",
+            e.lang,
+            function=join_names(functions, e.lang, limit=3),
+            municipality=str(details.get("municipality", "")),
+        )
     return text(f"suggestion.{code}", e.lang)

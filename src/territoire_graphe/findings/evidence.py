@@ -99,14 +99,34 @@ def plain(value: Any) -> Any:
     return str(value)
 
 
-def finding(e: Evidence, code: str, category: str, priority: int, figures: dict[str, Any],
-             actors: Sequence[str], key: str | None = None, **values: Any) -> dict[str, Any]:
+def finding(
+    e: Evidence,
+    code: str,
+    category: str,
+    priority: int,
+    figures: dict[str, Any],
+    actors: Sequence[str],
+    key: str | None = None,
+    **values: Any,
+) -> dict[str, Any]:
     """One finding row; ``key`` picks another sentence than ``finding.<code>``."""
-    return {"code": code, "category": text(f"category.{category}", e.lang),
-            "priority": priority, "text": text(f"finding.{key or code}", e.lang, **values),
-            "figures": plain(figures), "actors": [str(a) for a in dict.fromkeys(actors)]}
+    return {
+        "code": code,
+        "category": text(f"category.{category}", e.lang),
+        "priority": priority,
+        "text": text(f"finding.{key or code}", e.lang, **values),
+        "figures": plain(figures),
+        "actors": [str(a) for a in dict.fromkeys(actors)],
+    }
 
 
-__all__ = ["FINDING_COLUMNS", "Evidence", "article_name", "finding", "join_names", "of_name",
-           "of_names", "plain"]
-
+__all__ = [
+    "FINDING_COLUMNS",
+    "Evidence",
+    "article_name",
+    "finding",
+    "join_names",
+    "of_name",
+    "of_names",
+    "plain",
+]

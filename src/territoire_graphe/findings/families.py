@@ -49,9 +49,17 @@ def tensions(e: Evidence, *, max_findings: int = 5) -> list[dict[str, Any]]:
     r = _relations(e)
     if r.empty:
         return []
-    pairs = sorted({_pair(a, b) for a, b in
-                    zip(r.loc[r["type"] == TENSION, "source"],
-                        r.loc[r["type"] == TENSION, "target"], strict=True)}, key=str)
+    pairs = sorted(
+        {
+            _pair(a, b)
+            for a, b in zip(
+                r.loc[r["type"] == TENSION, "source"],
+                r.loc[r["type"] == TENSION, "target"],
+                strict=True,
+            )
+        },
+        key=str,
+    )
     if not pairs:
         return []
     member_of = _member_of(e)
@@ -70,20 +78,39 @@ def tensions(e: Evidence, *, max_findings: int = 5) -> list[dict[str, Any]]:
         clauses = []
         if shared:
             names = [_quote(e, _collective_name(e, c)) for c in shared]
-            clauses.append(text("finding.tension.collectives", e.lang,
-                                collectives=e.join(names, limit=3)))
+            clauses.append(
+                text("finding.tension.collectives", e.lang, collectives=e.join(names, limit=3))
+            )
         if others:
-            clauses.append(text("finding.tension.also", e.lang,
-                                types=e.join([_quote(e, _relation_label(e, x)) for x in others],
-                                             limit=4)))
+            clauses.append(
+                text(
+                    "finding.tension.also",
+                    e.lang,
+                    types=e.join([_quote(e, _relation_label(e, x)) for x in others], limit=4),
+                )
+            )
         if on_bridge:
-            clauses.append(text("finding.tension.bridge", e.lang,
-                                side=count_text(e.lang, "actors", sides.get((a, b), 0))))
-        sentence = text("finding.tension", e.lang, name_a=e.the(a, capital=True),
-                        name_b=e.the(b)) + "".join(clauses) + "."
-        row = finding(e, "tension", "fragilite", 1 if on_bridge else 2,
-                      {"collectives": shared, "other_relations": others, "bridge": on_bridge},
-                      [a, b], key="tension")
+            clauses.append(
+                text(
+                    "finding.tension.bridge",
+                    e.lang,
+                    side=count_text(e.lang, "actors", sides.get((a, b), 0)),
+                )
+            )
+        sentence = (
+            text("finding.tension", e.lang, name_a=e.the(a, capital=True), name_b=e.the(b))
+            + "".join(clauses)
+            + "."
+        )
+        row = finding(
+            e,
+            "tension",
+            "fragilite",
+            1 if on_bridge else 2,
+            {"collectives": shared, "other_relations": others, "bridge": on_bridge},
+            [a, b],
+            key="tension",
+        )
         row["text"] = sentence
         out.append(row)
     out.sort(key=lambda f: (f["priority"], -len(f["figures"]["collectives"])))
@@ -116,17 +143,27 @@ def _bridge_sides(e: Evidence) -> dict[tuple[str, str], int]:
     b = e.bridge_impact
     if b.empty:
         return {}
-    return {_pair(s, t): int(min(x, y)) for s, t, x, y in
-            zip(b["source"], b["target"], b["source_side"], b["target_side"], strict=True)}
+    return {
+        _pair(s, t): int(min(x, y))
+        for s, t, x, y in zip(
+            b["source"], b["target"], b["source_side"], b["target_side"], strict=True
+        )
+    }
 
 
 # -- funding -----------------------------------------------------------------------------
 def _funding_basis(rows: pd.DataFrame) -> tuple[str, pd.Series, str | None]:
     """Amounts per funder: ``quantity`` when every row has one in one unit, else counts."""
-    quantity = pd.to_numeric(rows["quantity"], errors="coerce") \
-        if "quantity" in rows else pd.Series(math.nan, index=rows.index)
-    units = rows["unit"].fillna("").astype(str).str.strip() if "unit" in rows \
+    quantity = (
+        pd.to_numeric(rows["quantity"], errors="coerce")
+        if "quantity" in rows
+        else pd.Series(math.nan, index=rows.index)
+    )
+    units = (
+        rows["unit"].fillna("").astype(str).str.strip()
+        if "unit" in rows
         else pd.Series("", index=rows.index)
+    )
     if quantity.notna().all() and (quantity > 0).all() and units.nunique() == 1:
         return "quantity", quantity.groupby(rows["source"]).sum(), units.iloc[0] or None
     return "count", rows.groupby("source").size().astype(float), None
@@ -152,13 +189,14 @@ def funding_concentration(e: Evidence, *, max_findings: int = 5) -> list[dict[st
     several = funding[funding["target"].isin(counts.index[counts >= 2])]
     for recipient, rows in several.groupby("target", sort=True):
         out.extend(_concentration(e, rows, str(recipient)))
-    actors = sorted((f for f in out if f["figures"]["recipient"] is not None),
-                    key=lambda f: (-f["figures"]["share"], -f["figures"]["total"]))
+    actors = sorted(
+        (f for f in out if f["figures"]["recipient"] is not None),
+        key=lambda f: (-f["figures"]["share"], -f["figures"]["total"]),
+    )
     return [f for f in out if f["figures"]["recipient"] is None] + actors[:max_findings]
 
 
-def _concentration(e: Evidence, rows: pd.DataFrame, recipient: str | None
-                   ) -> list[dict[str, Any]]:
+def _concentration(e: Evidence, rows: pd.DataFrame, recipient: str | None) -> list[dict[str, Any]]:
     basis, amounts, unit = _funding_basis(rows)
     total = float(amounts.sum())
     ranked = sorted(amounts.items(), key=lambda kv: (-kv[1], str(kv[0])))
@@ -167,22 +205,52 @@ def _concentration(e: Evidence, rows: pd.DataFrame, recipient: str | None
     if share < FUNDING_SHARE or (recipient is not None and len(ranked) == 1 and len(rows) < 2):
         return []
     if basis == "quantity":
-        detail = text("finding.funding.amount", e.lang, amount=e.num(top), total=e.num(total),
-                      unit=unit or "")
+        detail = text(
+            "finding.funding.amount", e.lang, amount=e.num(top), total=e.num(total), unit=unit or ""
+        )
     else:
         detail = text("finding.funding.count", e.lang, count=int(top), total=int(total))
-    figures = {"recipient": recipient, "funder": funder, "share": share, "basis": basis,
-               "amount": top, "total": total, "unit": unit, "funders": len(ranked)}
+    figures = {
+        "recipient": recipient,
+        "funder": funder,
+        "share": share,
+        "basis": basis,
+        "amount": top,
+        "total": total,
+        "unit": unit,
+        "funders": len(ranked),
+    }
     if recipient is None:
-        return [finding(e, "funding_concentration", "fragilite", 1 if share >= 0.8 else 2,
-                        figures, [funder], key="funding_concentration.territory",
-                        funder=e.the(funder, capital=True), share=e.pct(share), detail=detail)]
+        return [
+            finding(
+                e,
+                "funding_concentration",
+                "fragilite",
+                1 if share >= 0.8 else 2,
+                figures,
+                [funder],
+                key="funding_concentration.territory",
+                funder=e.the(funder, capital=True),
+                share=e.pct(share),
+                detail=detail,
+            )
+        ]
     sole = len(ranked) == 1
-    return [finding(e, "funding_concentration", "fragilite", 2, figures, [recipient, funder],
-                    key="funding_concentration" + (".sole" if sole else ""),
-                    share=e.pct(share), recipient=e.the(recipient),
-                    from_funder=e.of(funder) if e.lang == "fr" else f"from {e.name(funder)}",
-                    detail=detail)]
+    return [
+        finding(
+            e,
+            "funding_concentration",
+            "fragilite",
+            2,
+            figures,
+            [recipient, funder],
+            key="funding_concentration" + (".sole" if sole else ""),
+            share=e.pct(share),
+            recipient=e.the(recipient),
+            from_funder=e.of(funder) if e.lang == "fr" else f"from {e.name(funder)}",
+            detail=detail,
+        )
+    ]
 
 
 # -- dependencies ------------------------------------------------------------------------
@@ -196,8 +264,9 @@ def single_dependency(e: Evidence, *, max_findings: int = 5) -> list[dict[str, A
     r = _relations(e)
     if r.empty:
         return []
-    deps = r[(r["family"] == DEPENDENCY) & (r["type"] != USEFUL_EFFECT) &
-             r["directed"].astype(bool)]
+    deps = r[
+        (r["family"] == DEPENDENCY) & (r["type"] != USEFUL_EFFECT) & r["directed"].astype(bool)
+    ]
     targets: dict[str, set[str]] = defaultdict(set)
     for source, target in zip(deps["source"], deps["target"], strict=True):
         targets[source].add(target)
@@ -210,11 +279,19 @@ def single_dependency(e: Evidence, *, max_findings: int = 5) -> list[dict[str, A
         if len(dependents) < 2:
             continue
         dependents = sorted(dependents, key=str)
-        out.append(finding(e, "single_dependency", "fragilite", 1,
-                           {"provider": provider, "dependents": len(dependents)},
-                           [provider, *dependents], count=len(dependents),
-                           on_provider=e.of(provider) if e.lang == "fr"
-                           else f"on {e.name(provider)}", names=e.names(dependents)))
+        out.append(
+            finding(
+                e,
+                "single_dependency",
+                "fragilite",
+                1,
+                {"provider": provider, "dependents": len(dependents)},
+                [provider, *dependents],
+                count=len(dependents),
+                on_provider=e.of(provider) if e.lang == "fr" else f"on {e.name(provider)}",
+                names=e.names(dependents),
+            )
+        )
     return out[:max_findings]
 
 
@@ -266,16 +343,26 @@ def flow_without_tie(e: Evidence, *, max_names: int = 4) -> list[dict[str, Any]]
     shown = [text("finding.pair", e.lang, a=e.name(a), b=e.name(b)) for a, b in alone]
     known = by["acquaintance"]
     only = known - by["cooperation"]
-    row = finding(e, "flow_without_tie", "interconnaissance", 2,
-                  {"pairs": len(alone), "flow_pairs": len(by[FLOW]),
-                   "acquaintance_pairs": len(known), "acquaintance_only": len(only),
-                   "multiplexity": multiplexity(e),
-                   "shown": [list(pair) for pair in alone[:max_names]]},
-                  [x for pair in alone[:max_names] for x in pair],
-                  pairs=count_text(e.lang, "exchanging_pairs", len(alone)),
-                  total=count_text(e.lang, "flow_pairs", len(by[FLOW])),
-                  names=e.join(shown, limit=max_names))
+    row = finding(
+        e,
+        "flow_without_tie",
+        "interconnaissance",
+        2,
+        {
+            "pairs": len(alone),
+            "flow_pairs": len(by[FLOW]),
+            "acquaintance_pairs": len(known),
+            "acquaintance_only": len(only),
+            "multiplexity": multiplexity(e),
+            "shown": [list(pair) for pair in alone[:max_names]],
+        },
+        [x for pair in alone[:max_names] for x in pair],
+        pairs=count_text(e.lang, "exchanging_pairs", len(alone)),
+        total=count_text(e.lang, "flow_pairs", len(by[FLOW])),
+        names=e.join(shown, limit=max_names),
+    )
     if len(known) >= 2 and only:
-        row["text"] += " " + text("finding.acquaintance_only", e.lang, count=len(only),
-                                  total=len(known))
+        row["text"] += " " + text(
+            "finding.acquaintance_only", e.lang, count=len(only), total=len(known)
+        )
     return [row]

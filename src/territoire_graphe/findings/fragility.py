@@ -20,17 +20,31 @@ def cut_points(e: Evidence, *, max_findings: int = 3) -> list[dict[str, Any]]:
     r = e.removal
     if r.empty or "actors_cut_off" not in r:
         return []
-    worst = r[r["actors_cut_off"] > 0].sort_values("actors_cut_off", ascending=False,
-                                                   kind="stable").head(max_findings)
+    worst = (
+        r[r["actors_cut_off"] > 0]
+        .sort_values("actors_cut_off", ascending=False, kind="stable")
+        .head(max_findings)
+    )
     main = _main_component(e.graph)
     out = []
     for actor in worst.index:
         cut, rest, in_main = _cut_off(e.graph, actor, main)
         where = "main" if in_main else "group"
-        out.append(finding(e, "cut_point", "fragilite", 1,
-                            {"actors_cut_off": len(cut), "rest": rest, "main_component": in_main},
-                            [actor, *cut], key=f"cut_point.{where}", name=e.the(actor), count=len(cut),
-                            rest=count_text(e.lang, "other_actors", rest), names=e.names(cut)))
+        out.append(
+            finding(
+                e,
+                "cut_point",
+                "fragilite",
+                1,
+                {"actors_cut_off": len(cut), "rest": rest, "main_component": in_main},
+                [actor, *cut],
+                key=f"cut_point.{where}",
+                name=e.the(actor),
+                count=len(cut),
+                rest=count_text(e.lang, "other_actors", rest),
+                names=e.names(cut),
+            )
+        )
     return out
 
 
@@ -66,21 +80,36 @@ def bridge_ties(e: Evidence, *, max_findings: int = 3) -> list[dict[str, Any]]:
     if b.empty or "source_side" not in b:
         return []
     side = b[["source_side", "target_side"]].min(axis=1)
-    chosen = b.assign(_side=side)[side >= 2].sort_values("_side", ascending=False,
-                                                         kind="stable").head(max_findings)
+    chosen = (
+        b.assign(_side=side)[side >= 2]
+        .sort_values("_side", ascending=False, kind="stable")
+        .head(max_findings)
+    )
     main = _main_component(e.graph)
     out = []
     for _, row in chosen.iterrows():
-        small, large = (row["source"], row["target"]) \
-            if row["source_side"] <= row["target_side"] else (row["target"], row["source"])
+        small, large = (
+            (row["source"], row["target"])
+            if row["source_side"] <= row["target_side"]
+            else (row["target"], row["source"])
+        )
         small_side = int(min(row["source_side"], row["target_side"]))
         large_side = int(max(row["source_side"], row["target_side"]))
         where = "main" if small in main else "group"
-        out.append(finding(e, "bridge_tie", "fragilite", 2,
-                           {"side": small_side, "other_side": large_side,
-                            "main_component": small in main}, [small, large],
-                           key=f"bridge_tie.{where}", name_a=e.the(small),
-                           name_b=e.the(large), side=small_side))
+        out.append(
+            finding(
+                e,
+                "bridge_tie",
+                "fragilite",
+                2,
+                {"side": small_side, "other_side": large_side, "main_component": small in main},
+                [small, large],
+                key=f"bridge_tie.{where}",
+                name_a=e.the(small),
+                name_b=e.the(large),
+                side=small_side,
+            )
+        )
     return out
 
 
@@ -96,14 +125,26 @@ def person_dependency(e: Evidence, *, max_findings: int = 5) -> list[dict[str, A
     out = []
     for _, row in p[p["single_person_dependency"].astype(bool)].iterrows():
         carried, total = int(row["ties_carried"]), int(row["ties_total"])
-        out.append(finding(e, "person_dependency", "fragilite", 1,
-                            {"ties_carried": carried, "ties_total": total,
-                             "share": float(row["share"]), "person": str(row["person"])},
-                            [row["actor"]], key="person_dependency" + (
-                                ".all" if carried == total else ""),
-                            of_actor=e.of(row["actor"]),
-                            person=row.get("person_name", row["person"]),
-                            carried=carried, total=total))
+        out.append(
+            finding(
+                e,
+                "person_dependency",
+                "fragilite",
+                1,
+                {
+                    "ties_carried": carried,
+                    "ties_total": total,
+                    "share": float(row["share"]),
+                    "person": str(row["person"]),
+                },
+                [row["actor"]],
+                key="person_dependency" + (".all" if carried == total else ""),
+                of_actor=e.of(row["actor"]),
+                person=row.get("person_name", row["person"]),
+                carried=carried,
+                total=total,
+            )
+        )
     out.sort(key=lambda f: -f["figures"]["ties_total"])
     return out[:max_findings]
 
@@ -122,10 +163,24 @@ def fragmenting_set(e: Evidence) -> list[dict[str, Any]]:
     if not result.score or result.score <= before + 0.05:
         return []
     exact = getattr(result, "method", "exhaustive") == "exhaustive"
-    return [finding(e, "fragment_set", "fragilite", 2,
-                     {"fragmentation_before": before, "fragmentation_after": result.score,
-                      "exact": exact, "k": len(result.actors)},
-                     list(result.actors), key="fragment_set" + ("" if exact else ".found"),
-                     removed=e.of_all(result.actors) if e.lang == "fr"
-                     else e.names(result.actors), members=e.article_names(result.actors),
-                     before=e.pct(before), after=e.pct(result.score), k=len(result.actors))]
+    return [
+        finding(
+            e,
+            "fragment_set",
+            "fragilite",
+            2,
+            {
+                "fragmentation_before": before,
+                "fragmentation_after": result.score,
+                "exact": exact,
+                "k": len(result.actors),
+            },
+            list(result.actors),
+            key="fragment_set" + ("" if exact else ".found"),
+            removed=e.of_all(result.actors) if e.lang == "fr" else e.names(result.actors),
+            members=e.article_names(result.actors),
+            before=e.pct(before),
+            after=e.pct(result.score),
+            k=len(result.actors),
+        )
+    ]

@@ -53,8 +53,11 @@ def _first_word(name: str) -> str:
 def _article(name: str) -> str | None:
     """The article a name takes in French ("le", "la", "l'"), or None for a proper name."""
     word = _first_word(name)
-    if name[:1].isupper() and word in MASCULINE | FEMININE and name.split(" ", 1)[0].lower() \
-            == word:
+    if (
+        name[:1].isupper()
+        and word in MASCULINE | FEMININE
+        and name.split(" ", 1)[0].lower() == word
+    ):
         if name[:1] in _VOWELS:
             return "l'"
         return "le" if word in MASCULINE else "la"
@@ -73,8 +76,11 @@ def article_name(name: str, lang: str, *, capital: bool = False) -> str:
     if lang != "fr":
         return name
     article = _article(name)
-    out = name if article is None else (f"{article}{name}" if article == "l'"
-                                        else f"{article} {name}")
+    out = (
+        name
+        if article is None
+        else (f"{article}{name}" if article == "l'" else f"{article} {name}")
+    )
     return out[:1].upper() + out[1:] if capital else out
 
 

@@ -40,16 +40,25 @@ def mobilise_first(e: Evidence) -> list[dict[str, Any]]:
     if reached == 0:
         return []
     share = reached / others
-    row = finding(e, "mobilise_first", "mobilisation", 1,
-                  {"reach_share": share, "reached": reached, "others": others,
-                   "steps": e.steps}, members,
-                  key="mobilise_first" + (".one" if len(members) == 1 else ""),
-                  names=article_names([e.name(a) for a in members], e.lang), steps=e.steps,
-                  reached=reached, others=others, share=e.pct(share))
+    row = finding(
+        e,
+        "mobilise_first",
+        "mobilisation",
+        1,
+        {"reach_share": share, "reached": reached, "others": others, "steps": e.steps},
+        members,
+        key="mobilise_first" + (".one" if len(members) == 1 else ""),
+        names=article_names([e.name(a) for a in members], e.lang),
+        steps=e.steps,
+        reached=reached,
+        others=others,
+        share=e.pct(share),
+    )
     alone = [a for a in e.actors.index if e.graph.degree(a) == 0]
     if alone:
-        row["text"] += " " + text("finding.mobilise_unreachable", e.lang, count=len(alone),
-                                  names=e.names(alone, limit=8))
+        row["text"] += " " + text(
+            "finding.mobilise_unreachable", e.lang, count=len(alone), names=e.names(alone, limit=8)
+        )
         row["figures"]["unreachable"] = len(alone)
     return [row]
 
@@ -82,8 +91,17 @@ def trusted_broker(e: Evidence) -> list[dict[str, Any]]:
     types = {e.graph.nodes[v].get("type") for v in e.graph.neighbors(top)}
     if len(types) < 2:
         return []
-    return [finding(e, "trusted_broker", "mobilisation", 2,
-                     {"betweenness": b, "partner_types": len(types),
-                      "sampled": e.betweenness_sampled}, [top],
-                     name=e.the(top, capital=True), type=e.type_label(str(a.at[top, "type"])),
-                     betweenness=e.num(b, _decimals(b)), types=len(types))]
+    return [
+        finding(
+            e,
+            "trusted_broker",
+            "mobilisation",
+            2,
+            {"betweenness": b, "partner_types": len(types), "sampled": e.betweenness_sampled},
+            [top],
+            name=e.the(top, capital=True),
+            type=e.type_label(str(a.at[top, "type"])),
+            betweenness=e.num(b, _decimals(b)),
+            types=len(types),
+        )
+    ]

@@ -35,12 +35,31 @@ def low_response(e: Evidence) -> list[dict[str, Any]]:
         return []
     relations = e.t.relations
     confirmed_column = _column(relations, ("confirmed", "confirme"))
-    confirmed = sum(parse_bool(v) is True for v in relations[confirmed_column]) \
-        if confirmed_column is not None else 0
+    confirmed = (
+        sum(parse_bool(v) is True for v in relations[confirmed_column])
+        if confirmed_column is not None
+        else 0
+    )
     missing = [a for a in actors.index if a not in set(answered)]
-    return [finding(e, "low_response", "fiabilite", 1 if rate < 0.5 else 2,
-                    {"respondents": len(answered), "actors": len(actors), "rate": rate,
-                     "confirmed": int(confirmed), "relations": len(relations)},
-                    missing, count=len(answered), total=len(actors), share=e.pct(rate),
-                    confirmed=int(confirmed), relations=len(relations),
-                    names=e.names(missing, limit=8))]
+    return [
+        finding(
+            e,
+            "low_response",
+            "fiabilite",
+            1 if rate < 0.5 else 2,
+            {
+                "respondents": len(answered),
+                "actors": len(actors),
+                "rate": rate,
+                "confirmed": int(confirmed),
+                "relations": len(relations),
+            },
+            missing,
+            count=len(answered),
+            total=len(actors),
+            share=e.pct(rate),
+            confirmed=int(confirmed),
+            relations=len(relations),
+            names=e.names(missing, limit=8),
+        )
+    ]

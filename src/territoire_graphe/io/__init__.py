@@ -27,9 +27,15 @@ from .sheets import RawWorkbook
 from .template_print import example_warnings
 
 
-def read(path: str | os.PathLike[str], *, name: str | None = None, date: Any = None,
-         lang: str | None = None, limits: Limits | None = None,
-         columns: Mapping[str, str] | None = None) -> Territory:
+def read(
+    path: str | os.PathLike[str],
+    *,
+    name: str | None = None,
+    date: Any = None,
+    lang: str | None = None,
+    limits: Limits | None = None,
+    columns: Mapping[str, str] | None = None,
+) -> Territory:
     """Read a territory from a workbook, a folder of CSV files, Kumu, GraphML, GEXF or Gephi.
 
     ``name`` defaults to the file name, ``date`` to a date or year found in it
@@ -57,15 +63,26 @@ def read(path: str | os.PathLike[str], *, name: str | None = None, date: Any = N
     raw = read_raw(path, display=display, lang=lang, limits=limits, columns=columns)
     territory_date = _parse_date_argument(date, display, lang) if date is not None else None
     # name and date: the arguments, else the "territoire" sheet, else the file name
-    territory = build_territory(raw, name=name, date=territory_date, lang=lang,
-                                default_name=_name_from_path(path),
-                                default_date=_date_from_path(path))
+    territory = build_territory(
+        raw,
+        name=name,
+        date=territory_date,
+        lang=lang,
+        default_name=_name_from_path(path),
+        default_date=_date_from_path(path),
+    )
     territory.warnings.extend(example_warnings(territory, lang))  # template rows left in
     return territory
 
 
-def read_raw(path: Path, *, display: str, lang: str, limits: Limits | None = None,
-             columns: Mapping[str, str] | None = None) -> RawWorkbook:
+def read_raw(
+    path: Path,
+    *,
+    display: str,
+    lang: str,
+    limits: Limits | None = None,
+    columns: Mapping[str, str] | None = None,
+) -> RawWorkbook:
     """The raw sheets of any supported source, in the workbook layout of FORMAT.md."""
     from . import kumu, single_table
     from .foreign import FOREIGN_FORMATS, declare_cited, looks_like_onodo, mark_foreign

@@ -24,22 +24,43 @@ from .territory_sheet import is_territory_sheet, read_territory_info
 from .values import is_blank_row
 
 
-def build_territory(raw: RawWorkbook, *, name: str | None = None, date: Any = None,
-                    lang: str | None = None, vocabulary: Vocabulary | None = None,
-                    default_name: str | None = None, default_date: Any = None) -> Territory:
+def build_territory(
+    raw: RawWorkbook,
+    *,
+    name: str | None = None,
+    date: Any = None,
+    lang: str | None = None,
+    vocabulary: Vocabulary | None = None,
+    default_name: str | None = None,
+    default_date: Any = None,
+) -> Territory:
     """Validate every sheet of ``raw`` and build the territory, or raise one InputError.
 
     Name and date: ``name`` / ``date`` when given, else the ``territoire`` sheet's, else
     ``default_name`` / ``default_date`` (taken from the file name by :func:`read`).
     """
     with paused_gc():
-        return _build(raw, name=name, date=date, lang=lang, vocabulary=vocabulary,
-                      default_name=default_name, default_date=default_date)
+        return _build(
+            raw,
+            name=name,
+            date=date,
+            lang=lang,
+            vocabulary=vocabulary,
+            default_name=default_name,
+            default_date=default_date,
+        )
 
 
-def _build(raw: RawWorkbook, *, name: str | None, date: Any, lang: str | None,
-           vocabulary: Vocabulary | None, default_name: str | None = None,
-           default_date: Any = None) -> Territory:
+def _build(
+    raw: RawWorkbook,
+    *,
+    name: str | None,
+    date: Any,
+    lang: str | None,
+    vocabulary: Vocabulary | None,
+    default_name: str | None = None,
+    default_date: Any = None,
+) -> Territory:
     log = ProblemLog(raw.file, lang=lang)
     for code, where in raw.notes:  # what the reader itself noticed (merged cells...)
         log.warning(code, **where)
@@ -51,8 +72,10 @@ def _build(raw: RawWorkbook, *, name: str | None, date: Any, lang: str | None,
         if not any(s.header or s.rows for s in raw.sheets):
             log.error("workbook_empty")
         else:
-            log.error("sheet_missing_actors",
-                      found=", ".join(locale_for(log.lang).quote(s.name) for s in raw.sheets) or "-")
+            log.error(
+                "sheet_missing_actors",
+                found=", ".join(locale_for(log.lang).quote(s.name) for s in raw.sheets) or "-",
+            )
         log.raise_if_errors()
     vocabulary = vocabulary or default_vocabulary()
     if "types" in sheets:
@@ -66,8 +89,11 @@ def _build(raw: RawWorkbook, *, name: str | None, date: Any, lang: str | None,
         log.error("actors_empty", sheet=actors_sheet.name, row=actors_sheet.header_row)
         if not actors_sheet.header:  # nothing at all: the one error says it
             log.raise_if_errors()
-    readers: dict[str, SheetReader] = {kind: SheetReader.open(sheets[kind], kind, log)
-               for kind in ("actors", "collectives", "people") if kind in sheets}
+    readers: dict[str, SheetReader] = {
+        kind: SheetReader.open(sheets[kind], kind, log)
+        for kind in ("actors", "collectives", "people")
+        if kind in sheets
+    }
     for reader in readers.values():
         registry.reserve(given_ids(reader))
     for kind, reader in readers.items():
@@ -81,13 +107,15 @@ def _build(raw: RawWorkbook, *, name: str | None, date: Any, lang: str | None,
             read_relations(reader, registry, vocabulary, seen_types, relations, seen_links)
     memberships: list[dict[str, Any]] = []
     if "memberships" in sheets:
-        read_memberships(SheetReader.open(sheets["memberships"], "memberships", log),
-                         registry, memberships)
+        read_memberships(
+            SheetReader.open(sheets["memberships"], "memberships", log), registry, memberships
+        )
     resources: list[dict[str, Any]] = []
     needs: list[dict[str, Any]] = []
     if "resources" in sheets:
-        read_offers(SheetReader.open(sheets["resources"], "resources", log), registry,
-                    "resource", resources)
+        read_offers(
+            SheetReader.open(sheets["resources"], "resources", log), registry, "resource", resources
+        )
     if "needs" in sheets:
         read_offers(SheetReader.open(sheets["needs"], "needs", log), registry, "need", needs)
     log.raise_if_errors()
@@ -97,18 +125,28 @@ def _build(raw: RawWorkbook, *, name: str | None, date: Any, lang: str | None,
         return ({"id": e.id, **e.attrs} for e in registry.entities.values() if e.kind == kind)
 
     territory = Territory.from_records(
-        actors=records("actor"), collectives=records("collective"), people=records("person"),
-        relations=relations, memberships=memberships, resources=resources, needs=needs,
-        name=name or "", date=date, warnings=log.warnings, vocabulary=vocabulary,
-        source=raw.file, extra_sheets=extra_sheets,
+        actors=records("actor"),
+        collectives=records("collective"),
+        people=records("person"),
+        relations=relations,
+        memberships=memberships,
+        resources=resources,
+        needs=needs,
+        name=name or "",
+        date=date,
+        warnings=log.warnings,
+        vocabulary=vocabulary,
+        source=raw.file,
+        extra_sheets=extra_sheets,
     )
     if info:
         territory.graph.graph["territory"] = info
     return territory
 
 
-def _classify(raw: RawWorkbook, log: ProblemLog) -> tuple[dict[str, RawSheet],
-                                                          dict[str, pd.DataFrame], set[str]]:
+def _classify(
+    raw: RawWorkbook, log: ProblemLog
+) -> tuple[dict[str, RawSheet], dict[str, pd.DataFrame], set[str]]:
     """Which workbook sheet is which contract sheet; unknown sheets are kept aside.
 
     Also returns the contract sheets written twice (an error: the second is not read).
@@ -125,9 +163,14 @@ def _classify(raw: RawWorkbook, log: ProblemLog) -> tuple[dict[str, RawSheet],
         if spec is None:
             if sheet.header or sheet.rows:
                 log.warning("sheet_unknown", sheet=sheet.name)
-                extra[sheet.name] = pd.DataFrame(
-                    sheet.rows, columns=[sheet.column_label(i) for i in range(len(sheet.header))]
-                ) if sheet.header else pd.DataFrame()
+                extra[sheet.name] = (
+                    pd.DataFrame(
+                        sheet.rows,
+                        columns=[sheet.column_label(i) for i in range(len(sheet.header))],
+                    )
+                    if sheet.header
+                    else pd.DataFrame()
+                )
             continue
         if spec.name in sheets:
             other = sheets[spec.name]
@@ -138,8 +181,9 @@ def _classify(raw: RawWorkbook, log: ProblemLog) -> tuple[dict[str, RawSheet],
                 duplicated.add(spec.name)
                 continue
         for number in sheet.skipped_rows:
-            log.warning("row_above_header", sheet=sheet.name, row=number,
-                        header_row=sheet.header_row)
+            log.warning(
+                "row_above_header", sheet=sheet.name, row=number, header_row=sheet.header_row
+            )
         if not sheet.header and spec.name != "actors":
             continue  # an optional sheet left empty: nothing to read
         sheets[spec.name] = sheet

@@ -68,8 +68,9 @@ def decode(data: bytes, *, display: str | None = None, lang: str | None = None) 
         try:
             return data.decode(wide).lstrip("\ufeff"), wide
         except UnicodeDecodeError as error:
-            raise fatal("csv_encoding_unsupported", display, lang=lang,
-                        encoding=wide.upper()) from error
+            raise fatal(
+                "csv_encoding_unsupported", display, lang=lang, encoding=wide.upper()
+            ) from error
     try:
         text = data.decode("utf-8-sig")
         return text, ("utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8")
@@ -139,19 +140,26 @@ def _lines(text: str) -> Iterator[str]:
         yield found.group()
 
 
-def read_csv_grid(path: Path, *, display: str | None = None, lang: str | None = None,
-                  limits: Limits | None = None) -> list[list[str]]:
+def read_csv_grid(
+    path: Path, *, display: str | None = None, lang: str | None = None, limits: Limits | None = None
+) -> list[list[str]]:
     """All the cells of one CSV file, as text."""
     limits = limits_or_default(limits)
     try:
         size = path.stat().st_size
         if size > limits.file_bytes:
-            raise fatal("file_too_large", display or path.name, lang=lang, size=size,
-                        limit=limits.file_bytes)
+            raise fatal(
+                "file_too_large",
+                display or path.name,
+                lang=lang,
+                size=size,
+                limit=limits.file_bytes,
+            )
         data = path.read_bytes()
     except OSError as error:
-        raise fatal("file_unreadable", display or path.name, lang=lang,
-                    detail=error.strerror or str(error)) from error
+        raise fatal(
+            "file_unreadable", display or path.name, lang=lang, detail=error.strerror or str(error)
+        ) from error
     text, _encoding = decode(data, display=display or path.name, lang=lang)
     del data  # the text is what is read from here on
     if not text.strip():
@@ -159,18 +167,26 @@ def read_csv_grid(path: Path, *, display: str | None = None, lang: str | None = 
     separator = sniff_separator(text)
     try:
         # A cell written formula-safe ("'=SUM(A1)", see io.export) reads back as it was.
-        return [[csv_unescape(c) if c[:1] == "'" else c for c in row] if "'" in "".join(row)
-                else row for row in csv.reader(_lines(text), delimiter=separator)]
+        return [
+            [csv_unescape(c) if c[:1] == "'" else c for c in row] if "'" in "".join(row) else row
+            for row in csv.reader(_lines(text), delimiter=separator)
+        ]
     except csv.Error as error:
-        raise fatal("csv_invalid", display or path.name, lang=lang, detail=str(error)) \
-            from error
+        raise fatal("csv_invalid", display or path.name, lang=lang, detail=str(error)) from error
 
 
-def read_csv_folder(folder: Path, *, display: str, lang: str | None = None,
-                    log: ProblemLog | None = None, limits: Limits | None = None) -> RawWorkbook:
+def read_csv_folder(
+    folder: Path,
+    *,
+    display: str,
+    lang: str | None = None,
+    log: ProblemLog | None = None,
+    limits: Limits | None = None,
+) -> RawWorkbook:
     """Read every ``*.csv`` / ``*.txt`` file of ``folder`` as one sheet named after the file."""
-    files = sorted(p for p in folder.iterdir()
-                   if p.is_file() and p.suffix.lower() in (".csv", ".tsv", ".txt"))
+    files = sorted(
+        p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in (".csv", ".tsv", ".txt")
+    )
     if not files:
         raise fatal("folder_no_csv", display, lang=lang)
     raw = RawWorkbook(display, source_format="csv")
@@ -180,8 +196,9 @@ def read_csv_folder(folder: Path, *, display: str, lang: str | None = None,
     return raw
 
 
-def read_csv_file(path: Path, *, display: str, lang: str | None = None,
-                  limits: Limits | None = None) -> RawWorkbook:
+def read_csv_file(
+    path: Path, *, display: str, lang: str | None = None, limits: Limits | None = None
+) -> RawWorkbook:
     """A single CSV file, read as a workbook of one sheet named after the file."""
     raw = RawWorkbook(display, source_format="csv")
     grid = read_csv_grid(path, display=display, lang=lang, limits=limits)

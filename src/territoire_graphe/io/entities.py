@@ -18,8 +18,19 @@ from .rows import Row, SheetReader
 from .values import Supplied, as_text, parse_number, split_values
 
 ENTITY_FIELDS = {
-    "actors": ("name", "type", "municipality", "area", "sector", "functions", "role",
-               "influence", "interest", "latitude", "longitude"),
+    "actors": (
+        "name",
+        "type",
+        "municipality",
+        "area",
+        "sector",
+        "functions",
+        "role",
+        "influence",
+        "interest",
+        "latitude",
+        "longitude",
+    ),
     "collectives": ("name", "type"),
     "people": ("name", "actor", "position"),
 }
@@ -49,8 +60,9 @@ class Registry:
     # Loose ids and names of rows that could not be registered (their error is recorded):
     # a reference to one of them is not reported again.
     rejected: set[str] = field(default_factory=set)
-    _lookups: dict[tuple[str, tuple[str, ...]], tuple[Entity | None, str, dict[str, str]]] = \
-        field(default_factory=dict)
+    _lookups: dict[tuple[str, tuple[str, ...]], tuple[Entity | None, str, dict[str, str]]] = field(
+        default_factory=dict
+    )
     # True when a sheet of entities could not be read at all (no name column): an unknown
     # reference may then be one of them, and is not reported.
     incomplete: bool = False
@@ -73,11 +85,21 @@ class Registry:
         if other_id is not None or other_name is not None:
             other = self.entities[other_id if other_id is not None else other_name]  # type: ignore[index]
             if other_id is not None:
-                row.error("id_duplicate", "id" if id_given else "name", value=entity.id,
-                          sheet_other=other.sheet, row_other=str(other.row))
+                row.error(
+                    "id_duplicate",
+                    "id" if id_given else "name",
+                    value=entity.id,
+                    sheet_other=other.sheet,
+                    row_other=str(other.row),
+                )
             else:
-                row.error("name_duplicate", "name", value=entity.attrs["name"],
-                          sheet_other=other.sheet, row_other=str(other.row))
+                row.error(
+                    "name_duplicate",
+                    "name",
+                    value=entity.attrs["name"],
+                    sheet_other=other.sheet,
+                    row_other=str(other.row),
+                )
             self.rejected.update((id_key, name_key))
             self._lookups.clear()
             return False
@@ -102,8 +124,9 @@ class Registry:
             candidate, number = f"{base} ({number})", number + 1
         return candidate
 
-    def resolve(self, row: Row, field_name: str, kinds: tuple[str, ...],
-                *, required: bool = True) -> Entity | None:
+    def resolve(
+        self, row: Row, field_name: str, kinds: tuple[str, ...], *, required: bool = True
+    ) -> Entity | None:
         """The entity a cell refers to, or None with an error naming the row.
 
         An id written exactly wins; otherwise ids and names match without regard to
@@ -123,8 +146,9 @@ class Registry:
             row.error(code, field_name, **values)
         return entity
 
-    def _lookup(self, written: str, kinds: tuple[str, ...]
-                ) -> tuple[Entity | None, str, dict[str, str]]:
+    def _lookup(
+        self, written: str, kinds: tuple[str, ...]
+    ) -> tuple[Entity | None, str, dict[str, str]]:
         """The entity ``written`` names among ``kinds``, or the code of the problem."""
         exact = self.entities.get(written)
         if exact is not None and exact.kind in kinds:
@@ -135,8 +159,11 @@ class Registry:
         if len(fitting) == 1:
             return self.entities[fitting[0]], "", {}
         if fitting:
-            return None, "reference_ambiguous", {"value": written,
-                                                 "candidates": ", ".join(sorted(fitting))}
+            return (
+                None,
+                "reference_ambiguous",
+                {"value": written, "candidates": ", ".join(sorted(fitting))},
+            )
         if found:
             return None, f"reference_not_{kinds[0]}", {"value": written}
         if reference in self.rejected or self.incomplete:
@@ -147,8 +174,9 @@ class Registry:
         """``{"suggestion": name}`` when a known name is probably meant (collect.names)."""
         from ..collect.names import Matcher
 
-        names = {i: str(e.attrs.get("name") or i) for i, e in self.entities.items()
-                 if e.kind in kinds}
+        names = {
+            i: str(e.attrs.get("name") or i) for i, e in self.entities.items() if e.kind in kinds
+        }
         found = Matcher(names).match(written)
         return {"suggestion": names[found.actor]} if found.actor is not None else {}
 
@@ -161,8 +189,13 @@ def given_ids(reader: SheetReader) -> list[str]:
     return [i for i in (as_text(values[position]) for values in reader.raw.rows) if i]
 
 
-def read_entities(reader: SheetReader, kind: str, registry: Registry,
-                  vocabulary: Vocabulary, seen_types: set[tuple[str, str]]) -> None:
+def read_entities(
+    reader: SheetReader,
+    kind: str,
+    registry: Registry,
+    vocabulary: Vocabulary,
+    seen_types: set[tuple[str, str]],
+) -> None:
     """Read the actors, collectives or people of one sheet into ``registry``."""
     entity_kind = {"actors": "actor", "collectives": "collective", "people": "person"}[kind]
     if "name" in reader.missing_required():
@@ -193,8 +226,14 @@ def read_entities(reader: SheetReader, kind: str, registry: Registry,
         registry.add(entity, row, given_id is not None)
 
 
-def _typed(row: Row, kind: Kind, vocabulary: Vocabulary,
-           seen_types: set[tuple[str, str]], *, default: str | None = None) -> str | None:
+def _typed(
+    row: Row,
+    kind: Kind,
+    vocabulary: Vocabulary,
+    seen_types: set[tuple[str, str]],
+    *,
+    default: str | None = None,
+) -> str | None:
     """The canonical type of a row; unknown and misspelt types are warned about once."""
     if isinstance(row.raw("type"), Supplied):
         marker = ("supplied", f"{kind}:{row.reader.raw.name}")
@@ -216,8 +255,9 @@ def _typed(row: Row, kind: Kind, vocabulary: Vocabulary,
     return match.name
 
 
-def _read_actor_fields(row: Row, attrs: dict[str, Any], vocabulary: Vocabulary,
-                       seen_types: set[tuple[str, str]]) -> None:
+def _read_actor_fields(
+    row: Row, attrs: dict[str, Any], vocabulary: Vocabulary, seen_types: set[tuple[str, str]]
+) -> None:
     attrs["type"] = _typed(row, "actor", vocabulary, seen_types)
     for field_name in ("municipality", "area", "sector", "role"):
         attrs[field_name] = row.text(field_name)
@@ -230,10 +270,12 @@ def _read_actor_fields(row: Row, attrs: dict[str, Any], vocabulary: Vocabulary,
             row.warning(code, "functions", value=written, suggestion=match.suggestion or "")
         functions.append(match.name)
     attrs["functions"] = functions
-    for field_name, low, high, code in (("influence", 0, 5, "scale_out_of_range"),
-                                        ("interest", 0, 5, "scale_out_of_range"),
-                                        ("latitude", -90, 90, "coordinate_out_of_range"),
-                                        ("longitude", -180, 180, "coordinate_out_of_range")):
+    for field_name, low, high, code in (
+        ("influence", 0, 5, "scale_out_of_range"),
+        ("interest", 0, 5, "scale_out_of_range"),
+        ("latitude", -90, 90, "coordinate_out_of_range"),
+        ("longitude", -180, 180, "coordinate_out_of_range"),
+    ):
         value = row.parsed(field_name, parse_number)
         if value is not None and not low <= value <= high:
             row.error(code, field_name, value=row.text(field_name), low=str(low), high=str(high))

@@ -32,8 +32,9 @@ _EMPTY_ZIP_MAGIC = b"PK\x05\x06"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 
 
-def read_workbook(path: Path, *, display: str, lang: str | None = None,
-                  limits: Limits | None = None) -> RawWorkbook:
+def read_workbook(
+    path: Path, *, display: str, lang: str | None = None, limits: Limits | None = None
+) -> RawWorkbook:
     """Read every visible and hidden worksheet of a spreadsheet file into raw sheets."""
     suffix = path.suffix.lower()
     limits = limits_or_default(limits)
@@ -43,8 +44,9 @@ def read_workbook(path: Path, *, display: str, lang: str | None = None,
             raise fatal("file_too_large", display, lang=lang, size=size, limit=limits.file_bytes)
         data = path.read_bytes()
     except OSError as error:
-        raise fatal("file_unreadable", display, lang=lang, detail=error.strerror or str(error)) \
-            from error
+        raise fatal(
+            "file_unreadable", display, lang=lang, detail=error.strerror or str(error)
+        ) from error
     if not data:
         raise fatal("file_empty", display, lang=lang)
     is_ole = data.startswith(_OLE_MAGIC)
@@ -85,8 +87,9 @@ def _scan(data: bytes, *, limits: Limits, display: str, lang: str | None) -> dic
         return {}
     with archive:
         try:
-            return scan_archive(archive, file_size=len(data), limits=limits, display=display,
-                                lang=lang)
+            return scan_archive(
+                archive, file_size=len(data), limits=limits, display=display, lang=lang
+            )
         except InputError:
             raise
         except Exception as error:  # zlib.error, a bad CRC, a cut part...: damaged
@@ -117,8 +120,9 @@ def _fill_merged(grid: list[list[Any]], ranges: list[Any], sheet: str, raw: RawW
             raw.notes.append(("merged_cells", {"sheet": sheet, "row": top + 1, "range": where}))
 
 
-def _open(data: bytes, *, is_ole: bool, suffix: str, display: str,
-          lang: str | None) -> python_calamine.CalamineWorkbook:
+def _open(
+    data: bytes, *, is_ole: bool, suffix: str, display: str, lang: str | None
+) -> python_calamine.CalamineWorkbook:
     """Open the workbook, whatever its extension says; each failure is a clear error."""
     try:
         return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))

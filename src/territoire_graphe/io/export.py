@@ -86,8 +86,12 @@ from .schema import SHEETS_BY_NAME, match_columns
 PathLike = str | os.PathLike[str]
 _PROVENANCE = ("sheet", "row")
 _FAMILY_SHEETS = {"lien": "relations", "flux": "flows", "interdependance": "dependencies"}
-_KIND_WORDS = {"actor": "acteur", "relation": "relation", "collective": "collectif",
-               "function": "fonction"}
+_KIND_WORDS = {
+    "actor": "acteur",
+    "relation": "relation",
+    "collective": "collectif",
+    "function": "fonction",
+}
 
 
 @dataclass
@@ -105,8 +109,14 @@ class _Graph:
         return not relations or any(e[4] for e in relations)
 
 
-def to_graphml(t: Territory, path: PathLike, *, diagnosis: Any = None, people: str = "show",
-               lang: str | None = None) -> Path:
+def to_graphml(
+    t: Territory,
+    path: PathLike,
+    *,
+    diagnosis: Any = None,
+    people: str = "show",
+    lang: str | None = None,
+) -> Path:
     """Write the territory as GraphML (metrics of ``diagnosis`` as node attributes).
 
     ``people`` is ``"show"``, ``"pseudonymise"`` or ``"hide"`` (:mod:`.export_people`).
@@ -116,17 +126,29 @@ def to_graphml(t: Territory, path: PathLike, *, diagnosis: Any = None, people: s
 
     g = _collect(t, diagnosis)
     nodes, edges = restrict_people(g.nodes, g.edges, t, people, resolve_lang(lang))
-    graph = {k: json.dumps(v, ensure_ascii=False, sort_keys=True) if isinstance(v, list | dict)
-             else v for k, v in g.graph.items()}
+    graph = {
+        k: json.dumps(v, ensure_ascii=False, sort_keys=True) if isinstance(v, list | dict) else v
+        for k, v in g.graph.items()
+    }
     path = Path(path)
-    write_graphml(path, [(n, _flat(_labelled(a, "name"))) for n, a in nodes],
-                  [(u, v, k, _flat(_labelled(a, "type")), d) for u, v, k, a, d in edges],
-                  graph, directed=g.directed)
+    write_graphml(
+        path,
+        [(n, _flat(_labelled(a, "name"))) for n, a in nodes],
+        [(u, v, k, _flat(_labelled(a, "type")), d) for u, v, k, a, d in edges],
+        graph,
+        directed=g.directed,
+    )
     return path
 
 
-def to_json(t: Territory, path: PathLike, *, diagnosis: Any = None, people: str = "show",
-            lang: str | None = None) -> Path:
+def to_json(
+    t: Territory,
+    path: PathLike,
+    *,
+    diagnosis: Any = None,
+    people: str = "show",
+    lang: str | None = None,
+) -> Path:
     """Write the territory as networkx node-link JSON (deterministic: sorted keys, stable order).
 
     ``people`` is ``"show"``, ``"pseudonymise"`` or ``"hide"`` (:mod:`.export_people`).
@@ -148,8 +170,11 @@ def to_json(t: Territory, path: PathLike, *, diagnosis: Any = None, people: str 
     data = nx.node_link_data(graph, edges="edges")
     data["edges"].sort(key=lambda e: rank[e["key"]])
     path = Path(path)
-    write_text(path, json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1,
-                                allow_nan=False) + "\n", encoding="utf-8")
+    write_text(
+        path,
+        json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1, allow_nan=False) + "\n",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -157,11 +182,12 @@ def to_json(t: Territory, path: PathLike, *, diagnosis: Any = None, people: str 
 def _collect(t: Territory, diagnosis: Any) -> _Graph:
     g = _Graph()
     columns = {k: list(v) for k, v in t.graph.graph.get("columns", {}).items()}
-    offers = {what: _offers_by_actor(table, what)
-              for what, table in (("resources", t.resources), ("needs", t.needs))}
+    offers = {
+        what: _offers_by_actor(table, what)
+        for what, table in (("resources", t.resources), ("needs", t.needs))
+    }
     metrics, metric_columns = _metrics(diagnosis, list(t.actors.columns))
-    for kind, table in (("actor", t.actors), ("collective", t.collectives),
-                        ("person", t.people)):
+    for kind, table in (("actor", t.actors), ("collective", t.collectives), ("person", t.people)):
         for node_id, row in zip(table.index, table.to_dict("records"), strict=True):
             attrs: dict[str, Any] = {"kind": kind}
             attrs.update((str(c), _native(v)) for c, v in row.items())
@@ -170,26 +196,39 @@ def _collect(t: Territory, diagnosis: Any) -> _Graph:
                     attrs[what] = offers[what].get(node_id)
                 for column in metric_columns:
                     has = metrics is not None and node_id in metrics.index
-                    attrs[column] = _native(metrics.at[node_id, column]) \
-                        if has and metrics is not None else None
+                    attrs[column] = (
+                        _native(metrics.at[node_id, column])
+                        if has and metrics is not None
+                        else None
+                    )
             g.nodes.append((str(node_id), attrs))
     for number, row in enumerate(t.relations.to_dict("records")):
         attrs = {"kind": "relation"}
-        attrs.update((str(c), _native(v)) for c, v in row.items()
-                     if c not in ("source", "target", *_PROVENANCE))
-        g.edges.append((str(row["source"]), str(row["target"]), f"r{number}", attrs,
-                        bool(row["directed"])))
+        attrs.update(
+            (str(c), _native(v))
+            for c, v in row.items()
+            if c not in ("source", "target", *_PROVENANCE)
+        )
+        g.edges.append(
+            (str(row["source"]), str(row["target"]), f"r{number}", attrs, bool(row["directed"]))
+        )
     for number, row in enumerate(t.memberships.to_dict("records")):
         attrs = {"kind": "membership"}
-        attrs.update((str(c), _native(v)) for c, v in row.items()
-                     if c not in ("actor", "collective", *_PROVENANCE))
+        attrs.update(
+            (str(c), _native(v))
+            for c, v in row.items()
+            if c not in ("actor", "collective", *_PROVENANCE)
+        )
         g.edges.append((str(row["actor"]), str(row["collective"]), f"m{number}", attrs, True))
     for person, actor in t.people["actor"].items():
         if _native(actor) is not None:
-            g.edges.append((str(person), str(actor), f"p-{person}", {"kind": "affiliation"},
-                            True))
-    g.graph = {"name": t.name, "date": _native(t.date), "types": type_rows(t) or None,
-               "columns": columns}
+            g.edges.append((str(person), str(actor), f"p-{person}", {"kind": "affiliation"}, True))
+    g.graph = {
+        "name": t.name,
+        "date": _native(t.date),
+        "types": type_rows(t) or None,
+        "columns": columns,
+    }
     return g
 
 
@@ -198,8 +237,9 @@ def _metrics(diagnosis: Any, taken: list[str]) -> tuple[pd.DataFrame | None, lis
     table = getattr(diagnosis, "actors", None)
     if not isinstance(table, pd.DataFrame):
         return None, []
-    new = [str(c) for c in table.columns if c not in taken
-           and not match_columns("actors", [str(c)])[0]]
+    new = [
+        str(c) for c in table.columns if c not in taken and not match_columns("actors", [str(c)])[0]
+    ]
     return table, new
 
 
@@ -249,8 +289,10 @@ def type_rows(t: Territory) -> list[dict[str, Any]]:
 def _mark_empty_columns(g: _Graph, t: Territory) -> None:
     """GEXF has no place for a column that is empty everywhere: write it as empty text."""
     columns = t.graph.graph.get("columns", {})
-    for items, kind_of in ((g.nodes, lambda item: item[1]["kind"]),
-                           (g.edges, lambda item: item[3]["kind"])):
+    for items, kind_of in (
+        (g.nodes, lambda item: item[1]["kind"]),
+        (g.edges, lambda item: item[3]["kind"]),
+    ):
         by_kind: dict[str, list[dict[str, Any]]] = {}
         for item in items:
             by_kind.setdefault(kind_of(item), []).append(item[1] if len(item) == 2 else item[3])
@@ -268,8 +310,11 @@ def _native(value: Any) -> Any:
         return None
     if isinstance(value, dt.datetime):
         stamp = pd.Timestamp(value)
-        return stamp.date().isoformat() if stamp == stamp.normalize() and stamp.tz is None \
+        return (
+            stamp.date().isoformat()
+            if stamp == stamp.normalize() and stamp.tz is None
             else stamp.isoformat()
+        )
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, np.generic):
@@ -295,8 +340,11 @@ def _labelled(attrs: dict[str, Any], shown: str) -> dict[str, Any]:
 
 def _present(attrs: dict[str, Any]) -> dict[str, Any]:
     """Attributes with a value (JSON): empty lists and missing values left out."""
-    return {k: v for k, v in attrs.items() if v is not None and v != []
-            and not (isinstance(v, float) and math.isinf(v))}
+    return {
+        k: v
+        for k, v in attrs.items()
+        if v is not None and v != [] and not (isinstance(v, float) and math.isinf(v))
+    }
 
 
 def _flat(attrs: dict[str, Any]) -> dict[str, Any]:
@@ -320,8 +368,14 @@ def _flat(attrs: dict[str, Any]) -> dict[str, Any]:
 _FILE_NAME_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
-def to_csv(t: Territory, folder: PathLike, *, diagnosis: Any = None, people: str = "show",
-           lang: str | None = None) -> Path:
+def to_csv(
+    t: Territory,
+    folder: PathLike,
+    *,
+    diagnosis: Any = None,
+    people: str = "show",
+    lang: str | None = None,
+) -> Path:
     """Write the territory as a folder of CSV files, one per sheet, that ``tg.read`` reads back.
 
     Files: ``acteurs.csv``, ``relations.csv``, ``flux.csv``, ``interdependances.csv``,
@@ -358,38 +412,62 @@ def to_csv(t: Territory, folder: PathLike, *, diagnosis: Any = None, people: str
     metrics, metric_columns = _metrics(diagnosis, list(t.actors.columns))
     actors = t.actors.reset_index()
     for column in metric_columns:
-        values: list[Any] = [metrics.at[i, column] if metrics is not None and i in metrics.index
-                             else None for i in t.actors.index]
+        values: list[Any] = [
+            metrics.at[i, column] if metrics is not None and i in metrics.index else None
+            for i in t.actors.index
+        ]
         actors[column] = values
-    write("actors", actors, ("id", *ACTOR_COLUMNS),
-          [*columns.get("actor", []), *metric_columns])
+    write("actors", actors, ("id", *ACTOR_COLUMNS), [*columns.get("actor", []), *metric_columns])
     relations = t.relations.copy()
     relations["source"] = by_person(relations, "source_person", "source")
     relations["target"] = by_person(relations, "target_person", "target")
-    relation_fields = ("source", "target", "type", "weight", "directed", "start", "end",
-                       "quantity", "unit", "comment")
+    relation_fields = (
+        "source",
+        "target",
+        "type",
+        "weight",
+        "directed",
+        "start",
+        "end",
+        "quantity",
+        "unit",
+        "comment",
+    )
     for family, sheet in _FAMILY_SHEETS.items():
-        write(sheet, relations[relations["family"] == family], relation_fields,
-              columns.get("relation", []))
+        write(
+            sheet,
+            relations[relations["family"] == family],
+            relation_fields,
+            columns.get("relation", []),
+        )
     memberships = t.memberships.copy()
     memberships["actor"] = by_person(memberships, "person", "actor")
     write("memberships", memberships, MEMBERSHIP_COLUMNS[:5], columns.get("membership", []))
-    for what, table, standard in (("resources", t.resources, RESOURCE_COLUMNS),
-                                  ("needs", t.needs, NEED_COLUMNS)):
+    for what, table, standard in (
+        ("resources", t.resources, RESOURCE_COLUMNS),
+        ("needs", t.needs, NEED_COLUMNS),
+    ):
         table = table.copy()
         table["actor"] = by_person(table, "person", "actor")
         write(what, table, standard[:3], columns.get(what, []))
-    write("collectives", t.collectives.reset_index(), ("id", *COLLECTIVE_COLUMNS),
-          columns.get("collective", []))
+    write(
+        "collectives",
+        t.collectives.reset_index(),
+        ("id", *COLLECTIVE_COLUMNS),
+        columns.get("collective", []),
+    )
     shown_people = t.people.reset_index()
     if private and mode == "hide":
         shown_people = shown_people.iloc[0:0]
     elif private:
-        shown_people["name"] = [text("map.person_pseudonym", code, n=number)
-                                for number in range(1, len(shown_people) + 1)]
+        shown_people["name"] = [
+            text("map.person_pseudonym", code, n=number)
+            for number in range(1, len(shown_people) + 1)
+        ]
     write("people", shown_people, ("id", *PEOPLE_COLUMNS), columns.get("person", []))
-    types = pd.DataFrame(type_rows(t), columns=["type", "kind", "family", "directed", "color",
-                                                 "label"])
+    types = pd.DataFrame(
+        type_rows(t), columns=["type", "kind", "family", "directed", "color", "label"]
+    )
     types["kind"] = types["kind"].map(_KIND_WORDS)
     _write_sheet(folder, "types", types, tuple(types.columns), [])
     taken = {f"{spec.fr}.csv".casefold() for spec in SHEETS_BY_NAME.values()}
@@ -398,13 +476,20 @@ def to_csv(t: Territory, folder: PathLike, *, diagnosis: Any = None, people: str
         taken.add(file_name.casefold())
         if private:
             frame = frame.map(lambda v: scrub(v) if isinstance(v, str) else v)
-        _write_rows(folder / file_name, [str(c) for c in frame.columns],
-                    frame.itertuples(index=False))
+        _write_rows(
+            folder / file_name, [str(c) for c in frame.columns], frame.itertuples(index=False)
+        )
     return folder
 
 
-_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
-                     *(f"lpt{i}" for i in range(10))}
+_WINDOWS_RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{i}" for i in range(10)),
+    *(f"lpt{i}" for i in range(10)),
+}
 
 
 def _file_name(sheet: str, taken: set[str]) -> str:
@@ -424,19 +509,22 @@ def _file_name(sheet: str, taken: set[str]) -> str:
     return name
 
 
-def _write_sheet(folder: Path, sheet: str, frame: pd.DataFrame, fields: Iterable[str],
-                 extra: Iterable[str]) -> None:
+def _write_sheet(
+    folder: Path, sheet: str, frame: pd.DataFrame, fields: Iterable[str], extra: Iterable[str]
+) -> None:
     spec = SHEETS_BY_NAME[sheet]
     fields, extra = list(fields), list(extra)
     header = [spec.column(f).fr for f in fields] + extra
-    rows = (frame[fields + extra].itertuples(index=False) if len(frame) else ())
+    rows = frame[fields + extra].itertuples(index=False) if len(frame) else ()
     _write_rows(folder / f"{spec.fr}.csv", header, rows)
 
 
 def _write_rows(path: Path, header: list[str], rows: Iterable[Iterable[Any]]) -> None:
     """One CSV file, written atomically, every cell and header formula-safe."""
-    with atomic_path(path) as temporary, \
-            temporary.open("w", encoding="utf-8-sig", newline="") as handle:
+    with (
+        atomic_path(path) as temporary,
+        temporary.open("w", encoding="utf-8-sig", newline="") as handle,
+    ):
         writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
         writer.writerow([csv_escape(h) for h in header])
         for row in rows:
@@ -457,8 +545,11 @@ def csv_cell(value: Any) -> str:
     if isinstance(value, bool):
         return "oui" if value else "non"
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e16 else \
-            repr(value).replace(".", ",")
+        return (
+            str(int(value))
+            if value.is_integer() and abs(value) < 1e16
+            else repr(value).replace(".", ",")
+        )
     if isinstance(value, list):
         return "; ".join(csv_cell(v) for v in value if v is not None)
     if isinstance(value, dict):

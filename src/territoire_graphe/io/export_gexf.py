@@ -40,8 +40,14 @@ CREATOR = "territoire_graphe"
 PathLike = Any
 
 
-def to_gexf(t: Territory, path: PathLike, *, diagnosis: Any = None, people: str = "show",
-            lang: str | None = None) -> Path:
+def to_gexf(
+    t: Territory,
+    path: PathLike,
+    *,
+    diagnosis: Any = None,
+    people: str = "show",
+    lang: str | None = None,
+) -> Path:
     """Write the territory as GEXF 1.3 for Gephi: the map's colours, sizes and positions.
 
     ``diagnosis`` adds its metrics as node attributes and sizes actors by
@@ -61,29 +67,46 @@ def to_gexf(t: Territory, path: PathLike, *, diagnosis: Any = None, people: str 
     _mark_empty_columns(g, t)
     nodes, edges = restrict_people(g.nodes, g.edges, t, people, code)
     path = Path(path)
-    write_gexf13(path, [(n, _flat(a)) for n, a in nodes],
-                 [(u, v, k, _flat(a), d) for u, v, k, a, d in edges],
-                 directed=g.directed, description=t.name,
-                 drawing=map_drawing(t, diagnosis, lang=code))
+    write_gexf13(
+        path,
+        [(n, _flat(a)) for n, a in nodes],
+        [(u, v, k, _flat(a), d) for u, v, k, a, d in edges],
+        directed=g.directed,
+        description=t.name,
+        drawing=map_drawing(t, diagnosis, lang=code),
+    )
     return path
 
 
-def write_gexf13(path: Path, nodes: Sequence[tuple[str, dict[str, Any]]],
-                 edges: Sequence[tuple[str, str, str, dict[str, Any], bool]], *,
-                 directed: bool, description: str = "",
-                 drawing: dict[str, Viz] | None = None) -> None:
+def write_gexf13(
+    path: Path,
+    nodes: Sequence[tuple[str, dict[str, Any]]],
+    edges: Sequence[tuple[str, str, str, dict[str, Any], bool]],
+    *,
+    directed: bool,
+    description: str = "",
+    drawing: dict[str, Viz] | None = None,
+) -> None:
     """Write GEXF 1.3: typed attributes, labels, weights, colours, sizes and positions."""
     drawing = drawing or {}
     out = XmlWriter()
-    out.open("gexf", {"xmlns": GEXF13_NS, "xmlns:xsi": XSI_NS, "version": "1.3",
-                      "xsi:schemaLocation": f"{GEXF13_NS} {GEXF13_NS}/gexf.xsd"})
+    out.open(
+        "gexf",
+        {
+            "xmlns": GEXF13_NS,
+            "xmlns:xsi": XSI_NS,
+            "version": "1.3",
+            "xsi:schemaLocation": f"{GEXF13_NS} {GEXF13_NS}/gexf.xsd",
+        },
+    )
     out.open("meta")
     out.leaf("creator", text=CREATOR)
     if description:
         out.leaf("description", text=description)
     out.close("meta")
-    out.open("graph", {"defaultedgetype": "directed" if directed else "undirected",
-                       "mode": "static"})
+    out.open(
+        "graph", {"defaultedgetype": "directed" if directed else "undirected", "mode": "static"}
+    )
     edge_attrs = [{k: v for k, v in e[3].items() if k != "weight"} for e in edges]
     ids: dict[tuple[str, str], tuple[str, str]] = {}
     for scope, records in (("node", [a for _, a in nodes]), ("edge", edge_attrs)):
@@ -92,8 +115,7 @@ def write_gexf13(path: Path, nodes: Sequence[tuple[str, dict[str, Any]]],
             continue
         out.open("attributes", {"class": scope, "mode": "static"})
         for number, (name, xml_type) in enumerate(types.items()):
-            out.leaf("attribute", {"id": f"{scope[0]}{number}", "title": name,
-                                   "type": xml_type})
+            out.leaf("attribute", {"id": f"{scope[0]}{number}", "title": name, "type": xml_type})
             ids[scope, name] = (f"{scope[0]}{number}", xml_type)
         out.close("attributes")
     out.open("nodes", {"count": str(len(nodes))})
@@ -118,8 +140,13 @@ def write_gexf13(path: Path, nodes: Sequence[tuple[str, dict[str, Any]]],
     out.save(path)
 
 
-def _node(out: XmlWriter, element: dict[str, str], attrs: dict[str, Any],
-          ids: dict[tuple[str, str], tuple[str, str]], viz: Viz | None) -> None:
+def _node(
+    out: XmlWriter,
+    element: dict[str, str],
+    attrs: dict[str, Any],
+    ids: dict[tuple[str, str], tuple[str, str]],
+    viz: Viz | None,
+) -> None:
     if viz is None:
         _values(out, "node", element, attrs, ids)
         return
@@ -132,8 +159,13 @@ def _node(out: XmlWriter, element: dict[str, str], attrs: dict[str, Any],
     out.close("node")
 
 
-def _values(out: XmlWriter, tag: str, element: dict[str, str], attrs: dict[str, Any],
-            ids: dict[tuple[str, str], tuple[str, str]]) -> None:
+def _values(
+    out: XmlWriter,
+    tag: str,
+    element: dict[str, str],
+    attrs: dict[str, Any],
+    ids: dict[tuple[str, str], tuple[str, str]],
+) -> None:
     if all(v is None for v in attrs.values()):
         out.leaf(tag, element)
         return
@@ -142,8 +174,9 @@ def _values(out: XmlWriter, tag: str, element: dict[str, str], attrs: dict[str, 
     out.close(tag)
 
 
-def _attvalues(out: XmlWriter, scope: str, attrs: dict[str, Any],
-               ids: dict[tuple[str, str], tuple[str, str]]) -> None:
+def _attvalues(
+    out: XmlWriter, scope: str, attrs: dict[str, Any], ids: dict[tuple[str, str], tuple[str, str]]
+) -> None:
     values = [(name, value) for name, value in attrs.items() if value is not None]
     if not values:
         return

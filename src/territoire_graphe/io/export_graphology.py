@@ -32,8 +32,14 @@ CREATOR = "territoire_graphe"
 _DRAWN = ("label", "x", "y", "size", "color")
 
 
-def to_graphology(t: Territory, path: str | Path, *, diagnosis: Any = None,
-                  people: str = "show", lang: str | None = None) -> Path:
+def to_graphology(
+    t: Territory,
+    path: str | Path,
+    *,
+    diagnosis: Any = None,
+    people: str = "show",
+    lang: str | None = None,
+) -> Path:
     """Write the territory as graphology JSON, drawn as the map draws it.
 
     >>> import tempfile, json, territoire_graphe as tg
@@ -52,28 +58,48 @@ def to_graphology(t: Territory, path: str | Path, *, diagnosis: Any = None,
     out_nodes = []
     for node_id, attrs in nodes:
         viz = drawing[node_id]
-        drawn = {"label": attrs.get("name") or node_id, "x": viz.x, "y": viz.y,
-                 "size": viz.size, "color": viz.color}
+        drawn = {
+            "label": attrs.get("name") or node_id,
+            "x": viz.x,
+            "y": viz.y,
+            "size": viz.size,
+            "color": viz.color,
+        }
         out_nodes.append({"key": node_id, "attributes": {**drawn, **_json(_present(attrs))}})
     out_edges = []
     for source, target, edge_id, attrs, directed in edges:
-        edge: dict[str, Any] = {"key": edge_id, "source": source, "target": target,
-                "attributes": _json(_present(attrs))}
+        edge: dict[str, Any] = {
+            "key": edge_id,
+            "source": source,
+            "target": target,
+            "attributes": _json(_present(attrs)),
+        }
         if not directed:
             edge["undirected"] = True
         out_edges.append(edge)
     graph = {k: v for k, v in g.graph.items() if v is not None}
-    data = {"attributes": {**_json(graph), "creator": CREATOR},
-            "options": {"type": "mixed", "multi": True, "allowSelfLoops": True},
-            "nodes": out_nodes, "edges": out_edges}
+    data = {
+        "attributes": {**_json(graph), "creator": CREATOR},
+        "options": {"type": "mixed", "multi": True, "allowSelfLoops": True},
+        "nodes": out_nodes,
+        "edges": out_edges,
+    }
     path = Path(path)
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True,
-                               allow_nan=False) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False) + "\n",
+        encoding="utf-8",
+    )
     return path
 
 
-def to_geojson(t: Territory, path: str | Path, *, diagnosis: Any = None, people: str = "show",
-               lang: str | None = None) -> Path:
+def to_geojson(
+    t: Territory,
+    path: str | Path,
+    *,
+    diagnosis: Any = None,
+    people: str = "show",
+    lang: str | None = None,
+) -> Path:
     """Write the actors that have coordinates as a GeoJSON FeatureCollection (uMap, QGIS).
 
     >>> import tempfile, json, territoire_graphe as tg
@@ -95,27 +121,52 @@ def to_geojson(t: Territory, path: str | Path, *, diagnosis: Any = None, people:
     actors = [(n, a) for n, a in g.nodes if a.get("kind") == "actor"]
     for node_id, attrs in actors:
         lat, lon = attrs.get("latitude"), attrs.get("longitude")
-        if not (isinstance(lat, int | float) and isinstance(lon, int | float)
-                and math.isfinite(lat) and math.isfinite(lon)):
+        if not (
+            isinstance(lat, int | float)
+            and isinstance(lon, int | float)
+            and math.isfinite(lat)
+            and math.isfinite(lon)
+        ):
             continue
-        properties = {"id": node_id, **{k: scrub(v) for k, v in _json(_present(attrs)).items()
-                                        if k not in ("latitude", "longitude", "kind")}}
+        properties = {
+            "id": node_id,
+            **{
+                k: scrub(v)
+                for k, v in _json(_present(attrs)).items()
+                if k not in ("latitude", "longitude", "kind")
+            },
+        }
         properties["marker-color"] = drawing[node_id].color
-        features.append({"type": "Feature", "id": node_id,
-                         "geometry": {"type": "Point", "coordinates": [lon, lat]},
-                         "properties": properties})
-    data = {"type": "FeatureCollection", "name": t.name, "features": features,
-            "territoire_graphe": {"actors": len(actors),
-                                  "without_coordinates": len(actors) - len(features)}}
+        features.append(
+            {
+                "type": "Feature",
+                "id": node_id,
+                "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                "properties": properties,
+            }
+        )
+    data = {
+        "type": "FeatureCollection",
+        "name": t.name,
+        "features": features,
+        "territoire_graphe": {
+            "actors": len(actors),
+            "without_coordinates": len(actors) - len(features),
+        },
+    }
     path = Path(path)
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True,
-                               allow_nan=False) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False) + "\n",
+        encoding="utf-8",
+    )
     return path
 
 
-def _placed(nodes: list[tuple[str, dict[str, Any]]],
-            edges: list[tuple[str, str, str, dict[str, Any], bool]],
-            drawing: dict[str, Viz]) -> dict[str, Viz]:
+def _placed(
+    nodes: list[tuple[str, dict[str, Any]]],
+    edges: list[tuple[str, str, str, dict[str, Any], bool]],
+    drawing: dict[str, Viz],
+) -> dict[str, Viz]:
     """Every node drawn: a collective at its members' centre, a person by their organisation."""
     out = dict(drawing)
     members: dict[str, list[Viz]] = {}
@@ -129,9 +180,12 @@ def _placed(nodes: list[tuple[str, dict[str, Any]]],
         kind = attrs.get("kind")
         if kind == "collective" and members.get(node_id):
             around = members[node_id]
-            out[node_id] = Viz("#666666", 10.0,
-                               round(sum(v.x for v in around) / len(around), 1),
-                               round(sum(v.y for v in around) / len(around), 1))
+            out[node_id] = Viz(
+                "#666666",
+                10.0,
+                round(sum(v.x for v in around) / len(around), 1),
+                round(sum(v.y for v in around) / len(around), 1),
+            )
         elif kind == "person" and str(attrs.get("actor")) in drawing:
             home = drawing[str(attrs.get("actor"))]
             out[node_id] = Viz(grey, 4.0, round(home.x + home.size + 8, 1), home.y)

@@ -32,13 +32,28 @@ from ..model import Territory
 from .export_people import scrubber
 from .schema import SHEETS_BY_NAME
 
-_ACTOR_FIELDS = ("municipality", "area", "sector", "functions", "role", "influence",
-                 "interest", "latitude", "longitude")
+_ACTOR_FIELDS = (
+    "municipality",
+    "area",
+    "sector",
+    "functions",
+    "role",
+    "influence",
+    "interest",
+    "latitude",
+    "longitude",
+)
 _RELATION_FIELDS = ("start", "end", "quantity", "unit")
 
 
-def to_kumu(t: Territory, path: str | Path, *, diagnosis: Any = None, people: str = "show",
-            lang: str | None = None) -> Path:
+def to_kumu(
+    t: Territory,
+    path: str | Path,
+    *,
+    diagnosis: Any = None,
+    people: str = "show",
+    lang: str | None = None,
+) -> Path:
     """Write the territory in Kumu's import layout (Elements, Connections), read back whole.
 
     >>> import tempfile, territoire_graphe as tg
@@ -62,7 +77,8 @@ def to_kumu(t: Territory, path: str | Path, *, diagnosis: Any = None, people: st
     metrics, metric_columns = _metrics(diagnosis, list(t.actors.columns))
     sheets: list[tuple[str, list[str], list[list[Any]]]] = [
         _elements(t, columns.get("actor", []), metrics, metric_columns),
-        _connections(t, columns.get("relation", []), mode)]
+        _connections(t, columns.get("relation", []), mode),
+    ]
     for kind, frame, fields in _other_sheets(t, mode, code):
         if len(frame):
             spec = SHEETS_BY_NAME[kind]
@@ -72,10 +88,19 @@ def to_kumu(t: Territory, path: str | Path, *, diagnosis: Any = None, people: st
     types = type_rows(t)
     if types:
         header = ["type", "kind", "family", "directed", "color", "label"]
-        sheets.append(("types", ["type", "categorie", "famille", "oriente", "couleur",
-                                 "libelle"],
-                       [[_KIND_WORDS.get(str(r.get(h)), r.get(h)) if h == "kind" else r.get(h)
-                         for h in header] for r in types]))
+        sheets.append(
+            (
+                "types",
+                ["type", "categorie", "famille", "oriente", "couleur", "libelle"],
+                [
+                    [
+                        _KIND_WORDS.get(str(r.get(h)), r.get(h)) if h == "kind" else r.get(h)
+                        for h in header
+                    ]
+                    for r in types
+                ],
+            )
+        )
     book = openpyxl.Workbook()
     book.remove(book.active)
     for name, header, rows in sheets:
@@ -92,46 +117,78 @@ def to_kumu(t: Territory, path: str | Path, *, diagnosis: Any = None, people: st
     return path
 
 
-_COLUMN_KINDS = {"collectives": "collective", "memberships": "membership", "people": "person",
-                 "resources": "resources", "needs": "needs"}
-_KIND_WORDS = {"actor": "acteur", "relation": "relation", "collective": "collectif",
-               "function": "fonction"}
+_COLUMN_KINDS = {
+    "collectives": "collective",
+    "memberships": "membership",
+    "people": "person",
+    "resources": "resources",
+    "needs": "needs",
+}
+_KIND_WORDS = {
+    "actor": "acteur",
+    "relation": "relation",
+    "collective": "collectif",
+    "function": "fonction",
+}
 
 
-def _elements(t: Territory, extra: list[str], metrics: pd.DataFrame | None,
-              metric_columns: list[str]) -> tuple[str, list[str], list[list[Any]]]:
+def _elements(
+    t: Territory, extra: list[str], metrics: pd.DataFrame | None, metric_columns: list[str]
+) -> tuple[str, list[str], list[list[Any]]]:
     header = ["Label", "Type", "ID", *_ACTOR_FIELDS, *extra, *metric_columns]
     rows = []
     for actor, row in zip(t.actors.index, t.actors.to_dict("records"), strict=True):
         values = [row.get("name"), row.get("type"), actor]
-        values += ["|".join(row.get("functions") or []) if f == "functions" else row.get(f)
-                   for f in _ACTOR_FIELDS]
+        values += [
+            "|".join(row.get("functions") or []) if f == "functions" else row.get(f)
+            for f in _ACTOR_FIELDS
+        ]
         values += [row.get(c) for c in extra]
-        values += [metrics.at[actor, c] if metrics is not None and actor in metrics.index
-                   else None for c in metric_columns]
+        values += [
+            metrics.at[actor, c] if metrics is not None and actor in metrics.index else None
+            for c in metric_columns
+        ]
         rows.append(values)
     return "Elements", header, rows
 
 
-def _connections(t: Territory, extra: list[str],
-                 mode: str) -> tuple[str, list[str], list[list[Any]]]:
-    header = ["From", "To", "Type", "Direction", "Strength", "Description",
-              *_RELATION_FIELDS, *extra]
+def _connections(
+    t: Territory, extra: list[str], mode: str
+) -> tuple[str, list[str], list[list[Any]]]:
+    header = [
+        "From",
+        "To",
+        "Type",
+        "Direction",
+        "Strength",
+        "Description",
+        *_RELATION_FIELDS,
+        *extra,
+    ]
     rows = []
     for row in t.relations.to_dict("records"):
         source, target = row["source"], row["target"]
         if mode != "hide":
             source = _present(row.get("source_person")) or source
             target = _present(row.get("target_person")) or target
-        rows.append([source, target, row.get("type"),
-                     "directed" if row.get("directed") else "undirected", row.get("weight"),
-                     row.get("comment"), *(row.get(f) for f in _RELATION_FIELDS),
-                     *(row.get(c) for c in extra)])
+        rows.append(
+            [
+                source,
+                target,
+                row.get("type"),
+                "directed" if row.get("directed") else "undirected",
+                row.get("weight"),
+                row.get("comment"),
+                *(row.get(f) for f in _RELATION_FIELDS),
+                *(row.get(c) for c in extra),
+            ]
+        )
     return "Connections", header, rows
 
 
-def _other_sheets(t: Territory, mode: str,
-                  code: str) -> Iterable[tuple[str, pd.DataFrame, tuple[str, ...]]]:
+def _other_sheets(
+    t: Territory, mode: str, code: str
+) -> Iterable[tuple[str, pd.DataFrame, tuple[str, ...]]]:
     def by_person(frame: pd.DataFrame) -> pd.DataFrame:
         frame = frame.copy()
         if mode != "hide":
@@ -139,15 +196,15 @@ def _other_sheets(t: Territory, mode: str,
         return frame
 
     yield "collectives", t.collectives.reset_index(), ("id", "name", "type")
-    yield "memberships", by_person(t.memberships), ("actor", "collective", "role", "start",
-                                                    "end")
+    yield "memberships", by_person(t.memberships), ("actor", "collective", "role", "start", "end")
     if mode != "hide":
         people = t.people.reset_index()
         if mode == "pseudonymise":
             from ..messages import text
 
-            people["name"] = [text("map.person_pseudonym", code, n=i)
-                              for i in range(1, len(people) + 1)]
+            people["name"] = [
+                text("map.person_pseudonym", code, n=i) for i in range(1, len(people) + 1)
+            ]
         yield "people", people, ("id", "name", "actor", "position")
     yield "resources", by_person(t.resources), ("actor", "resource", "category")
     yield "needs", by_person(t.needs), ("actor", "need", "category")

@@ -52,13 +52,17 @@ def scrubber(t: Territory, mode: str, lang: str) -> Callable[[Any], Any]:
     for number, (_, row) in enumerate(t.people.iterrows(), start=1):
         name = str(row.get("name") or "").strip()
         if len(name) >= 2:
-            names[name] = (text("map.person_pseudonym", lang, n=number)
-                           if mode == "pseudonymise" else text("map.person_hidden", lang))
+            names[name] = (
+                text("map.person_pseudonym", lang, n=number)
+                if mode == "pseudonymise"
+                else text("map.person_hidden", lang)
+            )
     if mode == "show" or not names:
         return lambda value: value
     ordered = sorted(names, key=lambda n: (-len(n), n))
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(f"({_pattern(n)})" for n in ordered)
-                         + r")(?!\w)", re.IGNORECASE)
+    pattern = re.compile(
+        r"(?<!\w)(?:" + "|".join(f"({_pattern(n)})" for n in ordered) + r")(?!\w)", re.IGNORECASE
+    )
 
     def scrub(value: Any) -> Any:
         if not isinstance(value, str):
@@ -68,14 +72,17 @@ def scrubber(t: Territory, mode: str, lang: str) -> Callable[[Any], Any]:
             return value
         found = pattern.sub(lambda m: names[ordered[(m.lastindex or 1) - 1]], folded)
         return unicodedata.normalize("NFC", found)
+
     return scrub
 
 
-def restrict_people(nodes: list[tuple[str, dict[str, Any]]],
-                    edges: list[tuple[str, str, str, dict[str, Any], bool]],
-                    t: Territory, mode: str, lang: str
-                    ) -> tuple[list[tuple[str, dict[str, Any]]],
-                               list[tuple[str, str, str, dict[str, Any], bool]]]:
+def restrict_people(
+    nodes: list[tuple[str, dict[str, Any]]],
+    edges: list[tuple[str, str, str, dict[str, Any], bool]],
+    t: Territory,
+    mode: str,
+    lang: str,
+) -> tuple[list[tuple[str, dict[str, Any]]], list[tuple[str, str, str, dict[str, Any], bool]]]:
     """The nodes and edges of an export as ``mode`` shows people (inputs left untouched)."""
     from ..render.people import normalise_people
 
@@ -84,8 +91,7 @@ def restrict_people(nodes: list[tuple[str, dict[str, Any]]],
         return nodes, edges
     scrub = scrubber(t, mode, lang)
     people = [str(p) for p in t.people.index]
-    pseudonyms = {p: text("map.person_pseudonym", lang, n=i)
-                  for i, p in enumerate(people, start=1)}
+    pseudonyms = {p: text("map.person_pseudonym", lang, n=i) for i, p in enumerate(people, start=1)}
     out_nodes = []
     for node_id, attrs in nodes:
         if attrs.get("kind") == "person":
@@ -98,8 +104,9 @@ def restrict_people(nodes: list[tuple[str, dict[str, Any]]],
     for source, target, edge_id, attrs, directed in edges:
         if mode == "hide" and attrs.get("kind") == "affiliation":
             continue
-        out_edges.append((scrub(source), scrub(target), scrub(edge_id),
-                          _scrubbed(attrs, scrub, mode), directed))
+        out_edges.append(
+            (scrub(source), scrub(target), scrub(edge_id), _scrubbed(attrs, scrub, mode), directed)
+        )
     return out_nodes, out_edges
 
 
@@ -109,8 +116,7 @@ def _scrubbed(attrs: dict[str, Any], scrub: Callable[[Any], Any], mode: str) -> 
         if mode == "hide" and name in _PERSON_FIELDS:
             value = None
         elif isinstance(value, list):
-            value = [_scrubbed(v, scrub, mode) if isinstance(v, dict) else scrub(v)
-                     for v in value]
+            value = [_scrubbed(v, scrub, mode) if isinstance(v, dict) else scrub(v) for v in value]
         elif isinstance(value, dict):
             value = _scrubbed(value, scrub, mode)
         else:

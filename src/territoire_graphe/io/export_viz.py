@@ -63,8 +63,9 @@ def map_drawing(t: Territory, diagnosis: Any = None, *, lang: str = "fr") -> dic
     out = {}
     for actor, color, radius in zip(map(str, t.actors.index), colors, radii, strict=True):
         x, y = layout.positions.get(actor, (0.0, 0.0))
-        out[actor] = Viz(_hex6(color), round(float(radius), 2), round(float(x), 1),
-                         round(-float(y), 1) + 0.0)
+        out[actor] = Viz(
+            _hex6(color), round(float(radius), 2), round(float(x), 1), round(-float(y), 1) + 0.0
+        )
     return out
 
 

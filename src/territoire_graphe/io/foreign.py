@@ -64,6 +64,7 @@ def _in_range(low: float, high: float) -> Callable[[Any], bool]:
     def fits(value: Any) -> bool:
         number = parse_number(value)
         return number is None or low <= number <= high
+
     return fits
 
 
@@ -71,6 +72,7 @@ def _parses(parser: Callable[[Any], Any]) -> Callable[[Any], bool]:
     def fits(value: Any) -> bool:
         parser(value)
         return True
+
     return fits
 
 
@@ -81,13 +83,22 @@ def _positive(value: Any) -> bool:
 
 # The workbook columns whose values have a form, and the test a value must pass.
 _CHECKS: dict[str, dict[str, Callable[[Any], bool]]] = {
-    "actors": {"influence": _in_range(0, 5), "interest": _in_range(0, 5),
-               "latitude": _in_range(-90, 90), "longitude": _in_range(-180, 180)},
-    "relations": {"weight": _positive, "directed": _parses(parse_bool),
-                  "start": _parses(parse_date), "end": _parses(parse_date),
-                  "quantity": _parses(parse_number)},
+    "actors": {
+        "influence": _in_range(0, 5),
+        "interest": _in_range(0, 5),
+        "latitude": _in_range(-90, 90),
+        "longitude": _in_range(-180, 180),
+    },
+    "relations": {
+        "weight": _positive,
+        "directed": _parses(parse_bool),
+        "start": _parses(parse_date),
+        "end": _parses(parse_date),
+        "quantity": _parses(parse_number),
+    },
     "memberships": {"start": _parses(parse_date), "end": _parses(parse_date)},
-    "collectives": {}, "people": {},
+    "collectives": {},
+    "people": {},
 }
 _CHECKS["flows"] = _CHECKS["dependencies"] = _CHECKS["relations"]
 
@@ -132,13 +143,17 @@ def mark_foreign(raw: RawWorkbook, *, own: tuple[str, ...] = ()) -> None:
             _aside(raw, sheet, position, field_name, bad)
 
 
-def _aside(raw: RawWorkbook, sheet: RawSheet, position: int, field_name: str,
-           bad: Any) -> None:
+def _aside(raw: RawWorkbook, sheet: RawSheet, position: int, field_name: str, bad: Any) -> None:
     """Set one column aside, with the warning that says why (a bad value, or a repeat)."""
     header = sheet.header[position]
     sheet.foreign.add(header)
-    where = {"sheet": sheet.name, "row": sheet.header_row or None, "column": header,
-             "header": header, "field": field_name}
+    where = {
+        "sheet": sheet.name,
+        "row": sheet.header_row or None,
+        "column": header,
+        "header": header,
+        "field": field_name,
+    }
     if bad is None:
         raw.notes.append(("column_foreign_repeat", where))
     else:
@@ -161,13 +176,18 @@ def _mark_types(sheet: RawSheet, kind: str) -> None:
 
 
 def _column(sheet: RawSheet, position: int) -> list[Any]:
-    return [row[position] for row in sheet.rows
-            if position < len(row) and not is_blank(row[position])]
+    return [
+        row[position] for row in sheet.rows if position < len(row) and not is_blank(row[position])
+    ]
 
 
-def set_aside(header: list[str], foreign: set[str], fields: dict[str, int],
-              extras: dict[str, int], duplicates: list[tuple[str, list[int]]]
-              ) -> tuple[dict[str, int], dict[str, int], list[tuple[str, list[int]]]]:
+def set_aside(
+    header: list[str],
+    foreign: set[str],
+    fields: dict[str, int],
+    extras: dict[str, int],
+    duplicates: list[tuple[str, list[int]]],
+) -> tuple[dict[str, int], dict[str, int], list[tuple[str, list[int]]]]:
     """The column matching once the foreign columns are extra columns under their own name."""
     aside = {p for p, h in enumerate(header) if h in foreign}
     positions: dict[str, list[int]] = {}
@@ -198,8 +218,14 @@ def declare_cited(raw: RawWorkbook) -> None:
     from ..text_keys import loose
     from .graphtools import listing
 
-    actors = next((s for s in raw.sheets if (spec := sheet_for(s.name)) is not None
-                   and spec.name == "actors"), None)
+    actors = next(
+        (
+            s
+            for s in raw.sheets
+            if (spec := sheet_for(s.name)) is not None and spec.name == "actors"
+        ),
+        None,
+    )
     if actors is None:
         return
     fields = match_columns("actors", actors.header)[0]
@@ -209,17 +235,23 @@ def declare_cited(raw: RawWorkbook) -> None:
     for sheet in raw.sheets:  # relations name actors, and people (collectives: memberships)
         spec = sheet_for(sheet.name)
         if spec is not None and spec.name in ("actors", "collectives", "people"):
-            known |= {loose(str(r[p])) for r in sheet.rows
-                      for f, p in match_columns(spec.name, sheet.header)[0].items()
-                      if f in ("id", "name") and p < len(r) and not is_blank(r[p])}
+            known |= {
+                loose(str(r[p]))
+                for r in sheet.rows
+                for f, p in match_columns(spec.name, sheet.header)[0].items()
+                if f in ("id", "name") and p < len(r) and not is_blank(r[p])
+            }
     missing: dict[str, str] = {}
     cited_in = ""
     for sheet in raw.sheets:
         spec = sheet_for(sheet.name)
         if spec is None or spec.name not in ("relations", "flows", "dependencies"):
             continue
-        ends = [p for f, p in match_columns(spec.name, sheet.header)[0].items()
-                if f in ("source", "target")]
+        ends = [
+            p
+            for f, p in match_columns(spec.name, sheet.header)[0].items()
+            if f in ("source", "target")
+        ]
         for row in sheet.rows:
             for position in ends:
                 value = as_text(row[position]) if position < len(row) else None
@@ -236,6 +268,9 @@ def declare_cited(raw: RawWorkbook) -> None:
             added[fields["type"]] = Supplied("autre")
         actors.rows.append(added)
         actors.row_numbers.append(number)
-    raw.notes.append(("nodes_undeclared", {"sheet": cited_in, "count": len(missing),
-                                           "names": listing(list(missing.values()))}))
-
+    raw.notes.append(
+        (
+            "nodes_undeclared",
+            {"sheet": cited_in, "count": len(missing), "names": listing(list(missing.values()))},
+        )
+    )

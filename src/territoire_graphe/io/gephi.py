@@ -44,8 +44,16 @@ from .sheets import RawSheet, RawWorkbook, sheet_from_grid
 from .values import Supplied, is_blank
 
 _CSV_SUFFIXES = (".csv", ".tsv", ".txt")
-_DIRECTIONS = {"directed": "oui", "dirige": "oui", "oriente": "oui", "undirected": "non",
-               "non dirige": "non", "non oriente": "non", "mutual": "non", "mutuel": "non"}
+_DIRECTIONS = {
+    "directed": "oui",
+    "dirige": "oui",
+    "oriente": "oui",
+    "undirected": "non",
+    "non dirige": "non",
+    "non oriente": "non",
+    "mutual": "non",
+    "mutuel": "non",
+}
 
 
 def _header_keys(path: Path) -> set[str]:
@@ -60,8 +68,7 @@ def _header_keys(path: Path) -> set[str]:
 
 
 def _pair(folder: Path) -> tuple[Path, Path] | None:
-    files = sorted(p for p in folder.iterdir()
-                   if p.is_file() and p.suffix.lower() in _CSV_SUFFIXES)
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in _CSV_SUFFIXES)
     nodes = edges = None
     for path in files:
         keys = _header_keys(path)
@@ -89,8 +96,14 @@ def read_gephi_folder(path: Path, *, display: str, lang: str | None = None) -> R
     return _gephi_raw(*pair, display=display)
 
 
-def read_gephi(nodes_csv: str | os.PathLike[str], edges_csv: str | os.PathLike[str], *,
-               name: str | None = None, date: Any = None, lang: str | None = None) -> Territory:
+def read_gephi(
+    nodes_csv: str | os.PathLike[str],
+    edges_csv: str | os.PathLike[str],
+    *,
+    name: str | None = None,
+    date: Any = None,
+    lang: str | None = None,
+) -> Territory:
     """Read a territory from a Gephi node table and edge table (two CSV files).
 
     ``name`` defaults to the nodes file's name without "nodes" (``bray_nodes.csv``
@@ -112,10 +125,10 @@ def read_gephi(nodes_csv: str | os.PathLike[str], edges_csv: str | os.PathLike[s
             stem = stem[: len(stem) - len(word)].rstrip(" _-.")
             break
     named = Path(stem) if stem else nodes_csv.resolve().parent
-    parsed_date = _parse_date_argument(date, display, lang) if date is not None \
-        else _date_from_path(named)
-    return build_territory(raw, name=name or _name_from_path(named), date=parsed_date,
-                           lang=lang)
+    parsed_date = (
+        _parse_date_argument(date, display, lang) if date is not None else _date_from_path(named)
+    )
+    return build_territory(raw, name=name or _name_from_path(named), date=parsed_date, lang=lang)
 
 
 def _gephi_raw(nodes_csv: Path, edges_csv: Path, *, display: str) -> RawWorkbook:
@@ -124,43 +137,74 @@ def _gephi_raw(nodes_csv: Path, edges_csv: Path, *, display: str) -> RawWorkbook
     nodes, repeated = _nodes(sheet_from_grid(nodes_name, read_csv_grid(nodes_csv)))
     edges = _edges(sheet_from_grid(edges_name, read_csv_grid(edges_csv)))
     notes: list[tuple[str, dict[str, Any]]] = [
-        ("column_foreign_repeat", {"sheet": sheet.name, "row": sheet.header_row,
-                                   "column": header, "header": header, "field": field_name})
-        for sheet in (nodes, edges) for header, field_name in sheet.named.items()]
+        (
+            "column_foreign_repeat",
+            {
+                "sheet": sheet.name,
+                "row": sheet.header_row,
+                "column": header,
+                "header": header,
+                "field": field_name,
+            },
+        )
+        for sheet in (nodes, edges)
+        for header, field_name in sheet.named.items()
+    ]
     for sheet in (nodes, edges):
         sheet.named = {}
     if repeated:  # distinct ids, one label: told apart by their id (FORMAT.md section 1)
-        notes.append(("names_repeated", {"sheet": nodes.name, "count": len(repeated),
-                                         "names": listing(repeated)}))
+        notes.append(
+            (
+                "names_repeated",
+                {"sheet": nodes.name, "count": len(repeated), "names": listing(repeated)},
+            )
+        )
     missing = _undeclared(nodes, edges)
     if missing:  # Gephi creates the nodes its edges name ("create missing nodes")
         header = [key(h) for h in nodes.header]
         start = max(nodes.row_numbers, default=nodes.header_row)
         for number, node_id in enumerate(missing, start=start + 1):
             row: list[Any] = [None] * len(nodes.header)
-            for field_name, value in (("id", node_id), ("label", node_id),
-                                      ("type", Supplied(DEFAULT_ACTOR_TYPE))):
+            for field_name, value in (
+                ("id", node_id),
+                ("label", node_id),
+                ("type", Supplied(DEFAULT_ACTOR_TYPE)),
+            ):
                 if field_name in header:
                     row[header.index(field_name)] = value
             if "label" not in header and "name" in header:
                 row[header.index("name")] = node_id
             nodes.rows.append(row)
             nodes.row_numbers.append(number)
-        notes.append(("nodes_undeclared", {"sheet": edges.name, "count": len(missing),
-                                           "names": listing(missing)}))
+        notes.append(
+            (
+                "nodes_undeclared",
+                {"sheet": edges.name, "count": len(missing), "names": listing(missing)},
+            )
+        )
     return RawWorkbook(display, [nodes, edges], source_format="gephi", notes=notes)
 
 
 def _undeclared(nodes: RawSheet, edges: RawSheet) -> list[str]:
     """The ids or names the edges cite that no node has (in order of first citation)."""
-    node_fields = {f: i for i, f in ((i, _field("actors", h)) for i, h in
-                                     enumerate(nodes.header)) if f in ("id", "name")}
-    known = {loose(str(r[p])) for r in nodes.rows for p in node_fields.values()
-             if p < len(r) and not is_blank(r[p])}
+    node_fields = {
+        f: i
+        for i, f in ((i, _field("actors", h)) for i, h in enumerate(nodes.header))
+        if f in ("id", "name")
+    }
+    known = {
+        loose(str(r[p]))
+        for r in nodes.rows
+        for p in node_fields.values()
+        if p < len(r) and not is_blank(r[p])
+    }
     if "id" not in node_fields:
         return []
-    edge_fields = {f: i for i, f in ((i, _field("relations", h)) for i, h in
-                                     enumerate(edges.header)) if f in ("source", "target")}
+    edge_fields = {
+        f: i
+        for i, f in ((i, _field("relations", h)) for i, h in enumerate(edges.header))
+        if f in ("source", "target")
+    }
     missing: dict[str, None] = {}
     for row in edges.rows:
         for position in edge_fields.values():
@@ -183,8 +227,9 @@ def _sheet_name(path: Path, kinds: tuple[str, ...], fallback: str) -> str:
 
 def _nodes(sheet: RawSheet) -> tuple[RawSheet, list[str]]:
     """The node table as an actors sheet, and the labels several ids share."""
-    table = Table("actors", list(sheet.header), [list(r) for r in sheet.rows],
-                   list(sheet.row_numbers))
+    table = Table(
+        "actors", list(sheet.header), [list(r) for r in sheet.rows], list(sheet.row_numbers)
+    )
     table.resolve_duplicates("Gephi")
     id_position = table.position("id")
     name_position = table.position("name")
@@ -201,8 +246,7 @@ def _nodes(sheet: RawSheet) -> tuple[RawSheet, list[str]]:
 
 def _edges(sheet: RawSheet) -> RawSheet:
     kind = "relations" if sheet_for(sheet.name) is None else sheet_for(sheet.name).name  # type: ignore[union-attr]
-    table = Table(kind, list(sheet.header), [list(r) for r in sheet.rows],
-                   list(sheet.row_numbers))
+    table = Table(kind, list(sheet.header), [list(r) for r in sheet.rows], list(sheet.row_numbers))
     for position, header in enumerate(table.header):
         words = {loose(str(r[position])) for r in table.rows if not is_blank(r[position])}
         if key(header) == "type" and words and words <= set(_DIRECTIONS):
@@ -240,6 +284,13 @@ def _settle(table: Table, field: str, default: str) -> None:
 def _sheet(original: RawSheet, table: Table) -> RawSheet:
     """The sheet as read; a column repeating a field is set aside (``named``: its field,
     said in a warning by :func:`_gephi_raw`)."""
-    return RawSheet(original.name, table.header, table.rows, table.numbers,
-                    original.header_row, original.column_letters,
-                    foreign=set(table.foreign), named=dict(table.foreign))
+    return RawSheet(
+        original.name,
+        table.header,
+        table.rows,
+        table.numbers,
+        original.header_row,
+        original.column_letters,
+        foreign=set(table.foreign),
+        named=dict(table.foreign),
+    )

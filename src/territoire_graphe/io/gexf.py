@@ -82,16 +82,30 @@ def read_gexf(path: Path, *, display: str, lang: str | None = None) -> RawWorkbo
         if source is None or target is None:
             raise fatal("gexf_no_id", display, lang=lang, element="edge", line=element.line)
         said = direction(element.get("type"))
-        edges.append((source, target, _values(element, "edge", declared, notes, own), position,
-                      default if said is None else said))
+        edges.append(
+            (
+                source,
+                target,
+                _values(element, "edge", declared, notes, own),
+                position,
+                default if said is None else said,
+            )
+        )
     if nested:
-        notes.add("gexf_hierarchy_flattened", sheet="nodes", count=len(nested),
-                  names=listing(nested))
-    order = {scope: [*(["label"] if scope == "node" else ["label", "weight"]),
-                     *(a[0] for (s, _), a in declared.items() if s == scope)]
-             for scope in ("node", "edge")}
-    content = complete(GraphContent(display, "GEXF", nodes, edges, {}, order["node"],
-                                    order["edge"], where="xml"), notes)
+        notes.add(
+            "gexf_hierarchy_flattened", sheet="nodes", count=len(nested), names=listing(nested)
+        )
+    order = {
+        scope: [
+            *(["label"] if scope == "node" else ["label", "weight"]),
+            *(a[0] for (s, _), a in declared.items() if s == scope),
+        ]
+        for scope in ("node", "edge")
+    }
+    content = complete(
+        GraphContent(display, "GEXF", nodes, edges, {}, order["node"], order["edge"], where="xml"),
+        notes,
+    )
     raw = graph_to_raw(content)
     return raw
 
@@ -115,9 +129,12 @@ def _declared(graph: Element) -> Declared:
                 title = attr_id
             titles[scope].add(title)
             default = attribute.find("default")
-            out[scope, attr_id] = (title, attribute.get("type") or "string",
-                                   default.all_text() if default is not None else None,
-                                   dynamic)
+            out[scope, attr_id] = (
+                title,
+                attribute.get("type") or "string",
+                default.all_text() if default is not None else None,
+                dynamic,
+            )
     return out
 
 
@@ -140,8 +157,9 @@ def _nodes(graph: Element) -> list[tuple[Element, Element | None]]:
 _TIME = ("start", "end", "startopen", "endopen", "timestamp")
 
 
-def _values(element: Element, scope: str, declared: Declared, notes: Notes,
-            own: bool = False) -> dict[str, Any]:
+def _values(
+    element: Element, scope: str, declared: Declared, notes: Notes, own: bool = False
+) -> dict[str, Any]:
     """A node's or edge's attributes: label, weight, viz, spells and attribute values."""
     attrs: dict[str, Any] = {}
     if element.get("label") is not None:
@@ -156,14 +174,21 @@ def _values(element: Element, scope: str, declared: Declared, notes: Notes,
             attrs[title] = typed(default, xml_type)
     timed: dict[str, list[str]] = {}
     holder = element.find("attvalues")
-    for attvalue in [*(holder.findall("attvalue") if holder is not None else []),
-                     *element.findall("attvalue")]:
+    for attvalue in [
+        *(holder.findall("attvalue") if holder is not None else []),
+        *element.findall("attvalue"),
+    ]:
         attr_id = attvalue.get("for") or attvalue.get("id") or ""
         title, xml_type, _, _ = declared.get((scope, attr_id), (attr_id, "string", None, False))
         if (scope, attr_id) not in declared:
-            notes.once("gexf_attribute_undeclared", f"{scope}:{attr_id}",
-                       sheet="nodes" if scope == "node" else "edges", column=attr_id, header=attr_id,
-                       row=attvalue.line)
+            notes.once(
+                "gexf_attribute_undeclared",
+                f"{scope}:{attr_id}",
+                sheet="nodes" if scope == "node" else "edges",
+                column=attr_id,
+                header=attr_id,
+                row=attvalue.line,
+            )
         value = typed(attvalue.get("value"), xml_type)
         when = _interval(attvalue)
         if when:
@@ -174,16 +199,24 @@ def _values(element: Element, scope: str, declared: Declared, notes: Notes,
     for title, values in timed.items():
         if len(values) > 1:
             attrs[title] = "; ".join(values)
-            notes.once("gexf_dynamic_kept", f"{scope}:{title}",
-                       sheet="nodes" if scope == "node" else "edges", column=title,
-                       header=title)
+            notes.once(
+                "gexf_dynamic_kept",
+                f"{scope}:{title}",
+                sheet="nodes" if scope == "node" else "edges",
+                column=title,
+                header=title,
+            )
     spells = _spells(element)
     if len(spells) == 1:
         attrs["start"], attrs["end"] = spells[0]
     elif spells:
         attrs["spells"] = "; ".join(f"{s or ''} – {e or ''}" for s, e in spells)
-        notes.once("gexf_spells_kept", scope, sheet="nodes" if scope == "node" else "edges",
-                   column="spells")
+        notes.once(
+            "gexf_spells_kept",
+            scope,
+            sheet="nodes" if scope == "node" else "edges",
+            column="spells",
+        )
     if not own:
         attrs.update(_viz(element))
     return {k: v for k, v in attrs.items() if v is not None}
@@ -206,13 +239,21 @@ def _spells(element: Element) -> list[tuple[str | None, str | None]]:
     spells = []
     if any(element.get(t) is not None for t in _TIME):
         stamp = element.get("timestamp")
-        spells.append((element.get("start") or element.get("startopen") or stamp,
-                       element.get("end") or element.get("endopen") or stamp))
+        spells.append(
+            (
+                element.get("start") or element.get("startopen") or stamp,
+                element.get("end") or element.get("endopen") or stamp,
+            )
+        )
     block = element.find("spells")
     for spell in block.findall("spell") if block is not None else []:
         stamp = spell.get("timestamp")
-        spells.append((spell.get("start") or spell.get("startopen") or stamp,
-                       spell.get("end") or spell.get("endopen") or stamp))
+        spells.append(
+            (
+                spell.get("start") or spell.get("startopen") or stamp,
+                spell.get("end") or spell.get("endopen") or stamp,
+            )
+        )
     return spells
 
 
@@ -220,8 +261,13 @@ def _viz(element: Element) -> dict[str, Any]:
     """Drawing data, kept for the map: ``color`` (#rrggbb), ``size``, ``x``, ``y``..."""
     out: dict[str, Any] = {}
     for child in element.children:
-        if "viz" not in child.ns and child.tag not in ("color", "position", "size",
-                                                        "thickness", "shape"):
+        if "viz" not in child.ns and child.tag not in (
+            "color",
+            "position",
+            "size",
+            "thickness",
+            "shape",
+        ):
             continue
         if child.tag == "color":
             out["color"] = _hex(child)
@@ -248,31 +294,43 @@ def _hex(color: Element) -> str | None:
     return f"#{r:02x}{g:02x}{b:02x}"
 
 
-def write_gexf(path: Path, nodes: Sequence[tuple[str, dict[str, Any]]],
-               edges: Sequence[tuple[str, str, str, dict[str, Any], bool]], *,
-               directed: bool, description: str = "") -> None:
+def write_gexf(
+    path: Path,
+    nodes: Sequence[tuple[str, dict[str, Any]]],
+    edges: Sequence[tuple[str, str, str, dict[str, Any], bool]],
+    *,
+    directed: bool,
+    description: str = "",
+) -> None:
     """Write GEXF 1.2: typed attributes, labels, weights, per-edge direction where needed.
 
     A node's label is its ``name`` attribute; an edge's label its ``type`` when it
     is a relation, and its ``weight`` attribute becomes the GEXF weight.
     """
     out = XmlWriter()
-    out.open("gexf", {"xmlns": GEXF_NS, "xmlns:xsi": XSI_NS, "version": "1.2",
-                      "xsi:schemaLocation": f"{GEXF_NS} {GEXF_NS}/gexf.xsd"})
+    out.open(
+        "gexf",
+        {
+            "xmlns": GEXF_NS,
+            "xmlns:xsi": XSI_NS,
+            "version": "1.2",
+            "xsi:schemaLocation": f"{GEXF_NS} {GEXF_NS}/gexf.xsd",
+        },
+    )
     out.open("meta")
     out.leaf("creator", text="territoire_graphe")
     if description:
         out.leaf("description", text=description)
     out.close("meta")
-    out.open("graph", {"defaultedgetype": "directed" if directed else "undirected",
-                       "mode": "static"})
+    out.open(
+        "graph", {"defaultedgetype": "directed" if directed else "undirected", "mode": "static"}
+    )
     edge_attrs = [{k: v for k, v in e[3].items() if k != "weight"} for e in edges]
     ids: dict[tuple[str, str], tuple[str, str]] = {}
     for scope, records in (("node", [a for _, a in nodes]), ("edge", edge_attrs)):
         out.open("attributes", {"class": scope, "mode": "static"})
         for number, (name, xml_type) in enumerate(attribute_types(records).items()):
-            out.leaf("attribute", {"id": f"{scope[0]}{number}", "title": name,
-                                   "type": xml_type})
+            out.leaf("attribute", {"id": f"{scope[0]}{number}", "title": name, "type": xml_type})
             ids[scope, name] = (f"{scope[0]}{number}", xml_type)
         out.close("attributes")
     out.open("nodes")
@@ -283,8 +341,9 @@ def write_gexf(path: Path, nodes: Sequence[tuple[str, dict[str, Any]]],
         _element(out, "node", element, "node", attrs, ids)
     out.close("nodes")
     out.open("edges")
-    for (source, target, edge_id, attrs, edge_directed), plain in zip(edges, edge_attrs,
-                                                                      strict=True):
+    for (source, target, edge_id, attrs, edge_directed), plain in zip(
+        edges, edge_attrs, strict=True
+    ):
         element = {"id": edge_id, "source": source, "target": target}
         if attrs.get("kind") == "relation" and attrs.get("type") is not None:
             element["label"] = xml_value(attrs["type"], "string")
@@ -299,8 +358,14 @@ def write_gexf(path: Path, nodes: Sequence[tuple[str, dict[str, Any]]],
     out.save(path)
 
 
-def _element(out: XmlWriter, tag: str, element: dict[str, str], scope: str,
-             attrs: dict[str, Any], ids: dict[tuple[str, str], tuple[str, str]]) -> None:
+def _element(
+    out: XmlWriter,
+    tag: str,
+    element: dict[str, str],
+    scope: str,
+    attrs: dict[str, Any],
+    ids: dict[tuple[str, str], tuple[str, str]],
+) -> None:
     """A node or edge with its attribute values (none written for missing values)."""
     values = [(name, value) for name, value in attrs.items() if value is not None]
     if not values:

@@ -61,18 +61,31 @@ def read_gml(path: Path, *, display: str, lang: str | None = None) -> RawWorkboo
             attrs = _attributes(value, ("id",))
             node_id = as_text(_first(value, "id"))
             if node_id is None:
-                raise fatal("gml_item", display, lang=lang, element="node",
-                            number=len(nodes) + 1, needed="id")
+                raise fatal(
+                    "gml_item",
+                    display,
+                    lang=lang,
+                    element="node",
+                    number=len(nodes) + 1,
+                    needed="id",
+                )
             nodes.append((node_id, attrs, len(nodes) + 1))
         elif key_name.lower() == "edge":
             source, target = as_text(_first(value, "source")), as_text(_first(value, "target"))
             if source is None or target is None:
-                raise fatal("gml_item", display, lang=lang, element="edge",
-                            number=len(edges) + 1, needed="source, target")
+                raise fatal(
+                    "gml_item",
+                    display,
+                    lang=lang,
+                    element="edge",
+                    number=len(edges) + 1,
+                    needed="source, target",
+                )
             said = _flag(_first(value, "directed"))
             attrs = _attributes(value, ("source", "target", "id", "directed"))
-            edges.append((source, target, attrs, len(edges) + 1,
-                           said if said is not None else bool(default)))
+            edges.append(
+                (source, target, attrs, len(edges) + 1, said if said is not None else bool(default))
+            )
     notes = Notes()
     raw = graph_to_raw(complete(GraphContent(display, "GML", nodes, edges, {}), notes))
     return raw
@@ -110,8 +123,9 @@ def _parse(text: str) -> Pairs:
             stack.append([])
             pending = None
         else:
-            stack[-1].append((pending, html.unescape(quoted) if quoted is not None
-                              else _number(word)))
+            stack[-1].append(
+                (pending, html.unescape(quoted) if quoted is not None else _number(word))
+            )
             pending = None
     if text[position:].strip():
         raise _Refused("gml_syntax", line)

@@ -43,8 +43,9 @@ def local_name(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def parse_xml(path: Path, *, display: str, lang: str | None, fmt: str, root_name: str,
-              default_namespace: str) -> ET.Element:
+def parse_xml(
+    path: Path, *, display: str, lang: str | None, fmt: str, root_name: str, default_namespace: str
+) -> ET.Element:
     """The root element of an XML file, or a clear InputError (malformed, truncated, other)."""
     check_xml_tokens(path, display=display, lang=lang)  # one huge token: quadratic in expat
     try:
@@ -52,8 +53,9 @@ def parse_xml(path: Path, *, display: str, lang: str | None, fmt: str, root_name
     except ET.ParseError as error:
         line, column = getattr(error, "position", (0, 0))
         reason = str(error).split(":")[0]
-        raise fatal("xml_invalid", display, lang=lang, format=fmt, line=line, col=column,
-                    detail=reason) from error
+        raise fatal(
+            "xml_invalid", display, lang=lang, format=fmt, line=line, col=column, detail=reason
+        ) from error
     if local_name(root.tag) != root_name:
         raise fatal("xml_wrong_root", display, lang=lang, format=fmt, root=local_name(root.tag))
     if not namespace(root.tag):  # a file written without xmlns: give it the usual one
@@ -65,8 +67,13 @@ def parse_xml(path: Path, *, display: str, lang: str | None, fmt: str, root_name
 
 def direction(written: str | None) -> bool | None:
     """A direction word of GraphML or GEXF: True directed, False undirected/mutual, None unsaid."""
-    return {"directed": True, "true": True, "undirected": False, "false": False,
-            "mutual": False}.get((written or "").strip().lower())
+    return {
+        "directed": True,
+        "true": True,
+        "undirected": False,
+        "false": False,
+        "mutual": False,
+    }.get((written or "").strip().lower())
 
 
 def graph_unreadable(error: Exception, display: str, lang: str | None, fmt: str) -> Exception:
@@ -89,9 +96,15 @@ def attribute_types(records: Iterable[dict[str, Any]]) -> dict[str, str]:
         for name, value in record.items():
             kinds = seen.setdefault(name, set())
             if value is not None:
-                kinds.add("boolean" if isinstance(value, bool) else "long"
-                          if isinstance(value, int) else "double"
-                          if isinstance(value, float) else "string")
+                kinds.add(
+                    "boolean"
+                    if isinstance(value, bool)
+                    else "long"
+                    if isinstance(value, int)
+                    else "double"
+                    if isinstance(value, float)
+                    else "string"
+                )
     out = {}
     for name, kinds in seen.items():
         if kinds and kinds <= {"long", "double"}:
@@ -114,15 +127,20 @@ def xml_value(value: Any, xml_type: str) -> str:
     return str(value)
 
 
-_PLAIN = re.compile("[^&<>\"\r\n\t\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]*")
+_PLAIN = re.compile('[^&<>"\r\n\t\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]*')
 
 
 def _escape(value: str) -> str:
     """Text as XML holds it: markup escaped, ``\\r`` kept, characters XML forbids as spaces."""
     if _PLAIN.fullmatch(value):
         return value
-    return xml_clean(value).replace("&", "&amp;").replace("<", "&lt;").replace(
-        ">", "&gt;").replace("\r", "&#13;")
+    return (
+        xml_clean(value)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\r", "&#13;")
+    )
 
 
 def _escape_attribute(value: str) -> str:
@@ -167,9 +185,14 @@ def read_graphml(path: Path, *, display: str, lang: str | None = None) -> RawWor
     return read(path, display=display, lang=lang)
 
 
-def write_graphml(path: Path, nodes: Sequence[tuple[str, dict[str, Any]]],
-                  edges: Sequence[tuple[str, str, str, dict[str, Any], bool]],
-                  graph: dict[str, Any], *, directed: bool) -> None:
+def write_graphml(
+    path: Path,
+    nodes: Sequence[tuple[str, dict[str, Any]]],
+    edges: Sequence[tuple[str, str, str, dict[str, Any], bool]],
+    graph: dict[str, Any],
+    *,
+    directed: bool,
+) -> None:
     """Write GraphML: one key per attribute (typed over all values), ``None`` left out.
 
     The schema wants node ids and attribute names to be XML name tokens: an id that
@@ -178,15 +201,26 @@ def write_graphml(path: Path, nodes: Sequence[tuple[str, dict[str, Any]]],
     """
     taken_ids: set[str] = set()
     tokens = {node_id: attribute_name(node_id, taken_ids) for node_id, _ in nodes}
-    nodes = [(node_id, attrs if tokens[node_id] == node_id else {"id": node_id, **attrs})
-             for node_id, attrs in nodes]
+    nodes = [
+        (node_id, attrs if tokens[node_id] == node_id else {"id": node_id, **attrs})
+        for node_id, attrs in nodes
+    ]
     edges = [(tokens.get(u, u), tokens.get(v, v), k, a, d) for u, v, k, a, d in edges]
     out = XmlWriter()
-    out.open("graphml", {"xmlns": GRAPHML_NS, "xmlns:xsi": XSI_NS,
-                         "xsi:schemaLocation": f"{GRAPHML_NS} {GRAPHML_NS}/1.0/graphml.xsd"})
+    out.open(
+        "graphml",
+        {
+            "xmlns": GRAPHML_NS,
+            "xmlns:xsi": XSI_NS,
+            "xsi:schemaLocation": f"{GRAPHML_NS} {GRAPHML_NS}/1.0/graphml.xsd",
+        },
+    )
     keys: dict[tuple[str, str], tuple[str, str]] = {}
-    for scope, records in (("graph", [graph]), ("node", [a for _, a in nodes]),
-                           ("edge", [e[3] for e in edges])):
+    for scope, records in (
+        ("graph", [graph]),
+        ("node", [a for _, a in nodes]),
+        ("edge", [e[3] for e in edges]),
+    ):
         taken: set[str] = set()
         for number, (name, xml_type) in enumerate(attribute_types(records).items()):
             key_id = f"{scope[0]}{number}"
@@ -232,8 +266,9 @@ def attribute_name(name: str, taken: set[str] | None = None) -> str:
     return valid
 
 
-def _graphml_data(out: XmlWriter, scope: str, attrs: dict[str, Any],
-                  keys: dict[tuple[str, str], tuple[str, str]]) -> None:
+def _graphml_data(
+    out: XmlWriter, scope: str, attrs: dict[str, Any], keys: dict[tuple[str, str], tuple[str, str]]
+) -> None:
     for name, value in attrs.items():
         if value is not None:
             key_id, xml_type = keys[scope, name]
@@ -257,15 +292,20 @@ def read_json(path: Path, *, display: str, lang: str | None = None) -> RawWorkbo
     for number, node in enumerate(data["nodes"], start=1):
         if not isinstance(node, dict) or is_blank(node.get("id")):
             raise fatal("json_not_node_link", display, lang=lang, detail=f"nodes[{number - 1}]")
-        nodes.append((str(as_text(node["id"])),
-                      {k: v for k, v in node.items() if k != "id"}, number))
+        nodes.append(
+            (str(as_text(node["id"])), {k: v for k, v in node.items() if k != "id"}, number)
+        )
     edges: list[Edge] = []
     for number, link in enumerate(links, start=1):
-        if not isinstance(link, dict) or is_blank(link.get("source")) \
-                or is_blank(link.get("target")):
+        if (
+            not isinstance(link, dict)
+            or is_blank(link.get("source"))
+            or is_blank(link.get("target"))
+        ):
             raise fatal("json_not_node_link", display, lang=lang, detail=f"edges[{number - 1}]")
         attrs = {k: v for k, v in link.items() if k not in ("source", "target", "key", "id")}
-        edges.append((str(as_text(link["source"])), str(as_text(link["target"])), attrs, number,
-                      default))
+        edges.append(
+            (str(as_text(link["source"])), str(as_text(link["target"])), attrs, number, default)
+        )
     graph: dict[str, Any] = data["graph"] if isinstance(data.get("graph"), dict) else {}
     return graph_to_raw(GraphContent(display, "JSON", nodes, edges, graph))

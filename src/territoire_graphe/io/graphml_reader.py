@@ -80,16 +80,34 @@ def read_graphml(path: Path, *, display: str, lang: str | None = None) -> RawWor
     graph_attrs = _data(graph, "graph", state)
     _walk(graph, None, direction(graph.get("edgedefault")), state)
     if state.groups:
-        state.nodes = [(n, {**a, "kind": "collective" if n in state.groups else
-                            a.get("kind", "actor")}, p) for n, a, p in state.nodes]
+        state.nodes = [
+            (n, {**a, "kind": "collective" if n in state.groups else a.get("kind", "actor")}, p)
+            for n, a, p in state.nodes
+        ]
     if state.nested_groups:
-        state.notes.add("graphml_groups_nested", sheet="nodes", count=len(state.nested_groups),
-                        names=listing(state.nested_groups))
-    order = {scope: [k.name for (s, _), k in state.keys.items() if s == scope]
-             for scope in ("node", "edge")}
-    content = complete(GraphContent(display, "GraphML", state.nodes, state.edges,
-                                    graph_attrs, order["node"], order["edge"], where="xml"),
-                       state.notes)
+        state.notes.add(
+            "graphml_groups_nested",
+            sheet="nodes",
+            count=len(state.nested_groups),
+            names=listing(state.nested_groups),
+        )
+    order = {
+        scope: [k.name for (s, _), k in state.keys.items() if s == scope]
+        for scope in ("node", "edge")
+    }
+    content = complete(
+        GraphContent(
+            display,
+            "GraphML",
+            state.nodes,
+            state.edges,
+            graph_attrs,
+            order["node"],
+            order["edge"],
+            where="xml",
+        ),
+        state.notes,
+    )
     raw = graph_to_raw(content)
     return raw
 
@@ -104,13 +122,13 @@ def _keys(root: Element) -> dict[tuple[str, str], _Key]:
         desc = declared.find("desc")
         if desc is not None and attribute_name(desc.all_text()) == name:
             name = desc.all_text()  # our exports: the column's own name, made a valid token
-        yfiles = declared.get("yfiles.type") or (declared.get("attr.uri") or "").rsplit(
-            "/", 1)[-1]
+        yfiles = declared.get("yfiles.type") or (declared.get("attr.uri") or "").rsplit("/", 1)[-1]
         default_element = declared.find("default")
         xml_type = declared.get("attr.type") or "string"
-        default = typed(default_element.all_text(), xml_type) \
-            if default_element is not None else None
-        for each in (("node", "edge", "graph") if scope == "all" else (scope,)):
+        default = (
+            typed(default_element.all_text(), xml_type) if default_element is not None else None
+        )
+        for each in ("node", "edge", "graph") if scope == "all" else (scope,):
             keys[each, key_id] = _Key(name, xml_type, default, yfiles)
     return keys
 
@@ -121,8 +139,9 @@ def _walk(graph: Element, group: str | None, default: bool | None, state: _State
         if element.tag == "node":
             node_id = element.get("id")
             if node_id is None:
-                raise fatal("gexf_no_id", state.display, lang=state.lang, element="node",
-                            line=element.line)
+                raise fatal(
+                    "gexf_no_id", state.display, lang=state.lang, element="node", line=element.line
+                )
             attrs = _data(element, "node", state)
             state.nodes.append((node_id, attrs, element.line))  # problems say the line
             if group is not None:
@@ -137,24 +156,40 @@ def _walk(graph: Element, group: str | None, default: bool | None, state: _State
         elif element.tag == "edge":
             source, target = element.get("source"), element.get("target")
             if source is None or target is None:
-                raise fatal("gexf_no_id", state.display, lang=state.lang, element="edge",
-                            line=element.line)
+                raise fatal(
+                    "gexf_no_id", state.display, lang=state.lang, element="edge", line=element.line
+                )
             said = direction(element.get("directed"))
-            state.edges.append((source, target, _data(element, "edge", state), element.line,
-                                default if said is None else said))
+            state.edges.append(
+                (
+                    source,
+                    target,
+                    _data(element, "edge", state),
+                    element.line,
+                    default if said is None else said,
+                )
+            )
 
 
 def _data(element: Element, scope: str, state: _State) -> dict[str, Any]:
     """The ``<data>`` of a node, edge or graph, typed; yEd graphics read as label, x, y, color."""
-    attrs: dict[str, Any] = {k.name: k.default for (s, _), k in state.keys.items()
-                             if s == scope and k.default is not None}
+    attrs: dict[str, Any] = {
+        k.name: k.default
+        for (s, _), k in state.keys.items()
+        if s == scope and k.default is not None
+    }
     for data in element.findall("data"):
         key_id = data.get("key") or ""
         declared = state.keys.get((scope, key_id))
         if declared is None:
-            state.notes.once("graphml_key_undeclared", f"{scope}:{key_id}",
-                             sheet="nodes" if scope == "node" else "edges", column=key_id,
-                             header=key_id, row=data.line)
+            state.notes.once(
+                "graphml_key_undeclared",
+                f"{scope}:{key_id}",
+                sheet="nodes" if scope == "node" else "edges",
+                column=key_id,
+                header=key_id,
+                row=data.line,
+            )
             declared = _Key(key_id, "string", None, "")
         if data.children:
             attrs.update(_graphics(data))

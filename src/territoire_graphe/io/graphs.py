@@ -49,24 +49,59 @@ from .values import Supplied, as_text, is_blank
 DEFAULT_ACTOR_TYPE = "autre"
 DEFAULT_RELATION_TYPE = "interconnaissance"
 
-_NODE_KINDS = {"actor": "actors", "acteur": "actors", "collective": "collectives",
-               "collectif": "collectives", "person": "people", "personne": "people"}
-_EDGE_KINDS = {"relation": "relations", "membership": "memberships", "adhesion": "memberships",
-               "affiliation": "affiliation"}
-_FAMILIES = {"lien": "lien", "tie": "lien", "flux": "flux", "flow": "flux",
-             "interdependance": "interdependance", "dependance": "interdependance",
-             "dependency": "interdependance", "interdependency": "interdependance"}
+_NODE_KINDS = {
+    "actor": "actors",
+    "acteur": "actors",
+    "collective": "collectives",
+    "collectif": "collectives",
+    "person": "people",
+    "personne": "people",
+}
+_EDGE_KINDS = {
+    "relation": "relations",
+    "membership": "memberships",
+    "adhesion": "memberships",
+    "affiliation": "affiliation",
+}
+_FAMILIES = {
+    "lien": "lien",
+    "tie": "lien",
+    "flux": "flux",
+    "flow": "flux",
+    "interdependance": "interdependance",
+    "dependance": "interdependance",
+    "dependency": "interdependance",
+    "interdependency": "interdependance",
+}
 # Sheet of each kind of record, and the key of its extra columns in the graph's "columns".
-SHEET_NAMES = {"actors": "nodes", "collectives": "collectives", "people": "people",
-               "relations": "edges", "memberships": "memberships", "resources": "resources",
-               "needs": "needs"}
-COLUMN_KINDS = {"actors": "actor", "collectives": "collective", "people": "person",
-                "relations": "relation", "memberships": "membership",
-                "resources": "resources", "needs": "needs"}
-_LEADING = {"actors": ("id",), "collectives": ("id",), "people": ("id",),
-            "relations": ("source", "target"), "memberships": ("actor", "collective"),
-            "resources": ("actor", "resource", "category"),
-            "needs": ("actor", "need", "category"), "types": ("type", "kind")}
+SHEET_NAMES = {
+    "actors": "nodes",
+    "collectives": "collectives",
+    "people": "people",
+    "relations": "edges",
+    "memberships": "memberships",
+    "resources": "resources",
+    "needs": "needs",
+}
+COLUMN_KINDS = {
+    "actors": "actor",
+    "collectives": "collective",
+    "people": "person",
+    "relations": "relation",
+    "memberships": "membership",
+    "resources": "resources",
+    "needs": "needs",
+}
+_LEADING = {
+    "actors": ("id",),
+    "collectives": ("id",),
+    "people": ("id",),
+    "relations": ("source", "target"),
+    "memberships": ("actor", "collective"),
+    "resources": ("actor", "resource", "category"),
+    "needs": ("actor", "need", "category"),
+    "types": ("type", "kind"),
+}
 
 Node = tuple[str, dict[str, Any], int]  # id, attributes, position in the file
 Edge = tuple[str, str, dict[str, Any], int, bool | None]  # ..., direction (None: not said)
@@ -109,8 +144,11 @@ def graph_to_raw(content: GraphContent) -> RawWorkbook:
                 for item in items:
                     person = item.get("person")
                     record = {"actor": node_id if is_blank(person) else person}
-                    record.update((k, _cell(v)) for k, v in item.items()
-                                  if k not in ("actor", "person", "sheet", "row"))
+                    record.update(
+                        (k, _cell(v))
+                        for k, v in item.items()
+                        if k not in ("actor", "person", "sheet", "row")
+                    )
                     records[what].append((position, record))
         records[kind].append((position, {"id": node_id, **_cells(attrs)}))
 
@@ -130,19 +168,28 @@ def graph_to_raw(content: GraphContent) -> RawWorkbook:
             if kinds.get(source) == "collectives":
                 source, target = target, source
             person = attrs.pop("person", None)
-            records[kind].append((position, {"actor": source if is_blank(person) else person,
-                                             "collective": target, **_cells(attrs)}))
+            records[kind].append(
+                (
+                    position,
+                    {
+                        "actor": source if is_blank(person) else person,
+                        "collective": target,
+                        **_cells(attrs),
+                    },
+                )
+            )
         else:
             source_person = attrs.pop("source_person", None)
             target_person = attrs.pop("target_person", None)
             family = _kind(attrs.get("family"), _FAMILIES)
             if family is not None:
                 del attrs["family"]
-            record = {"source": source if is_blank(source_person) else source_person,
-                      "target": target if is_blank(target_person) else target_person,
-                      **_cells(attrs)}
-            if directed is not None and not any(key(k) in ("directed", "oriente")
-                                                for k in record):
+            record = {
+                "source": source if is_blank(source_person) else source_person,
+                "target": target if is_blank(target_person) else target_person,
+                **_cells(attrs),
+            }
+            if directed is not None and not any(key(k) in ("directed", "oriente") for k in record):
                 record["directed"] = directed
             records[kind].append((position, record))
             families.append(family)
@@ -153,11 +200,18 @@ def graph_to_raw(content: GraphContent) -> RawWorkbook:
     relations: Table | None = None
     repeated: list[str] = []
     taken: set[str] = set()
-    parts = {name: Part(name, content.where, element="edge" if kind in (
-        "relations", "memberships") else "node") for kind, name in SHEET_NAMES.items()}
+    parts = {
+        name: Part(
+            name, content.where, element="edge" if kind in ("relations", "memberships") else "node"
+        )
+        for kind, name in SHEET_NAMES.items()
+    }
     notes: list[tuple[str, dict[str, Any]]] = [
         (code, {**where, "sheet": parts.get(where.get("sheet", ""), where.get("sheet"))})
-        if "sheet" in where else (code, where) for code, where in content.notes]
+        if "sheet" in where
+        else (code, where)
+        for code, where in content.notes
+    ]
     for kind, name in SHEET_NAMES.items():
         if not records[kind] and kind != "actors":
             continue
@@ -178,20 +232,31 @@ def graph_to_raw(content: GraphContent) -> RawWorkbook:
             table.settle_type(DEFAULT_RELATION_TYPE, ("label", "kind"))
             relations = table
         sheets.append(table.sheet(parts[name]))
-        notes += [("column_foreign_repeat", {"sheet": name, "column": header, "header": header,
-                                             "field": field_name})
-                  for header, field_name in table.foreign.items()]
+        notes += [
+            (
+                "column_foreign_repeat",
+                {"sheet": name, "column": header, "header": header, "field": field_name},
+            )
+            for header, field_name in table.foreign.items()
+        ]
     types = _types_table(content.graph.get("types"), relations, families)
     if types is not None:
         sheets.append(types.sheet("types"))
-    raw = RawWorkbook(content.file, sheets, source_format=content.source_format.lower(),
-                      notes=notes)
+    raw = RawWorkbook(
+        content.file, sheets, source_format=content.source_format.lower(), notes=notes
+    )
     if repeated:
-        raw.notes.append(("names_repeated", {"sheet": parts[SHEET_NAMES["actors"]],
-                                             "count": len(repeated),
-                                             "names": ", ".join(repeated[:12])
-                                             + (f" (+{len(repeated) - 12})"
-                                                if len(repeated) > 12 else "")}))
+        raw.notes.append(
+            (
+                "names_repeated",
+                {
+                    "sheet": parts[SHEET_NAMES["actors"]],
+                    "count": len(repeated),
+                    "names": ", ".join(repeated[:12])
+                    + (f" (+{len(repeated) - 12})" if len(repeated) > 12 else ""),
+                },
+            )
+        )
     return raw
 
 
@@ -203,8 +268,13 @@ class Table:
         self.foreign: dict[str, str] = {}  # header -> the field it would have been read as
 
     @classmethod
-    def of(cls, kind: str, records: Sequence[tuple[int, dict[str, Any]]],
-           order: Sequence[str], ensure: Iterable[Any] = ()) -> Table:
+    def of(
+        cls,
+        kind: str,
+        records: Sequence[tuple[int, dict[str, Any]]],
+        order: Sequence[str],
+        ensure: Iterable[Any] = (),
+    ) -> Table:
         seen: dict[str, None] = {}
         for _, record in records:
             seen.update(dict.fromkeys(record))
@@ -236,8 +306,11 @@ class Table:
 
     def redundant(self, position: int, others: Sequence[int]) -> bool:
         """Whether a column only repeats other columns of the same row (or is empty)."""
-        return all(is_blank(row[position]) or any(as_text(row[position]) == as_text(row[o])
-                                                  for o in others) for row in self.rows)
+        return all(
+            is_blank(row[position])
+            or any(as_text(row[position]) == as_text(row[o]) for o in others)
+            for row in self.rows
+        )
 
     def resolve_duplicates(self, source_format: str) -> None:
         """Keep one column per field: its own name first, else the first; rename the others."""
@@ -262,8 +335,12 @@ class Table:
         """Drop the column ``header`` when it repeats the field (a GEXF label...)."""
         target = self.position(field_name)
         for position, written in enumerate(self.header):
-            if key(written) == key(header) and position != target and target is not None \
-                    and self.redundant(position, [target]):
+            if (
+                key(written) == key(header)
+                and position != target
+                and target is not None
+                and self.redundant(position, [target])
+            ):
                 self.drop(position)
                 return
 
@@ -334,12 +411,20 @@ class Table:
                 row[position] = value_of(row)
 
     def sheet(self, name: str) -> RawSheet:
-        return RawSheet(name, self.header, self.rows, self.numbers, header_row=0,
-                        column_letters=False, foreign=set(self.foreign))
+        return RawSheet(
+            name,
+            self.header,
+            self.rows,
+            self.numbers,
+            header_row=0,
+            column_letters=False,
+            foreign=set(self.foreign),
+        )
 
 
-def _types_table(declared: Any, relations: Table | None,
-                 families: list[str | None]) -> Table | None:
+def _types_table(
+    declared: Any, relations: Table | None, families: list[str | None]
+) -> Table | None:
     """The ``types`` sheet: the graph's declared types, and relation families read on edges."""
     records: list[tuple[int, dict[str, Any]]] = []
     rows = _decoded(declared)

@@ -41,12 +41,12 @@ def file_bytes(path: Path, *, display: str, lang: str | None) -> bytes:
     try:
         return path.read_bytes()
     except OSError as error:
-        raise fatal("file_unreadable", display, lang=lang,
-                    detail=error.strerror or type(error).__name__) from None
+        raise fatal(
+            "file_unreadable", display, lang=lang, detail=error.strerror or type(error).__name__
+        ) from None
 
 
-def load_xml(path: Path, *, display: str, lang: str | None, fmt: str,
-             root_name: str) -> Element:
+def load_xml(path: Path, *, display: str, lang: str | None, fmt: str, root_name: str) -> Element:
     """The root element of an XML graph file, or a clear InputError."""
     from .guards import check_xml_tokens
 
@@ -56,8 +56,15 @@ def load_xml(path: Path, *, display: str, lang: str | None, fmt: str,
         root = parse_bytes(data)
     except XmlRefused as refused:
         if refused.reason == "invalid":
-            raise fatal("xml_invalid", display, lang=lang, format=fmt, line=refused.line,
-                        col=refused.column, detail=_detail(refused.detail, lang)) from None
+            raise fatal(
+                "xml_invalid",
+                display,
+                lang=lang,
+                format=fmt,
+                line=refused.line,
+                col=refused.column,
+                detail=_detail(refused.detail, lang),
+            ) from None
         code = "xml_entities" if refused.reason == "entity" else "xml_too_deep"
         raise fatal(code, display, lang=lang, format=fmt, line=refused.line) from None
     if root.tag != root_name:
@@ -147,9 +154,7 @@ def complete(content: GraphContent, notes: Notes, *, sheet: str = "edges") -> Gr
                 missing[end] = position
     if missing:
         start = max((p for _, _, p in content.nodes), default=0)
-        content.nodes.extend((node_id, {}, start + i)
-                             for i, node_id in enumerate(missing, start=1))
-        notes.add("nodes_undeclared", sheet=sheet, count=len(missing),
-                  names=listing(list(missing)))
+        content.nodes.extend((node_id, {}, start + i) for i, node_id in enumerate(missing, start=1))
+        notes.add("nodes_undeclared", sheet=sheet, count=len(missing), names=listing(list(missing)))
     content.notes = notes.items  # said by the builder, located as the file is (io/parts.py)
     return content

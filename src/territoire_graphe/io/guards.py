@@ -47,8 +47,9 @@ def json_depth(text: str) -> int:
     return deepest
 
 
-def json_parsers(text: str, *, display: str, lang: str | None = None,
-                 limits: Limits | None = None) -> dict[str, Any]:
+def json_parsers(
+    text: str, *, display: str, lang: str | None = None, limits: Limits | None = None
+) -> dict[str, Any]:
     """Check the nesting of ``text`` and give ``json.loads`` number parsers bounded by ``limits``.
 
     Raises ``json_too_deep`` at once past ``limits.depth`` levels; the parsers raise
@@ -64,13 +65,15 @@ def json_parsers(text: str, *, display: str, lang: str | None = None,
             if len(written) > digits:
                 raise fatal("json_number_too_long", display, lang=lang, limit=digits)
             return kind(written)
+
         return parse
 
     return {"parse_int": number(int), "parse_float": number(float)}
 
 
-def bounded_json(text: str, *, display: str, lang: str | None = None,
-                 limits: Limits | None = None) -> Any:
+def bounded_json(
+    text: str, *, display: str, lang: str | None = None, limits: Limits | None = None
+) -> Any:
     """``json.loads(text)``, refused with a clear :class:`InputError` past ``limits``.
 
     ``json_too_deep`` past ``limits.depth`` levels, ``json_number_too_long`` for a
@@ -83,14 +86,16 @@ def bounded_json(text: str, *, display: str, lang: str | None = None,
     except InputError:
         raise
     except json.JSONDecodeError as error:
-        raise fatal("json_invalid", display, lang=lang,
-                    detail=f"{error.msg} ({error.lineno}:{error.colno})") from error
+        raise fatal(
+            "json_invalid", display, lang=lang, detail=f"{error.msg} ({error.lineno}:{error.colno})"
+        ) from error
     except (RecursionError, ValueError) as error:  # what the checks above did not foresee
         raise fatal("json_invalid", display, lang=lang, detail=type(error).__name__) from error
 
 
-def check_xml_tokens(path: Path, *, display: str, lang: str | None = None,
-                     limits: Limits | None = None) -> None:
+def check_xml_tokens(
+    path: Path, *, display: str, lang: str | None = None, limits: Limits | None = None
+) -> None:
     """Refuse an XML file holding one token (text or attribute) past ``limits.cell_bytes``.
 
     Streams the file once, looking at the longest run between two ``<`` or ``>``.
@@ -101,8 +106,7 @@ def check_xml_tokens(path: Path, *, display: str, lang: str | None = None,
     run = 0  # the run without markup that reaches the end of what was read so far
     with path.open("rb") as stream:
         while chunk := stream.read(_CHUNK):
-            first = min((i for i in (chunk.find(b"<"), chunk.find(b">")) if i != -1),
-                        default=-1)
+            first = min((i for i in (chunk.find(b"<"), chunk.find(b">")) if i != -1), default=-1)
             if first == -1:  # no markup in the whole chunk: the token goes on
                 run += len(chunk)
             else:

@@ -47,13 +47,19 @@ def read_json_graph(path: Path, *, display: str, lang: str | None = None) -> Raw
     """
     data = load_json(path, display=display, lang=lang)
     notes = Notes()
-    if isinstance(data, dict) and isinstance(data.get("connections"), list) \
-            and isinstance(data.get("elements"), list):
+    if (
+        isinstance(data, dict)
+        and isinstance(data.get("connections"), list)
+        and isinstance(data.get("elements"), list)
+    ):
         content = _kumu(data, display)
     elif isinstance(data, dict) and isinstance(data.get("elements"), dict | list):
         content = _cytoscape(data, display, lang)
-    elif isinstance(data, dict) and isinstance(data.get("nodes"), list) and any(
-            isinstance(n, dict) and "key" in n and "id" not in n for n in data["nodes"]):
+    elif (
+        isinstance(data, dict)
+        and isinstance(data.get("nodes"), list)
+        and any(isinstance(n, dict) and "key" in n and "id" not in n for n in data["nodes"])
+    ):
         content = _graphology(data, display, lang)
     else:
         from .graphml import read_json
@@ -87,33 +93,46 @@ def _graphology(data: dict[str, Any], display: str, lang: str | None) -> GraphCo
     options: dict[str, Any] = data["options"] if isinstance(data.get("options"), dict) else {}
     kind = str(options.get("type") or "mixed").lower()
     default = {"directed": True, "undirected": False}.get(kind)
-    graph: dict[str, Any] = data["attributes"] if isinstance(data.get("attributes"), dict) \
-        else {}
+    graph: dict[str, Any] = data["attributes"] if isinstance(data.get("attributes"), dict) else {}
     drawn = _own_drawing(graph)
     nodes: list[Node] = []
     for number, node in enumerate(data["nodes"], start=1):
         node_id = _identifier(node.get("key")) if isinstance(node, dict) else None
         if node_id is None:
-            raise fatal("json_graph_item", display, lang=lang, list="nodes", number=number,
-                        needed="key")
+            raise fatal(
+                "json_graph_item", display, lang=lang, list="nodes", number=number, needed="key"
+            )
         attrs = node["attributes"] if isinstance(node.get("attributes"), dict) else {}
         nodes.append((node_id, {k: v for k, v in attrs.items() if k not in drawn}, number))
     edges: list[Edge] = []
     for number, edge in enumerate(data.get("edges") or [], start=1):
-        ends = (_identifier(edge.get("source")), _identifier(edge.get("target"))) \
-            if isinstance(edge, dict) else (None, None)
+        ends = (
+            (_identifier(edge.get("source")), _identifier(edge.get("target")))
+            if isinstance(edge, dict)
+            else (None, None)
+        )
         if ends[0] is None or ends[1] is None:
-            raise fatal("json_graph_item", display, lang=lang, list="edges", number=number,
-                        needed="source, target")
+            raise fatal(
+                "json_graph_item",
+                display,
+                lang=lang,
+                list="edges",
+                number=number,
+                needed="source, target",
+            )
         attrs = edge.get("attributes") if isinstance(edge.get("attributes"), dict) else {}
         undirected = edge.get("undirected")
         said = (not undirected) if isinstance(undirected, bool) else None
         if said is None and kind == "mixed":
             said = True  # graphology: an edge of a mixed graph is directed unless it says
         edges.append((ends[0], ends[1], dict(attrs), number, default if said is None else said))
-    return GraphContent(display, "JSON", nodes, edges, {k: v for k, v in graph.items()
-                                                        if k in ("name", "date", "types",
-                                                                 "columns")})
+    return GraphContent(
+        display,
+        "JSON",
+        nodes,
+        edges,
+        {k: v for k, v in graph.items() if k in ("name", "date", "types", "columns")},
+    )
 
 
 def _own_drawing(graph: dict[str, Any]) -> set[str]:
@@ -128,12 +147,20 @@ def _own_drawing(graph: dict[str, Any]) -> set[str]:
 def _cytoscape(data: dict[str, Any], display: str, lang: str | None) -> GraphContent:
     elements = data["elements"]
     if isinstance(elements, dict):
-        groups = [("nodes", e) for e in elements.get("nodes") or []] + \
-                 [("edges", e) for e in elements.get("edges") or []]
+        groups = [("nodes", e) for e in elements.get("nodes") or []] + [
+            ("edges", e) for e in elements.get("edges") or []
+        ]
     else:
-        groups = [("edges" if isinstance(e, dict) and (e.get("group") == "edges" or "source"
-                                                       in (e.get("data") or {})) else "nodes", e)
-                  for e in elements]
+        groups = [
+            (
+                "edges"
+                if isinstance(e, dict)
+                and (e.get("group") == "edges" or "source" in (e.get("data") or {}))
+                else "nodes",
+                e,
+            )
+            for e in elements
+        ]
     nodes: list[Node] = []
     edges: list[Edge] = []
     for group, element in groups:
@@ -142,21 +169,39 @@ def _cytoscape(data: dict[str, Any], display: str, lang: str | None) -> GraphCon
         if group == "nodes":
             node_id = _identifier(item.get("id"))
             if node_id is None:
-                raise fatal("json_graph_item", display, lang=lang, list="elements.nodes",
-                            number=len(nodes) + 1, needed="data.id")
+                raise fatal(
+                    "json_graph_item",
+                    display,
+                    lang=lang,
+                    list="elements.nodes",
+                    number=len(nodes) + 1,
+                    needed="data.id",
+                )
             attrs = {k: v for k, v in item.items() if k not in ("id", "SUID", "selected")}
             position = element.get("position")
             if isinstance(position, dict):
-                attrs.update((axis, position.get(axis)) for axis in ("x", "y")
-                             if isinstance(position.get(axis), int | float))
+                attrs.update(
+                    (axis, position.get(axis))
+                    for axis in ("x", "y")
+                    if isinstance(position.get(axis), int | float)
+                )
             nodes.append((node_id, attrs, len(nodes) + 1))
         else:
             ends = (_identifier(item.get("source")), _identifier(item.get("target")))
             if ends[0] is None or ends[1] is None:
-                raise fatal("json_graph_item", display, lang=lang, list="elements.edges",
-                            number=len(edges) + 1, needed="data.source, data.target")
-            attrs = {k: v for k, v in item.items() if k not in ("id", "source", "target",
-                                                                "SUID", "selected")}
+                raise fatal(
+                    "json_graph_item",
+                    display,
+                    lang=lang,
+                    list="elements.edges",
+                    number=len(edges) + 1,
+                    needed="data.source, data.target",
+                )
+            attrs = {
+                k: v
+                for k, v in item.items()
+                if k not in ("id", "source", "target", "SUID", "selected")
+            }
             edges.append((ends[0], ends[1], attrs, len(edges) + 1, None))
     return GraphContent(display, "JSON", nodes, edges, {})
 
@@ -169,14 +214,14 @@ def _kumu(data: dict[str, Any], display: str) -> GraphContent:
             if isinstance(placed, dict) and isinstance(placed.get("position"), dict):
                 where = placed["position"]
                 positions[str(placed.get("element"))] = {
-                    a: where[a] for a in ("x", "y") if isinstance(where.get(a), int | float)}
+                    a: where[a] for a in ("x", "y") if isinstance(where.get(a), int | float)
+                }
     nodes: list[Node] = []
     for number, element in enumerate(data["elements"], start=1):
         if not isinstance(element, dict) or _identifier(element.get("_id")) is None:
             continue
         node_id = str(element["_id"])
-        nodes.append((node_id, {**_kumu_attributes(element), **positions.get(node_id, {})},
-                      number))
+        nodes.append((node_id, {**_kumu_attributes(element), **positions.get(node_id, {})}, number))
     edges: list[Edge] = []
     for number, connection in enumerate(data["connections"], start=1):
         if not isinstance(connection, dict):
@@ -187,13 +232,15 @@ def _kumu(data: dict[str, Any], display: str) -> GraphContent:
         if connection.get("reversed") is True:
             source, target = target, source
         said = {"directed": True, "undirected": False, "mutual": False}.get(
-            str(connection.get("direction") or "").lower())
+            str(connection.get("direction") or "").lower()
+        )
         edges.append((source, target, _kumu_attributes(connection), number, said))
     name = data.get("name") if isinstance(data.get("name"), str) else None
     return GraphContent(display, "Kumu", nodes, edges, {"name": name} if name else {})
 
 
 def _kumu_attributes(item: dict[str, Any]) -> dict[str, Any]:
-    attributes: dict[str, Any] = item["attributes"] if isinstance(item.get("attributes"), dict) \
-        else {}
+    attributes: dict[str, Any] = (
+        item["attributes"] if isinstance(item.get("attributes"), dict) else {}
+    )
     return {_KUMU_NAMES.get(str(k).lower(), str(k)): v for k, v in attributes.items()}

@@ -104,20 +104,31 @@ def to_standard(raw: RawWorkbook) -> RawWorkbook:
             sheets.append(_connections(sheet))
         else:
             sheets.append(sheet)
-    has_actors = any((spec := sheet_for(s.name)) is not None and spec.name == "actors"
-                     for s in sheets)
+    has_actors = any(
+        (spec := sheet_for(s.name)) is not None and spec.name == "actors" for s in sheets
+    )
     if not has_actors:
         created = _elements_from_connections(
-            [s for s, original in zip(sheets, raw.sheets, strict=True)
-             if _role(original) == "connections"])
+            [
+                s
+                for s, original in zip(sheets, raw.sheets, strict=True)
+                if _role(original) == "connections"
+            ]
+        )
         if created is not None:
             sheets.insert(0, created)
     return RawWorkbook(raw.file, sheets, raw.source_format)
 
 
 def _copy(sheet: RawSheet, name: str) -> RawSheet:
-    return RawSheet(name, list(sheet.header), [list(r) for r in sheet.rows],
-                    list(sheet.row_numbers), sheet.header_row, sheet.column_letters)
+    return RawSheet(
+        name,
+        list(sheet.header),
+        [list(r) for r in sheet.rows],
+        list(sheet.row_numbers),
+        sheet.header_row,
+        sheet.column_letters,
+    )
 
 
 def _fill(sheet: RawSheet, kind: str, field: str, header: str, default: str) -> None:

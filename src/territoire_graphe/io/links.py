@@ -19,9 +19,14 @@ from .values import parse_bool, parse_date, parse_number
 _DEFAULT_TYPE = {"relations": None, "flows": GENERIC_FLOW, "dependencies": GENERIC_DEPENDENCY}
 
 
-def read_relations(reader: SheetReader, registry: Registry, vocabulary: Vocabulary,
-                   seen_types: set[tuple[str, str]], out: list[dict[str, Any]],
-                   seen_links: dict[tuple[str, str, str, bool], int]) -> None:
+def read_relations(
+    reader: SheetReader,
+    registry: Registry,
+    vocabulary: Vocabulary,
+    seen_types: set[tuple[str, str]],
+    out: list[dict[str, Any]],
+    seen_links: dict[tuple[str, str, str, bool], int],
+) -> None:
     """Append the relations of one relations/flux/interdependances sheet to ``out``."""
     default_type = _DEFAULT_TYPE[reader.kind]
     required = ("source", "target") + (("type",) if default_type is None else ())
@@ -61,21 +66,36 @@ def read_relations(reader: SheetReader, registry: Registry, vocabulary: Vocabula
             directed = bool(entry.directed)
         if source_actor == target_actor:
             row.warning("self_loop", "target", value=row.text("target"))
-        pair = (source_actor, target_actor) if directed else tuple(sorted((source_actor,
-                                                                           target_actor)))
+        pair = (
+            (source_actor, target_actor)
+            if directed
+            else tuple(sorted((source_actor, target_actor)))
+        )
         link_key = (*pair, entry.name, directed)
         if link_key in seen_links and not (source_person or target_person):
             row.warning("duplicate_relation", None, row_other=str(seen_links[link_key]))
         else:
             seen_links.setdefault(link_key, row.number)
-        out.append({
-            "source": source_actor, "target": target_actor, "type": entry.name,
-            "family": entry.family, "weight": 1.0 if weight is None else weight,
-            "directed": directed, "start": start, "end": end, "quantity": quantity,
-            "unit": row.text("unit"), "comment": row.text("comment"),
-            "source_person": source_person, "target_person": target_person,
-            "sheet": sheet, "row": row.number, **extras,
-        })
+        out.append(
+            {
+                "source": source_actor,
+                "target": target_actor,
+                "type": entry.name,
+                "family": entry.family,
+                "weight": 1.0 if weight is None else weight,
+                "directed": directed,
+                "start": start,
+                "end": end,
+                "quantity": quantity,
+                "unit": row.text("unit"),
+                "comment": row.text("comment"),
+                "source_person": source_person,
+                "target_person": target_person,
+                "sheet": sheet,
+                "row": row.number,
+                **extras,
+            }
+        )
 
 
 def _organisation(entity: Entity) -> tuple[str | None, str | None]:
@@ -105,16 +125,28 @@ def read_memberships(reader: SheetReader, registry: Registry, out: list[dict[str
         if actor is None:
             continue
         if (actor, collective.id) in seen and person is None:
-            row.warning("duplicate_membership", "actor", row_other=str(seen[(actor,
-                                                                              collective.id)]))
+            row.warning(
+                "duplicate_membership", "actor", row_other=str(seen[(actor, collective.id)])
+            )
         seen.setdefault((actor, collective.id), row.number)
-        out.append({"actor": actor, "collective": collective.id, "role": row.text("role"),
-                    "start": start, "end": end, "person": person,
-                    "sheet": reader.raw.name, "row": row.number, **extras})
+        out.append(
+            {
+                "actor": actor,
+                "collective": collective.id,
+                "role": row.text("role"),
+                "start": start,
+                "end": end,
+                "person": person,
+                "sheet": reader.raw.name,
+                "row": row.number,
+                **extras,
+            }
+        )
 
 
-def read_offers(reader: SheetReader, registry: Registry, what: str,
-                out: list[dict[str, Any]]) -> None:
+def read_offers(
+    reader: SheetReader, registry: Registry, what: str, out: list[dict[str, Any]]
+) -> None:
     """Resources (``what="resource"``) or needs (``what="need"``) of one sheet."""
     if reader.missing_required():
         return
@@ -128,18 +160,44 @@ def read_offers(reader: SheetReader, registry: Registry, what: str,
         actor, person = _organisation(owner)
         if actor is None:
             continue
-        out.append({"actor": actor, what: description, "category": category,
-                    "person": person, "sheet": reader.raw.name, "row": row.number, **extras})
+        out.append(
+            {
+                "actor": actor,
+                what: description,
+                "category": category,
+                "person": person,
+                "sheet": reader.raw.name,
+                "row": row.number,
+                **extras,
+            }
+        )
 
 
-_KINDS = {"acteur": "actor", "actor": "actor", "relation": "relation", "lien": "relation",
-          "link": "relation", "collectif": "collective", "collective": "collective",
-          "reseau": "collective", "fonction": "function", "function": "function",
-          "fonction de vie": "function"}
-_FAMILY_WORDS = {"lien": "lien", "tie": "lien", "link": "lien", "liens": "lien",
-                 "flux": "flux", "flow": "flux", "interdependance": "interdependance",
-                 "dependance": "interdependance", "dependency": "interdependance",
-                 "interdependency": "interdependance"}
+_KINDS = {
+    "acteur": "actor",
+    "actor": "actor",
+    "relation": "relation",
+    "lien": "relation",
+    "link": "relation",
+    "collectif": "collective",
+    "collective": "collective",
+    "reseau": "collective",
+    "fonction": "function",
+    "function": "function",
+    "fonction de vie": "function",
+}
+_FAMILY_WORDS = {
+    "lien": "lien",
+    "tie": "lien",
+    "link": "lien",
+    "liens": "lien",
+    "flux": "flux",
+    "flow": "flux",
+    "interdependance": "interdependance",
+    "dependance": "interdependance",
+    "dependency": "interdependance",
+    "interdependency": "interdependance",
+}
 
 
 def read_types(reader: SheetReader, vocabulary: Vocabulary) -> Vocabulary:
@@ -150,8 +208,13 @@ def read_types(reader: SheetReader, vocabulary: Vocabulary) -> Vocabulary:
     if reader.missing_required():
         return vocabulary
     for header, position in reader.extras.items():
-        reader.log.warning("column_ignored", sheet=reader.raw.name, row=reader.raw.header_row,
-                           column=reader.raw.column_label(position), value=header)
+        reader.log.warning(
+            "column_ignored",
+            sheet=reader.raw.name,
+            row=reader.raw.header_row,
+            column=reader.raw.column_label(position),
+            value=header,
+        )
     entries: list[TypeEntry] = []
     for row in reader.rows():
         name = row.text("type", required=True)
@@ -162,8 +225,7 @@ def read_types(reader: SheetReader, vocabulary: Vocabulary) -> Vocabulary:
         family_written = row.text("family")
         family = _FAMILY_WORDS.get(loose(family_written)) if family_written else None
         if family_written is not None and family is None:
-            row.error("family_invalid", "family", value=family_written,
-                      allowed=", ".join(FAMILIES))
+            row.error("family_invalid", "family", value=family_written, allowed=", ".join(FAMILIES))
         directed = row.parsed("directed", parse_bool)
         color = row.text("color")
         if color is not None and not _is_color(color):
@@ -179,30 +241,86 @@ def read_types(reader: SheetReader, vocabulary: Vocabulary) -> Vocabulary:
             family = family or "lien"
             if directed is None:  # a new flow or dependency is directed, a new tie is not
                 directed = family != "lien"
-        entries.append(TypeEntry(
-            kind, canonical, label or "",  # type: ignore[arg-type]
-            (name,) if name != canonical else (), color=normalise_color(color),
-            family=family if kind == "relation" else None,  # type: ignore[arg-type]
-            directed=directed if kind == "relation" else None, custom=True))
+        entries.append(
+            TypeEntry(
+                kind,  # type: ignore[arg-type]
+                canonical,
+                label or "",
+                (name,) if name != canonical else (),
+                color=normalise_color(color),
+                family=family if kind == "relation" else None,  # type: ignore[arg-type]
+                directed=directed if kind == "relation" else None,
+                custom=True,
+            )
+        )
     return vocabulary.extended(entries)
 
 
-_CSS_COLORS = {"black", "white", "red", "green", "blue", "yellow", "orange", "purple", "pink",
-               "brown", "grey", "gray", "cyan", "magenta", "navy", "teal", "olive", "maroon",
-               "lime", "silver", "gold", "violet", "indigo", "turquoise", "beige", "coral",
-               "salmon", "khaki", "crimson", "darkgreen", "darkblue", "lightblue",
-               "lightgreen", "darkred", "rouge", "vert", "bleu", "jaune", "rose",
-               "gris", "noir", "blanc", "marron"}
-_FRENCH_COLORS = {"rouge": "red", "vert": "green", "bleu": "blue", "jaune": "yellow",
-                  "rose": "pink", "gris": "grey", "noir": "black", "blanc": "white",
-                  "marron": "brown"}
+_CSS_COLORS = {
+    "black",
+    "white",
+    "red",
+    "green",
+    "blue",
+    "yellow",
+    "orange",
+    "purple",
+    "pink",
+    "brown",
+    "grey",
+    "gray",
+    "cyan",
+    "magenta",
+    "navy",
+    "teal",
+    "olive",
+    "maroon",
+    "lime",
+    "silver",
+    "gold",
+    "violet",
+    "indigo",
+    "turquoise",
+    "beige",
+    "coral",
+    "salmon",
+    "khaki",
+    "crimson",
+    "darkgreen",
+    "darkblue",
+    "lightblue",
+    "lightgreen",
+    "darkred",
+    "rouge",
+    "vert",
+    "bleu",
+    "jaune",
+    "rose",
+    "gris",
+    "noir",
+    "blanc",
+    "marron",
+}
+_FRENCH_COLORS = {
+    "rouge": "red",
+    "vert": "green",
+    "bleu": "blue",
+    "jaune": "yellow",
+    "rose": "pink",
+    "gris": "grey",
+    "noir": "black",
+    "blanc": "white",
+    "marron": "brown",
+}
 
 
 def _is_color(value: str) -> bool:
     import re
 
-    return bool(re.fullmatch(r"#(?:[0-9a-fA-F]{3}){1,2}", value.strip())) or \
-        loose(value) in _CSS_COLORS
+    return (
+        bool(re.fullmatch(r"#(?:[0-9a-fA-F]{3}){1,2}", value.strip()))
+        or loose(value) in _CSS_COLORS
+    )
 
 
 def normalise_color(value: str | None) -> str | None:
@@ -214,5 +332,3 @@ def normalise_color(value: str | None) -> str | None:
         return written
     name = loose(written)
     return _FRENCH_COLORS.get(name, name)
-
-

@@ -16,9 +16,10 @@ from .problems import fatal
 from .sheets import column_letter
 
 _ELEMENT = re.compile(
-    rb"<table:table(?=[\s>])([^>]*)>"                       # 1: a table (a sheet)
-    rb"|<table:table-row(?=[\s/>])([^>]*?)(/?)>"            # 2, 3: a row (empty or not)
-    rb"|<table:(?:covered-)?table-cell(?=[\s/>])([^>]*?)(/?)>")  # 4, 5: a cell, maybe empty
+    rb"<table:table(?=[\s>])([^>]*)>"  # 1: a table (a sheet)
+    rb"|<table:table-row(?=[\s/>])([^>]*?)(/?)>"  # 2, 3: a row (empty or not)
+    rb"|<table:(?:covered-)?table-cell(?=[\s/>])([^>]*?)(/?)>"
+)  # 4, 5: a cell, maybe empty
 _NAME = re.compile(rb'\btable:name="([^"]*)"')
 _ROWS = re.compile(rb'\btable:number-rows-repeated="(\d+)"')
 _COLUMNS = re.compile(rb'\btable:number-columns-repeated="(\d+)"')
@@ -33,9 +34,9 @@ def _repeat(pattern: re.Pattern[bytes], attributes: bytes) -> int:
 class _Table:
     def __init__(self, name: str):
         self.name = name
-        self.row = -1            # the first row of the current row element (0-based)
+        self.row = -1  # the first row of the current row element (0-based)
         self.row_repeat = 1
-        self.column = 0          # the next column of the current row
+        self.column = 0  # the next column of the current row
         self.rows = self.columns = self.filled = 0
 
     def cell(self, attributes: bytes, empty: bool) -> None:
@@ -47,8 +48,9 @@ class _Table:
         self.column += repeat
 
 
-def check_ods(chunks: Iterable[bytes], *, limits: Limits, display: str,
-              lang: str | None = None) -> None:
+def check_ods(
+    chunks: Iterable[bytes], *, limits: Limits, display: str, lang: str | None = None
+) -> None:
     """Refuse (``sheet_range_too_large``) an .ods table far larger than what it holds.
 
     ``chunks`` is the inflated ``content.xml``, in pieces.
@@ -57,11 +59,19 @@ def check_ods(chunks: Iterable[bytes], *, limits: Limits, display: str,
     pending = b""
 
     def finish(done: _Table | None) -> None:
-        if done is not None and not limits.allows_sheet(rows=done.rows, columns=done.columns,
-                                                        filled=done.filled):
+        if done is not None and not limits.allows_sheet(
+            rows=done.rows, columns=done.columns, filled=done.filled
+        ):
             cell = f"{column_letter(max(done.columns - 1, 0))}{done.rows}"
-            raise fatal("sheet_range_too_large", display, lang=lang, sheet=done.name, cell=cell,
-                        area=done.rows * done.columns, filled=done.filled)
+            raise fatal(
+                "sheet_range_too_large",
+                display,
+                lang=lang,
+                sheet=done.name,
+                cell=cell,
+                area=done.rows * done.columns,
+                filled=done.filled,
+            )
 
     for chunk in chunks:
         buffer = pending + chunk

@@ -27,8 +27,17 @@ from typing import Any
 PathLike = str | os.PathLike[str]
 
 # Command-line arguments naming files that are read, and those naming files that are written.
-INPUT_ARGUMENTS = ("workbook", "workbooks", "before", "after", "answers", "roster", "inputs",
-                   "sources", "positions")
+INPUT_ARGUMENTS = (
+    "workbook",
+    "workbooks",
+    "before",
+    "after",
+    "answers",
+    "roster",
+    "inputs",
+    "sources",
+    "positions",
+)
 OUTPUT_ARGUMENTS = ("output", "path")
 
 
@@ -52,8 +61,9 @@ def same_file(first: PathLike, second: PathLike) -> bool:
     return _key(first) == _key(second)
 
 
-def refused_outputs(inputs: Iterable[PathLike], outputs: Iterable[PathLike]
-                    ) -> list[tuple[str, str]]:
+def refused_outputs(
+    inputs: Iterable[PathLike], outputs: Iterable[PathLike]
+) -> list[tuple[str, str]]:
     """Each (output, input) pair where an output is one of the inputs, or inside an input folder.
 
     >>> refused_outputs(["t.xlsx"], ["./t.xlsx", "carte.html"])
@@ -65,8 +75,11 @@ def refused_outputs(inputs: Iterable[PathLike], outputs: Iterable[PathLike]
         key = _key(output)
         target = Path(output).expanduser().resolve()
         for shown, input_key, folder in read:
-            if key == input_key or (folder.is_dir() and target.parent == folder
-                                    and target.suffix.lower() in (".csv", ".tsv", ".txt")):
+            if key == input_key or (
+                folder.is_dir()
+                and target.parent == folder
+                and target.suffix.lower() in (".csv", ".tsv", ".txt")
+            ):
                 found.append((str(output), shown))
                 break
     return found
@@ -74,6 +87,7 @@ def refused_outputs(inputs: Iterable[PathLike], outputs: Iterable[PathLike]
 
 def command_paths(args: Any) -> tuple[list[str], list[str]]:
     """The files a parsed command reads and writes, from its usual argument names."""
+
     def values(names: Sequence[str]) -> list[str]:
         out: list[str] = []
         for name in names:
@@ -96,8 +110,9 @@ def atomic_path(path: PathLike) -> Iterator[Path]:
     """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=f".tmp{target.suffix}",
-                                    dir=folder)
+    handle, name = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=f".tmp{target.suffix}", dir=folder
+    )
     os.close(handle)
     temporary = Path(name)
     try:
@@ -128,10 +143,13 @@ def write_bytes(path: PathLike, data: bytes) -> Path:
     return Path(path)
 
 
-def write_text(path: PathLike, content: str, *, encoding: str = "utf-8",
-               newline: str | None = None) -> Path:
+def write_text(
+    path: PathLike, content: str, *, encoding: str = "utf-8", newline: str | None = None
+) -> Path:
     """Write ``content`` to ``path`` atomically, as :meth:`Path.write_text` would."""
-    with atomic_path(path) as temporary, temporary.open("w", encoding=encoding,
-                                                         newline=newline) as handle:
+    with (
+        atomic_path(path) as temporary,
+        temporary.open("w", encoding=encoding, newline=newline) as handle,
+    ):
         handle.write(content)
     return Path(path)

@@ -62,15 +62,18 @@ def read_pajek(path: Path, *, display: str, lang: str | None = None) -> RawWorkb
             attrs = {"weight": _number(parts[2])} if len(parts) > 2 else {}
             edges.append((parts[0], parts[1], attrs, len(edges) + 1, section == "*arcs"))
         elif section in ("*arcslist", "*edgeslist"):
-            edges.extend((parts[0], target, {}, len(edges) + i, section == "*arcslist")
-                         for i, target in enumerate(parts[1:], start=1))
+            edges.extend(
+                (parts[0], target, {}, len(edges) + i, section == "*arcslist")
+                for i, target in enumerate(parts[1:], start=1)
+            )
         elif section == "*matrix":
             matrix_row += 1
             for column, value in enumerate(parts, start=1):
                 weight = _number(value)
                 if weight:
-                    edges.append((str(matrix_row), str(column), {"weight": weight},
-                                  len(edges) + 1, True))
+                    edges.append(
+                        (str(matrix_row), str(column), {"weight": weight}, len(edges) + 1, True)
+                    )
         elif section in ("", "*network"):
             continue
         else:
@@ -78,8 +81,7 @@ def read_pajek(path: Path, *, display: str, lang: str | None = None) -> RawWorkb
     if not nodes and not edges:
         raise fatal("graph_missing", display, lang=lang, format="Pajek")
     declared = {n for n, _, _ in nodes}  # "*Vertices 34" alone declares vertices 1 to 34
-    nodes += [(str(i), {}, len(nodes) + i) for i in range(1, count + 1)
-              if str(i) not in declared]
+    nodes += [(str(i), {}, len(nodes) + i) for i in range(1, count + 1) if str(i) not in declared]
     notes = Notes()
     raw = graph_to_raw(complete(GraphContent(display, "Pajek", nodes, edges, {}), notes))
     return raw
@@ -97,7 +99,7 @@ def _vertex(parts: list[str]) -> dict[str, Any]:
         numbers.append(value)
     if len(numbers) >= 2:
         attrs["x"], attrs["y"] = numbers[0], numbers[1]
-    rest = parts[1 + len(numbers):]
+    rest = parts[1 + len(numbers) :]
     for flag, value in itertools.pairwise(rest):
         if flag == "ic":
             attrs["color"] = value

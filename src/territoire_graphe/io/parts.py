@@ -47,8 +47,9 @@ class Part(str):
             return text("cli.check.sheet", lang, sheet=self.element)
         return text(f"realfiles.where.{self.kind}.heading", lang, element=self.element)
 
-    def describe(self, lang: str, row: int | None, column: str | None, *,
-                 with_part: bool = True) -> list[str]:
+    def describe(
+        self, lang: str, row: int | None, column: str | None, *, with_part: bool = True
+    ) -> list[str]:
         """The words that say where: the element or list, the line or number, the attribute."""
         words = []
         if with_part and self.kind == "list":

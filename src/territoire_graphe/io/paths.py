@@ -44,8 +44,12 @@ def _name_from_path(path: Path) -> str:
     >>> _name_from_path(Path("2024.xlsx"))
     '2024'
     """
-    stem = path.stem if path.is_file() or path.suffix.lower() in (
-        *WORKBOOK_SUFFIXES, *CSV_SUFFIXES, *GRAPH_SUFFIXES) else path.name
+    stem = (
+        path.stem
+        if path.is_file()
+        or path.suffix.lower() in (*WORKBOOK_SUFFIXES, *CSV_SUFFIXES, *GRAPH_SUFFIXES)
+        else path.name
+    )
     words = _YEAR_IN_NAME.sub(" ", stem).replace("_", " ").replace("-", " ").split()
     if len(words) > 1 and words[-1].lower() == "csv":
         words = words[:-1]

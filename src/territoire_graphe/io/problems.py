@@ -79,7 +79,13 @@ class InputError(ValueError):
     wrong and how to fix it. Warnings found on the way are in ``.warnings``.
     """
 
-    def __init__(self, problems: Iterable[Problem], warnings: Iterable[Problem] = (), *, lang: str | None = None):
+    def __init__(
+        self,
+        problems: Iterable[Problem],
+        warnings: Iterable[Problem] = (),
+        *,
+        lang: str | None = None,
+    ):
         self.problems: list[Problem] = list(problems)
         self.warnings: list[Problem] = list(warnings)
         self.lang = resolve_lang(lang)

@@ -68,22 +68,31 @@ class SheetReader:
         """
         fields, matched, duplicates = match_columns(kind, raw.header)
         if raw.foreign:  # columns of another tool set aside by its reader: extra columns
-            fields, matched, duplicates = set_aside(raw.header, raw.foreign, fields, matched,
-                                                    duplicates)
+            fields, matched, duplicates = set_aside(
+                raw.header, raw.foreign, fields, matched, duplicates
+            )
         for header, field_name in raw.named.items():  # a plain table's own words
             if field_name not in fields and header in matched:
                 fields[field_name] = matched.pop(header)
         for _field, positions in duplicates:
-            log.error("column_duplicate", sheet=raw.name, row=raw.header_row,
-                      column=raw.column_label(positions[1]),
-                      first=raw.column_label(positions[0]),
-                      second=raw.column_label(positions[1]))
+            log.error(
+                "column_duplicate",
+                sheet=raw.name,
+                row=raw.header_row,
+                column=raw.column_label(positions[1]),
+                first=raw.column_label(positions[0]),
+                second=raw.column_label(positions[1]),
+            )
         # A data column without a header is kept under its letter, with a warning.
         kept = set(matched.values())
         for position, header in enumerate(raw.header):
             if not header and any(not is_blank(row[position]) for row in raw.rows):
-                log.warning("header_missing", sheet=raw.name, row=raw.header_row,
-                            column=raw.column_label(position))
+                log.warning(
+                    "header_missing",
+                    sheet=raw.name,
+                    row=raw.header_row,
+                    column=raw.column_label(position),
+                )
                 kept.add(position)
         taken = set(RESERVED_COLUMNS[kind])
         extras: dict[str, int] = {}
@@ -91,8 +100,14 @@ class SheetReader:
             header = raw.column_label(position)
             name = unique_name(header, taken)
             if name != header:
-                log.warning("column_renamed", sheet=raw.name, row=raw.header_row,
-                            column=raw.column_label(position), value=header, name=name)
+                log.warning(
+                    "column_renamed",
+                    sheet=raw.name,
+                    row=raw.header_row,
+                    column=raw.column_label(position),
+                    value=header,
+                    name=name,
+                )
             taken.add(name)
             extras[name] = position
         return cls(raw, kind, log, fields, extras)
@@ -104,9 +119,14 @@ class SheetReader:
         missing = [f for f in wanted if f not in self.fields]
         for field in missing:
             column = spec.column(field)
-            self.log.error("column_missing", sheet=self.raw.name, row=self.raw.header_row,
-                           column=column.en if self._english() else column.fr,
-                           header_fr=column.fr, header_en=column.en)
+            self.log.error(
+                "column_missing",
+                sheet=self.raw.name,
+                row=self.raw.header_row,
+                column=column.en if self._english() else column.fr,
+                header_fr=column.fr,
+                header_en=column.en,
+            )
         return missing
 
     def _english(self) -> bool:
@@ -141,8 +161,7 @@ class SheetReader:
     @cached_property
     def extra_plan(self) -> list[tuple[str, int, int | None]]:
         """Each extra column: its name, its position, its identifier width (None: not one)."""
-        return [(name, position, identifier_width(name))
-                for name, position in self.extras.items()]
+        return [(name, position, identifier_width(name)) for name, position in self.extras.items()]
 
     def header_of(self, field: str) -> str:
         position = self.fields.get(field)
@@ -171,12 +190,22 @@ class Row:
 
     def error(self, code: str, field: str | None = None, **values: object) -> None:
         self.ok = False
-        self.reader.log.error(code, sheet=self.reader.raw.name, row=self.number,
-                              column=self.reader.header_of(field) if field else None, **values)
+        self.reader.log.error(
+            code,
+            sheet=self.reader.raw.name,
+            row=self.number,
+            column=self.reader.header_of(field) if field else None,
+            **values,
+        )
 
     def warning(self, code: str, field: str | None = None, **values: object) -> None:
-        self.reader.log.warning(code, sheet=self.reader.raw.name, row=self.number,
-                                column=self.reader.header_of(field) if field else None, **values)
+        self.reader.log.warning(
+            code,
+            sheet=self.reader.raw.name,
+            row=self.number,
+            column=self.reader.header_of(field) if field else None,
+            **values,
+        )
 
     def text(self, field: str, *, required: bool = False) -> str | None:
         position = self.reader.fields.get(field)
@@ -189,8 +218,12 @@ class Row:
         else:
             if isinstance(value, Formula) and not isinstance(value, CellError):
                 assert position is not None  # a Formula is a cell's value
-                self.warning("formula_uncomputed_text", field, value=str(value)[:80],
-                             cell=f"{column_letter(position)}{self.number}")
+                self.warning(
+                    "formula_uncomputed_text",
+                    field,
+                    value=str(value)[:80],
+                    cell=f"{column_letter(position)}{self.number}",
+                )
             value = as_text(value)
         if value is None and required:
             if position is None:  # the whole column is missing: that error is recorded
@@ -251,4 +284,3 @@ class Row:
                 value = as_identifier(value, width)
             out[header] = value  # other values as read: Excel's numbers, dates, booleans
         return out
-

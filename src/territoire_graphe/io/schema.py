@@ -54,85 +54,188 @@ class Sheet:
 
 _RELATION_COLUMNS = (
     Column("source", "source", "source", True, ("de", "from", "origine", "acteur source")),
-    Column("target", "cible", "target", True, ("vers", "to", "destination", "destinataire",
-                                                 "acteur cible")),
+    Column(
+        "target",
+        "cible",
+        "target",
+        True,
+        ("vers", "to", "destination", "destinataire", "acteur cible"),
+    ),
     Column("type", "type", "type", True, ("type de relation", "relation", "nature")),
     Column("weight", "intensite", "weight", False, ("intensity", "poids", "force", "strength")),
     Column("directed", "oriente", "directed", False, ("orientation", "direction", "sens")),
     Column("start", "debut", "start", False, ("date de debut", "depuis", "since", "start date")),
     Column("end", "fin", "end", False, ("date de fin", "jusqu a", "until", "end date")),
-    Column("quantity", "quantite", "quantity", False, ("montant", "amount", "volume", "valeur",
-                                                        "value")),
+    Column(
+        "quantity",
+        "quantite",
+        "quantity",
+        False,
+        ("montant", "amount", "volume", "valeur", "value"),
+    ),
     Column("unit", "unite", "unit", False, ()),
-    Column("comment", "commentaire", "comment", False, ("remarque", "note", "notes",
-                                                         "description")),
+    Column(
+        "comment", "commentaire", "comment", False, ("remarque", "note", "notes", "description")
+    ),
 )
 
 SHEETS: tuple[Sheet, ...] = (
-    Sheet("actors", "acteurs", "actors", (
-        Column("id", "id", "id", False, ("identifiant", "identifier", "code", "ref")),
-        Column("name", "nom", "name", True, ("nom de l acteur", "actor", "acteur", "label",
-                                             "organisation", "structure", "raison sociale")),
-        Column("type", "type", "type", True, ("type d acteur", "actor type", "categorie",
-                                              "category")),
-        Column("municipality", "commune", "municipality", False, ("ville", "city", "town",
-                                                                  "localite")),
-        Column("area", "territoire", "area", False, ("zone", "territory", "bassin")),
-        Column("sector", "secteur", "sector", False, ("secteur d activite", "domaine",
-                                                      "filiere")),
-        Column("functions", "fonctions", "functions", False, ("fonctions de vie",
-                                                              "life functions")),
-        Column("role", "role", "role", False, ()),
-        Column("influence", "influence", "influence", False, ("pouvoir", "power")),
-        Column("interest", "interet", "interest", False, ("soutien", "support")),
-        Column("latitude", "latitude", "latitude", False, ("lat",)),
-        Column("longitude", "longitude", "longitude", False, ("lon", "lng", "long")),
-    ), required=True, aliases=("acteur", "actor", "elements", "noeuds", "nodes")),
-    Sheet("relations", "relations", "links", _RELATION_COLUMNS,
-          aliases=("liens", "relation", "connections", "edges", "aretes")),
+    Sheet(
+        "actors",
+        "acteurs",
+        "actors",
+        (
+            Column("id", "id", "id", False, ("identifiant", "identifier", "code", "ref")),
+            Column(
+                "name",
+                "nom",
+                "name",
+                True,
+                (
+                    "nom de l acteur",
+                    "actor",
+                    "acteur",
+                    "label",
+                    "organisation",
+                    "structure",
+                    "raison sociale",
+                ),
+            ),
+            Column(
+                "type",
+                "type",
+                "type",
+                True,
+                ("type d acteur", "actor type", "categorie", "category"),
+            ),
+            Column(
+                "municipality",
+                "commune",
+                "municipality",
+                False,
+                ("ville", "city", "town", "localite"),
+            ),
+            Column("area", "territoire", "area", False, ("zone", "territory", "bassin")),
+            Column(
+                "sector", "secteur", "sector", False, ("secteur d activite", "domaine", "filiere")
+            ),
+            Column(
+                "functions", "fonctions", "functions", False, ("fonctions de vie", "life functions")
+            ),
+            Column("role", "role", "role", False, ()),
+            Column("influence", "influence", "influence", False, ("pouvoir", "power")),
+            Column("interest", "interet", "interest", False, ("soutien", "support")),
+            Column("latitude", "latitude", "latitude", False, ("lat",)),
+            Column("longitude", "longitude", "longitude", False, ("lon", "lng", "long")),
+        ),
+        required=True,
+        aliases=("acteur", "actor", "elements", "noeuds", "nodes"),
+    ),
+    Sheet(
+        "relations",
+        "relations",
+        "links",
+        _RELATION_COLUMNS,
+        aliases=("liens", "relation", "connections", "edges", "aretes"),
+    ),
     Sheet("flows", "flux", "flows", _RELATION_COLUMNS, aliases=("flow",)),
-    Sheet("dependencies", "interdependances", "dependencies", _RELATION_COLUMNS,
-          aliases=("dependances", "interdependencies", "dependency")),
-    Sheet("collectives", "collectifs", "collectives", (
-        Column("id", "id", "id", False, ("identifiant", "identifier", "code")),
-        Column("name", "nom", "name", True, ("collectif", "collective", "label")),
-        Column("type", "type", "type", True, ("type de collectif",)),
-    ), aliases=("reseaux", "networks", "collectif")),
-    Sheet("memberships", "adhesions", "memberships", (
-        Column("actor", "acteur", "actor", True, ("membre", "member", "adherent")),
-        Column("collective", "collectif", "collective", True, ("reseau", "network", "groupe",
-                                                               "group")),
-        Column("role", "role", "role", False, ("college", "statut", "qualite")),
-        Column("start", "debut", "start", False, ("depuis", "since", "date d adhesion")),
-        Column("end", "fin", "end", False, ("jusqu a", "until")),
-    ), aliases=("membres", "members", "adhesion", "membership")),
-    Sheet("resources", "ressources", "resources", (
-        Column("actor", "acteur", "actor", True, ()),
-        Column("resource", "ressource", "resource", True, ("offre", "offer", "description")),
-        Column("category", "categorie", "category", False, ("type",)),
-    ), aliases=("offres", "offers")),
-    Sheet("needs", "besoins", "needs", (
-        Column("actor", "acteur", "actor", True, ()),
-        Column("need", "besoin", "need", True, ("demande", "request", "description")),
-        Column("category", "categorie", "category", False, ("type",)),
-    ), aliases=("demandes", "requests")),
-    Sheet("people", "personnes", "people", (
-        Column("id", "id", "id", False, ("identifiant", "identifier", "code")),
-        Column("name", "nom", "name", True, ("personne", "person", "prenom nom",
-                                             "nom prenom")),
-        Column("actor", "acteur", "actor", True, ("organisation", "organization", "structure",
-                                                  "employeur", "employer")),
-        Column("position", "fonction", "position", False, ("poste", "job", "job title",
-                                                           "titre", "title")),
-    ), aliases=("contacts", "persons", "personne", "individus")),
-    Sheet("types", "types", "types", (
-        Column("type", "type", "type", True, ("nom", "name")),
-        Column("kind", "categorie", "kind", True, ("category", "nature")),
-        Column("family", "famille", "family", False, ()),
-        Column("directed", "oriente", "directed", False, ("direction",)),
-        Column("color", "couleur", "color", False, ("colour",)),
-        Column("label", "libelle", "label", False, ()),
-    ), aliases=("vocabulaire", "vocabulary", "nomenclature")),
+    Sheet(
+        "dependencies",
+        "interdependances",
+        "dependencies",
+        _RELATION_COLUMNS,
+        aliases=("dependances", "interdependencies", "dependency"),
+    ),
+    Sheet(
+        "collectives",
+        "collectifs",
+        "collectives",
+        (
+            Column("id", "id", "id", False, ("identifiant", "identifier", "code")),
+            Column("name", "nom", "name", True, ("collectif", "collective", "label")),
+            Column("type", "type", "type", True, ("type de collectif",)),
+        ),
+        aliases=("reseaux", "networks", "collectif"),
+    ),
+    Sheet(
+        "memberships",
+        "adhesions",
+        "memberships",
+        (
+            Column("actor", "acteur", "actor", True, ("membre", "member", "adherent")),
+            Column(
+                "collective",
+                "collectif",
+                "collective",
+                True,
+                ("reseau", "network", "groupe", "group"),
+            ),
+            Column("role", "role", "role", False, ("college", "statut", "qualite")),
+            Column("start", "debut", "start", False, ("depuis", "since", "date d adhesion")),
+            Column("end", "fin", "end", False, ("jusqu a", "until")),
+        ),
+        aliases=("membres", "members", "adhesion", "membership"),
+    ),
+    Sheet(
+        "resources",
+        "ressources",
+        "resources",
+        (
+            Column("actor", "acteur", "actor", True, ()),
+            Column("resource", "ressource", "resource", True, ("offre", "offer", "description")),
+            Column("category", "categorie", "category", False, ("type",)),
+        ),
+        aliases=("offres", "offers"),
+    ),
+    Sheet(
+        "needs",
+        "besoins",
+        "needs",
+        (
+            Column("actor", "acteur", "actor", True, ()),
+            Column("need", "besoin", "need", True, ("demande", "request", "description")),
+            Column("category", "categorie", "category", False, ("type",)),
+        ),
+        aliases=("demandes", "requests"),
+    ),
+    Sheet(
+        "people",
+        "personnes",
+        "people",
+        (
+            Column("id", "id", "id", False, ("identifiant", "identifier", "code")),
+            Column("name", "nom", "name", True, ("personne", "person", "prenom nom", "nom prenom")),
+            Column(
+                "actor",
+                "acteur",
+                "actor",
+                True,
+                ("organisation", "organization", "structure", "employeur", "employer"),
+            ),
+            Column(
+                "position",
+                "fonction",
+                "position",
+                False,
+                ("poste", "job", "job title", "titre", "title"),
+            ),
+        ),
+        aliases=("contacts", "persons", "personne", "individus"),
+    ),
+    Sheet(
+        "types",
+        "types",
+        "types",
+        (
+            Column("type", "type", "type", True, ("nom", "name")),
+            Column("kind", "categorie", "kind", True, ("category", "nature")),
+            Column("family", "famille", "family", False, ()),
+            Column("directed", "oriente", "directed", False, ("direction",)),
+            Column("color", "couleur", "color", False, ("colour",)),
+            Column("label", "libelle", "label", False, ()),
+        ),
+        aliases=("vocabulaire", "vocabulary", "nomenclature"),
+    ),
 )
 
 SHEETS_BY_NAME: dict[str, Sheet] = {s.name: s for s in SHEETS}
@@ -143,9 +246,23 @@ for _sheet in SHEETS:
 # Relation-like sheets share columns; the sheets below are where relations come from.
 RELATION_SHEETS = ("relations", "flows", "dependencies")
 # Sheets whose content only informs the reader (instructions of the template...).
-IGNORED_SHEET_KEYS = {key(n) for n in ("instructions", "mode d emploi", "lisez moi", "readme",
-                                       "read me", "aide", "help", "notice", "listes", "lists",
-                                       "_listes", "_lists")}
+IGNORED_SHEET_KEYS = {
+    key(n)
+    for n in (
+        "instructions",
+        "mode d emploi",
+        "lisez moi",
+        "readme",
+        "read me",
+        "aide",
+        "help",
+        "notice",
+        "listes",
+        "lists",
+        "_listes",
+        "_lists",
+    )
+}
 
 
 _ANNOTATION = re.compile(r"\([^)]*\)|\[[^\]]*\]|[*?!:#°]+")

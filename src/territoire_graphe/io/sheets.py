@@ -94,8 +94,9 @@ def column_letter(position: int) -> str:
 
 def _header_score(sheet: str, row: Sequence[Any]) -> int:
     """How many distinct columns of contract sheet ``sheet`` a line names."""
-    fields = {field_for(sheet, c) or field_of(sheet, c) for c in row
-              if isinstance(c, str) and c.strip()}
+    fields = {
+        field_for(sheet, c) or field_of(sheet, c) for c in row if isinstance(c, str) and c.strip()
+    }
     fields.discard(None)
     return len(fields)
 
@@ -140,9 +141,10 @@ def sheet_from_grid(name: str, grid: Sequence[Sequence[Any]], *, first_row: int 
     if header_index is None:  # an empty sheet
         return RawSheet(name, [], [], [], first_row)
     header = [as_text(c) or "" for c in grid[header_index]]
-    skipped = [first_row + i for i in range(header_index)
-               if sum(not is_blank(c) for c in grid[i]) > 1]
-    rows = [list(r) for r in grid[header_index + 1:]]
+    skipped = [
+        first_row + i for i in range(header_index) if sum(not is_blank(c) for c in grid[i]) > 1
+    ]
+    rows = [list(r) for r in grid[header_index + 1 :]]
     numbers = list(range(first_row + header_index + 1, first_row + header_index + 1 + len(rows)))
     while rows and is_blank_row(rows[-1]):  # trailing blank lines are not data
         rows.pop()

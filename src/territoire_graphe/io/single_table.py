@@ -97,8 +97,13 @@ def apply_columns(raw: RawWorkbook, columns: Mapping[str, str], lang: str) -> No
     fields = {c.field for s in SHEETS_BY_NAME.values() for c in s.columns}
     unknown = sorted(set(columns) - fields)
     if unknown:
-        raise fatal("columns_argument_unknown", raw.file, lang=lang, value=", ".join(unknown),
-                    fields=", ".join(sorted(fields)))
+        raise fatal(
+            "columns_argument_unknown",
+            raw.file,
+            lang=lang,
+            value=", ".join(unknown),
+            fields=", ".join(sorted(fields)),
+        )
     for sheet in raw.sheets:
         spec = sheet_for(sheet.name)
         for field_name, written in columns.items():
@@ -111,8 +116,7 @@ def apply_columns(raw: RawWorkbook, columns: Mapping[str, str], lang: str) -> No
 def _header_of(kind: str | None, field_name: str) -> str:
     for name in (kind, "actors", "relations", "memberships", "collectives", "people"):
         if name in SHEETS_BY_NAME:
-            found = next((c for c in SHEETS_BY_NAME[name].columns if c.field == field_name),
-                         None)
+            found = next((c for c in SHEETS_BY_NAME[name].columns if c.field == field_name), None)
             if found is not None:
                 return found.fr
     return field_name
@@ -171,9 +175,17 @@ def _renamed(sheet: RawSheet, kind: str, csv: bool) -> RawSheet:
             named[written] = field_name
         if field_name is not None:
             seen.add(field_name)
-    return RawSheet(_part(SHEETS_BY_NAME[kind].fr, sheet, csv), list(sheet.header), sheet.rows,
-                    sheet.row_numbers, sheet.header_row, sheet.column_letters,
-                    sheet.skipped_rows, set(sheet.foreign), named)
+    return RawSheet(
+        _part(SHEETS_BY_NAME[kind].fr, sheet, csv),
+        list(sheet.header),
+        sheet.rows,
+        sheet.row_numbers,
+        sheet.header_row,
+        sheet.column_letters,
+        sheet.skipped_rows,
+        set(sheet.foreign),
+        named,
+    )
 
 
 def _part(name: str, sheet: RawSheet, csv: bool) -> Part:
@@ -227,8 +239,12 @@ def _cited_actors(sheets: list[RawSheet], notes: list[tuple[str, dict[str, Any]]
 def _is_matrix(sheet: RawSheet) -> bool:
     labels = [loose(str(as_text(r[0]) or "")) for r in sheet.rows if r and not is_blank(r[0])]
     columns = [loose(str(h)) for h in sheet.header[1:] if h]
-    return len(labels) >= 2 and len(columns) >= 2 and set(labels) == set(columns) \
+    return (
+        len(labels) >= 2
+        and len(columns) >= 2
+        and set(labels) == set(columns)
         and len(labels) == len(set(labels))
+    )
 
 
 def _tie(value: Any) -> float | None:
@@ -251,7 +267,7 @@ def _matrix(sheet: RawSheet, notes: list[tuple[str, dict[str, Any]]], csv: bool)
         if not row or is_blank(row[0]):
             continue
         i = next(k for k, n in enumerate(names) if loose(n) == loose(str(as_text(row[0]))))
-        for j, value in enumerate(row[1:len(names) + 1]):
+        for j, value in enumerate(row[1 : len(names) + 1]):
             weight = _tie(value)
             if weight is not None and i != j:
                 cells[i, j] = (weight, number)
@@ -260,13 +276,25 @@ def _matrix(sheet: RawSheet, notes: list[tuple[str, dict[str, Any]]], csv: bool)
     for (i, j), (weight, number) in sorted(cells.items(), key=lambda c: (c[1][1], c[0][1])):
         if symmetric and j < i:
             continue
-        rows.append([names[i], names[j], weight, "non" if symmetric else "oui",
-                     Supplied("interconnaissance")])
+        rows.append(
+            [
+                names[i],
+                names[j],
+                weight,
+                "non" if symmetric else "oui",
+                Supplied("interconnaissance"),
+            ]
+        )
         numbers.append(number)
     notes.append(("matrix_read", {"count": len(rows), "symmetric": str(symmetric)}))
-    return RawSheet(_part("relations", sheet, csv), ["source", "cible", "intensite", "oriente",
-                                                 "type"], rows, numbers, sheet.header_row,
-                    sheet.column_letters)
+    return RawSheet(
+        _part("relations", sheet, csv),
+        ["source", "cible", "intensite", "oriente", "type"],
+        rows,
+        numbers,
+        sheet.header_row,
+        sheet.column_letters,
+    )
 
 
 # -- refusal ------------------------------------------------------------------------------
@@ -276,14 +304,30 @@ def _not_understood(raw: RawWorkbook, sheet: RawSheet, lang: str) -> Exception:
     candidates = [h for h in headers]
     guess = ""
     for word in wanted:
-        close = difflib.get_close_matches(key(word), [key(h) for h in candidates], n=1,
-                                          cutoff=0.5)
+        close = difflib.get_close_matches(key(word), [key(h) for h in candidates], n=1, cutoff=0.5)
         if close:
             guess = next(h for h in candidates if key(h) == close[0])
             break
     if not guess and headers:
-        guess = next((h for h in headers if not any(
-            isinstance(r[i], int | float) for r in sheet.rows[:20]
-            for i in [sheet.header.index(h)] if i < len(r))), headers[0])
-    return fatal("table_not_understood", raw.file, lang=lang, sheet=sheet.name,
-                 row=sheet.header_row, headers=", ".join(headers) or "-", guess=guess or "-")
+        guess = next(
+            (
+                h
+                for h in headers
+                if not any(
+                    isinstance(r[i], int | float)
+                    for r in sheet.rows[:20]
+                    for i in [sheet.header.index(h)]
+                    if i < len(r)
+                )
+            ),
+            headers[0],
+        )
+    return fatal(
+        "table_not_understood",
+        raw.file,
+        lang=lang,
+        sheet=sheet.name,
+        row=sheet.header_row,
+        headers=", ".join(headers) or "-",
+        guess=guess or "-",
+    )

@@ -20,11 +20,31 @@ from .schema import field_for
 # Headers that plain tables use, beyond the workbook's own aliases (FORMAT.md section 1).
 SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     "actors": {
-        "name": ("node", "noeud", "nom du lieu", "lieu", "nom de la structure",
-                 "nom structure", "structure", "organisme", "entite", "entity",
-                 "nom de l organisme", "nom de l organisation", "name of organisation"),
-        "type": ("nature", "typologie", "type de structure", "type de lieu",
-                 "type d organisme", "forme juridique", "statut juridique", "kind"),
+        "name": (
+            "node",
+            "noeud",
+            "nom du lieu",
+            "lieu",
+            "nom de la structure",
+            "nom structure",
+            "structure",
+            "organisme",
+            "entite",
+            "entity",
+            "nom de l organisme",
+            "nom de l organisation",
+            "name of organisation",
+        ),
+        "type": (
+            "nature",
+            "typologie",
+            "type de structure",
+            "type de lieu",
+            "type d organisme",
+            "forme juridique",
+            "statut juridique",
+            "kind",
+        ),
         "municipality": ("commune d implantation", "localisation"),
     },
     "relations": {
@@ -33,6 +53,7 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "type": ("link", "lien", "type de lien", "nature du lien", "interaction"),
     },
 }
+
 
 @lru_cache(maxsize=4096)
 def field_of(kind: str, header: str) -> str | None:
@@ -43,7 +64,7 @@ def field_of(kind: str, header: str) -> str | None:
     return _SYNONYM_KEYS.get(kind, {}).get(key(header))
 
 
-_SYNONYM_KEYS = {kind: {key(w): f for f, words in fields.items() for w in words}
-                 for kind, fields in SYNONYMS.items()}
-
-
+_SYNONYM_KEYS = {
+    kind: {key(w): f for f, words in fields.items() for w in words}
+    for kind, fields in SYNONYMS.items()
+}

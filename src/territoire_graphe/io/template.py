@@ -50,11 +50,17 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 # Which list each type-like column draws from, and whether a value outside it is
 # refused ("stop") or needs a confirmation ("warning": a territory may have its own
 # types, declared in the ``types`` sheet, so the type columns only warn).
-_TYPE_LISTS = {("actors", "type"): "actor", ("relations", "type"): "tie",
-               ("flows", "type"): "flow", ("dependencies", "type"): "dependency",
-               ("collectives", "type"): "collective", ("types", "kind"): "kind",
-               ("types", "family"): "family", ("types", "directed"): "yes_no",
-               **{(sheet, "directed"): "yes_no" for sheet in RELATION_SHEETS}}
+_TYPE_LISTS = {
+    ("actors", "type"): "actor",
+    ("relations", "type"): "tie",
+    ("flows", "type"): "flow",
+    ("dependencies", "type"): "dependency",
+    ("collectives", "type"): "collective",
+    ("types", "kind"): "kind",
+    ("types", "family"): "family",
+    ("types", "directed"): "yes_no",
+    **{(sheet, "directed"): "yes_no" for sheet in RELATION_SHEETS},
+}
 _OPEN_LISTS = {"actor", "tie", "flow", "dependency", "collective"}
 # Numeric columns: (validation type, operator, bounds, message key).
 _NUMBER_RULES: dict[tuple[str, str], tuple[str, str, tuple[str, ...], str]] = {
@@ -62,11 +68,24 @@ _NUMBER_RULES: dict[tuple[str, str], tuple[str, str, tuple[str, ...], str]] = {
     ("actors", "interest"): ("whole", "between", ("0", "5"), "scale"),
     ("actors", "latitude"): ("decimal", "between", ("-90", "90"), "latitude"),
     ("actors", "longitude"): ("decimal", "between", ("-180", "180"), "longitude"),
-    **{(sheet, "weight"): ("decimal", "greaterThanOrEqual", ("0",), "weight")
-       for sheet in RELATION_SHEETS},
+    **{
+        (sheet, "weight"): ("decimal", "greaterThanOrEqual", ("0",), "weight")
+        for sheet in RELATION_SHEETS
+    },
 }
-_RULES = ("required", "ids", "references", "people", "weight", "directed", "dates",
-          "functions", "scales", "types", "examples")
+_RULES = (
+    "required",
+    "ids",
+    "references",
+    "people",
+    "weight",
+    "directed",
+    "dates",
+    "functions",
+    "scales",
+    "types",
+    "examples",
+)
 
 
 def write_template(path: str | os.PathLike[str], *, lang: str | None = None) -> Path:
@@ -88,12 +107,15 @@ def write_template(path: str | os.PathLike[str], *, lang: str | None = None) -> 
     lists = template_lists(lang)
     _instructions(book.active, lang, lists)
     lists_sheet = text("template.sheet_name.lists", lang)
-    ranges = {name: _list_range(lists_sheet, index, len(values))
-              for index, (name, values) in enumerate(lists.items())}
+    ranges = {
+        name: _list_range(lists_sheet, index, len(values))
+        for index, (name, values) in enumerate(lists.items())
+    }
     examples = _examples(lang)
     for spec in SHEETS:
-        _data_sheet(book.create_sheet(_name(spec, lang)), spec, lang, examples[spec.name],
-                    lists, ranges)
+        _data_sheet(
+            book.create_sheet(_name(spec, lang)), spec, lang, examples[spec.name], lists, ranges
+        )
     territory_sheet = book.create_sheet()
     write_template_sheet(territory_sheet, lang)  # the "territoire" sheet (FORMAT.md §1)
     print_setup(territory_sheet)
@@ -124,8 +146,7 @@ def template_lists(lang: str | None = "fr") -> dict[str, list[str]]:
         "dependency": labels("relation", lambda e: e.family not in (TIE, FLOW)),
         "collective": labels("collective"),
         "kind": [text(f"template.kind.{k}", lang) for k in ("actor", "relation", "collective")],
-        "family": [text(f"template.family.{f}", lang)
-                   for f in ("lien", "flux", "interdependance")],
+        "family": [text(f"template.family.{f}", lang) for f in ("lien", "flux", "interdependance")],
         "yes_no": [text("template.yes", lang), text("template.no", lang)],
         "function": labels("function"),
     }
@@ -151,8 +172,14 @@ def _list_range(sheet_name: str, index: int, length: int) -> str:
     return f"'{quoted}'!${letter}$2:${letter}${length + 1}"
 
 
-def _data_sheet(ws: Worksheet, spec: Sheet, lang: str, rows: list[dict[str, Any]],
-                lists: dict[str, list[str]], ranges: dict[str, str]) -> None:
+def _data_sheet(
+    ws: Worksheet,
+    spec: Sheet,
+    lang: str,
+    rows: list[dict[str, Any]],
+    lists: dict[str, list[str]],
+    ranges: dict[str, str],
+) -> None:
     date_format = locale_for(lang).sheet_date_format
     for position, column in enumerate(spec.columns, start=1):
         cell = ws.cell(row=1, column=position, value=_header(column, lang))
@@ -169,12 +196,14 @@ def _data_sheet(ws: Worksheet, spec: Sheet, lang: str, rows: list[dict[str, Any]
         list_name = _TYPE_LISTS.get((spec.name, column.field))
         if list_name is not None:
             shown += lists[list_name]
-            ws.add_data_validation(_list_validation(list_name, ranges[list_name], lang,
-                                                    f"{letter}2:{letter}{LAST_ROW}"))
+            ws.add_data_validation(
+                _list_validation(
+                    list_name, ranges[list_name], lang, f"{letter}2:{letter}{LAST_ROW}"
+                )
+            )
         rule = _NUMBER_RULES.get((spec.name, column.field))
         if rule is not None:
-            ws.add_data_validation(_number_validation(rule, lang,
-                                                      f"{letter}2:{letter}{LAST_ROW}"))
+            ws.add_data_validation(_number_validation(rule, lang, f"{letter}2:{letter}{LAST_ROW}"))
         ws.column_dimensions[letter].width = min(max(len(s) for s in shown) + 3, 42)
     ws.freeze_panes = "A2"
     print_setup(ws)
@@ -183,22 +212,32 @@ def _data_sheet(ws: Worksheet, spec: Sheet, lang: str, rows: list[dict[str, Any]
 
 def _list_validation(list_name: str, reference: str, lang: str, cells: str) -> DataValidation:
     is_open = list_name in _OPEN_LISTS
-    return _validation(DataValidation(type="list", formula1=reference, allow_blank=True),
-                       "type" if is_open else "choice", "warning" if is_open else "stop",
-                       lang, cells)
+    return _validation(
+        DataValidation(type="list", formula1=reference, allow_blank=True),
+        "type" if is_open else "choice",
+        "warning" if is_open else "stop",
+        lang,
+        cells,
+    )
 
 
-def _number_validation(rule: tuple[str, str, tuple[str, ...], str], lang: str,
-                       cells: str) -> DataValidation:
+def _number_validation(
+    rule: tuple[str, str, tuple[str, ...], str], lang: str, cells: str
+) -> DataValidation:
     kind, operator, bounds, message = rule
-    validation = DataValidation(type=kind, operator=operator, formula1=bounds[0],
-                                formula2=bounds[1] if len(bounds) > 1 else None,
-                                allow_blank=True)
+    validation = DataValidation(
+        type=kind,
+        operator=operator,
+        formula1=bounds[0],
+        formula2=bounds[1] if len(bounds) > 1 else None,
+        allow_blank=True,
+    )
     return _validation(validation, message, "stop", lang, cells)
 
 
-def _validation(validation: DataValidation, message: str, style: str, lang: str,
-                cells: str) -> DataValidation:
+def _validation(
+    validation: DataValidation, message: str, style: str, lang: str, cells: str
+) -> DataValidation:
     validation.errorStyle = style
     validation.showErrorMessage = True
     validation.errorTitle = text("template.validation.title", lang)
@@ -209,8 +248,9 @@ def _validation(validation: DataValidation, message: str, style: str, lang: str,
 
 def _lists_sheet(ws: Worksheet, lang: str, lists: dict[str, list[str]]) -> None:
     for position, (name, values) in enumerate(lists.items(), start=1):
-        ws.cell(row=1, column=position, value=text(f"template.list.{name}", lang)).font = \
-            Font(bold=True)
+        ws.cell(row=1, column=position, value=text(f"template.list.{name}", lang)).font = Font(
+            bold=True
+        )
         for number, value in enumerate(values, start=2):
             ws.cell(row=number, column=position, value=value)
         width = max(len(v) for v in [*values, text(f"template.list.{name}", lang)])
@@ -236,8 +276,17 @@ def _instructions(ws: Worksheet, lang: str, lists: dict[str, list[str]]) -> None
     for spec in SHEETS:
         other = spec.fr if lang == "en" else spec.en
         required = "template.required.yes" if spec.required else "template.required.sheet_no"
-        row = _table_row(ws, row, (_name(spec, lang), other, text(required, lang),
-                                   text(f"template.sheet.{spec.name}", lang)), spec.required)
+        row = _table_row(
+            ws,
+            row,
+            (
+                _name(spec, lang),
+                other,
+                text(required, lang),
+                text(f"template.sheet.{spec.name}", lang),
+            ),
+            spec.required,
+        )
     row += 1
 
     row = _heading(ws, row, "template.heading.columns", lang)
@@ -245,9 +294,17 @@ def _instructions(ws: Worksheet, lang: str, lists: dict[str, list[str]]) -> None
     for spec in SHEETS:
         for column in spec.columns:
             required = text(f"template.required.{'yes' if column.required else 'no'}", lang)
-            row = _table_row(ws, row, (_name(spec, lang), _header(column, lang), required,
-                                       _describe(spec.name, column.field, lang)),
-                             column.required)
+            row = _table_row(
+                ws,
+                row,
+                (
+                    _name(spec, lang),
+                    _header(column, lang),
+                    required,
+                    _describe(spec.name, column.field, lang),
+                ),
+                column.required,
+            )
     row += 1
 
     row = _heading(ws, row, "template.heading.rules", lang)
@@ -263,8 +320,12 @@ def _instructions(ws: Worksheet, lang: str, lists: dict[str, list[str]]) -> None
         if name in ("tie", "flow", "dependency"):
             values = [f"{value} ({_direction(vocabulary, value, lang)})" for value in values]
         separator = " ; " if name == "function" else ", "
-        row = _table_row(ws, row, (text(f"template.list.{name}", lang), None, None,
-                                   separator.join(values)), False)
+        row = _table_row(
+            ws,
+            row,
+            (text(f"template.list.{name}", lang), None, None, separator.join(values)),
+            False,
+        )
     ws.freeze_panes = "A2"
 
 
@@ -282,8 +343,11 @@ def _table_header(ws: Worksheet, row: int, names: tuple[str | None, ...], lang: 
     for position, name in enumerate(names, start=1):
         if name is None:
             continue
-        label = text("template.header.alias", lang) if name == "alias" else \
-            text(f"template.header.{name}", lang)
+        label = (
+            text("template.header.alias", lang)
+            if name == "alias"
+            else text(f"template.header.{name}", lang)
+        )
         cell = ws.cell(row=row, column=position, value=label)
         cell.font = Font(bold=True)
         cell.fill = _HEADER_FILL
@@ -335,71 +399,150 @@ def _examples(lang: str) -> dict[str, list[dict[str, Any]]]:
     area = "Pays de Bray"
     return {
         "actors": [
-            {"id": town, "name": town_name, "type": label("actor", "commune"),
-             "municipality": "Songeons", "area": area, "sector": x("sector.town"),
-             "functions": "; ".join(label("function", f) for f in ("habiter", "se déplacer")),
-             "role": x("role.town"), "influence": 4, "interest": 3,
-             "latitude": 49.549, "longitude": 1.868},
-            {"id": reuse, "name": reuse_name, "type": label("actor", "entreprise de l'ESS"),
-             "municipality": "Gournay-en-Bray", "area": area, "sector": x("sector.reuse"),
-             "functions": "; ".join(label("function", f) for f in ("travailler", "habiter")),
-             "role": x("role.reuse"), "influence": 2, "interest": 5,
-             "latitude": 49.483, "longitude": 1.725},
+            {
+                "id": town,
+                "name": town_name,
+                "type": label("actor", "commune"),
+                "municipality": "Songeons",
+                "area": area,
+                "sector": x("sector.town"),
+                "functions": "; ".join(label("function", f) for f in ("habiter", "se déplacer")),
+                "role": x("role.town"),
+                "influence": 4,
+                "interest": 3,
+                "latitude": 49.549,
+                "longitude": 1.868,
+            },
+            {
+                "id": reuse,
+                "name": reuse_name,
+                "type": label("actor", "entreprise de l'ESS"),
+                "municipality": "Gournay-en-Bray",
+                "area": area,
+                "sector": x("sector.reuse"),
+                "functions": "; ".join(label("function", f) for f in ("travailler", "habiter")),
+                "role": x("role.reuse"),
+                "influence": 2,
+                "interest": 5,
+                "latitude": 49.483,
+                "longitude": 1.725,
+            },
         ],
         "relations": [
-            {"source": town, "target": reuse_name, "type": label("relation", "coopération"),
-             "weight": 2.5, "directed": no, "start": 2021, "comment": x("comment.coop")},
-            {"source": reuse, "target": town, "type": label("relation", "convention"),
-             "weight": 1, "start": dt.date(2022, 3, 15), "comment": x("comment.convention")},
+            {
+                "source": town,
+                "target": reuse_name,
+                "type": label("relation", "coopération"),
+                "weight": 2.5,
+                "directed": no,
+                "start": 2021,
+                "comment": x("comment.coop"),
+            },
+            {
+                "source": reuse,
+                "target": town,
+                "type": label("relation", "convention"),
+                "weight": 1,
+                "start": dt.date(2022, 3, 15),
+                "comment": x("comment.convention"),
+            },
         ],
         "flows": [
-            {"source": town, "target": reuse, "type": label("relation", "financement"),
-             "weight": 3, "directed": yes, "start": 2023, "quantity": 15000,
-             "unit": x("unit.euros"), "comment": x("comment.funding")},
-            {"source": reuse_name, "target": town_name,
-             "type": label("relation", "achat / prestation"), "weight": 1, "start": 2023,
-             "quantity": 12, "unit": x("unit.sessions"), "comment": x("comment.service")},
+            {
+                "source": town,
+                "target": reuse,
+                "type": label("relation", "financement"),
+                "weight": 3,
+                "directed": yes,
+                "start": 2023,
+                "quantity": 15000,
+                "unit": x("unit.euros"),
+                "comment": x("comment.funding"),
+            },
+            {
+                "source": reuse_name,
+                "target": town_name,
+                "type": label("relation", "achat / prestation"),
+                "weight": 1,
+                "start": 2023,
+                "quantity": 12,
+                "unit": x("unit.sessions"),
+                "comment": x("comment.service"),
+            },
         ],
         "dependencies": [
-            {"source": reuse, "target": town, "type": label("relation", "dépendance"),
-             "weight": 2, "start": dt.date(2022, 3, 15), "comment": x("comment.dependency")},
-            {"source": reuse, "target": town, "type": label("relation", "effet utile"),
-             "weight": 1, "comment": x("comment.useful")},
+            {
+                "source": reuse,
+                "target": town,
+                "type": label("relation", "dépendance"),
+                "weight": 2,
+                "start": dt.date(2022, 3, 15),
+                "comment": x("comment.dependency"),
+            },
+            {
+                "source": reuse,
+                "target": town,
+                "type": label("relation", "effet utile"),
+                "weight": 1,
+                "comment": x("comment.useful"),
+            },
         ],
         "collectives": [
             {"id": "ptce-bray", "name": x("collective.ptce"), "type": label("collective", "PTCE")},
-            {"id": "copil-reemploi", "name": x("collective.copil"),
-             "type": label("collective", "comité de pilotage")},
+            {
+                "id": "copil-reemploi",
+                "name": x("collective.copil"),
+                "type": label("collective", "comité de pilotage"),
+            },
         ],
         "memberships": [
-            {"actor": reuse, "collective": "ptce-bray", "role": x("role.founder"),
-             "start": 2019},
-            {"actor": town_name, "collective": "copil-reemploi", "role": x("role.member"),
-             "start": dt.date(2022, 1, 10)},
+            {"actor": reuse, "collective": "ptce-bray", "role": x("role.founder"), "start": 2019},
+            {
+                "actor": town_name,
+                "collective": "copil-reemploi",
+                "role": x("role.member"),
+                "start": dt.date(2022, 1, 10),
+            },
         ],
         "resources": [
-            {"actor": reuse, "resource": x("resource.workshop"),
-             "category": x("category.equipment")},
-            {"actor": town, "resource": x("resource.premises"),
-             "category": x("category.premises")},
+            {
+                "actor": reuse,
+                "resource": x("resource.workshop"),
+                "category": x("category.equipment"),
+            },
+            {"actor": town, "resource": x("resource.premises"), "category": x("category.premises")},
         ],
         "needs": [
             {"actor": reuse, "need": x("need.storage"), "category": x("category.premises")},
             {"actor": town, "need": x("need.activities"), "category": x("category.skills")},
         ],
         "people": [
-            {"id": "claire-m", "name": "Claire M.", "actor": town,
-             "position": x("position.deputy")},
-            {"id": "karim-b", "name": "Karim B.", "actor": reuse_name,
-             "position": x("position.director")},
+            {
+                "id": "claire-m",
+                "name": "Claire M.",
+                "actor": town,
+                "position": x("position.deputy"),
+            },
+            {
+                "id": "karim-b",
+                "name": "Karim B.",
+                "actor": reuse_name,
+                "position": x("position.director"),
+            },
         ],
         "types": [
-            {"type": x("type.grocery"), "kind": text("template.kind.actor", lang),
-             "color": "#44AA99", "label": x("label.grocery")},
-            {"type": x("type.room"), "kind": text("template.kind.relation", lang),
-             "family": text("template.family.flux", lang), "directed": yes,
-             "label": x("label.room")},
+            {
+                "type": x("type.grocery"),
+                "kind": text("template.kind.actor", lang),
+                "color": "#44AA99",
+                "label": x("label.grocery"),
+            },
+            {
+                "type": x("type.room"),
+                "kind": text("template.kind.relation", lang),
+                "family": text("template.family.flux", lang),
+                "directed": yes,
+                "label": x("label.room"),
+            },
         ],
     }
-
-

@@ -25,9 +25,12 @@ if TYPE_CHECKING:  # openpyxl is imported when a template is written, not when o
     from openpyxl.worksheet.worksheet import Worksheet
 
 #: The example actors and people of the template: (id, name), the same in both languages.
-EXAMPLE_ROWS = (("mairie-songeons", "Mairie de Songeons"),
-                ("ressourcerie-bray", "Ressourcerie du Bray"),
-                ("claire-m", "Claire M."), ("karim-b", "Karim B."))
+EXAMPLE_ROWS = (
+    ("mairie-songeons", "Mairie de Songeons"),
+    ("ressourcerie-bray", "Ressourcerie du Bray"),
+    ("claire-m", "Claire M."),
+    ("karim-b", "Karim B."),
+)
 _PROMPTED = {
     "actors": ("id", "name", "type", "municipality", "functions", "influence", "interest"),
     "relations": ("source", "target", "type", "weight", "directed", "start"),
@@ -53,8 +56,7 @@ def print_setup(ws: Worksheet) -> None:
     ws.page_setup.fitToHeight = 0
     ws.print_title_rows = "1:1"
     ws.print_options.gridLines = True
-    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6, header=0.3,
-                                  footer=0.3)
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6, header=0.3, footer=0.3)
     ws.oddHeader.left.text = "&A"
     ws.oddFooter.right.text = "&P / &N"
 
@@ -83,8 +85,11 @@ def add_prompts(ws: Worksheet, sheet: str, fields: list[str], lang: str, last_ro
             validation.add(f"{letter}2:{letter}{last_row}")
             ws.add_data_validation(validation)
         validation.showInputMessage = True
-        validation.promptTitle = text(f"template.prompt_title.{field}", lang)[:32] \
-            if has_text(f"template.prompt_title.{field}") else None
+        validation.promptTitle = (
+            text(f"template.prompt_title.{field}", lang)[:32]
+            if has_text(f"template.prompt_title.{field}")
+            else None
+        )
         validation.prompt = text(key, lang)[:255]
 
 
@@ -99,9 +104,19 @@ def example_warnings(t: Any, lang: str) -> list[Problem]:
     if not found:
         return []
     listed = ", ".join(text("template.examples.quoted", lang, name=n) for n in found)
-    return [Problem(file=_file(t), sheet=None, row=None, column=None, code="template_examples",
-                    message=text("template.examples.left", lang, names=listed),
-                    hint=text("template.examples.hint", lang), severity="warning", lang=lang)]
+    return [
+        Problem(
+            file=_file(t),
+            sheet=None,
+            row=None,
+            column=None,
+            code="template_examples",
+            message=text("template.examples.left", lang, names=listed),
+            hint=text("template.examples.hint", lang),
+            severity="warning",
+            lang=lang,
+        )
+    ]
 
 
 def _file(t: Any) -> str | None:

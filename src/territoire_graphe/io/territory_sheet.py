@@ -26,9 +26,15 @@ from .values import as_text, is_blank_row, parse_date, split_values
 
 SHEET_KEYS = frozenset({key("territoire"), key("territory")})
 FIELDS = {
-    key("nom"): "name", key("name"): "name", key("date"): "date",
-    key("perimetre"): "perimeter", key("perimeter"): "perimeter", key("source"): "source",
-    key("auteur"): "author", key("author"): "author", key("autrice"): "author",
+    key("nom"): "name",
+    key("name"): "name",
+    key("date"): "date",
+    key("perimetre"): "perimeter",
+    key("perimeter"): "perimeter",
+    key("source"): "source",
+    key("auteur"): "author",
+    key("author"): "author",
+    key("autrice"): "author",
 }
 _FIELD_HEADERS = frozenset({key("champ"), key("field")})
 _VALUE_HEADERS = frozenset({key("valeur"), key("value")})
@@ -57,16 +63,26 @@ def read_territory_sheet(sheet: RawSheet, log: ProblemLog | None) -> dict[str, A
         value = row[1] if len(row) > 1 else None
         if field is None:
             if log is not None:
-                log.warning("territory_field_unknown", sheet=sheet.name, row=number,
-                            column=sheet.column_label(0), field=as_text(row[0]) or "")
+                log.warning(
+                    "territory_field_unknown",
+                    sheet=sheet.name,
+                    row=number,
+                    column=sheet.column_label(0),
+                    field=as_text(row[0]) or "",
+                )
             continue
         if field == "perimeter":
             info[field] = split_values(value)
         elif field == "date":
             date = parse_date(value)
             if date is None and as_text(value) and log is not None:
-                log.warning("territory_date_unreadable", sheet=sheet.name, row=number,
-                            column=sheet.column_label(1), value=as_text(value) or "")
+                log.warning(
+                    "territory_date_unreadable",
+                    sheet=sheet.name,
+                    row=number,
+                    column=sheet.column_label(1),
+                    value=as_text(value) or "",
+                )
             if date is not None:
                 info[field] = date
         elif as_text(value):
@@ -95,8 +111,9 @@ def write_template_sheet(ws: Any, lang: str) -> None:
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
     for row, field in enumerate(("name", "date", "perimeter", "source", "author"), start=2):
         ws.cell(row=row, column=1, value=text(f"territory_sheet.field.{field}", lang))
-        ws.cell(row=row, column=3, value=text(f"territory_sheet.help.{field}", lang)
-                ).alignment = Alignment(wrap_text=True, vertical="top")
+        ws.cell(
+            row=row, column=3, value=text(f"territory_sheet.help.{field}", lang)
+        ).alignment = Alignment(wrap_text=True, vertical="top")
     ws.column_dimensions["A"].width = 16
     ws.column_dimensions["B"].width = 40
     ws.column_dimensions["C"].width = 70

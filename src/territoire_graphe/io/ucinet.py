@@ -41,9 +41,10 @@ def read_ucinet(path: Path, *, display: str, lang: str | None = None) -> RawWork
     head, _, _ = text.partition("\n")
     if not head.strip().lower().startswith("dl"):
         raise fatal("ucinet_header", display, lang=lang)
-    options = {k.lower(): v.lower() for k, v in _OPTION.findall(text.split("data:", 1)[0]
-                                                                 if "data:" in text.lower()
-                                                                 else head)}
+    options = {
+        k.lower(): v.lower()
+        for k, v in _OPTION.findall(text.split("data:", 1)[0] if "data:" in text.lower() else head)
+    }
     embedded = "embedded" in text.lower().split("data:")[0]
     labels: list[str] = []
     data: list[list[str]] = []
@@ -67,11 +68,15 @@ def read_ucinet(path: Path, *, display: str, lang: str | None = None) -> RawWork
     kind = options.get("format", "fullmatrix")
     edges: list[Edge]
     if kind.startswith("edgelist"):
-        edges = [(r[0], r[1], {"weight": _number(r[2])} if len(r) > 2 else {}, i, True)
-                 for i, r in enumerate(data, start=1) if len(r) >= 2]
+        edges = [
+            (r[0], r[1], {"weight": _number(r[2])} if len(r) > 2 else {}, i, True)
+            for i, r in enumerate(data, start=1)
+            if len(r) >= 2
+        ]
     elif kind.startswith("nodelist"):
-        edges = [(r[0], target, {}, i, True) for i, r in enumerate(data, start=1)
-                 for target in r[1:]]
+        edges = [
+            (r[0], target, {}, i, True) for i, r in enumerate(data, start=1) for target in r[1:]
+        ]
     else:
         edges = _matrix(data, labels, embedded, int(options.get("n", "0") or 0))
     lists = kind.startswith(("edgelist", "nodelist"))
@@ -92,7 +97,7 @@ def _matrix(data: list[list[str]], labels: list[str], embedded: bool, n: int) ->
     else:
         values = [v for r in data for v in r]
         size = n or len(labels) or int(len(values) ** 0.5)
-        rows = [values[i * size:(i + 1) * size] for i in range(size)]
+        rows = [values[i * size : (i + 1) * size] for i in range(size)]
         names = labels or [str(i) for i in range(1, size + 1)]
         columns = names
     cells: dict[tuple[int, int], Any] = {}
@@ -102,9 +107,11 @@ def _matrix(data: list[list[str]], labels: list[str], embedded: bool, n: int) ->
             if weight and i != j and j < len(columns):
                 cells[i, j] = weight
     symmetric = all(cells.get((j, i)) == w for (i, j), w in cells.items())
-    return [(names[i], columns[j], {"weight": w}, number, not symmetric)
-            for number, ((i, j), w) in enumerate(sorted(cells.items()), start=1)
-            if not (symmetric and j < i)]
+    return [
+        (names[i], columns[j], {"weight": w}, number, not symmetric)
+        for number, ((i, j), w) in enumerate(sorted(cells.items()), start=1)
+        if not (symmetric and j < i)
+    ]
 
 
 def _words(line: str, *, commas: bool = False) -> list[str]:

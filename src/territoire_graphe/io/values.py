@@ -134,15 +134,19 @@ def parse_number(value: Any) -> float | None:
     if len(written) > 400:  # no count or intensity is written with hundreds of digits
         raise BadValue("number_invalid", value=str(value)[:40] + "…")
     if written.count(",") == 1 and "." in written:  # "1.234,5" (French thousands) or "1,234.5"
-        written = written.replace(".", "") if written.rfind(",") > written.rfind(".") else \
-            written.replace(",", "")
+        written = (
+            written.replace(".", "")
+            if written.rfind(",") > written.rfind(".")
+            else written.replace(",", "")
+        )
     elif _DOT_THOUSANDS.match(written):
         large = float(written.replace(".", ""))
         if written.count(".") > 1:  # 1.200.300: only thousands
             return large
         small = float(written)
-        raise Ambiguous("number_thousands_ambiguous", small, value=str(value).strip(),
-                        small=small, large=large)
+        raise Ambiguous(
+            "number_thousands_ambiguous", small, value=str(value).strip(), small=small, large=large
+        )
     if not _NUMBER.match(written):
         raise BadValue("number_invalid", value=str(value))
     return _finite(float(written.replace(",", ".")), value)
@@ -159,13 +163,49 @@ def _finite(number: float | int, written: Any) -> float:
     return result
 
 
-_TRUE = {"oui", "o", "yes", "y", "true", "vrai", "1", "x", "✓", "✔", "✅",
-         # what people write in a direction column
-         "oriente", "directed", "dirige", "sens unique", "one way", "unidirectionnel"}
-_FALSE = {"non", "n", "no", "false", "faux", "0", "✗", "✘", "❌",
-          "non oriente", "undirected", "not directed", "mutual", "mutuel", "mutuelle",
-          "reciproque", "bidirectionnel", "bidirectional", "both", "deux sens",
-          "dans les deux sens"}
+_TRUE = {
+    "oui",
+    "o",
+    "yes",
+    "y",
+    "true",
+    "vrai",
+    "1",
+    "x",
+    "✓",
+    "✔",
+    "✅",
+    # what people write in a direction column
+    "oriente",
+    "directed",
+    "dirige",
+    "sens unique",
+    "one way",
+    "unidirectionnel",
+}
+_FALSE = {
+    "non",
+    "n",
+    "no",
+    "false",
+    "faux",
+    "0",
+    "✗",
+    "✘",
+    "❌",
+    "non oriente",
+    "undirected",
+    "not directed",
+    "mutual",
+    "mutuel",
+    "mutuelle",
+    "reciproque",
+    "bidirectionnel",
+    "bidirectional",
+    "both",
+    "deux sens",
+    "dans les deux sens",
+}
 
 
 def parse_bool(value: Any) -> bool | None:
@@ -232,8 +272,13 @@ def _parse_date(value: Any) -> pd.Timestamp | None:
                 return pd.Timestamp(_EXCEL_EPOCH + dt.timedelta(days=number)).normalize()
             raise BadValue("date_invalid", value=as_text(value))
         written = str(value).strip()
-        for pattern, order in ((_DMY, "dmy"), (_YMD, "ymd"), (_YM, "ym"), (_MY, "my"),
-                               (_YEAR, "y")):
+        for pattern, order in (
+            (_DMY, "dmy"),
+            (_YMD, "ymd"),
+            (_YM, "ym"),
+            (_MY, "my"),
+            (_YEAR, "y"),
+        ):
             found = pattern.match(written)
             if not found:
                 continue
@@ -271,13 +316,36 @@ def split_values(value: Any, separator: str = ";") -> list[str]:
 # they are padded back to their official width (code INSEE and postcode 5, SIREN 9,
 # SIRET 14, French phone numbers 10); 0 means "text, no padding".
 _ID_HEADERS = {
-    "codeinsee": 5, "codecommune": 5, "codepostal": 5, "zipcode": 5, "postcode": 5,
-    "postalcode": 5, "codeape": 0, "codenaf": 0, "id": 0, "identifiant": 0,
+    "codeinsee": 5,
+    "codecommune": 5,
+    "codepostal": 5,
+    "zipcode": 5,
+    "postcode": 5,
+    "postalcode": 5,
+    "codeape": 0,
+    "codenaf": 0,
+    "id": 0,
+    "identifiant": 0,
 }
 _ID_WORDS = {
-    "insee": 5, "cog": 5, "postal": 5, "cp": 5, "postcode": 5, "zip": 5, "zipcode": 5,
-    "siren": 9, "siret": 14, "rna": 0, "naf": 0, "ape": 0, "uai": 0, "finess": 9,
-    "rne": 0, "telephone": 10, "tel": 10, "phone": 10,
+    "insee": 5,
+    "cog": 5,
+    "postal": 5,
+    "cp": 5,
+    "postcode": 5,
+    "zip": 5,
+    "zipcode": 5,
+    "siren": 9,
+    "siret": 14,
+    "rna": 0,
+    "naf": 0,
+    "ape": 0,
+    "uai": 0,
+    "finess": 9,
+    "rne": 0,
+    "telephone": 10,
+    "tel": 10,
+    "phone": 10,
 }
 
 
@@ -305,6 +373,11 @@ def as_identifier(value: Any, width: int) -> str | None:
     written = as_text(value)
     if written is None:
         return None
-    if width and isinstance(value, int | float) and not isinstance(value, bool) and written.isdigit():
+    if (
+        width
+        and isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and written.isdigit()
+    ):
         return written.zfill(width)
     return written

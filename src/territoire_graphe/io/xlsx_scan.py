@@ -26,10 +26,11 @@ from .sheets import column_letter
 
 _CHUNK = 1 << 20
 _ELEMENT = re.compile(
-    rb"<(?:\w+:)?row\b([^>]*)>"                          # 1: a row's attributes
-    rb"|<(?:\w+:)?c\b([^>]*?)/>"                         # 2: an empty cell
-    rb"|<(?:\w+:)?c\b([^>]*)>(.*?)</(?:\w+:)?c>",        # 3, 4: a cell and its content
-    re.S)
+    rb"<(?:\w+:)?row\b([^>]*)>"  # 1: a row's attributes
+    rb"|<(?:\w+:)?c\b([^>]*?)/>"  # 2: an empty cell
+    rb"|<(?:\w+:)?c\b([^>]*)>(.*?)</(?:\w+:)?c>",  # 3, 4: a cell and its content
+    re.S,
+)
 # The common case, fast: unprefixed cells whose reference is their first attribute.
 _FILLED_REF = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"[^>/]*>')  # not the empty <c .../>
 _ROW_NUMBERS = re.compile(rb'<row r="(\d+)"')
@@ -42,7 +43,7 @@ class SheetScan:
     """What the scan of one sheet found: its extent, its filled cells, its formulas."""
 
     name: str
-    rows: int = 0                 # 1 + the last row holding a cell with content (0-based + 1)
+    rows: int = 0  # 1 + the last row holding a cell with content (0-based + 1)
     columns: int = 0
     filled: int = 0
     last_cell: str = "A1"
@@ -59,12 +60,24 @@ class _Budget:
     def spend(self, count: int, part: str) -> None:
         self.left -= count
         if self.left < 0:
-            raise fatal("archive_too_large", self.display, lang=self.lang, part=part,
-                        limit=self.cap, size=self.file_size)
+            raise fatal(
+                "archive_too_large",
+                self.display,
+                lang=self.lang,
+                part=part,
+                limit=self.cap,
+                size=self.file_size,
+            )
 
 
-def scan_archive(archive: zipfile.ZipFile, *, file_size: int, limits: Limits, display: str,
-                 lang: str | None = None) -> dict[str, SheetScan]:
+def scan_archive(
+    archive: zipfile.ZipFile,
+    *,
+    file_size: int,
+    limits: Limits,
+    display: str,
+    lang: str | None = None,
+) -> dict[str, SheetScan]:
     """Check a zipped workbook against ``limits`` and scan its sheets; sheet name -> scan.
 
     Raises :class:`InputError` (``archive_too_large``, ``cell_too_large``,
@@ -74,8 +87,14 @@ def scan_archive(archive: zipfile.ZipFile, *, file_size: int, limits: Limits, di
     declared = sum(info.file_size for info in archive.infolist())
     if declared > cap:  # the central directory already says so: nothing to inflate
         biggest = max(archive.infolist(), key=lambda info: info.file_size)
-        raise fatal("archive_too_large", display, lang=lang, part=biggest.filename, limit=cap,
-                    size=file_size)
+        raise fatal(
+            "archive_too_large",
+            display,
+            lang=lang,
+            part=biggest.filename,
+            limit=cap,
+            size=file_size,
+        )
     budget = _Budget(cap, file_size, display, lang)
     sheets = sheet_parts(archive)
     by_part = {part: name for name, part in sheets.items()}
@@ -86,13 +105,18 @@ def scan_archive(archive: zipfile.ZipFile, *, file_size: int, limits: Limits, di
         with archive.open(info) as stream:
             name = by_part.get(info.filename)
             if info.filename == "content.xml" and not sheets:  # an OpenDocument spreadsheet
-                check_ods(_chunks(stream, budget, info.filename), limits=limits,
-                          display=display, lang=lang)
+                check_ods(
+                    _chunks(stream, budget, info.filename),
+                    limits=limits,
+                    display=display,
+                    lang=lang,
+                )
             elif name is None:
                 _drain(stream, budget, info.filename)
             else:
-                scans[name] = _scan_sheet(stream, name, budget, info.filename, limits,
-                                          display, lang)
+                scans[name] = _scan_sheet(
+                    stream, name, budget, info.filename, limits, display, lang
+                )
     return scans
 
 
@@ -107,8 +131,15 @@ def _chunks(stream: IO[bytes], budget: _Budget, part: str) -> Iterator[bytes]:
         yield chunk
 
 
-def _scan_sheet(stream: IO[bytes], name: str, budget: _Budget, part: str, limits: Limits,
-                display: str, lang: str | None) -> SheetScan:
+def _scan_sheet(
+    stream: IO[bytes],
+    name: str,
+    budget: _Budget,
+    part: str,
+    limits: Limits,
+    display: str,
+    lang: str | None,
+) -> SheetScan:
     """Scan a sheet's XML slice by slice, each slice ending before the last cell started."""
     scan = SheetScan(name)
     state = [-1, -1]  # the current 0-based row and column, for cells without a reference
@@ -116,7 +147,7 @@ def _scan_sheet(stream: IO[bytes], name: str, budget: _Budget, part: str, limits
     for chunk in _chunks(stream, budget, part):
         buffer = pending + chunk
         end = buffer.find(b"sheetData>", max(0, len(pending) - 16))
-        if end != -1 and buffer[end - 1:end] in (b"/", b":"):  # </sheetData>: no cell after it
+        if end != -1 and buffer[end - 1 : end] in (b"/", b":"):  # </sheetData>: no cell after it
             _scan_slice(scan, buffer[:end], state)
             pending = b""
             _drain(stream, budget, part)
@@ -128,8 +159,15 @@ def _scan_sheet(stream: IO[bytes], name: str, budget: _Budget, part: str, limits
             raise fatal("cell_too_large", display, lang=lang, sheet=name, limit=limits.cell_bytes)
     _scan_slice(scan, pending, state)
     if not limits.allows_sheet(rows=scan.rows, columns=scan.columns, filled=scan.filled):
-        raise fatal("sheet_range_too_large", display, lang=lang, sheet=name,
-                    cell=scan.last_cell, area=scan.rows * scan.columns, filled=scan.filled)
+        raise fatal(
+            "sheet_range_too_large",
+            display,
+            lang=lang,
+            sheet=name,
+            cell=scan.last_cell,
+            area=scan.rows * scan.columns,
+            filled=scan.filled,
+        )
     return scan
 
 
@@ -149,8 +187,13 @@ def _scan_slice(scan: SheetScan, xml: bytes, state: list[int]) -> None:
     if not xml:
         return
     starts = xml.count(b"<c ") + xml.count(b"<c>")
-    if (starts != xml.count(b'<c r="') or b"<f" in xml or b't="e"' in xml
-            or b":c " in xml or b":c>" in xml):
+    if (
+        starts != xml.count(b'<c r="')
+        or b"<f" in xml
+        or b't="e"' in xml
+        or b":c " in xml
+        or b":c>" in xml
+    ):
         _scan_each(scan, xml, state)  # formulas, errors or cells placed by their order
         return
     filled = _FILLED_REF.findall(xml)

@@ -86,8 +86,9 @@ def parse_bytes(data: bytes) -> Element:
         if len(stack) >= MAX_DEPTH:
             raise XmlRefused("deep", parser.CurrentLineNumber, parser.CurrentColumnNumber + 1)
         uri, local = _split(name)
-        element = Element(local, uri, {_split(k)[1]: v for k, v in attrs.items()},
-                          parser.CurrentLineNumber)
+        element = Element(
+            local, uri, {_split(k)[1]: v for k, v in attrs.items()}, parser.CurrentLineNumber
+        )
         if stack:
             stack[-1].children.append(element)
         else:
@@ -116,8 +117,9 @@ def parse_bytes(data: bytes) -> Element:
     try:
         parser.Parse(data, True)
     except expat.ExpatError as error:
-        raise XmlRefused("invalid", error.lineno, error.offset + 1,
-                         expat.ErrorString(error.code)) from error
+        raise XmlRefused(
+            "invalid", error.lineno, error.offset + 1, expat.ErrorString(error.code)
+        ) from error
     if not root:
         raise XmlRefused("invalid", 1, 1, "no element found")
     return root[0]

@@ -99,7 +99,9 @@ def _is_number(value: object) -> TypeGuard[int | float]:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def format_number(value: float | int, lang: str | None = None, *, decimals: int | None = None) -> str:
+def format_number(
+    value: float | int, lang: str | None = None, *, decimals: int | None = None
+) -> str:
     """Format a number for a reader: French uses a narrow no-break space and a comma.
 
     Integers are shown without decimals; other numbers with up to ``decimals``

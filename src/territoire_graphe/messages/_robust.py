@@ -39,7 +39,7 @@ EN: dict[str, str] = {
     # bounded reading
     "problem.file_too_large": "the file is {size} bytes, past the reading limit ({limit} bytes).",
     "problem.file_too_large.hint": "If it really is that large, raise the limit: tg.read(..., limits=tg.Limits(file_bytes=...)).",
-    "problem.archive_too_large": "once inflated, the workbook would be larger than {limit} bytes (part \"{part}\") for a file of {size} bytes: reading it would take far more memory than its content.",
+    "problem.archive_too_large": 'once inflated, the workbook would be larger than {limit} bytes (part "{part}") for a file of {size} bytes: reading it would take far more memory than its content.',
     "problem.archive_too_large.hint": "This is the sign of a booby-trapped or damaged file: take the original. If it is sound, raise the limit: tg.read(..., limits=tg.Limits(inflated_bytes=..., inflation_ratio=...)).",
     "problem.sheet_range_too_large": "the sheet reaches cell {cell} ({area} cells) for {filled} filled cells: reading it would take far more memory than its content.",
     "problem.sheet_range_too_large.hint": "A stray value (even a space) is probably left in cell {cell}: go there (Ctrl+End), clear it and save. For a sheet that really is that large: tg.read(..., limits=tg.Limits(sheet_cells=...)).",
@@ -51,18 +51,18 @@ EN: dict[str, str] = {
     "problem.json_number_too_long.hint": "No territory data needs such a number: fix the file or export it again.",
     # encodings
     "problem.csv_encoding_unsupported": "this CSV file looks encoded in {encoding}, but it does not read as such (incomplete or invalid characters).",
-    "problem.csv_encoding_unsupported.hint": "Save it again from your spreadsheet as \"CSV UTF-8\".",
+    "problem.csv_encoding_unsupported.hint": 'Save it again from your spreadsheet as "CSV UTF-8".',
     # cells
     "problem.merged_cells": "the merged cells {range} span several rows: their value is repeated in each.",
     "problem.merged_cells.hint": "Check that the value holds for every row; otherwise unmerge the cells and fill them in one by one.",
-    "problem.number_thousands_ambiguous": "\"{value}\" can read {small} or {large} (a thousands or a decimal point): read {small}.",
+    "problem.number_thousands_ambiguous": '"{value}" can read {small} or {large} (a thousands or a decimal point): read {small}.',
     "problem.number_thousands_ambiguous.hint": "Write the number without a thousands separator, with a decimal comma or point (1200 or 1.2).",
-    "problem.quantity_negative": "\"{value}\" is negative; a quantity is zero or more.",
+    "problem.quantity_negative": '"{value}" is negative; a quantity is zero or more.',
     "problem.quantity_negative.hint": "Write the quantity without a minus sign (the direction of the exchange is given by source and target).",
     "problem.formula_uncomputed_text": "cell {cell} holds a formula that was never computed ({value}): its text is what is read.",
     "problem.formula_uncomputed_text.hint": "Open the workbook in Excel or LibreOffice and save it: the formula will be computed. Or type the value itself.",
     # writing
     "report.excel_limits": "This table is past the limits of an Excel sheet (16,384 columns, 1,048,576 rows): {columns} more columns and {rows} more rows are not in it; they stay in the territory's data (CSV export).",
-    "output.is_input": "the output file \"{output}\" is also a file that is read ({input}): nothing was written, the original is untouched.",
+    "output.is_input": 'the output file "{output}" is also a file that is read ({input}): nothing was written, the original is untouched.',
     "output.is_input.hint": "Give the output file another name (-o).",
 }

@@ -104,8 +104,9 @@ class Locale:
         digits (default 2, trailing zeros removed)."""
         if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
             return self.missing_number
-        if isinstance(value, int) or (isinstance(value, float) and value.is_integer()
-                                      and decimals is None):
+        if isinstance(value, int) or (
+            isinstance(value, float) and value.is_integer() and decimals is None
+        ):
             shown = f"{int(value):,}"
         else:
             places = 2 if decimals is None else decimals
@@ -175,19 +176,67 @@ DEFAULT_LANG = "fr"
 ENV_VAR = "TERRITOIRE_GRAPHE_LANG"
 LOCALES: dict[str, Locale] = {
     "fr": Locale(
-        code="fr", tag="fr-FR", decimal=",", group="\u202f", percent_format="{number}\u00a0%",
-        date_format="%d/%m/%Y", sheet_date_format="dd/mm/yyyy", input_date_format="JJ/MM/AAAA",
-        quotes=("« ", " »"), colon=" : ", list_separator=", ", list_and=" et ",
-        semicolon=" ; ", singular=lambda n: n < 2, of=_fr_of,
-        months=("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                "septembre", "octobre", "novembre", "décembre")),
+        code="fr",
+        tag="fr-FR",
+        decimal=",",
+        group="\u202f",
+        percent_format="{number}\u00a0%",
+        date_format="%d/%m/%Y",
+        sheet_date_format="dd/mm/yyyy",
+        input_date_format="JJ/MM/AAAA",
+        quotes=("« ", " »"),
+        colon=" : ",
+        list_separator=", ",
+        list_and=" et ",
+        semicolon=" ; ",
+        singular=lambda n: n < 2,
+        of=_fr_of,
+        months=(
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ),
+    ),
     "en": Locale(
-        code="en", tag="en-GB", decimal=".", group=",", percent_format="{number}%",
-        date_format="%Y-%m-%d", sheet_date_format="yyyy-mm-dd", input_date_format="YYYY-MM-DD",
-        quotes=('"', '"'), colon=": ", list_separator=", ", list_and=" and ", semicolon="; ",
-        singular=lambda n: n == 1, of=lambda name: f"of {name}",
-        months=("January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December")),
+        code="en",
+        tag="en-GB",
+        decimal=".",
+        group=",",
+        percent_format="{number}%",
+        date_format="%Y-%m-%d",
+        sheet_date_format="yyyy-mm-dd",
+        input_date_format="YYYY-MM-DD",
+        quotes=('"', '"'),
+        colon=": ",
+        list_separator=", ",
+        list_and=" and ",
+        semicolon="; ",
+        singular=lambda n: n == 1,
+        of=lambda name: f"of {name}",
+        months=(
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ),
+    ),
 }
 
 

@@ -10,8 +10,13 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-_LAZY = {"read_positions": ".html", "render_html": ".html", "to_html": ".html",
-         "LENSES": ".lenses", "normalise_lens": ".lenses"}
+_LAZY = {
+    "read_positions": ".html",
+    "render_html": ".html",
+    "to_html": ".html",
+    "LENSES": ".lenses",
+    "normalise_lens": ".lenses",
+}
 
 if TYPE_CHECKING:
     from .html import read_positions, render_html, to_html

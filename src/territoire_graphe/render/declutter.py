@@ -39,8 +39,9 @@ def label_box(label: str, radius: float) -> tuple[float, float, float]:
     return half_w, half_h, text_height / 2
 
 
-def declutter(pos: np.ndarray, half: np.ndarray, *, pad: float = 8.0,
-              sweeps: int = 200) -> np.ndarray:
+def declutter(
+    pos: np.ndarray, half: np.ndarray, *, pad: float = 8.0, sweeps: int = 200
+) -> np.ndarray:
     """Push boxes (centres ``pos``, half sizes ``half``) apart until none overlaps."""
     pos = np.array(pos, dtype=float)
     n = len(pos)

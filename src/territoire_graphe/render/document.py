@@ -43,9 +43,15 @@ IMAGE_WIDTH_CM = 16.0
 _LANG_TAGS = {"fr": "fr-FR", "en": "en-GB"}
 
 
-def to_docx(d: Diagnosis, path: str | Path, *, lang: str | None = None,
-            people: str = "show", images: bool = True, evolution: Evolution | None = None
-            ) -> Path:
+def to_docx(
+    d: Diagnosis,
+    path: str | Path,
+    *,
+    lang: str | None = None,
+    people: str = "show",
+    images: bool = True,
+    evolution: Evolution | None = None,
+) -> Path:
     """Write the committee's document of a diagnosis to ``path`` (.docx) and return the path.
 
     ``lang`` (``"fr"`` or ``"en"``) sets every text (default: the diagnosis' language;
@@ -144,8 +150,7 @@ def _footer(section: Any, title: str) -> None:
     run.font.size, run.font.color.rgb = Pt(8.5), RGBColor(*MUTED)
     number = paragraph.add_run()
     number.font.size, number.font.color.rgb = Pt(8.5), RGBColor(*MUTED)
-    for kind, value in (("begin", None), ("instr", " PAGE "), ("separate", None),
-                        ("end", None)):
+    for kind, value in (("begin", None), ("instr", " PAGE "), ("separate", None), ("end", None)):
         if kind == "instr":
             element = OxmlElement("w:instrText")
             element.set(qn("xml:space"), "preserve")
@@ -161,9 +166,18 @@ def _footer(section: Any, title: str) -> None:
 
 
 # -- pieces of text ---------------------------------------------------------------------------
-def _paragraph(document: Any, words: str, *, size: float | None = None, bold: bool = False,
-               italic: bool = False, muted: bool = False, style: str | None = None,
-               space_after: float | None = None, align: str | None = None) -> Any:
+def _paragraph(
+    document: Any,
+    words: str,
+    *,
+    size: float | None = None,
+    bold: bool = False,
+    italic: bool = False,
+    muted: bool = False,
+    style: str | None = None,
+    space_after: float | None = None,
+    align: str | None = None,
+) -> Any:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt, RGBColor
 
@@ -192,8 +206,9 @@ def _page_break(document: Any) -> None:
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
-def _table(document: Any, header: list[str], rows: list[list[str]],
-           widths: list[float] | None = None) -> None:
+def _table(
+    document: Any, header: list[str], rows: list[list[str]], widths: list[float] | None = None
+) -> None:
     from docx.shared import Cm, Pt
 
     table = document.add_table(rows=1, cols=len(header))
@@ -249,29 +264,39 @@ def _key_figures(document: Any, content: DocumentText) -> None:
     _page_break(document)
 
 
-def _question(document: Any, content: DocumentText, number: int, question: Question,
-              pictures: Any, images: bool) -> None:
+def _question(
+    document: Any,
+    content: DocumentText,
+    number: int,
+    question: Question,
+    pictures: Any,
+    images: bool,
+) -> None:
     document.add_heading(f"{number}. {question.title}", level=1)
     asked = _paragraph(document, question.question, italic=True, muted=True)
     asked.paragraph_format.keep_with_next = True
     if not question.findings:
-        _paragraph(document, content.text(f"doc.q.{question.key}.none"
-                                          if question.key == "evolution" else "doc.q.none"))
+        _paragraph(
+            document,
+            content.text(
+                f"doc.q.{question.key}.none" if question.key == "evolution" else "doc.q.none"
+            ),
+        )
         return
     for rank, finding in enumerate(question.findings, start=1):
         paragraph = _paragraph(document, f"{rank}. {finding['text']}", space_after=1)
         paragraph.paragraph_format.keep_with_next = bool(finding["names"])
         if finding["names"]:
-            _paragraph(document, content.actors_named(finding["names"]), size=9, muted=True,
-                       space_after=6)
+            _paragraph(
+                document, content.actors_named(finding["names"]), size=9, muted=True, space_after=6
+            )
     if pictures is not None:
         png = pictures.png(question.actors)
         if png is not None:
             from docx.shared import Cm
 
             document.add_picture(io.BytesIO(png), width=Cm(IMAGE_WIDTH_CM))
-            _paragraph(document, content.text("doc.image.caption"), size=9, italic=True,
-                       muted=True)
+            _paragraph(document, content.text("doc.image.caption"), size=9, italic=True, muted=True)
     elif images and question.actors:
         _paragraph(document, content.text("doc.image.missing"), size=9, italic=True, muted=True)
 

@@ -48,13 +48,13 @@ class FocusImages:
                     context.append(other)
         context = context[:MAX_CONTEXT]
         shown = set(focus) | set(context)
-        nodes = [{**self.nodes[a], "color": GREY, "label": ""} for a in context] + \
-            [self.nodes[a] for a in focus]
+        nodes = [{**self.nodes[a], "color": GREY, "label": ""} for a in context] + [
+            self.nodes[a] for a in focus
+        ]
         edges = [e for e in self.data["edges"] if e["from"] in shown and e["to"] in shown]
         inner = [e for e in edges if e["from"] in chosen and e["to"] in chosen]
         outer = [e for e in edges if not (e["from"] in chosen and e["to"] in chosen)]
         return _draw(nodes, inner, outer, self.data, [self.nodes[a] for a in focus])
-
 
     def overview(self) -> bytes:
         """The whole map, every actor in colour, the largest :data:`MAX_FOCUS` named."""
@@ -72,8 +72,9 @@ def focus_images(data: dict[str, Any], lang: str) -> FocusImages | None:
     return FocusImages(data)
 
 
-def _draw(nodes: list[dict], inner: list[dict], outer: list[dict], data: dict[str, Any],
-          named: list[dict]) -> bytes:
+def _draw(
+    nodes: list[dict], inner: list[dict], outer: list[dict], data: dict[str, Any], named: list[dict]
+) -> bytes:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -94,8 +95,9 @@ def _draw(nodes: list[dict], inner: list[dict], outer: list[dict], data: dict[st
         degree = {n["id"]: n["size"] for n in named}
         _labels(figure, ax, named, degree, max(scale, 0.35), None)
         buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", dpi=DPI, facecolor="white",
-                       metadata={"Software": None})
+        figure.savefig(
+            buffer, format="png", dpi=DPI, facecolor="white", metadata={"Software": None}
+        )
     return buffer.getvalue()
 
 

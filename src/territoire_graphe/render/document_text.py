@@ -34,9 +34,18 @@ QUESTIONS = ("mobilisation", "interconnaissance", "complementarites", "fragilite
 FAMILIES = ("lien", "flux", "interdependance")
 TOP_ACTORS = 12
 MAX_WARNINGS = 60
-READ_INDICATORS = ("density", "mean_degree", "components", "largest_component_share",
-                   "articulation_points", "bridges", "cross_type_share", "ei_index_type",
-                   "modularity", "complementarities")
+READ_INDICATORS = (
+    "density",
+    "mean_degree",
+    "components",
+    "largest_component_share",
+    "articulation_points",
+    "bridges",
+    "cross_type_share",
+    "ei_index_type",
+    "modularity",
+    "complementarities",
+)
 READ_COLUMNS = ("degree", "betweenness")
 
 
@@ -62,8 +71,9 @@ class DocumentText:
         self.ind = d.indicators
         self.evolution = evolution
         # people who left are only in the earlier territory: their names are scrubbed too
-        self.before_view = PeopleView(evolution.before.territory, people, lang) \
-            if evolution is not None else None
+        self.before_view = (
+            PeopleView(evolution.before.territory, people, lang) if evolution is not None else None
+        )
 
     # -- small helpers ----------------------------------------------------------------
     def text(self, key: str, **values: Any) -> str:
@@ -106,11 +116,17 @@ class DocumentText:
     def identity(self) -> list[tuple[str, str]]:
         """(label, value) rows of the title page: territory, date, perimeter, source, author."""
         perimeter = perimeter_of(self.t)
-        rows = [(self.text("doc.field.territory"), display_name(self.t.name)),
-                (self.text("doc.field.date"),
-                 date_label(self.t.date, self.lang) or self.text("doc.date.none")),
-                (self.text("doc.field.perimeter"),
-                 "; ".join(perimeter) if perimeter else self.text("doc.perimeter.none"))]
+        rows = [
+            (self.text("doc.field.territory"), display_name(self.t.name)),
+            (
+                self.text("doc.field.date"),
+                date_label(self.t.date, self.lang) or self.text("doc.date.none"),
+            ),
+            (
+                self.text("doc.field.perimeter"),
+                "; ".join(perimeter) if perimeter else self.text("doc.perimeter.none"),
+            ),
+        ]
         if self.t.source:
             rows.append((self.text("doc.field.source"), _file_name(self.t.source)))
         author = getattr(self.t, "author", None) or self.t.graph.graph.get("author")
@@ -130,20 +146,30 @@ class DocumentText:
         out = [self._size()]
         ties = self._int("ties")
         if ties:
-            out.append(self._plural("doc.fig.ties", ties,
-                                    mean=self.num(round(self._float("mean_degree"), 1)),
-                                    density=format_percent(self._float("density"), self.lang,
-                                                           decimals=1)))
+            out.append(
+                self._plural(
+                    "doc.fig.ties",
+                    ties,
+                    mean=self.num(round(self._float("mean_degree"), 1)),
+                    density=format_percent(self._float("density"), self.lang, decimals=1),
+                )
+            )
         else:
             out.append(self.text("doc.fig.no_ties"))
         pieces = self._int("components") - self._int("isolated")
         share = format_percent(self._float("largest_component_share"), self.lang)
         if ties:
-            out.append(self.text("doc.fig.one_piece", share=share) if pieces <= 1 else
-                       self.text("doc.fig.pieces", n=pieces, share=share))
+            out.append(
+                self.text("doc.fig.one_piece", share=share)
+                if pieces <= 1
+                else self.text("doc.fig.pieces", n=pieces, share=share)
+            )
         isolated, pendant = self._int("isolated"), self._int("pendant")
-        out.append(self._plural("doc.fig.isolated", isolated) if isolated else
-                   self.text("doc.fig.no_isolated"))
+        out.append(
+            self._plural("doc.fig.isolated", isolated)
+            if isolated
+            else self.text("doc.fig.no_isolated")
+        )
         if pendant:
             out.append(self._plural("doc.fig.pendant", pendant))
         cut, bridges = self._int("articulation_points"), self._int("bridges")
@@ -153,32 +179,49 @@ class DocumentText:
             out.append(self._plural("doc.fig.bridges", bridges))
         cross = self._float("cross_type_share")
         if ties and not math.isnan(cross):
-            out.append(self.text("doc.fig.mixing", share=format_percent(cross, self.lang),
-                                 ei=self.num(self._float("ei_index_type"), 2)))
+            out.append(
+                self.text(
+                    "doc.fig.mixing",
+                    share=format_percent(cross, self.lang),
+                    ei=self.num(self._float("ei_index_type"), 2),
+                )
+            )
         communities = self._int("communities") - isolated
         if ties and communities > 1:
-            out.append(self.text("doc.fig.communities", n=communities,
-                                 q=self.num(self._float("modularity"), 2)))
+            out.append(
+                self.text(
+                    "doc.fig.communities", n=communities, q=self.num(self._float("modularity"), 2)
+                )
+            )
         out += self._offers()
         collectives = self._int("collectives")
         if collectives:
-            out.append(self.text("doc.fig.collectives",
-                                 collectives=self._plural("doc.noun.collective", collectives),
-                                 memberships=self._plural("doc.noun.membership",
-                                                          self._int("memberships"))))
+            out.append(
+                self.text(
+                    "doc.fig.collectives",
+                    collectives=self._plural("doc.noun.collective", collectives),
+                    memberships=self._plural("doc.noun.membership", self._int("memberships")),
+                )
+            )
         out.append(self._plural("doc.fig.findings", len(self.d.findings)))
         return out
 
     def _size(self) -> str:
-        parts = [self._plural(f"doc.noun.{family}", self._int(f"relations_{family}"))
-                 for family in FAMILIES if self._int(f"relations_{family}")]
+        parts = [
+            self._plural(f"doc.noun.{family}", self._int(f"relations_{family}"))
+            for family in FAMILIES
+            if self._int(f"relations_{family}")
+        ]
         tensions = self._int("tensions")
         if tensions:
             parts.append(self._plural("doc.noun.tension_included", tensions))
         key = "doc.fig.size" if parts else "doc.fig.size_plain"
-        return self.text(key, actors=self._plural("doc.noun.actor", self._int("actors")),
-                         relations=self._plural("doc.noun.relation", self._int("relations")),
-                         families=", ".join(parts))
+        return self.text(
+            key,
+            actors=self._plural("doc.noun.actor", self._int("actors")),
+            relations=self._plural("doc.noun.relation", self._int("relations")),
+            families=", ".join(parts),
+        )
 
     def _offers(self) -> list[str]:
         if not (self._int("resources") and self._int("needs")):
@@ -186,8 +229,13 @@ class DocumentText:
         matches = self._int("complementarities")
         if not matches:
             return [self.text("doc.fig.no_complementarity")]
-        return [self._plural("doc.fig.complementarities", matches,
-                             new=self.num(self._int("complementarities_to_make")))]
+        return [
+            self._plural(
+                "doc.fig.complementarities",
+                matches,
+                new=self.num(self._int("complementarities_to_make")),
+            )
+        ]
 
     # -- findings by question -------------------------------------------------------------------
     def findings(self) -> list[dict[str, Any]]:
@@ -200,11 +248,15 @@ class DocumentText:
         for _, row in frame.sort_values("priority", kind="stable").iterrows():
             category = str(row.get("category") or "")
             actors = [str(a) for a in (row.get("actors") or [])]
-            out.append({"code": str(row.get("code") or ""), "text": self.view.scrub(row["text"]),
-                        "question": questions.get(category, questions.get(category.lower(),
-                                                                          "other")),
-                        "actors": actors,
-                        "names": [self.name(a) for a in actors if a in self.d.actors.index]})
+            out.append(
+                {
+                    "code": str(row.get("code") or ""),
+                    "text": self.view.scrub(row["text"]),
+                    "question": questions.get(category, questions.get(category.lower(), "other")),
+                    "actors": actors,
+                    "names": [self.name(a) for a in actors if a in self.d.actors.index],
+                }
+            )
         return out
 
     def evolution_findings(self) -> list[dict[str, Any]]:
@@ -220,17 +272,24 @@ class DocumentText:
             if self.lang == "fr":  # « Départ de une personne » once a name is hidden
                 sentence = re.sub(r"\b([Dd])e (une? )", r"\1'\2", sentence)
             actors = [str(a) for a in (row.get("actors") or [])]
-            out.append({"code": str(row.get("code") or ""), "text": sentence,
-                        "question": "evolution", "actors": actors,
-                        "names": [self.name(a) for a in actors if a in self.d.actors.index]})
+            out.append(
+                {
+                    "code": str(row.get("code") or ""),
+                    "text": sentence,
+                    "question": "evolution",
+                    "actors": actors,
+                    "names": [self.name(a) for a in actors if a in self.d.actors.index],
+                }
+            )
         return out
 
     def questions(self) -> list[Question]:
         found = self.findings() + self.evolution_findings()
         out = []
         for key in QUESTIONS:
-            question = Question(key, self.text(f"doc.q.{key}.title"),
-                                self.text(f"doc.q.{key}.question"))
+            question = Question(
+                key, self.text(f"doc.q.{key}.title"), self.text(f"doc.q.{key}.question")
+            )
             question.findings = [f for f in found if f["question"] == key]
             if key == "fragilite":  # findings no question claims are read as fragilities
                 question.findings += [f for f in found if f["question"] == "other"]
@@ -252,18 +311,32 @@ class DocumentText:
         actors = self.d.actors
         if not len(actors):
             return [], []
-        ranked = actors.assign(_id=actors.index.astype(str)).sort_values(
-            ["betweenness", "degree", "name", "_id"], ascending=[False, False, True, True],
-            kind="stable").head(TOP_ACTORS)
-        header = [self.text(f"doc.top.col.{c}") for c in
-                  ("actor", "type", "municipality", "degree", "betweenness", "role")]
+        ranked = (
+            actors.assign(_id=actors.index.astype(str))
+            .sort_values(
+                ["betweenness", "degree", "name", "_id"],
+                ascending=[False, False, True, True],
+                kind="stable",
+            )
+            .head(TOP_ACTORS)
+        )
+        header = [
+            self.text(f"doc.top.col.{c}")
+            for c in ("actor", "type", "municipality", "degree", "betweenness", "role")
+        ]
         rows = []
         for actor, row in ranked.iterrows():
             municipality = row.get("municipality")
-            rows.append([str(row["name"]), self.type_label(row["type"]),
-                         "" if pd.isna(municipality) else str(municipality),
-                         self.num(int(row["degree"])), self.num(float(row["betweenness"]), 3),
-                         self._roles(actor, row)])
+            rows.append(
+                [
+                    str(row["name"]),
+                    self.type_label(row["type"]),
+                    "" if pd.isna(municipality) else str(municipality),
+                    self.num(int(row["degree"])),
+                    self.num(float(row["betweenness"]), 3),
+                    self._roles(actor, row),
+                ]
+            )
         return header, rows
 
     def _roles(self, actor: Any, row: pd.Series) -> str:
@@ -280,30 +353,52 @@ class DocumentText:
     def method(self) -> dict[str, list[str]]:
         """The method page: what was measured, how to read each figure, the limits."""
         measured = [
-            self.text("doc.method.data", source=_file_name(self.t.source or "") or "-",
-                      actors=self._plural("doc.noun.actor", self._int("actors")),
-                      relations=self._plural("doc.noun.relation", self._int("relations"))),
+            self.text(
+                "doc.method.data",
+                source=_file_name(self.t.source or "") or "-",
+                actors=self._plural("doc.noun.actor", self._int("actors")),
+                relations=self._plural("doc.noun.relation", self._int("relations")),
+            ),
             self.text("doc.method.graph"),
             self.text("doc.method.tensions"),
         ]
-        read = [self.text("doc.method.read_item", label=self.text(f"report.ind.{k}"),
-                          definition=self.text(f"report.ind.{k}.def"))
-                for k in READ_INDICATORS if k in self.ind.index]
-        read += [self.text("doc.method.read_item", label=self.text(f"report.col.{k}"),
-                           definition=self.text(f"report.col.{k}.def")) for k in READ_COLUMNS]
+        read = [
+            self.text(
+                "doc.method.read_item",
+                label=self.text(f"report.ind.{k}"),
+                definition=self.text(f"report.ind.{k}.def"),
+            )
+            for k in READ_INDICATORS
+            if k in self.ind.index
+        ]
+        read += [
+            self.text(
+                "doc.method.read_item",
+                label=self.text(f"report.col.{k}"),
+                definition=self.text(f"report.col.{k}.def"),
+            )
+            for k in READ_COLUMNS
+        ]
         limits = [self.text("doc.limit.entered"), self.text("doc.limit.response")]
-        limits += [self.view.scrub(f["text"]) for f in self.findings()
-                   if f["code"] == "low_response"]
+        limits += [
+            self.view.scrub(f["text"]) for f in self.findings() if f["code"] == "low_response"
+        ]
         sampled = (self.d.provenance.get("betweenness") or {}).get("betweenness", {})
         if isinstance(sampled, dict) and sampled.get("sampled"):
             limits.append(self.text("doc.limit.sampled", k=self.num(int(sampled.get("k") or 0))))
         seed = (self.d.provenance.get("communities") or {}).get("seed", 0)
         limits.append(self.text("doc.limit.communities", seed=str(seed)))
         when = date_label(self.t.date, self.lang)
-        limits.append(self.text("doc.limit.date", date=when) if when else
-                      self.text("doc.limit.no_date"))
-        versions = [self.text("doc.method.version", version=__version__,
-                              networkx=str(self.d.provenance.get("networkx", "")))]
+        limits.append(
+            self.text("doc.limit.date", date=when) if when else self.text("doc.limit.no_date")
+        )
+        versions = [
+            self.text(
+                "doc.method.version",
+                version=__version__,
+                networkx=str(self.d.provenance.get("networkx", "")),
+            )
+        ]
         return {"measured": measured, "read": read, "limits": limits, "versions": versions}
 
     def warnings(self) -> tuple[str, list[str]]:

@@ -27,8 +27,9 @@ from .lenses import LENS_BITS as _LENS
 from .people import PeopleView
 
 
-def edge_records(t: Territory, d: Diagnosis, code: str, view: PeopleView,
-                 flags: dict[str, int], ids: list[str]) -> list[dict[str, Any]]:
+def edge_records(
+    t: Territory, d: Diagnosis, code: str, view: PeopleView, flags: dict[str, int], ids: list[str]
+) -> list[dict[str, Any]]:
     """One record per relation: ends, family, width, lens flags and tooltip lines."""
     relations = t.relations
     if not len(relations):
@@ -40,8 +41,21 @@ def edge_records(t: Territory, d: Diagnosis, code: str, view: PeopleView,
     type_labels: dict[Any, str] = {}
     seen: dict[frozenset, int] = {}
     records = []
-    columns = ["source", "target", "type", "family", "weight", "directed", "start", "end",
-               "quantity", "unit", "comment", "source_person", "target_person"]
+    columns = [
+        "source",
+        "target",
+        "type",
+        "family",
+        "weight",
+        "directed",
+        "start",
+        "end",
+        "quantity",
+        "unit",
+        "comment",
+        "source_person",
+        "target_person",
+    ]
     for number, row in enumerate(relations[columns].itertuples(index=False)):
         source, target = str(row.source), str(row.target)
         if source not in known or target not in known:
@@ -61,11 +75,16 @@ def edge_records(t: Territory, d: Diagnosis, code: str, view: PeopleView,
         if family == "flux":
             lens |= _LENS["flux"]
         record: dict[str, Any] = {
-            "id": f"r{number}", "from": source, "to": target, "fam": family,
-            "tl": type_labels[row.type] if row.type in type_labels else
-            type_labels.setdefault(row.type, _relation_label(t, row.type, code)),
+            "id": f"r{number}",
+            "from": source,
+            "to": target,
+            "fam": family,
+            "tl": type_labels[row.type]
+            if row.type in type_labels
+            else type_labels.setdefault(row.type, _relation_label(t, row.type, code)),
             "w": _width(row, family, largest),
-            "dir": bool(row.directed), "ln": lens,
+            "dir": bool(row.directed),
+            "ln": lens,
         }
         if rank:
             record["cv"] = curvature(rank)
@@ -89,8 +108,9 @@ TIP_LINES = 5
 """Most lines in one suggested link's tooltip."""
 
 
-def suggestion_records(t: Territory, d: Diagnosis, code: str, view: PeopleView, *,
-                       limit: int = MAP_SUGGESTIONS) -> tuple[list[dict[str, Any]], int]:
+def suggestion_records(
+    t: Territory, d: Diagnosis, code: str, view: PeopleView, *, limit: int = MAP_SUGGESTIONS
+) -> tuple[list[dict[str, Any]], int]:
     """Suggested links (dashed, shown by the "Complémentarités" lens), one per pair.
 
     Link suggestions come first (best score first), then the complementarities in the
@@ -115,30 +135,51 @@ def suggestion_records(t: Territory, d: Diagnosis, code: str, view: PeopleView, 
 
     frame = d.suggestions if isinstance(d.suggestions, pd.DataFrame) else pd.DataFrame()
     if len(frame) and {"source", "target"} <= set(frame.columns):
-        ordered = frame.sort_values("score", ascending=False, kind="stable") \
-            if "score" in frame.columns else frame
+        ordered = (
+            frame.sort_values("score", ascending=False, kind="stable")
+            if "score" in frame.columns
+            else frame
+        )
         texts = _values(ordered, "text")
-        for a, b, line in zip(ordered["source"].astype(str), ordered["target"].astype(str),
-                              texts, strict=True):
+        for a, b, line in zip(
+            ordered["source"].astype(str), ordered["target"].astype(str), texts, strict=True
+        ):
             if frozenset((a, b)) not in out:
                 add(a, b, view.scrub(line))
     frame = d.complementarities if isinstance(d.complementarities, pd.DataFrame) else pd.DataFrame()
     if len(frame) and {"resource_actor", "need_actor"} <= set(frame.columns):
         for a, b, status, match, resource, need in zip(
-                frame["resource_actor"].astype(str), frame["need_actor"].astype(str),
-                _values(frame, "status", "new"), _values(frame, "match", "text"),
-                _values(frame, "resource"), _values(frame, "need"), strict=True):
+            frame["resource_actor"].astype(str),
+            frame["need_actor"].astype(str),
+            _values(frame, "status", "new"),
+            _values(frame, "match", "text"),
+            _values(frame, "resource"),
+            _values(frame, "need"),
+            strict=True,
+        ):
             if str(status) == "existing" or a not in known or b not in known or a == b:
                 continue
             if match != "text":
                 continue  # a shared category alone is a weaker lead, not a line on the map
             pair = frozenset((a, b))
             record = out.get(pair)
-            if (len(out) >= limit and record is None) or (record and len(record["tip"]) >= TIP_LINES):
+            if (len(out) >= limit and record is None) or (
+                record and len(record["tip"]) >= TIP_LINES
+            ):
                 pairs.add(pair)  # counted; no tooltip line to write
                 continue
-            add(a, b, text("map.tooltip.complementarity", code, resource=view.scrub(resource),
-                           need=view.scrub(need), source=names.get(a, a), target=names.get(b, b)))
+            add(
+                a,
+                b,
+                text(
+                    "map.tooltip.complementarity",
+                    code,
+                    resource=view.scrub(resource),
+                    need=view.scrub(need),
+                    source=names.get(a, a),
+                    target=names.get(b, b),
+                ),
+            )
     records = []
     for number, record in enumerate(out.values()):
         record["id"] = f"s{number}"
@@ -172,20 +213,19 @@ def _width(row: Any, family: str, largest: dict[str, float]) -> float:
     return round(min(4.0, max(1.0, 1.0 + 0.5 * (weight - 1.0))), 1)
 
 
-def _tooltip(row: Any, code: str, templates: Any, view: PeopleView,
-             is_bridge: bool) -> list[str]:
+def _tooltip(row: Any, code: str, templates: Any, view: PeopleView, is_bridge: bool) -> list[str]:
     lines = []
     if not _missing(row.quantity):
         unit = view.scrub(row.unit)
         value = format_number(float(row.quantity), code)
         lines.append(templates["map.tooltip.quantity"].format(v=f"{value} {unit}".strip()))
     if not _missing(row.weight) and float(row.weight) != 1.0:
-        lines.append(templates["map.tooltip.weight"].format(
-            v=format_number(float(row.weight), code)))
+        lines.append(
+            templates["map.tooltip.weight"].format(v=format_number(float(row.weight), code))
+        )
     period = [_year(row.start, code), _year(row.end, code)]
     if any(period):
-        lines.append(templates["map.tooltip.period"].format(
-            v=" – ".join(p or "…" for p in period)))
+        lines.append(templates["map.tooltip.period"].format(v=" – ".join(p or "…" for p in period)))
     comment = view.scrub(row.comment)
     if comment:
         lines.append(templates["map.tooltip.comment"].format(v=comment))

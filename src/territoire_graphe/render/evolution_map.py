@@ -47,11 +47,18 @@ def is_evolution(value: object) -> TypeIs[Evolution]:
     return all(hasattr(value, name) for name in ("before", "after", "relations_added"))
 
 
-def evolution_map_data(evo: Evolution, *, color_by: str | None = "type",
-                       size_by: str | None = "betweenness", lens: str | None = None,
-                       title: str | None = None, lang: str | None = None, people: str = "show",
-                       positions: Mapping[str, tuple[float, float]] | None = None,
-                       seed: int = 42) -> dict[str, Any]:
+def evolution_map_data(
+    evo: Evolution,
+    *,
+    color_by: str | None = "type",
+    size_by: str | None = "betweenness",
+    lens: str | None = None,
+    title: str | None = None,
+    lang: str | None = None,
+    people: str = "show",
+    positions: Mapping[str, tuple[float, float]] | None = None,
+    seed: int = 42,
+) -> dict[str, Any]:
     """The map data of an evolution (see the module docstring).
 
     ``positions`` (e.g. ``read_positions("carte_2023.html")``) shape the *before* layout;
@@ -62,10 +69,20 @@ def evolution_map_data(evo: Evolution, *, color_by: str | None = "type",
     d0, d1 = evo.before, evo.after
     t0, t1 = d0.territory, d1.territory
     before_layout, before_radii, _, _ = sized_layout(
-        t0, d0.actors.reindex(t0.actors.index), size_by, code, positions=positions, seed=seed)
-    data = build_map_data(t1, d1, color_by=color_by, size_by=size_by, lens=None,
-                          title=title or text("map.evolution.title", code), lang=code,
-                          people=people, positions=before_layout.positions, seed=seed)
+        t0, d0.actors.reindex(t0.actors.index), size_by, code, positions=positions, seed=seed
+    )
+    data = build_map_data(
+        t1,
+        d1,
+        color_by=color_by,
+        size_by=size_by,
+        lens=None,
+        title=title or text("map.evolution.title", code),
+        lang=code,
+        people=people,
+        positions=before_layout.positions,
+        seed=seed,
+    )
     view0 = PeopleView(t0, people, code)
     view1 = PeopleView(t1, people, code)
     names = {**_names(t0), **_names(t1)}
@@ -77,7 +94,8 @@ def evolution_map_data(evo: Evolution, *, color_by: str | None = "type",
     ghosts = _ghosts(t0, gone, before_layout.positions, before_radii, data, view0, code)
     data["nodes"].extend(ghosts)
     data["filters"]["families"] = sorted(
-        {e["fam"] for e in data["edges"]}, key=["lien", "flux", "interdependance", "tension"].index)
+        {e["fam"] for e in data["edges"]}, key=["lien", "flux", "interdependance", "tension"].index
+    )
 
     findings, findings_of = _findings(evo, view0, view1)
     touched = _touched(added_edges, removed_edges)
@@ -94,8 +112,10 @@ def evolution_map_data(evo: Evolution, *, color_by: str | None = "type",
         card: dict[str, Any] = {}
         if actor in changes:
             card["fig"] = changes[actor]
-        for key, partners in (("made", touched.get(actor, {}).get(ADDED)),
-                              ("lost", touched.get(actor, {}).get(REMOVED))):
+        for key, partners in (
+            ("made", touched.get(actor, {}).get(ADDED)),
+            ("lost", touched.get(actor, {}).get(REMOVED)),
+        ):
             if partners:
                 card[key] = sorted({names.get(p, p) for p in partners}, key=str.casefold)
         if findings_of.get(actor):
@@ -113,19 +133,28 @@ def evolution_map_data(evo: Evolution, *, color_by: str | None = "type",
     if sources:
         meta["source"] = text("map.source", code, source=" → ".join(dict.fromkeys(sources)))
     if before_layout.isolated_label:
-        meta["isolated"] = {"x": before_layout.isolated_label[0],
-                            "y": before_layout.isolated_label[1],
-                            "text": text("map.evolution.isolated_label", code,
-                                         n=len(before_layout.isolated))}
+        meta["isolated"] = {
+            "x": before_layout.isolated_label[0],
+            "y": before_layout.isolated_label[1],
+            "text": text("map.evolution.isolated_label", code, n=len(before_layout.isolated)),
+        }
     data["lenses"] = [*LENSES, EVOLUTION_LENS]  # bit i = 1 << i, as LENS_BITS
     data["lensOrder"] = [EVOLUTION_LENS, *LENSES]
     data["evolution"] = {
         "colors": dict(EVOLUTION_COLORS),
         "findings": findings,
-        "legend": {"title": text("map.evolution.legend", code), "items": [
-            {"kind": kind, "label": text(f"map.evolution.legend.{kind}", code), "count": count}
-            for kind, count in (("made", counts["made"]), ("lost", counts["lost"]),
-                                ("joined", counts["joined"]), ("left", counts["left"]))]},
+        "legend": {
+            "title": text("map.evolution.legend", code),
+            "items": [
+                {"kind": kind, "label": text(f"map.evolution.legend.{kind}", code), "count": count}
+                for kind, count in (
+                    ("made", counts["made"]),
+                    ("lost", counts["lost"]),
+                    ("joined", counts["joined"]),
+                    ("left", counts["left"]),
+                )
+            ],
+        },
     }
     return data
 
@@ -145,8 +174,9 @@ def _mark_added(edges: list[dict], t: Territory, added: pd.DataFrame, code: str)
     return out
 
 
-def _removed_edges(t0: Territory, d0: Any, removed: pd.DataFrame, drawn: list[dict],
-                   view: PeopleView, code: str) -> list[dict]:
+def _removed_edges(
+    t0: Territory, d0: Any, removed: pd.DataFrame, drawn: list[dict], view: PeopleView, code: str
+) -> list[dict]:
     """The lost relations as lines of the before territory, bent beside the after ones."""
     if not len(removed):
         return []
@@ -191,9 +221,15 @@ def _touched(added: list[dict], removed: list[dict]) -> dict[str, dict[int, set[
 
 
 # -- actors who left ----------------------------------------------------------------------------
-def _ghosts(t0: Territory, gone: list[str], positions: Mapping[str, tuple[float, float]],
-            radii: list[float], data: dict[str, Any], view: PeopleView,
-            code: str) -> list[dict]:
+def _ghosts(
+    t0: Territory,
+    gone: list[str],
+    positions: Mapping[str, tuple[float, float]],
+    radii: list[float],
+    data: dict[str, Any],
+    view: PeopleView,
+    code: str,
+) -> list[dict]:
     """Nodes for the actors who left, where the before map had them, with their filters."""
     radius_of = dict(zip((str(i) for i in t0.actors.index), radii, strict=True))
     types, communes = data["filters"]["types"], data["filters"]["communes"]
@@ -203,8 +239,7 @@ def _ghosts(t0: Territory, gone: list[str], positions: Mapping[str, tuple[float,
     for actor in gone:
         row = t0.actors.loc[actor]
         kind = "" if not present(row.get("type")) else str(row["type"])
-        t_index = _filter_index(types, type_label(t0, kind, code),
-                                {"color": type_color(t0, kind)})
+        t_index = _filter_index(types, type_label(t0, kind, code), {"color": type_color(t0, kind)})
         place = str(row.get("municipality")).strip() if present(row.get("municipality")) else ""
         c_index = _filter_index(communes, place or no_commune, {})
         x, y = positions.get(actor, (0.0, 0.0))
@@ -215,9 +250,22 @@ def _ghosts(t0: Territory, gone: list[str], positions: Mapping[str, tuple[float,
                 card[name] = str(value)
         if people_of.get(actor):
             card["p"] = people_of[actor]
-        nodes.append({"id": actor, "label": str(row["name"]), "x": x, "y": y, "size": radius,
-                      "fs": font_size(radius), "color": EVOLUTION_COLORS["gone"],
-                      "t": t_index, "c": c_index, "fl": 0, "ln": EVOLUTION_BIT, "card": card})
+        nodes.append(
+            {
+                "id": actor,
+                "label": str(row["name"]),
+                "x": x,
+                "y": y,
+                "size": radius,
+                "fs": font_size(radius),
+                "color": EVOLUTION_COLORS["gone"],
+                "t": t_index,
+                "c": c_index,
+                "fl": 0,
+                "ln": EVOLUTION_BIT,
+                "card": card,
+            }
+        )
     return nodes
 
 
@@ -242,8 +290,14 @@ def _findings(evo: Evolution, *views: PeopleView) -> tuple[list[dict], dict[str,
             written = view.scrub(written)
         of_row = [str(a) for a in (row.get("actors") or [])]
         index = len(records)
-        records.append({"text": written, "cat": str(row.get("category") or ""),
-                        "pr": _int(row.get("priority")), "a": of_row})
+        records.append(
+            {
+                "text": written,
+                "cat": str(row.get("category") or ""),
+                "pr": _int(row.get("priority")),
+                "a": of_row,
+            }
+        )
         for actor in dict.fromkeys(of_row):
             of.setdefault(actor, []).append(index)
     return records, of
@@ -254,16 +308,23 @@ def _positions(frame: pd.DataFrame, code: str) -> dict[str, list[list[str]]]:
     out: dict[str, list[list[str]]] = {}
     if not isinstance(frame, pd.DataFrame) or not len(frame):
         return out
-    metrics = [(m, None if m == "degree" else 3) for m in ("degree", "betweenness")
-               if {f"{m}_before", f"{m}_after"} <= set(frame.columns)]
+    metrics = [
+        (m, None if m == "degree" else 3)
+        for m in ("degree", "betweenness")
+        if {f"{m}_before", f"{m}_after"} <= set(frame.columns)
+    ]
     for actor, row in frame.iterrows():
         lines = []
         for metric, decimals in metrics:
             before, after = row[f"{metric}_before"], row[f"{metric}_after"]
             if pd.isna(before) or pd.isna(after):
                 continue
-            lines.append([text(f"map.figure.{metric}", code),
-                          _change(float(before), float(after), decimals, code)])
+            lines.append(
+                [
+                    text(f"map.figure.{metric}", code),
+                    _change(float(before), float(after), decimals, code),
+                ]
+            )
         if lines:
             out[str(actor)] = lines
     return out
@@ -275,8 +336,7 @@ def _change(before: float, after: float, decimals: int | None, code: str) -> str
 
     arrow = f"{shown(before)} → {shown(after)}"
     delta = after - before
-    if (decimals is None and delta == 0) or (decimals is not None and
-                                             round(delta, decimals) == 0):
+    if (decimals is None and delta == 0) or (decimals is not None and round(delta, decimals) == 0):
         return arrow
     return f"{arrow} ({'+' if delta > 0 else '−'}{shown(abs(delta))})"
 
@@ -286,18 +346,30 @@ def _counts(evo: Evolution, made: int, lost: int, joined: int, left: int) -> dic
     findings and the workbook say; the drawn records' counts for an Evolution without them."""
     c = getattr(evo, "counts", None) or {}
     if not c:
-        return {"made": made, "lost": lost, "joined": joined, "left": left,
-                "tensions_began": 0, "tensions_ended": 0}
-    return {"made": c["ties_made"] + c["ties_newcomers"],
-            "lost": c["ties_lost"] + c["ties_lost_leavers"],
-            "joined": c["actors_joined"], "left": c["actors_left"],
-            "tensions_began": c["tensions_began"], "tensions_ended": c["tensions_ended"]}
+        return {
+            "made": made,
+            "lost": lost,
+            "joined": joined,
+            "left": left,
+            "tensions_began": 0,
+            "tensions_ended": 0,
+        }
+    return {
+        "made": c["ties_made"] + c["ties_newcomers"],
+        "lost": c["ties_lost"] + c["ties_lost_leavers"],
+        "joined": c["actors_joined"],
+        "left": c["actors_left"],
+        "tensions_began": c["tensions_began"],
+        "tensions_ended": c["tensions_ended"],
+    }
 
 
 def _caption(t0: Territory, t1: Territory, counts: dict[str, int], code: str) -> str:
-    parts = [text(f"map.evolution.{key}", code, count=counts[key])
-             for key in ("made", "lost", "joined", "left", "tensions_began", "tensions_ended")
-             if counts[key]]
+    parts = [
+        text(f"map.evolution.{key}", code, count=counts[key])
+        for key in ("made", "lost", "joined", "left", "tensions_began", "tensions_ended")
+        if counts[key]
+    ]
     changes = ", ".join(parts) if parts else text("map.evolution.nothing", code)
     period = " ".join(p for p in (_when(t0.date, "from", code), _when(t1.date, "to", code)) if p)
     if period:

@@ -54,8 +54,15 @@ if TYPE_CHECKING:
 FONT = "Calibri"
 HEADER_FILL = "D9E2EC"
 _NUMBER_FORMATS = {
-    "text": "@", "wrap": "@", "auto": "General", "int": "#,##0", "float": "0.00",
-    "float3": "0.000", "float4": "0.0000", "share": "0.0%", "signed": "+0.00;-0.00;0.00",
+    "text": "@",
+    "wrap": "@",
+    "auto": "General",
+    "int": "#,##0",
+    "float": "0.00",
+    "float3": "0.000",
+    "float4": "0.0000",
+    "share": "0.0%",
+    "signed": "+0.00;-0.00;0.00",
 }
 _NUMERIC = {"int", "float", "float3", "float4", "share", "signed", "flag"}
 _LINE_HEIGHT = 15.0
@@ -63,8 +70,9 @@ EXCEL_COLUMNS, EXCEL_ROWS = 16_384, 1_048_576  # what a sheet holds at most
 _PAGE_WIDTH = 320  # characters of column width fitted on one landscape page (about 45 %)
 
 
-def to_excel(d: Diagnosis, path: str | Path, *, lang: str | None = None,
-             people: str = "show") -> Path:
+def to_excel(
+    d: Diagnosis, path: str | Path, *, lang: str | None = None, people: str = "show"
+) -> Path:
     """Write the report workbook of a diagnosis to ``path`` (.xlsx) and return the path.
 
     ``lang`` (``"fr"`` or ``"en"``) sets the sheet names, headers, labels and definitions;
@@ -150,9 +158,18 @@ class Book:
         self.defined.setdefault((ws.title, column_id), (header, key or ""))
 
     # -- styles -------------------------------------------------------------------------
-    def style(self, kind: str = "auto", *, bold: bool = False, italic: bool = False,
-              size: float = 11, color: str | None = None, fill: str | None = None,
-              wrap: bool = False, border: str | None = None) -> StyleArray:
+    def style(
+        self,
+        kind: str = "auto",
+        *,
+        bold: bool = False,
+        italic: bool = False,
+        size: float = 11,
+        color: str | None = None,
+        fill: str | None = None,
+        wrap: bool = False,
+        border: str | None = None,
+    ) -> StyleArray:
         """A style shared by every cell of a column (one object, copied per cell)."""
         key = (kind, bold, italic, size, color, fill, wrap, border)
         if key not in self._styles:
@@ -201,8 +218,7 @@ class Book:
         self.append(ws, [])
 
     def heading(self, ws: Worksheet, title: str, *, size: float = 13) -> int:
-        number = self.row(ws, [title], [self.style("text", bold=True, size=size,
-                                                   color="1F3864")])
+        number = self.row(ws, [title], [self.style("text", bold=True, size=size, color="1F3864")])
         ws.row_dimensions[number].height = size * 1.6
         return number
 
@@ -225,8 +241,7 @@ class Book:
                 kind = "date"
         return self.style(kind, border=border)
 
-    def table(self, ws: Worksheet, cols: Sequence[Col], *, sparse: bool = False
-              ) -> tuple[int, int]:
+    def table(self, ws: Worksheet, cols: Sequence[Col], *, sparse: bool = False) -> tuple[int, int]:
         """Write a header row and one row per value; return (header row, last row).
 
         Headers come from the catalogue (see :class:`Col`); flags are written as 1/0
@@ -255,28 +270,43 @@ class Book:
         cut_rows = max(0, count - room)
         count -= cut_rows
         prepared = [self._prepared(c, count, border) for c in cols]
-        wrapped = [(values, widths[j]) for j, (values, _, _) in enumerate(prepared)
-                   if cols[j].kind == "wrap"]
+        wrapped = [
+            (values, widths[j])
+            for j, (values, _, _) in enumerate(prepared)
+            if cols[j].kind == "wrap"
+        ]
         heights: list[float | None] = [None] * count
         for i in range(count if wrapped else 0):
             height = max(_lines(str(values[i] or ""), width) for values, width in wrapped)
             if height > 1:
                 heights[i] = _LINE_HEIGHT * height
         if count:
-            self._block(ws, Block(key=f"{self._token}-{len(self._markers)}", first=top + 1, sparse=sparse,
-                                  heights=heights, columns=[
-                                      Column(values, shared, kind, self._auto_style(border))
-                                      for values, shared, kind in prepared]))
+            self._block(
+                ws,
+                Block(
+                    key=f"{self._token}-{len(self._markers)}",
+                    first=top + 1,
+                    sparse=sparse,
+                    heights=heights,
+                    columns=[
+                        Column(values, shared, kind, self._auto_style(border))
+                        for values, shared, kind in prepared
+                    ],
+                ),
+            )
         if cut_columns or cut_rows:
-            self.note(ws, text("report.excel_limits", self.lang, columns=cut_columns,
-                               rows=cut_rows))
+            self.note(
+                ws, text("report.excel_limits", self.lang, columns=cut_columns, rows=cut_rows)
+            )
         return top, top + count
 
     def _block(self, ws: Worksheet, block: Block) -> None:
         """Keep a table's rows for :meth:`to_bytes`; two marker cells hold their place."""
         self._blocks.setdefault(ws.title, []).append(block)
-        for row, column, end in ((block.first, 1, "first"),
-                                 (block.last, len(block.columns), block.end_marker)):
+        for row, column, end in (
+            (block.first, 1, "first"),
+            (block.last, len(block.columns), block.end_marker),
+        ):
             marker = MARKER.format(key=block.key, end=end)
             ws.cell(row=row, column=column, value=marker)
             self._markers.add(marker)
@@ -285,8 +315,9 @@ class Book:
     def _auto_style(self, border: str | None) -> Any:
         return lambda kind, value: self._value_style(kind, value, border)
 
-    def _prepared(self, col: Col, count: int, border: str | None
-                  ) -> tuple[list[Any], StyleArray | None, str]:
+    def _prepared(
+        self, col: Col, count: int, border: str | None
+    ) -> tuple[list[Any], StyleArray | None, str]:
         """The column's values as written (padded to ``count``) and its shared style.
 
         The style is ``None`` for ``auto`` columns, whose cells are styled by value type.
@@ -319,32 +350,53 @@ class Book:
         widths[index] = max(widths.get(index, 0), width)
 
     # -- formatting and page setup -----------------------------------------------------
-    def color_scale(self, ws: Worksheet, column: int, first: int, last: int, colors: Sequence[str],
-                    *, last_column: int | None = None, values: Sequence[float] | None = None
-                    ) -> None:
+    def color_scale(
+        self,
+        ws: Worksheet,
+        column: int,
+        first: int,
+        last: int,
+        colors: Sequence[str],
+        *,
+        last_column: int | None = None,
+        values: Sequence[float] | None = None,
+    ) -> None:
         """A colour scale (no formula): min -> max, or through fixed ``values``."""
         if last < first:
             return
-        cells = (f"{get_column_letter(column)}{first}:"
-                 f"{get_column_letter(last_column or column)}{last}")
+        cells = (
+            f"{get_column_letter(column)}{first}:{get_column_letter(last_column or column)}{last}"
+        )
         ends: list[tuple[str, Any]]
         if values is None:
-            ends = [("min", None), ("percentile", 50), ("max", None)] if len(colors) == 3 \
+            ends = (
+                [("min", None), ("percentile", 50), ("max", None)]
+                if len(colors) == 3
                 else [("min", None), ("max", None)]
+            )
         else:
             ends = [("num", v) for v in values]
         options: dict[str, Any] = {}
-        for (kind, value), color, where in zip(ends, colors, ("start", "mid", "end")
-                                               if len(colors) == 3 else ("start", "end"),
-                                               strict=True):
+        for (kind, value), color, where in zip(
+            ends,
+            colors,
+            ("start", "mid", "end") if len(colors) == 3 else ("start", "end"),
+            strict=True,
+        ):
             options[f"{where}_type"], options[f"{where}_color"] = kind, color
             if value is not None:
                 options[f"{where}_value"] = value
         ws.conditional_formatting.add(cells, ColorScaleRule(**options))
 
-    def finish(self, ws: Worksheet, *, header_row: int | None = None, freeze: str | None = None,
-               autofilter: tuple[int, int, int] | None = None,
-               repeat_columns: str | None = None) -> None:
+    def finish(
+        self,
+        ws: Worksheet,
+        *,
+        header_row: int | None = None,
+        freeze: str | None = None,
+        autofilter: tuple[int, int, int] | None = None,
+        repeat_columns: str | None = None,
+    ) -> None:
         """Column widths, frozen panes, filters and print settings.
 
         A4, landscape when the sheet is wide, fit to one page wide (to a few pages for very
@@ -367,8 +419,9 @@ class Book:
         pages = math.ceil(total / _PAGE_WIDTH) if repeat_columns else 1
         ws.page_setup.fitToWidth = max(1, pages)
         ws.page_setup.fitToHeight = 0
-        ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.7, bottom=0.6,
-                                      header=0.3, footer=0.3)
+        ws.page_margins = PageMargins(
+            left=0.4, right=0.4, top=0.7, bottom=0.6, header=0.3, footer=0.3
+        )
         ws.print_options.gridLines = ws.title in self._grid
         if header_row:
             ws.print_title_rows = f"{header_row}:{header_row}"
@@ -396,13 +449,17 @@ class Book:
         props = self.wb.properties
         props.creator = props.lastModifiedBy = "territoire_graphe"
         props.created = props.modified = FIXED_TIME
-        props.title = str(excel_value(self.text("report.title",
-                                                 name=territory_title(self.d.territory,
-                                                                      self.lang))))
+        props.title = str(
+            excel_value(
+                self.text("report.title", name=territory_title(self.d.territory, self.lang))
+            )
+        )
         props.language = locale_for(self.lang).tag
         positions = {ws.title: n for n, ws in enumerate(self.wb.worksheets, start=1)}
-        blocks = {positions[title]: [(b, b.xml(self.wb._cell_styles.add, self._clean))
-                                     for b in blocks] for title, blocks in self._blocks.items()}
+        blocks = {
+            positions[title]: [(b, b.xml(self.wb._cell_styles.add, self._clean)) for b in blocks]
+            for title, blocks in self._blocks.items()
+        }
         buffer = io.BytesIO()
         self.wb.save(buffer)  # the styles of the blocks are registered: saved with the rest
         return stable_zip(splice(buffer.getvalue(), blocks))

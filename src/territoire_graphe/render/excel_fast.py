@@ -72,11 +72,12 @@ class Block:
         """Which marker ends the block: ``"first"`` when both would be the same cell."""
         return "first" if self.last == self.first and len(self.columns) == 1 else "last"
 
-    def xml(self, style_id: Callable[[StyleArray], int], clean: Callable[[str], str] | None
-            ) -> str:
+    def xml(self, style_id: Callable[[StyleArray], int], clean: Callable[[str], str] | None) -> str:
         """The ``<row>`` elements of the block; ``clean`` rewrites text (people scrubbed)."""
-        per_column = [self._cells(j, column, style_id, clean)
-                      for j, column in enumerate(self.columns, start=1)]
+        per_column = [
+            self._cells(j, column, style_id, clean)
+            for j, column in enumerate(self.columns, start=1)
+        ]
         rows = []
         for i, cells in enumerate(zip(*per_column, strict=True)):
             height = self.heights[i]
@@ -84,16 +85,22 @@ class Block:
             rows.append(f'<row r="{self.first + i}"{extra}>{"".join(cells)}</row>')
         return "".join(rows)
 
-    def _cells(self, index: int, column: Column, style_id: Callable[[StyleArray], int],
-               clean: Callable[[str], str] | None) -> list[str]:
+    def _cells(
+        self,
+        index: int,
+        column: Column,
+        style_id: Callable[[StyleArray], int],
+        clean: Callable[[str], str] | None,
+    ) -> list[str]:
         letter, first, sparse = get_column_letter(index), self.first, self.sparse
         ids: dict[Any, tuple[int, int]] = {}
 
         def ids_for(kind: Any, value: Any) -> tuple[int, int]:
             """(style id, the same with the quote prefix) for the column or a value type."""
             if kind not in ids:
-                style = column.style if column.style is not None else column.styler(
-                    column.kind, value)  # type: ignore[misc]
+                style = (
+                    column.style if column.style is not None else column.styler(column.kind, value)  # type: ignore[misc]
+                )
                 quoted = StyleArray(style)
                 quoted.quotePrefix = 1
                 ids[kind] = (style_id(style), style_id(quoted))
@@ -101,7 +108,7 @@ class Block:
 
         out = []
         for i, value in enumerate(column.values):
-            ref = f'{letter}{first + i}'
+            ref = f"{letter}{first + i}"
             kind = type(value)
             if value is None:
                 out.append("" if sparse else f'<c r="{ref}" s="{ids_for(None, None)[0]}" t="n"/>')
@@ -110,14 +117,18 @@ class Block:
                 plain, quoted = ids_for(str, value)
                 out.append(_text_cell(ref, quoted if looks_like_formula(text) else plain, text))
             elif kind is bool:
-                out.append(f'<c r="{ref}" s="{ids_for(bool, value)[0]}" t="b">'
-                           f'<v>{int(value)}</v></c>')
+                out.append(
+                    f'<c r="{ref}" s="{ids_for(bool, value)[0]}" t="b"><v>{int(value)}</v></c>'
+                )
             elif isinstance(value, dt.datetime):
-                out.append(f'<c r="{ref}" s="{ids_for(dt.datetime, value)[0]}" t="n">'
-                           f'<v>{to_excel(value):.16g}</v></c>')
+                out.append(
+                    f'<c r="{ref}" s="{ids_for(dt.datetime, value)[0]}" t="n">'
+                    f"<v>{to_excel(value):.16g}</v></c>"
+                )
             else:
-                out.append(f'<c r="{ref}" s="{ids_for(float, value)[0]}" t="n">'
-                           f'<v>{value:.16g}</v></c>')
+                out.append(
+                    f'<c r="{ref}" s="{ids_for(float, value)[0]}" t="n"><v>{value:.16g}</v></c>'
+                )
         return out
 
 
@@ -125,8 +136,12 @@ def _text_cell(ref: str, style: int, text: str) -> str:
     if not text:
         return f'<c r="{ref}" s="{style}" t="inlineStr"/>'
     if "&" in text or "<" in text or ">" in text or "\r" in text:
-        text = (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\r", "&#13;"))
+        text = (
+            text.replace("&", "&amp;")
+            .replace("<", "&lt;")
+            .replace(">", "&gt;")
+            .replace("\r", "&#13;")
+        )
     space = ' xml:space="preserve"' if text != text.strip() else ""
     return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>{text}</t></is></c>'
 
@@ -139,8 +154,10 @@ def splice(raw: bytes, blocks: dict[int, list[tuple[Block, str]]]) -> bytes:
     stored uncompressed: :func:`~territoire_graphe.stable_xlsx.stable_zip` compresses them.
     """
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw)) as source, \
-            zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(raw)) as source,
+        zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as target,
+    ):
         for info in source.infolist():
             content = source.read(info.filename)
             for number, sheet_blocks in blocks.items():

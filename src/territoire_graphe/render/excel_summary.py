@@ -18,15 +18,28 @@ from .excel import Book, Col
 from .titles import date_label, display_name, perimeter_of, territory_title
 
 _INDICATOR_KINDS = {
-    "density": "float3", "largest_component_share": "share", "isolated_share": "share",
-    "mean_degree": "float", "transitivity": "float3", "degree_centralization": "float3",
-    "betweenness_centralization": "float3", "modularity": "float3", "ei_index_type": "signed",
-    "ei_index_type_p_value": "float3", "cross_type_share": "share", "reciprocity": "share",
-    "mean_distance": "float", "diameter": "int",
+    "density": "float3",
+    "largest_component_share": "share",
+    "isolated_share": "share",
+    "mean_degree": "float",
+    "transitivity": "float3",
+    "degree_centralization": "float3",
+    "betweenness_centralization": "float3",
+    "modularity": "float3",
+    "ei_index_type": "signed",
+    "ei_index_type_p_value": "float3",
+    "cross_type_share": "share",
+    "reciprocity": "share",
+    "mean_distance": "float",
+    "diameter": "int",
 }
 #: Provenance groups shown, with the catalogue key of their label.
-_GROUPS = {"communities": "prov.group.communities", "key_players.reach": "prov.group.reach",
-           "key_players.fragment": "prov.group.fragment", "mixing": "prov.group.mixing"}
+_GROUPS = {
+    "communities": "prov.group.communities",
+    "key_players.reach": "prov.group.reach",
+    "key_players.fragment": "prov.group.fragment",
+    "mixing": "prov.group.mixing",
+}
 
 
 def summary(book: Book) -> None:
@@ -37,9 +50,11 @@ def summary(book: Book) -> None:
     book.heading(ws, book.text("report.title", name=territory_title(t, book.lang)), size=16)
     book.blank(ws)
     perimeter = perimeter_of(t)
-    items = [(book.text("report.territory"), display_name(t.name), "text"),
-             _date_item(book, t.date),
-             (book.text("report.source"), t.source, "text")]
+    items = [
+        (book.text("report.territory"), display_name(t.name), "text"),
+        _date_item(book, t.date),
+        (book.text("report.source"), t.source, "text"),
+    ]
     if perimeter:
         items.append((book.text("doc.field.perimeter"), "; ".join(perimeter), "text"))
     book.pairs(ws, items)
@@ -77,20 +92,34 @@ def _findings(book: Book, ws: Any) -> None:
         return
     names = d.territory.actors["name"].to_dict() if len(d.territory.actors) else {}
     f = f.sort_values("priority", kind="stable")
-    book.table(ws, [
-        Col("category", f["category"].tolist(), "text", table="findings", width=24),
-        Col("priority", f["priority"].tolist(), "int", width=10),
-        Col("text", f["text"].tolist(), "wrap", width=90),
-        Col("actors", [[names.get(a, a) for a in (ids or [])] for ids in f["actors"]],
-            "wrap", table="findings", width=40)])
+    book.table(
+        ws,
+        [
+            Col("category", f["category"].tolist(), "text", table="findings", width=24),
+            Col("priority", f["priority"].tolist(), "int", width=10),
+            Col("text", f["text"].tolist(), "wrap", width=90),
+            Col(
+                "actors",
+                [[names.get(a, a) for a in (ids or [])] for ids in f["actors"]],
+                "wrap",
+                table="findings",
+                width=40,
+            ),
+        ],
+    )
 
 
 def _indicators(book: Book, ws: Any) -> None:
     d = book.d
     book.heading(ws, book.text("report.section.indicators"))
-    book.table(ws, [Col("indicator", [], "text", width=30), Col("value", [], "auto", width=10),
-                    Col("meaning", [], "wrap", header=book.text("report.meaning"), width=90,
-                        define=False)])
+    book.table(
+        ws,
+        [
+            Col("indicator", [], "text", width=30),
+            Col("value", [], "auto", width=10),
+            Col("meaning", [], "wrap", header=book.text("report.meaning"), width=90, define=False),
+        ],
+    )
     label_style, wrap = book.style("text", border="all"), book.style("wrap", border="all")
     sheet = book.text("report.def.indicators")
     for key, value in d.indicators.items():
@@ -98,11 +127,11 @@ def _indicators(book: Book, ws: Any) -> None:
         known = has_text(catalogue)
         label = book.text(catalogue) if known else str(key)
         book.defined.setdefault((sheet, str(key)), (label, catalogue if known else ""))
-        kind = _INDICATOR_KINDS.get(str(key), "int" if pd.api.types.is_integer(value)
-                                    else "float3")
+        kind = _INDICATOR_KINDS.get(str(key), "int" if pd.api.types.is_integer(value) else "float3")
         meaning = book.text(f"{catalogue}.def") if known else ""
-        number = book.row(ws, [label, value, meaning],
-                          [label_style, book.style(kind, border="all"), wrap])
+        number = book.row(
+            ws, [label, value, meaning], [label_style, book.style(kind, border="all"), wrap]
+        )
         if len(meaning) > 88:
             ws.row_dimensions[number].height = 15.0 * (1 + len(meaning) // 88)
 
@@ -113,41 +142,89 @@ def _warnings(book: Book, ws: Any) -> None:
     if not found:
         book.note(ws, book.text("doc.warnings.none"))
         return
-    book.table(ws, [
-        Col("sheet", [p.sheet for p in found], "text", header=book.text("report.warn.sheet"),
-            width=18, define=False),
-        Col("row", [p.row for p in found], "int", header=book.text("report.warn.row"),
-            width=8, define=False),
-        Col("message", [" ".join(x for x in (p.message, p.hint) if x) for p in found], "wrap",
-            header=book.text("report.warn.message"), width=90, define=False),
-        Col("column", [p.column for p in found], "text", header=book.text("report.warn.column"),
-            width=16, define=False)])
+    book.table(
+        ws,
+        [
+            Col(
+                "sheet",
+                [p.sheet for p in found],
+                "text",
+                header=book.text("report.warn.sheet"),
+                width=18,
+                define=False,
+            ),
+            Col(
+                "row",
+                [p.row for p in found],
+                "int",
+                header=book.text("report.warn.row"),
+                width=8,
+                define=False,
+            ),
+            Col(
+                "message",
+                [" ".join(x for x in (p.message, p.hint) if x) for p in found],
+                "wrap",
+                header=book.text("report.warn.message"),
+                width=90,
+                define=False,
+            ),
+            Col(
+                "column",
+                [p.column for p in found],
+                "text",
+                header=book.text("report.warn.column"),
+                width=16,
+                define=False,
+            ),
+        ],
+    )
 
 
 def _provenance(book: Book, ws: Any) -> None:
     """One row per measure: how it was computed, in the reader's words."""
     d = book.d
     book.heading(ws, book.text("report.section.provenance"))
-    rows = [(book.text("prov.group.package"), f"{d.provenance.get('package', '')} "
-             f"(networkx {d.provenance.get('networkx', '')})"),
-            (book.text("prov.group.analysis_graph"), book.text("doc.method.graph"))]
+    rows = [
+        (
+            book.text("prov.group.package"),
+            f"{d.provenance.get('package', '')} (networkx {d.provenance.get('networkx', '')})",
+        ),
+        (book.text("prov.group.analysis_graph"), book.text("doc.method.graph")),
+    ]
     metrics = d.provenance.get("betweenness") or {}
     for metric, params in metrics.items() if isinstance(metrics, Mapping) else ():
         if isinstance(params, Mapping):
             label = f"report.col.{metric}"
-            rows.append((book.text(label) if has_text(label) else str(metric),
-                         _parameters(book, params)))
+            rows.append(
+                (book.text(label) if has_text(label) else str(metric), _parameters(book, params))
+            )
     for path, key in _GROUPS.items():
         params = _get(d.provenance, path)
         if isinstance(params, Mapping):
             rows.append((book.text(key), _parameters(book, params)))
-    book.table(ws, [Col("item", [r[0] for r in rows], "wrap",
-                        header=book.text("report.provenance.item"), width=24, define=False),
-                    Col("blank", [None] * len(rows), "text", header="", width=10,
-                        define=False),
-                    Col("how", [r[1] for r in rows], "wrap",
-                        header=book.text("report.provenance.value"), width=90,
-                        define=False)])
+    book.table(
+        ws,
+        [
+            Col(
+                "item",
+                [r[0] for r in rows],
+                "wrap",
+                header=book.text("report.provenance.item"),
+                width=24,
+                define=False,
+            ),
+            Col("blank", [None] * len(rows), "text", header="", width=10, define=False),
+            Col(
+                "how",
+                [r[1] for r in rows],
+                "wrap",
+                header=book.text("report.provenance.value"),
+                width=90,
+                define=False,
+            ),
+        ],
+    )
 
 
 def _parameters(book: Book, params: Mapping[str, Any]) -> str:
@@ -156,10 +233,16 @@ def _parameters(book: Book, params: Mapping[str, Any]) -> str:
         if value is None or isinstance(value, Mapping):
             continue
         label = f"prov.key.{name}"
-        shown = book.text("report.yes") if value is True else \
-            book.text("report.no") if value is False else str(value)
-        parts.append(f"{book.text(label) if has_text(label) else name}{book.text('doc.colon')}"
-                     f"{shown}")
+        shown = (
+            book.text("report.yes")
+            if value is True
+            else book.text("report.no")
+            if value is False
+            else str(value)
+        )
+        parts.append(
+            f"{book.text(label) if has_text(label) else name}{book.text('doc.colon')}{shown}"
+        )
     return " ; ".join(parts) if book.lang == "fr" else "; ".join(parts)
 
 

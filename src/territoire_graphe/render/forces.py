@@ -47,7 +47,7 @@ def pivot_mds(n: int, edges: np.ndarray, rng: np.random.Generator) -> np.ndarray
             pivots.append(int(np.argmax(closest)))
     finite = np.isfinite(dist)
     dist[~finite] = (dist[finite].max() if finite.any() else 0) + 1
-    c = dist.T ** 2
+    c = dist.T**2
     c = -0.5 * (c - c.mean(axis=0) - c.mean(axis=1, keepdims=True) + c.mean())
     u, s, _ = np.linalg.svd(c, full_matrices=False)
     emb = u[:, :2] * s[:2]
@@ -79,8 +79,15 @@ def hops(indptr: np.ndarray, indices: np.ndarray, source: int, n: int) -> np.nda
     return dist
 
 
-def force(pos: np.ndarray, edges: np.ndarray, weights: np.ndarray, *, k: float,
-           rng: np.random.Generator, iterations: int) -> np.ndarray:
+def force(
+    pos: np.ndarray,
+    edges: np.ndarray,
+    weights: np.ndarray,
+    *,
+    k: float,
+    rng: np.random.Generator,
+    iterations: int,
+) -> np.ndarray:
     """Fruchterman-Reingold (1991) with linear cooling; k = ideal edge length."""
     pos = np.array(pos, dtype=float)
     n = len(pos)
@@ -137,8 +144,9 @@ def compact(centres: np.ndarray, radii: np.ndarray, gap: float) -> np.ndarray:
     return (centres - centres.mean(axis=0)) / ratio
 
 
-def gather(centres: np.ndarray, radii: np.ndarray, edges: np.ndarray, weights: np.ndarray,
-            gap: float) -> np.ndarray:
+def gather(
+    centres: np.ndarray, radii: np.ndarray, edges: np.ndarray, weights: np.ndarray, gap: float
+) -> np.ndarray:
     """Pull linked communities towards each other (and all towards the middle), never overlapping."""
     pos = np.array(centres, dtype=float)
     n = len(pos)
@@ -148,17 +156,19 @@ def gather(centres: np.ndarray, radii: np.ndarray, edges: np.ndarray, weights: n
     wts = np.concatenate([weights, weights]) + 1e-9
     total = np.bincount(both[:, 0], wts, minlength=n)
     for _ in range(30):
-        middle = (pos * (radii ** 2)[:, None]).sum(axis=0) / (radii ** 2).sum()
-        target = np.column_stack([np.bincount(both[:, 0], pos[both[:, 1], axis] * wts, minlength=n)
-                                  for axis in (0, 1)])
+        middle = (pos * (radii**2)[:, None]).sum(axis=0) / (radii**2).sum()
+        target = np.column_stack(
+            [np.bincount(both[:, 0], pos[both[:, 1], axis] * wts, minlength=n) for axis in (0, 1)]
+        )
         target = np.where(total[:, None] > 0, target / np.maximum(total, 1e-9)[:, None], middle)
         pos += 0.15 * (target - pos) + 0.05 * (middle - pos)
         pos = separate(pos, radii, gap, sweeps=15)
     return separate(pos, radii, gap)
 
 
-def separate(centres: np.ndarray, radii: np.ndarray, gap: float, *,
-              sweeps: int = 200) -> np.ndarray:
+def separate(
+    centres: np.ndarray, radii: np.ndarray, gap: float, *, sweeps: int = 200
+) -> np.ndarray:
     """Push discs apart until none overlaps (at most ``sweeps`` sweeps, deterministic)."""
     pos = np.array(centres, dtype=float)
     for _ in range(sweeps):

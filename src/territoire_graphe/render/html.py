@@ -50,15 +50,22 @@ if TYPE_CHECKING:
     from ..model import Territory
 
 VIS_VERSION = "9.1.2"
-_DATA_SCRIPT = re.compile(
-    r'<script type="application/json" id="tg-data">(.*?)</script>', re.DOTALL)
+_DATA_SCRIPT = re.compile(r'<script type="application/json" id="tg-data">(.*?)</script>', re.DOTALL)
 
 
-def to_html(t: Territory | Evolution, path: str | Path, *, diagnosis: Diagnosis | None = None,
-            color_by: str | None = "type", size_by: str | None = "betweenness",
-            lens: str | None = None, title: str | None = None, lang: str | None = None,
-            people: str = "show",
-            positions: Mapping[str, tuple[float, float]] | None = None) -> Path:
+def to_html(
+    t: Territory | Evolution,
+    path: str | Path,
+    *,
+    diagnosis: Diagnosis | None = None,
+    color_by: str | None = "type",
+    size_by: str | None = "betweenness",
+    lens: str | None = None,
+    title: str | None = None,
+    lang: str | None = None,
+    people: str = "show",
+    positions: Mapping[str, tuple[float, float]] | None = None,
+) -> Path:
     """Write the interactive map of ``t`` to ``path`` (one self-contained HTML file).
 
     - ``diagnosis``: the :class:`~territoire_graphe.Diagnosis` to show (computed with
@@ -87,25 +94,48 @@ def to_html(t: Territory | Evolution, path: str | Path, *, diagnosis: Diagnosis 
 
     Returns the path written.
     """
-    page = render_html(t, diagnosis=diagnosis, color_by=color_by, size_by=size_by, lens=lens,
-                       title=title, lang=lang, people=people, positions=positions)
+    page = render_html(
+        t,
+        diagnosis=diagnosis,
+        color_by=color_by,
+        size_by=size_by,
+        lens=lens,
+        title=title,
+        lang=lang,
+        people=people,
+        positions=positions,
+    )
     target = Path(path)
     write_bytes(target, page.encode("utf-8"))  # atomic: never half a file
     return target
 
 
-def render_html(t: Territory | Evolution, *, diagnosis: Diagnosis | None = None,
-                color_by: str | None = "type", size_by: str | None = "betweenness",
-                lens: str | None = None, title: str | None = None, lang: str | None = None,
-                people: str = "show",
-                positions: Mapping[str, tuple[float, float]] | None = None) -> str:
+def render_html(
+    t: Territory | Evolution,
+    *,
+    diagnosis: Diagnosis | None = None,
+    color_by: str | None = "type",
+    size_by: str | None = "betweenness",
+    lens: str | None = None,
+    title: str | None = None,
+    lang: str | None = None,
+    people: str = "show",
+    positions: Mapping[str, tuple[float, float]] | None = None,
+) -> str:
     """The map as an HTML string (what :func:`to_html` writes); same options."""
     normalise_people(people, lang)  # fail on a wrong option before any computation
     if is_evolution(t):
         normalise_lens(lens, lang, evolution=True)
-        data = evolution_map_data(t, color_by=color_by, size_by=size_by,
-                                  lens=lens, title=title, lang=lang, people=people,
-                                  positions=positions)
+        data = evolution_map_data(
+            t,
+            color_by=color_by,
+            size_by=size_by,
+            lens=lens,
+            title=title,
+            lang=lang,
+            people=people,
+            positions=positions,
+        )
     else:
         territory = t
         normalise_lens(lens, lang)
@@ -113,21 +143,32 @@ def render_html(t: Territory | Evolution, *, diagnosis: Diagnosis | None = None,
             from ..diagnosis import diagnose
 
             diagnosis = diagnose(territory, lang=lang)
-        data = build_map_data(territory, diagnosis, color_by=color_by, size_by=size_by,
-                              lens=lens, title=title, lang=lang, people=people,
-                              positions=positions)
+        data = build_map_data(
+            territory,
+            diagnosis,
+            color_by=color_by,
+            size_by=size_by,
+            lens=lens,
+            title=title,
+            lang=lang,
+            people=people,
+            positions=positions,
+        )
     code = data["meta"]["lang"]
     vis_js = _vis_script()
     app_js = _app_script()
-    csp = ("default-src 'none'; "
-           f"script-src '{_sha256(vis_js)}' '{_sha256(app_js)}'; "
-           "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
+    csp = (
+        "default-src 'none'; "
+        f"script-src '{_sha256(vis_js)}' '{_sha256(app_js)}'; "
+        "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+    )
     parts = {
         "LANG": code,
         "CSP": csp,
         "GENERATOR": f"territoire_graphe {_version()}",
-        "TITLE": html.escape(" · ".join(p for p in (data["meta"]["title"],
-                                                    data["meta"]["territory"]) if p)),
+        "TITLE": html.escape(
+            " · ".join(p for p in (data["meta"]["title"], data["meta"]["territory"]) if p)
+        ),
         "CSS": _asset("map.css"),
         "NOSCRIPT": html.escape(text("map.noscript", code)),
         "DATA": script_json(pack_data(data)),
@@ -186,8 +227,9 @@ def _pyvis_file(*parts: str) -> str:
         installed = version("pyvis")
     except PackageNotFoundError:
         installed = "-"
-    raise RuntimeError(text("map.error.vis_missing", None, vis=VIS_VERSION, pyvis=installed,
-                            path="/".join(parts)))
+    raise RuntimeError(
+        text("map.error.vis_missing", None, vis=VIS_VERSION, pyvis=installed, path="/".join(parts))
+    )
 
 
 @lru_cache(maxsize=1)

@@ -51,16 +51,30 @@ MAX_SCALE = 0.55  # points per map pixel at most: a small territory is not blown
 MIN_FONT, MAX_FONT = 6.5, 11.0  # points: the labels a printed page can carry
 MAX_LABELS = 60  # actors tried for a label, largest discs first
 MAX_ARROWS = 2500  # above this many lines, plain segments (no arrows, no curves): fast
-_RC = {"svg.hashsalt": "territoire_graphe", "svg.fonttype": "path", "text.usetex": False,
-       "text.parse_math": False,  # a name like "budget_$\\foo$" is text, never markup
-       "font.family": "DejaVu Sans", "axes.unicode_minus": False, "path.simplify": True}
+_RC = {
+    "svg.hashsalt": "territoire_graphe",
+    "svg.fonttype": "path",
+    "text.usetex": False,
+    "text.parse_math": False,  # a name like "budget_$\\foo$" is text, never markup
+    "font.family": "DejaVu Sans",
+    "axes.unicode_minus": False,
+    "path.simplify": True,
+}
 
 
-def to_image(t: Territory, path: str | Path, *, diagnosis: Diagnosis | None = None,
-             color_by: str | None = "type", size_by: str | None = "betweenness",
-             lang: str | None = None, title: str | None = None, people: str = "show",
-             dpi: int = 200,
-             positions: Mapping[str, tuple[float, float]] | None = None) -> Path:
+def to_image(
+    t: Territory,
+    path: str | Path,
+    *,
+    diagnosis: Diagnosis | None = None,
+    color_by: str | None = "type",
+    size_by: str | None = "betweenness",
+    lang: str | None = None,
+    title: str | None = None,
+    people: str = "show",
+    dpi: int = 200,
+    positions: Mapping[str, tuple[float, float]] | None = None,
+) -> Path:
     """Write the map of ``t`` as a PNG or SVG image (by ``path``'s suffix) and return the path.
 
     Options are those of :func:`~territoire_graphe.to_html` (``color_by``,
@@ -77,8 +91,16 @@ def to_image(t: Territory, path: str | Path, *, diagnosis: Diagnosis | None = No
         raise ValueError(text("image.error.format", code, value=target.suffix or target.name))
     if isinstance(dpi, bool) or not isinstance(dpi, int | float) or not 10 <= dpi <= 1200:
         raise ValueError(text("image.error.dpi", code, value=str(dpi)))
-    figure = map_figure(t, diagnosis=diagnosis, color_by=color_by, size_by=size_by, lang=code,
-                        title=title, people=people, positions=positions)
+    figure = map_figure(
+        t,
+        diagnosis=diagnosis,
+        color_by=color_by,
+        size_by=size_by,
+        lang=code,
+        title=title,
+        people=people,
+        positions=positions,
+    )
     with _drawing(_matplotlib(code)):
         metadata = {"Date": None} if fmt == "svg" else {}
         with atomic_path(target) as temporary:  # never half a file
@@ -86,10 +108,17 @@ def to_image(t: Territory, path: str | Path, *, diagnosis: Diagnosis | None = No
     return target
 
 
-def map_figure(t: Territory, *, diagnosis: Diagnosis | None = None,
-               color_by: str | None = "type", size_by: str | None = "betweenness",
-               lang: str | None = None, title: str | None = None, people: str = "show",
-               positions: Mapping[str, tuple[float, float]] | None = None) -> Any:
+def map_figure(
+    t: Territory,
+    *,
+    diagnosis: Diagnosis | None = None,
+    color_by: str | None = "type",
+    size_by: str | None = "betweenness",
+    lang: str | None = None,
+    title: str | None = None,
+    people: str = "show",
+    positions: Mapping[str, tuple[float, float]] | None = None,
+) -> Any:
     """The map as a matplotlib ``Figure`` (A4 landscape, Agg canvas): what :func:`to_image` saves.
 
     For other formats or adjustments (``figure.savefig("carte.pdf")``); same options.
@@ -103,8 +132,16 @@ def map_figure(t: Territory, *, diagnosis: Diagnosis | None = None,
         diagnosis = diagnose(t, lang=code)
     from .map_data import build_map_data
 
-    data = build_map_data(t, diagnosis, color_by=color_by, size_by=size_by, title=title,
-                          lang=code, people=people, positions=positions)
+    data = build_map_data(
+        t,
+        diagnosis,
+        color_by=color_by,
+        size_by=size_by,
+        title=title,
+        lang=code,
+        people=people,
+        positions=positions,
+    )
     degree = diagnosis.actors["degree"] if "degree" in diagnosis.actors.columns else None
     rank = {str(k): scalar(v) for k, v in degree.items()} if degree is not None else {}
     with _drawing(mpl):
@@ -140,19 +177,42 @@ def _draw(data: dict, code: str, degree: dict, sized: bool) -> Any:
     FigureCanvasAgg(figure)
     meta = data["meta"]
     left = MARGIN / width
-    figure.text(left, 1 - 0.3 / height, _short(meta["title"], 90), size=17, weight="bold",
-                va="top", color="#1d1d1f", **TEXT)
+    figure.text(
+        left,
+        1 - 0.3 / height,
+        _short(meta["title"], 90),
+        size=17,
+        weight="bold",
+        va="top",
+        color="#1d1d1f",
+        **TEXT,
+    )
     subtitle = " · ".join(p for p in (meta["territory"], meta["date"], meta["source"]) if p)
-    figure.text(left, 1 - 0.68 / height, _short(subtitle, 140), size=10.5, va="top",
-                color="#444444", **TEXT)
+    figure.text(
+        left, 1 - 0.68 / height, _short(subtitle, 140), size=10.5, va="top", color="#444444", **TEXT
+    )
     nodes, edges = data["nodes"], data["edges"]
-    caption = text("image.caption" if sized else "image.caption_uniform", code,
-                   actors=len(nodes), relations=len(edges),
-                   color=data["legend"]["colors"]["title"], size=data["legend"]["sizes"]["title"])
-    figure.text(left, 0.2 / height, _short(caption, 150), size=8.5, color="#555555",
-                va="bottom", **TEXT)
-    figure.text(1 - left, 0.2 / height, text("map.footer", code, version=__version__),
-                size=7, color="#999999", ha="right", va="bottom", **TEXT)
+    caption = text(
+        "image.caption" if sized else "image.caption_uniform",
+        code,
+        actors=len(nodes),
+        relations=len(edges),
+        color=data["legend"]["colors"]["title"],
+        size=data["legend"]["sizes"]["title"],
+    )
+    figure.text(
+        left, 0.2 / height, _short(caption, 150), size=8.5, color="#555555", va="bottom", **TEXT
+    )
+    figure.text(
+        1 - left,
+        0.2 / height,
+        text("map.footer", code, version=__version__),
+        size=7,
+        color="#999999",
+        ha="right",
+        va="bottom",
+        **TEXT,
+    )
 
     map_w = width - 2 * MARGIN - LEGEND
     box = (left, FOOTER / height, map_w / width, (height - HEADER - FOOTER) / height)
@@ -166,12 +226,26 @@ def _draw(data: dict, code: str, degree: dict, sized: bool) -> Any:
     if meta.get("isolated"):
         spot = meta["isolated"]
         # the grid of isolated actors starts 50 map pixels below: grow upwards from there
-        heading = ax.text(spot["x"], -spot["y"] - 40, spot["text"],
-                          size=min(MAX_FONT, max(MIN_FONT, 24 * scale)), weight="bold",
-                          color="#555555", va="bottom", ha="left", **TEXT)
+        heading = ax.text(
+            spot["x"],
+            -spot["y"] - 40,
+            spot["text"],
+            size=min(MAX_FONT, max(MIN_FONT, 24 * scale)),
+            weight="bold",
+            color="#555555",
+            va="bottom",
+            ha="left",
+            **TEXT,
+        )
     _labels(figure, ax, nodes, degree, scale, heading)
-    legend = figure.add_axes(((width - MARGIN - LEGEND + 0.2) / width, FOOTER / height,
-                              (LEGEND - 0.2) / width, (height - HEADER - FOOTER) / height))
+    legend = figure.add_axes(
+        (
+            (width - MARGIN - LEGEND + 0.2) / width,
+            FOOTER / height,
+            (LEGEND - 0.2) / width,
+            (height - HEADER - FOOTER) / height,
+        )
+    )
     legend.set_axis_off()
     draw_legend(legend, data, code, scale, (LEGEND - 0.2) * 72, (height - HEADER - FOOTER) * 72)
     return figure
@@ -212,8 +286,10 @@ def _edges(ax: Any, edges: list[dict], where: dict, styles: dict, scale: float) 
     from matplotlib.patches import FancyArrowPatch
 
     order = {"lien": 0, "interdependance": 1, "flux": 2, "tension": 3}
-    shown = sorted((e for e in edges if e["from"] in where and e["to"] in where
-                    and e["from"] != e["to"]), key=lambda e: order.get(e["fam"], 0))
+    shown = sorted(
+        (e for e in edges if e["from"] in where and e["to"] in where and e["from"] != e["to"]),
+        key=lambda e: order.get(e["fam"], 0),
+    )
     fast = len(shown) > MAX_ARROWS
     segments: dict[str, list] = {}
     for e in shown:
@@ -230,20 +306,36 @@ def _edges(ax: Any, edges: list[dict], where: dict, styles: dict, scale: float) 
         ux, uy = (xb - xa) / length, (yb - ya) / length
         width = min(3.5, max(0.45, float(e.get("w") or 1.5) * scale))
         patch = FancyArrowPatch(
-            (xa + ux * cut_a, ya + uy * cut_a), (xb - ux * cut_b, yb - uy * cut_b),
+            (xa + ux * cut_a, ya + uy * cut_a),
+            (xb - ux * cut_b, yb - uy * cut_b),
             arrowstyle="-|>,head_length=0.55,head_width=0.25" if arrow else "-",
-            connectionstyle=f"arc3,rad={-float(e.get('cv') or 0.0)}", shrinkA=0, shrinkB=0,
-            mutation_scale=5.0 + 1.6 * width, linewidth=width, color=style["color"],
-            alpha=0.95 if e["fam"] == "tension" else 0.8, zorder=1 + order.get(e["fam"], 0) / 10,
-            capstyle="butt", joinstyle="miter")
+            connectionstyle=f"arc3,rad={-float(e.get('cv') or 0.0)}",
+            shrinkA=0,
+            shrinkB=0,
+            mutation_scale=5.0 + 1.6 * width,
+            linewidth=width,
+            color=style["color"],
+            alpha=0.95 if e["fam"] == "tension" else 0.8,
+            zorder=1 + order.get(e["fam"], 0) / 10,
+            capstyle="butt",
+            joinstyle="miter",
+        )
         if style["dashes"]:
             patch.set_linestyle((0, (3.5 / width, 2.2 / width)))
         ax.add_artist(patch)  # not add_patch: the limits are set, no need to measure each path
     for family, lines in segments.items():
         style = styles.get(family, styles["lien"])
-        ax.add_collection(LineCollection(lines, colors=style["color"], linewidths=0.4,
-                                         linestyles="--" if style["dashes"] else "-",
-                                         alpha=0.6, zorder=1), autolim=False)
+        ax.add_collection(
+            LineCollection(
+                lines,
+                colors=style["color"],
+                linewidths=0.4,
+                linestyles="--" if style["dashes"] else "-",
+                alpha=0.6,
+                zorder=1,
+            ),
+            autolim=False,
+        )
 
 
 def _nodes(ax: Any, nodes: list[dict]) -> None:
@@ -252,14 +344,21 @@ def _nodes(ax: Any, nodes: list[dict]) -> None:
 
     ordered = sorted(nodes, key=lambda n: (-n["size"], n["id"]))  # small discs on top
     discs = [Circle((n["x"], -n["y"]), n["size"]) for n in ordered]
-    ax.add_collection(PatchCollection(
-        discs, facecolors=[n["color"] for n in ordered],
-        edgecolors=[darker(n["color"]) for n in ordered], linewidths=0.6, zorder=2),
-        autolim=False)
+    ax.add_collection(
+        PatchCollection(
+            discs,
+            facecolors=[n["color"] for n in ordered],
+            edgecolors=[darker(n["color"]) for n in ordered],
+            linewidths=0.6,
+            zorder=2,
+        ),
+        autolim=False,
+    )
 
 
-def _labels(figure: Any, ax: Any, nodes: list[dict], degree: dict, scale: float,
-            heading: Any) -> None:
+def _labels(
+    figure: Any, ax: Any, nodes: list[dict], degree: dict, scale: float, heading: Any
+) -> None:
     """Name the largest actors first, where the label covers no other label nor disc."""
     import numpy as np
     from matplotlib import patheffects
@@ -270,9 +369,15 @@ def _labels(figure: Any, ax: Any, nodes: list[dict], degree: dict, scale: float,
     frame = ax.get_window_extent(renderer)
     centres = ax.transData.transform([(n["x"], -n["y"]) for n in nodes])
     radii = np.array([n["size"] for n in nodes]) * scale * figure.dpi / 72
-    ranked = sorted(range(len(nodes)), key=lambda i: (-nodes[i]["size"],
-                                                      -_number(degree.get(nodes[i]["id"])),
-                                                      nodes[i]["label"], nodes[i]["id"]))
+    ranked = sorted(
+        range(len(nodes)),
+        key=lambda i: (
+            -nodes[i]["size"],
+            -_number(degree.get(nodes[i]["id"])),
+            nodes[i]["label"],
+            nodes[i]["id"],
+        ),
+    )
     tried = ranked[:MAX_LABELS]
     guarded = np.zeros(len(nodes), dtype=bool)  # the discs of the main actors stay uncovered
     guarded[tried] = True
@@ -287,26 +392,49 @@ def _labels(figure: Any, ax: Any, nodes: list[dict], degree: dict, scale: float,
         chars = int(min(28, max(18, LABEL_WIDTH * scale / (0.55 * size))))
         label = wrap(node["label"], chars)
         gap = node["size"] * scale + 1.5
-        for offset, ha, va in (((0, -gap), "center", "top"), ((0, gap), "center", "bottom"),
-                               ((gap + 1, 0), "left", "center"), ((-gap - 1, 0), "right", "center")):
-            note = ax.annotate(label, (node["x"], -node["y"]), xytext=offset,
-                               textcoords="offset points", ha=ha, va=va, size=size,
-                               color="#1d1d1f", zorder=3, path_effects=stroke,
-                               multialignment="center", annotation_clip=False, **TEXT)
+        for offset, ha, va in (
+            ((0, -gap), "center", "top"),
+            ((0, gap), "center", "bottom"),
+            ((gap + 1, 0), "left", "center"),
+            ((-gap - 1, 0), "right", "center"),
+        ):
+            note = ax.annotate(
+                label,
+                (node["x"], -node["y"]),
+                xytext=offset,
+                textcoords="offset points",
+                ha=ha,
+                va=va,
+                size=size,
+                color="#1d1d1f",
+                zorder=3,
+                path_effects=stroke,
+                multialignment="center",
+                annotation_clip=False,
+                **TEXT,
+            )
             box = note.get_window_extent(renderer)
             rect = (box.x0 - 1, box.y0 - 1, box.x1 + 1, box.y1 + 1)
-            inside = frame.x0 <= rect[0] and rect[2] <= frame.x1 + 15 and \
-                frame.y0 - 10 <= rect[1] and rect[3] <= frame.y1 + 10
-            if inside and not _covers(rect, taken) and \
-                    not _hits_disc(rect, centres[guarded], radii[guarded], int(guarded[:i].sum())):
+            inside = (
+                frame.x0 <= rect[0]
+                and rect[2] <= frame.x1 + 15
+                and frame.y0 - 10 <= rect[1]
+                and rect[3] <= frame.y1 + 10
+            )
+            if (
+                inside
+                and not _covers(rect, taken)
+                and not _hits_disc(rect, centres[guarded], radii[guarded], int(guarded[:i].sum()))
+            ):
                 taken.append(rect)
                 break
             note.remove()
 
 
 def _covers(rect: tuple, taken: list[tuple]) -> bool:
-    return any(rect[0] < b[2] and b[0] < rect[2] and rect[1] < b[3] and b[1] < rect[3]
-               for b in taken)
+    return any(
+        rect[0] < b[2] and b[0] < rect[2] and rect[1] < b[3] and b[1] < rect[3] for b in taken
+    )
 
 
 def _hits_disc(rect: tuple, centres: Any, radii: Any, own: int) -> bool:

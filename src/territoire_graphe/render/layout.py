@@ -61,10 +61,15 @@ class Layout:
     isolated_label: tuple[float, float] | None = None
 
 
-def compute_layout(graph: nx.Graph, *, communities: Mapping[str, Hashable] | None = None,
-                   positions: Mapping[str, tuple[float, float]] | None = None,
-                   boxes: Mapping[str, tuple[float, float, float]] | None = None,
-                   seed: int = 42, spacing: float = SPACING) -> Layout:
+def compute_layout(
+    graph: nx.Graph,
+    *,
+    communities: Mapping[str, Hashable] | None = None,
+    positions: Mapping[str, tuple[float, float]] | None = None,
+    boxes: Mapping[str, tuple[float, float, float]] | None = None,
+    seed: int = 42,
+    spacing: float = SPACING,
+) -> Layout:
     """Lay out ``graph`` (the analysis graph): communities together, isolated actors aside.
 
     ``communities`` maps node -> community label (nodes missing from it form their
@@ -75,22 +80,32 @@ def compute_layout(graph: nx.Graph, *, communities: Mapping[str, Hashable] | Non
     to 600 actors be decluttered so that no two labels overlap.
     """
     nodes = sorted(graph.nodes, key=str)
-    fixed = {str(n): (float(x), float(y)) for n, (x, y) in (positions or {}).items()
-             if n in graph and _finite(x, y)}
+    fixed = {
+        str(n): (float(x), float(y))
+        for n, (x, y) in (positions or {}).items()
+        if n in graph and _finite(x, y)
+    }
     if fixed:
         return _extend(graph, nodes, fixed, communities, seed, spacing)
     isolated = [n for n in nodes if graph.degree(n) == 0]
-    blocks = [_component_block(graph, comp, communities, seed, spacing)
-              for comp in _components(graph, isolated)]
+    blocks = [
+        _component_block(graph, comp, communities, seed, spacing)
+        for comp in _components(graph, isolated)
+    ]
     placed = _pack(blocks, spacing)
     if boxes and 1 < len(placed) <= MAX_ACTORS:
         placed = _declutter(_widen(placed), boxes)
     label = None
     if isolated:
         label = _place_isolated(isolated, placed, spacing, boxes)
-    return Layout({str(n): (round(float(x), 1), round(float(y), 1))
-                   for n, (x, y) in sorted(placed.items(), key=lambda item: str(item[0]))},
-                  [str(n) for n in isolated], label)
+    return Layout(
+        {
+            str(n): (round(float(x), 1), round(float(y), 1))
+            for n, (x, y) in sorted(placed.items(), key=lambda item: str(item[0]))
+        },
+        [str(n) for n in isolated],
+        label,
+    )
 
 
 # -- levels -------------------------------------------------------------------------------
@@ -100,13 +115,16 @@ def _components(graph: nx.Graph, isolated: list) -> list[list]:
     return sorted(comps, key=lambda c: (-len(c), str(c[0])))
 
 
-def _component_block(graph: nx.Graph, comp: list, communities: Mapping | None, seed: int,
-                     spacing: float) -> dict:
+def _component_block(
+    graph: nx.Graph, comp: list, communities: Mapping | None, seed: int, spacing: float
+) -> dict:
     """Positions of one connected component, centred on 0."""
     groups: dict[Hashable, list] = {}
     for n in comp:
         label = communities.get(n) if communities is not None else None
-        groups.setdefault(("c", label) if label is not None and label == label else ("n",), []).append(n)
+        groups.setdefault(
+            ("c", label) if label is not None and label == label else ("n",), []
+        ).append(n)
     ordered = sorted(groups.values(), key=lambda g: (-len(g), str(g[0])))
     if len(ordered) == 1:
         return _landscape(_block(graph, ordered[0], seed, spacing))
@@ -123,8 +141,9 @@ def _component_block(graph: nx.Graph, comp: list, communities: Mapping | None, s
     rng = np.random.default_rng(seed)
     k = float(np.mean(radii)) * 2.0
     init = pivot_mds(len(ordered), edges, rng) * k
-    centres = force(init, edges, w / max(w.max(), 1.0) if len(w) else w, k=k, rng=rng,
-                     iterations=80)
+    centres = force(
+        init, edges, w / max(w.max(), 1.0) if len(w) else w, k=k, rng=rng, iterations=80
+    )
     centres = separate(compact(centres, radii, spacing * 0.4), radii, spacing * 0.4)
     centres = gather(centres, radii, edges, w, spacing * 0.4)
     out = {}
@@ -157,8 +176,12 @@ def _block(graph: nx.Graph, members: list, seed: int, spacing: float) -> dict:
         return {members[0]: (-spacing / 2, 0.0), members[1]: (spacing / 2, 0.0)}
     index = {m: i for i, m in enumerate(members)}
     sub = graph.subgraph(members)
-    edges = np.array(sorted((min(index[u], index[v]), max(index[u], index[v]))
-                            for u, v in sub.edges() if u != v), dtype=np.int64).reshape(-1, 2)
+    edges = np.array(
+        sorted(
+            (min(index[u], index[v]), max(index[u], index[v])) for u, v in sub.edges() if u != v
+        ),
+        dtype=np.int64,
+    ).reshape(-1, 2)
     rng = np.random.default_rng(seed)
     init = pivot_mds(n, edges, rng) * math.sqrt(n)
     iterations = 50 if n <= DENSE else 40
@@ -204,14 +227,21 @@ def _declutter(placed: dict, boxes: Mapping[str, tuple[float, float, float]]) ->
     default = (10.0, 10.0, 0.0)
     info = np.array([boxes.get(str(n), default) for n in names], dtype=float)
     centres = np.array([placed[n] for n in names]) + np.column_stack(
-        [np.zeros(len(names)), info[:, 2]])
+        [np.zeros(len(names)), info[:, 2]]
+    )
     moved = declutter(centres, info[:, :2])
-    return {n: (float(x), float(y - off)) for n, (x, y), off in
-            zip(names, moved, info[:, 2], strict=True)}
+    return {
+        n: (float(x), float(y - off))
+        for n, (x, y), off in zip(names, moved, info[:, 2], strict=True)
+    }
 
 
-def _place_isolated(isolated: list, placed: dict, spacing: float,
-                    boxes: Mapping[str, tuple[float, float, float]] | None) -> tuple[float, float]:
+def _place_isolated(
+    isolated: list,
+    placed: dict,
+    spacing: float,
+    boxes: Mapping[str, tuple[float, float, float]] | None,
+) -> tuple[float, float]:
     """A grid to the right of everything else (mutates ``placed``); returns the label's anchor."""
     cell = spacing * 0.9
     col_width = cell * 1.6
@@ -235,8 +265,14 @@ def _place_isolated(isolated: list, placed: dict, spacing: float,
 
 
 # -- reuse of known positions -------------------------------------------------------------------
-def _extend(graph: nx.Graph, nodes: list, fixed: dict, communities: Mapping | None, seed: int,
-            spacing: float) -> Layout:
+def _extend(
+    graph: nx.Graph,
+    nodes: list,
+    fixed: dict,
+    communities: Mapping | None,
+    seed: int,
+    spacing: float,
+) -> Layout:
     """Keep ``fixed``; put new nodes by their placed neighbours, the rest beside the map."""
     placed = dict(fixed)
     pending = [n for n in nodes if str(n) not in placed]
@@ -252,15 +288,18 @@ def _extend(graph: nx.Graph, nodes: list, fixed: dict, communities: Mapping | No
             cx = sum(p[0] for p in near) / len(near)
             cy = sum(p[1] for p in near) / len(near)
             angle = (zlib_hash(str(n), seed) % 3600) / 3600 * 2 * math.pi
-            placed[str(n)] = (cx + math.cos(angle) * spacing * 0.8,
-                              cy + math.sin(angle) * spacing * 0.8)
+            placed[str(n)] = (
+                cx + math.cos(angle) * spacing * 0.8,
+                cy + math.sin(angle) * spacing * 0.8,
+            )
             progress = True
         pending = rest
     label = None
     isolated = [str(n) for n in nodes if graph.degree(n) == 0]
     if pending:
-        new = compute_layout(graph.subgraph(pending), communities=communities, seed=seed,
-                             spacing=spacing)
+        new = compute_layout(
+            graph.subgraph(pending), communities=communities, seed=seed, spacing=spacing
+        )
         x_max = max(p[0] for p in placed.values())
         y_min = min(p[1] for p in placed.values())
         nx_min = min(p[0] for p in new.positions.values())
@@ -270,8 +309,11 @@ def _extend(graph: nx.Graph, nodes: list, fixed: dict, communities: Mapping | No
             placed[n] = (x + dx, y + dy)
         if new.isolated_label is not None:
             label = (new.isolated_label[0] + dx, new.isolated_label[1] + dy)
-    return Layout({n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in sorted(placed.items())},
-                  isolated, label)
+    return Layout(
+        {n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in sorted(placed.items())},
+        isolated,
+        label,
+    )
 
 
 def zlib_hash(text: str, seed: int) -> int:

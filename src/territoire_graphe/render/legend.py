@@ -24,8 +24,9 @@ from ..text_keys import key
 from .style import categorical_colors, hex_color, is_continuous, sequential_colors
 
 
-def actor_colors(t: Territory, d: Diagnosis, metrics: pd.DataFrame, color_by: str | None,
-            code: str) -> tuple[list[str], list[dict], str]:
+def actor_colors(
+    t: Territory, d: Diagnosis, metrics: pd.DataFrame, color_by: str | None, code: str
+) -> tuple[list[str], list[dict], str]:
     actors = t.actors
     if color_by in (None, "type"):
         present = actors["type"].fillna("").astype(str)
@@ -33,12 +34,17 @@ def actor_colors(t: Territory, d: Diagnosis, metrics: pd.DataFrame, color_by: st
         order = [n for n in t.vocabulary.names("actor") if n in counts.index]
         order += sorted(n for n in counts.index if n not in order)
         palette = {n: _type_color(t, n) for n in order}
-        items = [{"label": type_label(t, n, code), "color": palette[n],
-                  "count": int(counts[n])} for n in order]
+        items = [
+            {"label": type_label(t, n, code), "color": palette[n], "count": int(counts[n])}
+            for n in order
+        ]
         return [palette[v] for v in present], items, text("map.color.type", code)
     values = _lookup_column(t, metrics, color_by, code)
-    title = text(f"map.color.{color_by}", code) if _has(f"map.color.{color_by}") \
+    title = (
+        text(f"map.color.{color_by}", code)
+        if _has(f"map.color.{color_by}")
         else metric_label(color_by, code)
+    )
     labels = community_names(d, code, metrics) if color_by == "community" else None
     if is_continuous(values):
         colors, items = sequential_colors(list(values), lang=code)
@@ -47,8 +53,9 @@ def actor_colors(t: Territory, d: Diagnosis, metrics: pd.DataFrame, color_by: st
     return colors, items, title
 
 
-def metric_values(t: Territory, metrics: pd.DataFrame, size_by: str | None,
-                 code: str) -> tuple[list[float | None] | None, str | None]:
+def metric_values(
+    t: Territory, metrics: pd.DataFrame, size_by: str | None, code: str
+) -> tuple[list[float | None] | None, str | None]:
     if size_by is None:
         return None, None
     values = _lookup_column(t, metrics, size_by, code)
@@ -75,39 +82,50 @@ def type_filter(t: Territory, code: str) -> tuple[list[dict], list[int]]:
     order = [n for n in t.vocabulary.names("actor") if n in counts.index]
     order += sorted(n for n in counts.index if n not in order)
     index = {n: i for i, n in enumerate(order)}
-    items = [{"label": type_label(t, n, code), "color": _type_color(t, n),
-              "count": int(counts[n])} for n in order]
+    items = [
+        {"label": type_label(t, n, code), "color": _type_color(t, n), "count": int(counts[n])}
+        for n in order
+    ]
     return items, [index[v] for v in present]
 
 
 def commune_filter(actors: pd.DataFrame, code: str) -> tuple[list[dict], list[int]]:
-    column = actors["municipality"] if "municipality" in actors.columns else \
-        pd.Series([None] * len(actors), index=actors.index)
+    column = (
+        actors["municipality"]
+        if "municipality" in actors.columns
+        else pd.Series([None] * len(actors), index=actors.index)
+    )
     shown = [str(v).strip() if present(v) else "" for v in column]
     names = sorted({s for s in shown if s}, key=lambda s: (key(s), s))
     if "" in shown:
         names.append("")
     index = {n: i for i, n in enumerate(names)}
     counts = pd.Series(shown).value_counts()
-    items = [{"label": n or text("map.filters.no_commune", code), "count": int(counts[n])}
-             for n in names]
+    items = [
+        {"label": n or text("map.filters.no_commune", code), "count": int(counts[n])} for n in names
+    ]
     return items, [index[s] for s in shown]
 
 
-def community_names(d: Diagnosis | None, code: str,
-                      metrics: pd.DataFrame | None = None) -> dict[Any, str]:
+def community_names(
+    d: Diagnosis | None, code: str, metrics: pd.DataFrame | None = None
+) -> dict[Any, str]:
     frame = getattr(d, "communities", None)
     labels: dict[Any, str] = {}
     if isinstance(frame, pd.DataFrame) and len(frame) and "community" in frame.columns:
         for _, row in frame.iterrows():
             community = scalar(row["community"])
             label = row.get("label")
-            labels[community] = str(label) if present(label) else \
-                text("map.community_label", code, n=_display_number(community))
+            labels[community] = (
+                str(label)
+                if present(label)
+                else text("map.community_label", code, n=_display_number(community))
+            )
     if metrics is not None and "community" in metrics.columns:
         for value in metrics["community"].dropna().unique():
-            labels.setdefault(scalar(value), text("map.community_label", code,
-                                                   n=_display_number(scalar(value))))
+            labels.setdefault(
+                scalar(value), text("map.community_label", code, n=_display_number(scalar(value)))
+            )
     return labels
 
 

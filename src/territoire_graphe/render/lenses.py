@@ -22,10 +22,14 @@ ENGLISH_LENSES = ("key_players", "isolated", "bridges", "complementarities", "fl
 _ALIASES = {
     **{key(en): fr for en, fr in zip(ENGLISH_LENSES, LENSES, strict=True)},
     **{key(fr): fr for fr in LENSES},
-    key("qui mobiliser"): "mobiliser", key("mobilise"): "mobiliser",
-    key("whom to mobilise"): "mobiliser", key("isolé"): "isoles",
-    key("isolés et liens fragiles"): "isoles", key("pont"): "ponts",
-    key("complémentarité"): "complementarites", key("complementarity"): "complementarites",
+    key("qui mobiliser"): "mobiliser",
+    key("mobilise"): "mobiliser",
+    key("whom to mobilise"): "mobiliser",
+    key("isolé"): "isoles",
+    key("isolés et liens fragiles"): "isoles",
+    key("pont"): "ponts",
+    key("complémentarité"): "complementarites",
+    key("complementarity"): "complementarites",
     key("flow"): "flux",
 }
 # The evolution map (``to_html(tg.diff(...))``) has one more lens, after the others.
@@ -38,8 +42,9 @@ _OVERVIEW = {key(v) for v in ("none", "overview", "vue d'ensemble", "aucune", ""
 FLAG_ISOLATED, FLAG_PENDANT, FLAG_ARTICULATION, FLAG_KEY_PLAYER = 1, 2, 4, 8
 
 
-def normalise_lens(lens: str | None, lang: str | None = None, *,
-                   evolution: bool = False) -> str | None:
+def normalise_lens(
+    lens: str | None, lang: str | None = None, *, evolution: bool = False
+) -> str | None:
     """The lens id (``mobiliser``, ``isoles``, ``ponts``, ``complementarites``, ``flux``) or None.
 
     English ids (``key_players``, ``isolated``, ``bridges``, ``complementarities``,
@@ -58,5 +63,6 @@ def normalise_lens(lens: str | None, lang: str | None = None, *,
     if evolution and written in _EVOLUTION_ALIASES:
         return EVOLUTION_LENS
     extra = (EVOLUTION_LENS, "change") if evolution else ()
-    raise ValueError(text("map.error.lens", lang, value=lens,
-                          choices=", ".join(LENSES + ENGLISH_LENSES + extra)))
+    raise ValueError(
+        text("map.error.lens", lang, value=lens, choices=", ".join(LENSES + ENGLISH_LENSES + extra))
+    )

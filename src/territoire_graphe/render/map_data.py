@@ -71,11 +71,19 @@ CARD_FIGURES = ("degree", "strength", "betweenness", "closeness", "constraint")
 _RANKED = {"betweenness", "degree", "closeness"}
 
 
-def build_map_data(t: Territory, d: Diagnosis, *, color_by: str | None = "type",
-                   size_by: str | None = "betweenness", lens: str | None = None,
-                   title: str | None = None, lang: str | None = None, people: str = "show",
-                   positions: Mapping[str, tuple[float, float]] | None = None,
-                   seed: int = 42) -> dict[str, Any]:
+def build_map_data(
+    t: Territory,
+    d: Diagnosis,
+    *,
+    color_by: str | None = "type",
+    size_by: str | None = "betweenness",
+    lens: str | None = None,
+    title: str | None = None,
+    lang: str | None = None,
+    people: str = "show",
+    positions: Mapping[str, tuple[float, float]] | None = None,
+    seed: int = 42,
+) -> dict[str, Any]:
     """Everything the page needs, as JSON-ready data (see the module docstring)."""
     code = resolve_lang(lang if lang is not None else getattr(d, "lang", None))
     active = normalise_lens(lens, code)
@@ -85,8 +93,9 @@ def build_map_data(t: Territory, d: Diagnosis, *, color_by: str | None = "type",
     ids = [str(i) for i in actors.index]
 
     colors, color_items, color_title = actor_colors(t, d, metrics, color_by, code)
-    layout, radii, size_values, size_title = sized_layout(t, metrics, size_by, code,
-                                                          positions=positions, seed=seed)
+    layout, radii, size_values, size_title = sized_layout(
+        t, metrics, size_by, code, positions=positions, seed=seed
+    )
     labels = [str(v) for v in actors["name"]]
 
     types, type_index = type_filter(t, code)
@@ -112,23 +121,44 @@ def build_map_data(t: Territory, d: Diagnosis, *, color_by: str | None = "type",
     for i, actor in enumerate(ids):
         x, y = layout.positions.get(actor, (0.0, 0.0))
         card: dict[str, Any] = {"fig": [formatted[f][i] for f in figures]}
-        for name, value in (("m", municipality[i]), ("sec", sector[i]),
-                            ("cm", community_labels.get(scalar(community[i])))):
+        for name, value in (
+            ("m", municipality[i]),
+            ("sec", sector[i]),
+            ("cm", community_labels.get(scalar(community[i]))),
+        ):
             if present(value):
                 card[name] = str(value)
-        functions = [_function_label(t, f, code) for f in (functions_of[i] or [])
-                     if present(f)] if isinstance(functions_of[i], list | tuple) else []
-        extras = (("fn", functions), ("p", people_of.get(actor, [])),
-                  ("rs", [view.scrub(r.get("resource")) for r in t.graph.nodes[actor]["resources"]]),
-                  ("nd", [view.scrub(r.get("need")) for r in t.graph.nodes[actor]["needs"]]),
-                  ("fi", findings_of.get(actor, [])))
+        functions = (
+            [_function_label(t, f, code) for f in (functions_of[i] or []) if present(f)]
+            if isinstance(functions_of[i], list | tuple)
+            else []
+        )
+        extras = (
+            ("fn", functions),
+            ("p", people_of.get(actor, [])),
+            ("rs", [view.scrub(r.get("resource")) for r in t.graph.nodes[actor]["resources"]]),
+            ("nd", [view.scrub(r.get("need")) for r in t.graph.nodes[actor]["needs"]]),
+            ("fi", findings_of.get(actor, [])),
+        )
         for name, value in extras:
             if value:
                 card[name] = value
-        nodes.append({"id": actor, "label": labels[i], "x": x, "y": y, "size": radii[i],
-                      "fs": font_size(radii[i]),
-                      "color": colors[i], "t": type_index[i], "c": commune_index[i],
-                      "fl": flags.get(actor, 0), "ln": node_lens.get(actor, 0), "card": card})
+        nodes.append(
+            {
+                "id": actor,
+                "label": labels[i],
+                "x": x,
+                "y": y,
+                "size": radii[i],
+                "fs": font_size(radii[i]),
+                "color": colors[i],
+                "t": type_index[i],
+                "c": commune_index[i],
+                "fl": flags.get(actor, 0),
+                "ln": node_lens.get(actor, 0),
+                "card": card,
+            }
+        )
 
     n_actors, n_relations = len(ids), len(t.relations)
     caption_key = "map.caption" if size_title else "map.caption_uniform"
@@ -137,13 +167,25 @@ def build_map_data(t: Territory, d: Diagnosis, *, color_by: str | None = "type",
         "territory": territory_title(t, code),  # « Pays de Bray, 2024 »
         "date": "",  # in the territory's title
         "source": text("map.source", code, source=_source_name(t.source)) if t.source else "",
-        "caption": text(caption_key, code, actors=n_actors, relations=n_relations,
-                        color=color_title, size=size_title or ""),
+        "caption": text(
+            caption_key,
+            code,
+            actors=n_actors,
+            relations=n_relations,
+            color=color_title,
+            size=size_title or "",
+        ),
         "lang": code,
         "lens": active or "",
-        "isolated": ({"x": layout.isolated_label[0], "y": layout.isolated_label[1],
-                      "text": text("map.isolated_label", code, n=len(layout.isolated))}
-                     if layout.isolated_label else None),
+        "isolated": (
+            {
+                "x": layout.isolated_label[0],
+                "y": layout.isolated_label[1],
+                "text": text("map.isolated_label", code, n=len(layout.isolated)),
+            }
+            if layout.isolated_label
+            else None
+        ),
         "large": n_actors > 1500 or n_relations > 4000,
         "labelWidth": LABEL_WIDTH,
     }
@@ -156,24 +198,48 @@ def build_map_data(t: Territory, d: Diagnosis, *, color_by: str | None = "type",
         "findings": findings,
         "warnings": [view.scrub(str(problem)) for problem in t.warnings]
         + _capped(len(suggestions), all_suggestions, code),
-        "figures": [text(f"map.figure.{f}", code) if has_text(f"map.figure.{f}") else
-                    metric_label(f, code) for f in figures],
-        "legend": {"colors": {"title": text("map.legend.colors", code, what=color_title),
-                              "items": color_items},
-                   "sizes": {"title": (text("map.legend.sizes", code, what=size_title)
-                                       if size_title else text("map.legend.sizes.uniform", code)),
-                             "items": size_legend(size_values, code) if size_values else []}},
-        "filters": {"types": types, "communes": communes,
-                    "families": sorted({e["fam"] for e in relations},
-                                       key=["lien", "flux", "interdependance", "tension"].index)},
+        "figures": [
+            text(f"map.figure.{f}", code) if has_text(f"map.figure.{f}") else metric_label(f, code)
+            for f in figures
+        ],
+        "legend": {
+            "colors": {
+                "title": text("map.legend.colors", code, what=color_title),
+                "items": color_items,
+            },
+            "sizes": {
+                "title": (
+                    text("map.legend.sizes", code, what=size_title)
+                    if size_title
+                    else text("map.legend.sizes.uniform", code)
+                ),
+                "items": size_legend(size_values, code) if size_values else [],
+            },
+        },
+        "filters": {
+            "types": types,
+            "communes": communes,
+            "families": sorted(
+                {e["fam"] for e in relations},
+                key=["lien", "flux", "interdependance", "tension"].index,
+            ),
+        },
         "lenses": list(LENSES),
-        "lineStyles": {family: {**style, "color": style["color"]} for family, style in LINE_STYLES.items()},
+        "lineStyles": {
+            family: {**style, "color": style["color"]} for family, style in LINE_STYLES.items()
+        },
     }
 
 
-def sized_layout(t: Territory, metrics: pd.DataFrame, size_by: str | None, code: str, *,
-                 positions: Mapping[str, tuple[float, float]] | None = None,
-                 seed: int = 42) -> tuple[Layout, list[float], list[float | None] | None, str | None]:
+def sized_layout(
+    t: Territory,
+    metrics: pd.DataFrame,
+    size_by: str | None,
+    code: str,
+    *,
+    positions: Mapping[str, tuple[float, float]] | None = None,
+    seed: int = 42,
+) -> tuple[Layout, list[float], list[float | None] | None, str | None]:
     """The layout of ``t``'s actors and their radii, as :func:`build_map_data` draws them.
 
     Returns the layout, the radii (in ``t.actors`` order), the values of ``size_by``
@@ -184,9 +250,13 @@ def sized_layout(t: Territory, metrics: pd.DataFrame, size_by: str | None, code:
     radii = sizes(size_values) if size_values is not None else [UNIFORM_SIZE] * len(ids)
     labels = [str(v) for v in t.actors["name"]]
     boxes = {a: label_box(label, r) for a, label, r in zip(ids, labels, radii, strict=True)}
-    layout = compute_layout(t.analysis_graph, communities=_column(metrics, "community"),
-                            positions=positions if positions is not None else _graph_positions(t),
-                            boxes=boxes, seed=seed)
+    layout = compute_layout(
+        t.analysis_graph,
+        communities=_column(metrics, "community"),
+        positions=positions if positions is not None else _graph_positions(t),
+        boxes=boxes,
+        seed=seed,
+    )
     return layout, radii, size_values, size_title
 
 
@@ -196,19 +266,28 @@ def script_json(data: Any) -> str:
     ``<``, ``>`` and ``&`` are written as ``\\u003c``... so no ``</script>`` or
     ``<!--`` can appear, and U+2028/U+2029 are escaped for old JavaScript parsers.
     """
-    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False,
-                     default=_default)
-    return (raw.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    raw = json.dumps(
+        data, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_default
+    )
+    return (
+        raw.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 # -- colours, sizes, filters ------------------------------------------------------------------
 # -- diagnosis-derived flags --------------------------------------------------------------------
 def _flags(metrics: pd.DataFrame, d: Diagnosis) -> dict[str, int]:
     flags: dict[str, int] = {}
-    for column, bit in (("is_isolated", FLAG_ISOLATED), ("is_pendant", FLAG_PENDANT),
-                        ("is_articulation_point", FLAG_ARTICULATION),
-                        ("is_key_player", FLAG_KEY_PLAYER)):
+    for column, bit in (
+        ("is_isolated", FLAG_ISOLATED),
+        ("is_pendant", FLAG_PENDANT),
+        ("is_articulation_point", FLAG_ARTICULATION),
+        ("is_key_player", FLAG_KEY_PLAYER),
+    ):
         if column in metrics.columns:
             for actor, value in metrics[column].items():
                 if _truthy(value):
@@ -222,8 +301,9 @@ def _flags(metrics: pd.DataFrame, d: Diagnosis) -> dict[str, int]:
     return flags
 
 
-def _node_lenses(ids: list[str], flags: dict[str, int], edges: list[dict],
-                 suggestions: list[dict]) -> dict[str, int]:
+def _node_lenses(
+    ids: list[str], flags: dict[str, int], edges: list[dict], suggestions: list[dict]
+) -> dict[str, int]:
     lenses = {a: 0 for a in ids}
     for actor, value in flags.items():
         if actor not in lenses:
@@ -249,9 +329,15 @@ def _capped(shown: int, total: int, code: str) -> list[str]:
     """The warning that the map shows only part of the suggested links (or nothing)."""
     if total <= shown:
         return []
-    return [text("perf.map.suggestions_capped", code, shown=format_number(shown, code),
-                 total=format_number(total, code),
-                 sheet=text("report.sheet.complementarities", code))]
+    return [
+        text(
+            "perf.map.suggestions_capped",
+            code,
+            shown=format_number(shown, code),
+            total=format_number(total, code),
+            sheet=text("report.sheet.complementarities", code),
+        )
+    ]
 
 
 def _findings(d: Diagnosis, view: PeopleView) -> tuple[list[dict], dict[str, list[int]]]:
@@ -264,15 +350,22 @@ def _findings(d: Diagnosis, view: PeopleView) -> tuple[list[dict], dict[str, lis
     of: dict[str, list[int]] = {}
     for _, row in frame.iterrows():
         index = len(records)
-        records.append({"text": view.scrub(row.get("text")), "cat": str(row.get("category") or ""),
-                        "pr": _int(row.get("priority")),
-                        "a": [str(a) for a in row.get("actors") or []]})
+        records.append(
+            {
+                "text": view.scrub(row.get("text")),
+                "cat": str(row.get("category") or ""),
+                "pr": _int(row.get("priority")),
+                "a": [str(a) for a in row.get("actors") or []],
+            }
+        )
         for actor in row.get("actors") or []:
             of.setdefault(str(actor), []).append(index)
     return records, of
 
 
-def _formatted_figures(metrics: pd.DataFrame, figures: list[str], code: str) -> dict[str, list[str]]:
+def _formatted_figures(
+    metrics: pd.DataFrame, figures: list[str], code: str
+) -> dict[str, list[str]]:
     templates = catalogue_of(code)
     out: dict[str, list[str]] = {}
     n = len(metrics)
@@ -346,4 +439,3 @@ def _default(value: Any) -> Any:
     if isinstance(value, set | frozenset | tuple):
         return list(value)
     return str(value)
-

@@ -47,8 +47,11 @@ def pack(records: list[dict[str, Any]]) -> Any:
     keys: dict[str, None] = {}
     for record in records:
         keys.update(dict.fromkeys(record))
-    return {"n": len(records), "k": list(keys),
-            "c": [_column([record.get(key) for record in records]) for key in keys]}
+    return {
+        "n": len(records),
+        "k": list(keys),
+        "c": [_column([record.get(key) for record in records]) for key in keys],
+    }
 
 
 def _column(values: list[Any]) -> Any:

@@ -28,12 +28,13 @@ if TYPE_CHECKING:
     from ..diagnosis import Diagnosis
     from ..model import Territory
 
-_STYLE = ("font-family:system-ui,sans-serif;font-size:13px;line-height:1.45;"
-          "max-width:60em;border-left:4px solid #0072B2;padding:4px 12px")
+_STYLE = (
+    "font-family:system-ui,sans-serif;font-size:13px;line-height:1.45;"
+    "max-width:60em;border-left:4px solid #0072B2;padding:4px 12px"
+)
 _CELL = "padding:1px 10px 1px 0;text-align:left;white-space:nowrap;font-size:inherit"
 _OPTIONAL = ("collectives", "memberships", "resources", "needs", "people", "warnings")
-_HEADLINE = ("actors", "ties", "density", "components", "isolated", "communities",
-             "modularity")
+_HEADLINE = ("actors", "ties", "density", "components", "isolated", "communities", "modularity")
 MAX_TYPES = 12
 
 
@@ -51,8 +52,9 @@ class MapFrame:
         return f"<MapFrame: {len(self.data)} characters of HTML>"
 
 
-def show(t: Territory, *, diagnosis: Diagnosis | None = None, height: int = 650,
-         **map_options: Any) -> Any:
+def show(
+    t: Territory, *, diagnosis: Diagnosis | None = None, height: int = 650, **map_options: Any
+) -> Any:
     """Display the interactive map of ``t`` in a notebook cell (return it as the cell's value).
 
     ``t`` is a Territory, or anything :func:`~territoire_graphe.to_html` maps (such as
@@ -77,13 +79,20 @@ def show(t: Territory, *, diagnosis: Diagnosis | None = None, height: int = 650,
     page = render_html(t, diagnosis=diagnosis, **map_options)
     lang = resolve_lang(map_options.get("lang") or getattr(diagnosis, "lang", None))
     shown = getattr(getattr(t, "after", None), "territory", t)  # a diff: the later territory
-    label = " · ".join(str(p) for p in (map_options.get("title") or
-                                        text("map.default_title", lang),
-                                        getattr(shown, "name", None)) if p)
-    frame = (f'<div class="territoire-graphe-map"><iframe srcdoc="{escape(page, quote=True)}" '
-             f'title="{escape(label, quote=True)}" sandbox="allow-scripts" '
-             f'style="width:100%;height:{int(height)}px;border:1px solid #ddd;'
-             'border-radius:4px;background:#fff" loading="eager"></iframe></div>')
+    label = " · ".join(
+        str(p)
+        for p in (
+            map_options.get("title") or text("map.default_title", lang),
+            getattr(shown, "name", None),
+        )
+        if p
+    )
+    frame = (
+        f'<div class="territoire-graphe-map"><iframe srcdoc="{escape(page, quote=True)}" '
+        f'title="{escape(label, quote=True)}" sandbox="allow-scripts" '
+        f'style="width:100%;height:{int(height)}px;border:1px solid #ddd;'
+        'border-radius:4px;background:#fff" loading="eager"></iframe></div>'
+    )
     try:
         from IPython.display import HTML
     except ImportError:
@@ -93,8 +102,10 @@ def show(t: Territory, *, diagnosis: Diagnosis | None = None, height: int = 650,
 
 # -- rich summaries ---------------------------------------------------------------------------
 def _swatch(color: str) -> str:
-    return (f'<span style="display:inline-block;width:10px;height:10px;border-radius:50%;'
-            f'background:{escape(color)};margin-right:4px"></span>')
+    return (
+        f'<span style="display:inline-block;width:10px;height:10px;border-radius:50%;'
+        f'background:{escape(color)};margin-right:4px"></span>'
+    )
 
 
 @provides("territory.html")
@@ -111,29 +122,43 @@ def territory_html(t: Territory, lang: str | None = None) -> str:
     if summary["relations"]:
         keys += [k for k in ("ties", "flows", "dependencies") if summary[k]]
     keys += [k for k in _OPTIONAL if summary[k]]
-    header = "".join(f"<th style='{_CELL};font-weight:normal;color:#555'>"
-                     f"{escape(text('summary.row.' + k, lang))}</th>" for k in keys)
-    values = "".join(f"<td style='{_CELL}'><strong>{escape(format_number(int(summary[k]), lang))}"
-                     "</strong></td>" for k in keys)
+    header = "".join(
+        f"<th style='{_CELL};font-weight:normal;color:#555'>"
+        f"{escape(text('summary.row.' + k, lang))}</th>"
+        for k in keys
+    )
+    values = "".join(
+        f"<td style='{_CELL}'><strong>{escape(format_number(int(summary[k]), lang))}</strong></td>"
+        for k in keys
+    )
     types: Any = t.actors["type"].fillna("").astype(str).value_counts() if len(t.actors) else {}
-    items = [f"<span style='white-space:nowrap'>{_swatch(t.vocabulary.color(name))}"
-             f"{escape(_type_label(t, name, lang))} ({int(count)})</span>"
-             for name, count in list(types.items())[:MAX_TYPES]]
+    items = [
+        f"<span style='white-space:nowrap'>{_swatch(t.vocabulary.color(name))}"
+        f"{escape(_type_label(t, name, lang))} ({int(count)})</span>"
+        for name, count in list(types.items())[:MAX_TYPES]
+    ]
     if len(types) > MAX_TYPES:
         items.append("…")
     warnings = ""
     if t.warnings:
         shown = "".join(f"<li>{escape(str(w))}</li>" for w in t.warnings[:5])
-        more = (f"<li>{escape(text('summary.more_warnings', lang, count=len(t.warnings) - 5))}"
-                "</li>") if len(t.warnings) > 5 else ""
-        warnings = (f"<details><summary>{escape(text('summary.warnings', lang, count=len(t.warnings)))}"
-                    f"</summary><ul>{shown}{more}</ul></details>")
-    return (f"<div style='{_STYLE}'><div>{' · '.join(head)}</div>"
-            f"<table style='margin:6px 0;border-collapse:collapse'><tr>{header}</tr>"
-            f"<tr>{values}</tr></table>"
-            f"<div><em>{escape(text('summary.types', lang))}</em>{locale_for(lang).colon}"
-            f"{' '.join(items)}</div>"
-            f"{warnings}</div>")
+        more = (
+            (f"<li>{escape(text('summary.more_warnings', lang, count=len(t.warnings) - 5))}</li>")
+            if len(t.warnings) > 5
+            else ""
+        )
+        warnings = (
+            f"<details><summary>{escape(text('summary.warnings', lang, count=len(t.warnings)))}"
+            f"</summary><ul>{shown}{more}</ul></details>"
+        )
+    return (
+        f"<div style='{_STYLE}'><div>{' · '.join(head)}</div>"
+        f"<table style='margin:6px 0;border-collapse:collapse'><tr>{header}</tr>"
+        f"<tr>{values}</tr></table>"
+        f"<div><em>{escape(text('summary.types', lang))}</em>{locale_for(lang).colon}"
+        f"{' '.join(items)}</div>"
+        f"{warnings}</div>"
+    )
 
 
 @provides("diagnosis.html")
@@ -144,33 +169,41 @@ def diagnosis_html(d: Diagnosis, lang: str | None = None, *, max_findings: int =
     sep = locale_for(lang).colon
     headline = " · ".join(
         f"{escape(_indicator_label(k, lang))}{sep}<strong>{escape(_fmt(indicators[k], lang))}</strong>"
-        for k in _HEADLINE if k in indicators.index)
+        for k in _HEADLINE
+        if k in indicators.index
+    )
     every = "".join(
         f"<tr><td style='{_CELL}'>{escape(_indicator_label(str(k), lang))}</td>"
         f"<td style='text-align:right'>{escape(_fmt(v, lang))}</td></tr>"
-        for k, v in indicators.items())
+        for k, v in indicators.items()
+    )
     findings = d.findings
     if "priority" in findings.columns:
         findings = findings.sort_values("priority", kind="stable")
     rows = "".join(
         f"<li><strong>{escape(str(row.get('category', '')))}</strong> — "
         f"{escape(str(row.get('text', '')))}</li>"
-        for _, row in findings.head(max_findings).iterrows())
+        for _, row in findings.head(max_findings).iterrows()
+    )
     more = ""
     if len(findings) > max_findings:
         more = f"<p style='margin:0;color:#555'>{escape(text('notebook.more_findings', lang, n=len(findings) - max_findings))}</p>"
     central = ""
     if "betweenness" in d.actors.columns and len(d.actors):
         top = d.actors.sort_values("betweenness", ascending=False, kind="stable").head(5)
-        central = (f"<div><em>{escape(text('diagnosis.top', lang))}</em>{sep}"
-                   f"{escape(', '.join(str(n) for n in top['name']))}</div>")
-    return (f"<div style='{_STYLE}'><div><strong>"
-            f"{escape(text('diagnosis.title', lang, name=d.territory.name))}</strong></div>"
-            f"<div>{headline}</div>{central}"
-            f"<div><em>{escape(text('diagnosis.findings', lang))}</em>"
-            f"<ol style='margin:2px 0 2px 1.2em;padding:0'>{rows}</ol>{more}</div>"
-            f"<details><summary>{escape(text('notebook.more_indicators', lang))}</summary>"
-            f"<table style='border-collapse:collapse'>{every}</table></details></div>")
+        central = (
+            f"<div><em>{escape(text('diagnosis.top', lang))}</em>{sep}"
+            f"{escape(', '.join(str(n) for n in top['name']))}</div>"
+        )
+    return (
+        f"<div style='{_STYLE}'><div><strong>"
+        f"{escape(text('diagnosis.title', lang, name=d.territory.name))}</strong></div>"
+        f"<div>{headline}</div>{central}"
+        f"<div><em>{escape(text('diagnosis.findings', lang))}</em>"
+        f"<ol style='margin:2px 0 2px 1.2em;padding:0'>{rows}</ol>{more}</div>"
+        f"<details><summary>{escape(text('notebook.more_indicators', lang))}</summary>"
+        f"<table style='border-collapse:collapse'>{every}</table></details></div>"
+    )
 
 
 def _indicator_label(name: str, lang: str) -> str:

@@ -31,18 +31,27 @@ from ..messages import text
 from ..model import Territory
 
 PEOPLE_MODES = ("show", "pseudonymise", "hide")
-_ALIASES = {"show": "show", "montrer": "show", "afficher": "show",
-            "pseudonymise": "pseudonymise", "pseudonymize": "pseudonymise",
-            "pseudonymiser": "pseudonymise", "pseudonyms": "pseudonymise",
-            "hide": "hide", "masquer": "hide", "cacher": "hide"}
+_ALIASES = {
+    "show": "show",
+    "montrer": "show",
+    "afficher": "show",
+    "pseudonymise": "pseudonymise",
+    "pseudonymize": "pseudonymise",
+    "pseudonymiser": "pseudonymise",
+    "pseudonyms": "pseudonymise",
+    "hide": "hide",
+    "masquer": "hide",
+    "cacher": "hide",
+}
 
 
 def normalise_people(mode: str, lang: str | None = None) -> str:
     """``show``, ``pseudonymise`` or ``hide`` (``pseudonymize`` and French verbs accepted)."""
     found = _ALIASES.get(str(mode).strip().lower())
     if found is None:
-        raise ValueError(text("map.error.people", lang, value=mode,
-                              choices=", ".join(PEOPLE_MODES)))
+        raise ValueError(
+            text("map.error.people", lang, value=mode, choices=", ".join(PEOPLE_MODES))
+        )
     return found
 
 
@@ -53,23 +62,28 @@ class PeopleView:
         self.mode = normalise_people(mode, lang)
         self.lang = lang
         people = t.people
-        self._rows = [(str(pid), _text(row.get("name")), _text(row.get("actor")),
-                       _text(row.get("position"))) for pid, row in people.iterrows()]
+        self._rows = [
+            (str(pid), _text(row.get("name")), _text(row.get("actor")), _text(row.get("position")))
+            for pid, row in people.iterrows()
+        ]
         self._shown: dict[str, str] = {}
         for number, (pid, name, _, _) in enumerate(self._rows, start=1):
             if self.mode == "show":
                 self._shown[pid] = name
             elif self.mode == "pseudonymise":
                 self._shown[pid] = text("map.person_pseudonym", lang, n=number)
-        by_name = {folded: self._shown.get(pid, text("map.person_hidden", lang))
-                   for pid, name, _, _ in self._rows
-                   if len(folded := fold(name)[0].strip()) >= 2}
+        by_name = {
+            folded: self._shown.get(pid, text("map.person_hidden", lang))
+            for pid, name, _, _ in self._rows
+            if len(folded := fold(name)[0].strip()) >= 2
+        }
         self._replacement = by_name
         self._pattern = None
         if self.mode != "show" and by_name:
             names = sorted(by_name, key=lambda n: (-len(n), n))
             self._pattern = re.compile(
-                r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+                r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)"
+            )
 
     def name(self, person: Any) -> str | None:
         """The name to show for a person id (None when hidden or unknown)."""
@@ -118,8 +132,9 @@ def fold(value: str) -> tuple[str, list[int]]:
             continue
         if unicodedata.category(char) in ("Mn", "Cf"):  # a combining accent, a soft hyphen...
             continue
-        bare = "".join(c for c in unicodedata.normalize("NFD", char)
-                       if not unicodedata.combining(c)).casefold()
+        bare = "".join(
+            c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)
+        ).casefold()
         for piece in bare:
             out.append(piece)
             origin.append(position)

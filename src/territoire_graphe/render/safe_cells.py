@@ -213,7 +213,7 @@ def safe_sheet_title(text: str, *, taken: Iterable[str] = ()) -> str:
     while title.casefold() in used:
         number += 1
         suffix = f" ({number})"
-        title = base[:31 - len(suffix)] + suffix
+        title = base[: 31 - len(suffix)] + suffix
     return title
 
 
@@ -225,8 +225,13 @@ def formula_cells(workbook: Any) -> list[str]:
     from openpyxl import load_workbook
 
     book = load_workbook(workbook) if isinstance(workbook, str | Path) else workbook
-    return [f"{sheet.title}!{cell.coordinate}" for sheet in book.worksheets
-            for row in sheet.iter_rows() for cell in row if cell.data_type == "f"]
+    return [
+        f"{sheet.title}!{cell.coordinate}"
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.data_type == "f"
+    ]
 
 
 __all__ = [

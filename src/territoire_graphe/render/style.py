@@ -37,9 +37,24 @@ MISSING_COLOR = "#DDDDDD"
 OTHER_COLOR = "#BBBBBB"
 MAX_CATEGORIES = 12
 # Okabe & Ito (2008) without black, then Tol (2021) "muted".
-CATEGORICAL = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
-               "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677",
-               "#882255", "#AA4499")
+CATEGORICAL = (
+    "#E69F00",
+    "#56B4E9",
+    "#009E73",
+    "#F0E442",
+    "#0072B2",
+    "#D55E00",
+    "#CC79A7",
+    "#332288",
+    "#88CCEE",
+    "#44AA99",
+    "#117733",
+    "#999933",
+    "#DDCC77",
+    "#CC6677",
+    "#882255",
+    "#AA4499",
+)
 SEQUENTIAL = ("#FEE391", "#FEC44F", "#FB9A29", "#CC4C02", "#662506")  # Tol YlOrBr, 5 classes
 # Relation families: ties plain grey, flows arrows, dependencies dashed, tensions red (Tol).
 LINE_STYLES: dict[str, dict[str, Any]] = {
@@ -55,15 +70,42 @@ LINE_STYLES: dict[str, dict[str, Any]] = {
 EVOLUTION_COLORS = {"added": "#228833", "removed": "#B2182B", "gone": "#9E9E9E"}
 
 # The colour names a workbook's "types" sheet may use (io/links.py), as the page needs them.
-_NAMED = {"black": "#000000", "white": "#FFFFFF", "red": "#FF0000", "green": "#008000",
-          "blue": "#0000FF", "yellow": "#FFFF00", "orange": "#FFA500", "purple": "#800080",
-          "pink": "#FFC0CB", "brown": "#A52A2A", "grey": "#808080", "gray": "#808080",
-          "cyan": "#00FFFF", "magenta": "#FF00FF", "navy": "#000080", "teal": "#008080",
-          "olive": "#808000", "maroon": "#800000", "lime": "#00FF00", "silver": "#C0C0C0",
-          "gold": "#FFD700", "violet": "#EE82EE", "indigo": "#4B0082", "turquoise": "#40E0D0",
-          "beige": "#F5F5DC", "coral": "#FF7F50", "salmon": "#FA8072", "khaki": "#F0E68C",
-          "crimson": "#DC143C", "darkgreen": "#006400", "darkblue": "#00008B",
-          "lightblue": "#ADD8E6", "lightgreen": "#90EE90", "darkred": "#8B0000"}
+_NAMED = {
+    "black": "#000000",
+    "white": "#FFFFFF",
+    "red": "#FF0000",
+    "green": "#008000",
+    "blue": "#0000FF",
+    "yellow": "#FFFF00",
+    "orange": "#FFA500",
+    "purple": "#800080",
+    "pink": "#FFC0CB",
+    "brown": "#A52A2A",
+    "grey": "#808080",
+    "gray": "#808080",
+    "cyan": "#00FFFF",
+    "magenta": "#FF00FF",
+    "navy": "#000080",
+    "teal": "#008080",
+    "olive": "#808000",
+    "maroon": "#800000",
+    "lime": "#00FF00",
+    "silver": "#C0C0C0",
+    "gold": "#FFD700",
+    "violet": "#EE82EE",
+    "indigo": "#4B0082",
+    "turquoise": "#40E0D0",
+    "beige": "#F5F5DC",
+    "coral": "#FF7F50",
+    "salmon": "#FA8072",
+    "khaki": "#F0E68C",
+    "crimson": "#DC143C",
+    "darkgreen": "#006400",
+    "darkblue": "#00008B",
+    "lightblue": "#ADD8E6",
+    "lightgreen": "#90EE90",
+    "darkred": "#8B0000",
+}
 
 
 def hex_color(value: Any, default: str = OTHER_COLOR) -> str:
@@ -84,9 +126,12 @@ def sizes(values: Sequence[float | None]) -> list[float]:
     low, high = min(clean), max(clean)
     if high <= low:
         return [UNIFORM_SIZE] * len(values)
-    return [MIN_SIZE if v is None or _nan(v) else
-            round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * math.sqrt((v - low) / (high - low)), 1)
-            for v in values]
+    return [
+        MIN_SIZE
+        if v is None or _nan(v)
+        else round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * math.sqrt((v - low) / (high - low)), 1)
+        for v in values
+    ]
 
 
 def size_legend(values: Sequence[float | None], lang: str) -> list[dict[str, Any]]:
@@ -95,7 +140,11 @@ def size_legend(values: Sequence[float | None], lang: str) -> list[dict[str, Any
     if not clean or clean[0] == clean[-1]:
         return []
     low, high = clean[0], clean[-1]
-    picks = [low, low + (high - low) / 4, high]  # sqrt scale: a quarter of the range, half the radius
+    picks = [
+        low,
+        low + (high - low) / 4,
+        high,
+    ]  # sqrt scale: a quarter of the range, half the radius
     radii = sizes(picks)
     seen, items = set(), []
     for value, radius in zip(picks, radii, strict=True):
@@ -115,8 +164,9 @@ def _significant(value: float, digits: int = 2) -> float:
     return float(int(rounded)) if places <= 0 else rounded
 
 
-def categorical_colors(values: Sequence[Any], *, lang: str = "fr",
-                       labels: dict[Any, str] | None = None) -> tuple[list[str], list[dict]]:
+def categorical_colors(
+    values: Sequence[Any], *, lang: str = "fr", labels: dict[Any, str] | None = None
+) -> tuple[list[str], list[dict]]:
     """A colour per value and the legend items (most frequent values first)."""
     keys = [_key(v) for v in values]
     counts = Counter(k for k in keys if k is not None)
@@ -124,16 +174,19 @@ def categorical_colors(values: Sequence[Any], *, lang: str = "fr",
     shown = ranked[:MAX_CATEGORIES] if len(ranked) > MAX_CATEGORIES else ranked
     palette = {k: CATEGORICAL[i % len(CATEGORICAL)] for i, k in enumerate(shown)}
     colors = [MISSING_COLOR if k is None else palette.get(k, OTHER_COLOR) for k in keys]
-    items = [{"label": _label(k, lang, labels), "color": palette[k], "count": counts[k]}
-             for k in shown]
-    others = sum(counts[k] for k in ranked[len(shown):])
+    items = [
+        {"label": _label(k, lang, labels), "color": palette[k], "count": counts[k]} for k in shown
+    ]
+    others = sum(counts[k] for k in ranked[len(shown) :])
     if others:
-        items.append({"label": text("map.color.other", lang), "color": OTHER_COLOR,
-                      "count": others})
+        items.append(
+            {"label": text("map.color.other", lang), "color": OTHER_COLOR, "count": others}
+        )
     missing = sum(1 for k in keys if k is None)
     if missing:
-        items.append({"label": text("map.color.missing", lang), "color": MISSING_COLOR,
-                      "count": missing})
+        items.append(
+            {"label": text("map.color.missing", lang), "color": MISSING_COLOR, "count": missing}
+        )
     return colors, items
 
 
@@ -147,18 +200,27 @@ def sequential_colors(values: Sequence[Any], *, lang: str = "fr") -> tuple[list[
     bins = pd.cut(series, bins=edges, include_lowest=True, labels=False, duplicates="drop")
     colors, items = [], []
     n_bins = len(edges) - 1
-    palette = [SEQUENTIAL[round(i * (len(SEQUENTIAL) - 1) / max(n_bins - 1, 1))]
-               for i in range(n_bins)]
+    palette = [
+        SEQUENTIAL[round(i * (len(SEQUENTIAL) - 1) / max(n_bins - 1, 1))] for i in range(n_bins)
+    ]
     for b in bins:
         colors.append(MISSING_COLOR if pd.isna(b) else palette[int(b)])
     for i in range(n_bins):
-        low, high = (format_number(edges[i], lang, decimals=3),
-                     format_number(edges[i + 1], lang, decimals=3))
-        items.append({"label": f"{low} – {high}", "color": palette[i],
-                      "count": int((bins == i).sum())})
+        low, high = (
+            format_number(edges[i], lang, decimals=3),
+            format_number(edges[i + 1], lang, decimals=3),
+        )
+        items.append(
+            {"label": f"{low} – {high}", "color": palette[i], "count": int((bins == i).sum())}
+        )
     if series.isna().any():
-        items.append({"label": text("map.color.missing", lang), "color": MISSING_COLOR,
-                      "count": int(series.isna().sum())})
+        items.append(
+            {
+                "label": text("map.color.missing", lang),
+                "color": MISSING_COLOR,
+                "count": int(series.isna().sum()),
+            }
+        )
     return colors, items
 
 
@@ -167,8 +229,11 @@ def is_continuous(values: pd.Series) -> bool:
     if values.dtype == bool or not pd.api.types.is_numeric_dtype(values):
         return False
     clean = values.dropna()
-    return pd.api.types.is_float_dtype(values) and clean.nunique() > MAX_CATEGORIES and \
-        not (clean == clean.round()).all()
+    return (
+        pd.api.types.is_float_dtype(values)
+        and clean.nunique() > MAX_CATEGORIES
+        and not (clean == clean.round()).all()
+    )
 
 
 def _key(value: Any) -> Any:

@@ -28,10 +28,32 @@ from typing import Any
 
 from ..messages import locale_for, text
 
-_SMALL = {"de", "du", "des", "la", "le", "les", "et", "en", "sur", "sous", "a", "à", "au",
-          "aux", "of", "the", "and", "on", "lès", "lez"}
+_SMALL = {
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "les",
+    "et",
+    "en",
+    "sur",
+    "sous",
+    "a",
+    "à",
+    "au",
+    "aux",
+    "of",
+    "the",
+    "and",
+    "on",
+    "lès",
+    "lez",
+}
 _VOWELS = re.compile(r"[aeiouyàâäéèêëîïôöùûüÿæœ]", re.IGNORECASE)
 _ELIDED = re.compile(r"^(d|l)['’](.+)$", re.IGNORECASE)
+
+
 def display_name(name: Any) -> str:
     """The territory's name as a title: capitals added only to an all-lower-case name."""
     shown = " ".join(str(name or "").split())
@@ -39,8 +61,11 @@ def display_name(name: Any) -> str:
         return shown
     words = []
     for position, word in enumerate(shown.split(" ")):
-        words.append("-".join(_capital(part, position == 0 and i == 0)
-                              for i, part in enumerate(word.split("-"))))
+        words.append(
+            "-".join(
+                _capital(part, position == 0 and i == 0) for i, part in enumerate(word.split("-"))
+            )
+        )
     return " ".join(words)
 
 
