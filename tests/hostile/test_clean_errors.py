@@ -186,6 +186,7 @@ def test_a_negative_quantity_is_refused(tmp_path: Path) -> None:
 
 # -- text that is not markup ------------------------------------------------------------------
 def test_mathtext_in_a_territory_name_is_drawn_as_text(tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")  # the chart and the image (the "image" extra)
     from territoire_graphe.render.comparison_excel import to_excel_comparison
 
     actors = [
