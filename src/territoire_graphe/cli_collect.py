@@ -62,22 +62,6 @@ def add_commands(command: Callable[..., Any], lang: str) -> None:
     )
 
 
-def _same(a: Path, b: Path) -> bool:
-    try:
-        return a.exists() and b.exists() and a.resolve() == b.resolve()
-    except OSError:
-        return False
-
-
-def _refuse_inputs(output: Path, inputs: list[Path], lang: str) -> bool:
-    """True (after saying so) when the output is one of the inputs."""
-    for path in inputs:
-        if _same(output, path):
-            print(text("cli.collect.output_is_input", lang, path=str(output)), file=sys.stderr)
-            return True
-    return False
-
-
 def _questionnaire(args: argparse.Namespace, lang: str) -> int:
     from . import write_questionnaire
     from .io import read
@@ -86,8 +70,6 @@ def _questionnaire(args: argparse.Namespace, lang: str) -> int:
     if roster.warnings:
         print_problems(list(roster.warnings), lang, sys.stdout, heading=None)
     output = Path(args.output)
-    if _refuse_inputs(output, [Path(args.workbook)], lang):
-        return 2
     written = write_questionnaire(roster, output, form=args.form, lang=lang)
     if isinstance(written, list):
         print(
@@ -103,12 +85,9 @@ def _questionnaire(args: argparse.Namespace, lang: str) -> int:
 def _survey(args: argparse.Namespace, lang: str) -> int:
     from . import read_survey
 
-    output = Path(args.output)
-    inputs = [Path(p) for p in (*args.answers, args.roster, args.review) if p]
+    output = Path(args.output)  # never one of the inputs: cli.main refuses it before
     if output.suffix.lower() != ".xlsx":
         print(text("cli.collect.xlsx_only", lang, path=str(output)), file=sys.stderr)
-        return 2
-    if _refuse_inputs(output, inputs, lang):
         return 2
     survey = read_survey(
         args.answers if len(args.answers) > 1 else args.answers[0],
@@ -167,6 +146,8 @@ def _survey(args: argparse.Namespace, lang: str) -> int:
 
 
 def _review(result: Any, output: Path, given: str | None, lang: str) -> None:
+    from .io.outputs import same_file
+
     listed = result.to_review() if hasattr(result, "to_review") else result._review
     rows = [r for r in listed if not r.get("decision")]
     if not rows:
@@ -174,7 +155,7 @@ def _review(result: Any, output: Path, given: str | None, lang: str) -> None:
         return
     path = output.with_name(output.stem + text("cli.collect.review_suffix", lang) + ".xlsx")
     number = 2
-    while given is not None and _same(path, Path(given)):
+    while given is not None and same_file(path, given):
         path = output.with_name(
             f"{output.stem}{text('cli.collect.review_suffix', lang)}_{number}.xlsx"
         )
@@ -201,12 +182,9 @@ def _merge(args: argparse.Namespace, lang: str) -> int:
     from . import merge
     from .collect.workbook import write_territory
 
-    output = Path(args.output)
-    inputs = [Path(p) for p in (*args.workbooks, args.review) if p]
+    output = Path(args.output)  # never one of the inputs: cli.main refuses it before
     if output.suffix.lower() != ".xlsx":
         print(text("cli.collect.xlsx_only", lang, path=str(output)), file=sys.stderr)
-        return 2
-    if _refuse_inputs(output, inputs, lang):
         return 2
     result = merge(args.workbooks, review=args.review, lang=lang)
     counts = result.matches["status"].value_counts()

@@ -16,7 +16,6 @@ True
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -100,9 +99,6 @@ def run_export(args: argparse.Namespace, lang: str) -> int:
             file=sys.stderr,
         )
         return 2
-    if _same_file(args.workbook, args.output):
-        print(text("cli.export.same_file", lang, path=args.output), file=sys.stderr)
-        return 2
     writer = getattr(tg, _WRITERS[chosen])  # every export takes people= (FORMAT.md §2)
     territory = tg.read(args.workbook, name=args.name, date=args.date, lang=lang)
     if territory.warnings:
@@ -110,17 +106,3 @@ def run_export(args: argparse.Namespace, lang: str) -> int:
     written = writer(territory, args.output, people=args.people)
     print(text("cli.written", lang, path=str(Path(written).resolve())))
     return 0
-
-
-def _same_file(source: str, output: str) -> bool:
-    """Whether the output is the input itself (links followed), or a file inside it."""
-    try:
-        a, b = Path(source).resolve(), Path(output).resolve()
-    except OSError:
-        return False
-    if a == b:
-        return True
-    try:
-        return b.exists() and os.path.samefile(a, b)
-    except OSError:
-        return False

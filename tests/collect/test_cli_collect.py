@@ -48,6 +48,18 @@ def test_an_output_that_is_an_input_is_refused(roster, tmp_path, capsys):
     assert "rien n'a été écrit" in capsys.readouterr().err
 
 
+def test_a_review_file_given_as_the_output_is_refused(roster, tmp_path, capsys):
+    book = write_territory(roster, tmp_path / "repertoire.xlsx")
+    review = tmp_path / "revue.xlsx"
+    review.write_bytes(b"decisions")
+    code = main(
+        ["survey", str(tmp_path), "--roster", str(book), "--review", str(review), "-o", str(review)]
+    )
+    assert code == 2
+    assert review.read_bytes() == b"decisions"
+    assert "rien n'a été écrit" in capsys.readouterr().err
+
+
 def test_survey_without_roster_is_a_usage_error(tmp_path, capsys):
     assert main(["survey", str(tmp_path)]) == 2
 

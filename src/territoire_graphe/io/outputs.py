@@ -37,6 +37,7 @@ INPUT_ARGUMENTS = (
     "inputs",
     "sources",
     "positions",
+    "review",
 )
 OUTPUT_ARGUMENTS = ("output", "path")
 
