@@ -12,9 +12,10 @@ finds it:
 - ``repertoire.xlsx``: the roster, 40 actors of the Creil / Sud Oise digital tiers-lieu
   case, with the 6 relations known from last year's map;
 - ``reponses/``: 25 questionnaires written by ``tg.write_questionnaire`` and filled in here
-  as the actors would: types and intensities on partners' rows, partners outside the list
-  (one misspelt), a known relation cleared, one actor who sent its workbook twice (the later
-  file counts), one who declared no partner, resources and needs;
+  as the actors would: types and intensities on partners' rows, known relations confirmed
+  (« oui » in « toujours vrai ? »), partners outside the list (one misspelt), a known
+  relation cleared, one actor who sent its workbook twice (the later file counts), one who
+  declared no partner, resources and needs;
 - ``export_formulaire.csv``: a form-tool export (Framaforms style: timestamp, e-mail,
   free-text partners) from 6 more actors, with misspelt names, one actor answering twice,
   a respondent absent from the roster and an empty row;
@@ -202,6 +203,8 @@ def fill(path: Path, actor: str) -> None:
         if actor in CLEARED and name in CLEARED[actor]:
             row, free = free, free + 1  # declared again on a new row, with another intensity
             ws.cell(row=row, column=1, value=name)
+        if ws.cell(row=row, column=5).value:  # a known relation: "toujours vrai ?" oui
+            ws.cell(row=row, column=6, value="oui")
         ws.cell(row=row, column=2, value=kind)
         ws.cell(row=row, column=3, value=weight)
     for name, kind, weight in FREE_ROWS.get(actor, []):

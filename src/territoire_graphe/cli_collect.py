@@ -30,6 +30,8 @@ def add_commands(command: Callable[..., Any], lang: str) -> None:
     sub.add_argument(
         "--form", choices=("excel", "xlsform"), default="excel", help=t("cli.arg.form")
     )
+    sub.add_argument("--sender", default=None, help=t("cli.arg.sender"))
+    sub.add_argument("--contact", default=None, help=t("cli.arg.contact"))
     sub = command("survey", _survey, "territoire.xlsx")
     sub.add_argument(
         "answers", nargs="+", metavar=t("cli.metavar.answers"), help=t("cli.arg.answers")
@@ -70,7 +72,9 @@ def _questionnaire(args: argparse.Namespace, lang: str) -> int:
     if roster.warnings:
         print_problems(list(roster.warnings), lang, sys.stdout, heading=None)
     output = Path(args.output)
-    written = write_questionnaire(roster, output, form=args.form, lang=lang)
+    written = write_questionnaire(
+        roster, output, form=args.form, lang=lang, sender=args.sender, contact=args.contact
+    )
     if isinstance(written, list):
         print(
             text(

@@ -17,8 +17,10 @@ def fill(
     resources=(),
     needs=(),
     clear_known: bool = False,
+    confirm: dict[str, str] | None = None,
 ) -> None:
-    """Fill a questionnaire as a person would: a type (and weight) on a partner's row."""
+    """Fill a questionnaire as a person would: a type (and weight) on a partner's row;
+    ``confirm``: partner -> "oui" / "non" in the "toujours vrai ?" column of a known row."""
     book = openpyxl.load_workbook(path)
     ws = book["liens"]
     positions = {ws.cell(row=r, column=1).value: r for r in range(2, ws.max_row + 1)}
@@ -30,6 +32,10 @@ def fill(
             ws.cell(row=row, column=1, value=partner)
         ws.cell(row=row, column=2, value=kind)
         ws.cell(row=row, column=3, value=weight)
+    for r in range(2, ws.max_row + 1):
+        answer = (confirm or {}).get(ws.cell(row=r, column=1).value)
+        if answer is not None and ws.cell(row=r, column=5).value:
+            ws.cell(row=r, column=6, value=answer)
     if clear_known:
         for r in range(2, ws.max_row + 1):
             if ws.cell(row=r, column=5).value:
@@ -51,16 +57,27 @@ def filled(roster, tmp_path):
         target = answers / by_actor[actor].name
         target.write_bytes(by_actor[actor].read_bytes())
         chosen[actor] = target
-    # V: keeps the known tie with ARDES (pre-filled), adds CAF funding (weight 3)
-    fill(chosen["V"], [("CAF de l'Oise", "financement", 3)], resources=["Salle des fêtes"])
-    # A: keeps the known tie with V, adds a partner outside the list, misspelt
-    fill(chosen["A"], [("Jardin du Brai", "coopération", 2)], needs=["Un local"])
+    # V: confirms the known tie with ARDES (pre-filled, "oui"), adds CAF funding (weight 3)
+    fill(
+        chosen["V"],
+        [("CAF de l'Oise", "financement", 3)],
+        resources=["Salle des fêtes"],
+        confirm={"ARDES": "oui"},
+    )
+    # A: confirms the known tie with V, adds a partner outside the list, misspelt
+    fill(
+        chosen["A"],
+        [("Jardin du Brai", "coopération", 2)],
+        needs=["Un local"],
+        confirm={"Ville de Creil": "oui"},
+    )
     # C: declares the funding of V too (confirmed), and a tie with the Café (who did not answer)
     fill(
         chosen["C"],
         [("Ville de Creil", "financement", 1), ("Café numérique", "interconnaissance", None)],
     )
-    # J: clears nothing, declares nothing: an answer without any tie (still a respondent)
+    # J: declares no tie but names a resource: an answer without any tie (a respondent)
+    fill(chosen["J"], [], resources=["Légumes"])
     return answers
 
 
@@ -117,7 +134,10 @@ def test_the_misspelt_partner_is_a_probable_match_listed_for_review(roster, fill
 
 def test_resources_and_needs_come_with_their_actor(roster, filled):
     t = tg.read_survey(filled, roster=roster).territory
-    assert t.resources[["actor", "resource"]].values.tolist() == [["V", "Salle des fêtes"]]
+    assert t.resources[["actor", "resource"]].values.tolist() == [
+        ["V", "Salle des fêtes"],
+        ["J", "Légumes"],
+    ]
     assert t.needs[["actor", "need"]].values.tolist() == [["A", "Un local"]]
 
 

@@ -6,7 +6,9 @@
   ``declared_by`` the ids of those who declared it ("; "-separated), ``confirmed`` True when
   both ends answered and both declared it. Its source is the first to declare it.
 - Relations of the roster are kept; one that a respondent re-declares is merged with the
-  declaration (its intensity is the mean of those the respondents gave); one pre-filled in a questionnaire and cleared by the respondent is dropped.
+  declaration (its intensity is the mean of those the respondents gave); one pre-filled in a
+  questionnaire and denied by the respondent (« non », or its type cleared) is dropped; one
+  pre-filled and left as it was is kept as it was, not ``declared_by`` the respondent.
 - ``ties="confirmed"``: between two respondents, only confirmed relations are kept.
 - Actors get a ``respondent`` column (True / False).
 """
@@ -34,7 +36,7 @@ def build_survey_territory(
     records = territory_records(t)
     vocabulary = t.vocabulary
     declared: dict[tuple[frozenset[str], str], dict[str, Any]] = {}
-    denied: set[frozenset[str]] = set()
+    denied: set[tuple[frozenset[str], str | None]] = set()
     seen_types: set[str] = set()
     for actor, answer in kept.items():
         log.file = answer.file
@@ -44,8 +46,10 @@ def build_survey_territory(
             )
             if other is None or other == actor:
                 continue
-            if partner.denied:
-                denied.add(frozenset((actor, other)))
+            if partner.denied:  # the pre-filled types denied, or the whole pair (older layout)
+                pair_of = frozenset((actor, other))
+                named = {vocabulary.match("relation", w).name for w in partner.types}
+                denied.update({(pair_of, n) for n in named} or {(pair_of, None)})
                 continue
             for written in partner.types:
                 match = vocabulary.match("relation", written)
@@ -141,7 +145,7 @@ def _where(answer: Answer) -> str:
 def _relations(
     roster: list[dict[str, Any]],
     declared: dict[tuple[frozenset[str], str], dict[str, Any]],
-    denied: set[frozenset[str]],
+    denied: set[tuple[frozenset[str], str | None]],
     respondents: set[str],
     ties: str,
 ) -> list[dict[str, Any]]:
@@ -151,7 +155,7 @@ def _relations(
         pair = (frozenset((relation["source"], relation["target"])), relation["type"])
         entry = declared.get(pair)
         if entry is None:
-            if pair[0] in denied:
+            if pair in denied or (pair[0], None) in denied:
                 continue
             record = {**relation, "declared_by": None, "confirmed": False}
         else:

@@ -1,7 +1,10 @@
 """The names shared by the questionnaires written and the answers read back.
 
 Per-actor workbooks have a sheet ``liens`` (EN ``links``) with the columns ``partenaire``,
-``type``, ``intensite``, ``commentaire`` and ``connu`` (a relation already known, pre-filled);
+``type``, ``intensite``, ``commentaire``, ``connu`` (a relation already known, pre-filled),
+``toujours vrai ?`` (the respondent's oui / non on a known relation, left empty) and two
+hidden columns ``type_connu`` / ``intensite_connue`` (what was pre-filled, to tell a row
+left as it was from a changed one);
 sheets ``ressources`` and ``besoins``; a hidden sheet ``_questionnaire`` saying whose
 workbook it is. The XLSForm names its questions as :data:`XLSFORM_FIELDS` says.
 
@@ -9,6 +12,8 @@ workbook it is. The XLSForm names its questions as :data:`XLSFORM_FIELDS` says.
 ('links', 'links', 'resources', None)
 >>> column_role("Partenaire"), column_role("Intensité"), column_role("Known")
 ('partner', 'weight', 'known')
+>>> column_role("Toujours vrai ?"), column_role("still true?"), column_role("type_connu")
+('still', 'still', 'known_type')
 """
 
 from __future__ import annotations
@@ -29,6 +34,9 @@ COLUMNS = {
     "weight": ("intensite", "weight"),
     "comment": ("commentaire", "comment"),
     "known": ("connu", "known"),
+    "still": ("toujours vrai ?", "still true?"),
+    "known_type": ("type_connu", "known_type"),
+    "known_weight": ("intensite_connue", "known_weight"),
     "resource": ("ressource", "resource"),
     "need": ("besoin", "need"),
     "category": ("categorie", "category"),
@@ -41,6 +49,9 @@ _COLUMN_ALIASES = {
     "type de relation": "type",
     "remarque": "comment",
     "deja connu": "known",
+    "toujours vrai": "still",
+    "encore vrai": "still",
+    "still true": "still",
     "category": "category",
 }
 WEIGHTS = ("1", "2", "3")

@@ -27,23 +27,27 @@ def write_questionnaire(
     *,
     form: str = "excel",
     lang: str | None = None,
+    sender: str | None = None,
+    contact: str | None = None,
 ) -> list[Path] | Path:
     """Write the questionnaires of a survey of the actors of ``t`` (a roster).
 
     ``form="excel"``: one workbook per actor in the folder ``path`` (returns their paths,
     in roster order); ``form="xlsform"``: one XLSForm for KoboToolbox / ODK / Enketo at
     ``path`` (an .xlsx; a folder gets ``questionnaire_kobo.xlsx`` inside). Texts in ``lang``
-    (French by default).
+    (French by default). ``sender`` (who sends it: a name, an organisation) and ``contact``
+    (how to reply: an e-mail address, a phone number) are printed at the top of each
+    workbook and in the form's opening note; without them nothing is printed.
     """
     lang = resolve_lang(lang)
     roster = t if isinstance(t, Territory) else read(t, lang=lang)
     target = Path(path)
     if form == "excel":
-        return write_workbooks(roster, target, lang=lang)
+        return write_workbooks(roster, target, lang=lang, sender=sender, contact=contact)
     if form == "xlsform":
         if target.suffix.lower() != ".xlsx":
             target.mkdir(parents=True, exist_ok=True)
             target = target / "questionnaire_kobo.xlsx"
         target.parent.mkdir(parents=True, exist_ok=True)
-        return write_xlsform(roster, target, lang=lang)
+        return write_xlsform(roster, target, lang=lang, sender=sender, contact=contact)
     raise ValueError(f"form must be 'excel' or 'xlsform', not {form!r}")

@@ -4,8 +4,10 @@ Each workbook says whose it is and how to answer (first sheet), then holds:
 
 - ``liens``: every other actor of the roster, pre-filled, with a drop-down of relation types,
   a drop-down of intensities and a comment; the relations already known for the actor are
-  pre-filled (type and intensity, marked in the ``connu`` column), so that the same
-  workbook collects and verifies; then empty rows for partners not in the list;
+  pre-filled (type and intensity, marked in the ``connu`` column, with an empty
+  ``toujours vrai ?`` oui / non column for the respondent and, hidden, what was pre-filled),
+  so that the same workbook collects and verifies; then empty rows for partners not in the
+  list;
 - ``ressources`` and ``besoins``: what the actor can offer and what it lacks;
 - a hidden sheet ``_questionnaire`` naming the actor (its id), read back by ``read_survey``.
 
@@ -36,10 +38,29 @@ from .layout import COLUMNS, FREE_ROWS, LISTS_SHEET, META_SHEET, OFFER_ROWS, SHE
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _KNOWN_FILL = PatternFill("solid", fgColor="FFF2CC")
 _WRAP = Alignment(wrap_text=True, vertical="top")
+_LINK_COLUMNS = (
+    "partner",
+    "type",
+    "weight",
+    "comment",
+    "known",
+    "still",
+    "known_type",
+    "known_weight",
+)
 
 
-def write_workbooks(t: Territory, folder: Path, *, lang: str) -> list[Path]:
-    """Write one questionnaire per actor of ``t`` into ``folder``; returns the paths, in order."""
+def write_workbooks(
+    t: Territory,
+    folder: Path,
+    *,
+    lang: str,
+    sender: str | None = None,
+    contact: str | None = None,
+) -> list[Path]:
+    """Write one questionnaire per actor of ``t`` into ``folder``; returns the paths, in order.
+
+    ``sender`` and ``contact`` (who sends it, how to reply) are printed on the first sheet."""
     folder.mkdir(parents=True, exist_ok=True)
     names = t.actors["name"].astype(str)
     known = _known_relations(t, lang)
@@ -52,7 +73,13 @@ def write_workbooks(t: Territory, folder: Path, *, lang: str) -> list[Path]:
             (a for a in t.actors.index if a != actor), key=lambda a: (loose(names[a]), a)
         )
         raw = _workbook(
-            t, actor, [(a, names[a]) for a in partners], known.get(actor, {}), types, lang
+            t,
+            actor,
+            [(a, names[a]) for a in partners],
+            known.get(actor, {}),
+            types,
+            lang,
+            sender_line(sender, contact, lang),
         )
         path.write_bytes(raw)
         paths.append(path)
@@ -98,11 +125,12 @@ def _workbook(
     known: dict[str, list[tuple[str, float]]],
     types: list[str],
     lang: str,
+    sender: str | None = None,
 ) -> bytes:
     i = 0 if lang == "fr" else 1
     name = str(t.actors.at[actor, "name"])
     book = Workbook()
-    _intro(book.active, name, t.name, SHEETS["intro"][i], lang)
+    _intro(book.active, name, t.name, SHEETS["intro"][i], lang, sender)
     links = book.create_sheet(SHEETS["links"][i])
     _links(links, partners, known, lang)
     for role, field in (("resources", "resource"), ("needs", "need")):
@@ -140,11 +168,33 @@ def _workbook(
     return stable_zip(buffer.getvalue())
 
 
-def _intro(ws: Worksheet, name: str, territory: str, title: str, lang: str) -> None:
+def sender_line(sender: str | None, contact: str | None, lang: str) -> str | None:
+    """Who sends the questionnaire and how to reply, as one sentence; None if neither is given.
+
+    >>> sender_line("Marie Dupont, PTCE Émergence", "marie@ptce.fr", "fr")
+    'Questionnaire envoyé par Marie Dupont, PTCE Émergence. Pour le renvoyer ou pour toute question : marie@ptce.fr.'
+    >>> sender_line(None, "  ", "en") is None
+    True
+    """
+    who = " ".join(str(sender or "").split())
+    how = " ".join(str(contact or "").split())
+    if who and how:
+        return text("collect.questionnaire.sender_contact", lang, sender=who, contact=how)
+    if who:
+        return text("collect.questionnaire.sender", lang, sender=who)
+    if how:
+        return text("collect.questionnaire.contact", lang, contact=how)
+    return None
+
+
+def _intro(
+    ws: Worksheet, name: str, territory: str, title: str, lang: str, sender: str | None = None
+) -> None:
     ws.title = title
     write_value(ws["A1"], text("collect.questionnaire.title", lang, name=name))
     ws["A1"].font = Font(bold=True, size=14)
-    lines = [text("collect.questionnaire.whose", lang, name=name, territory=territory), ""]
+    lines = [text("collect.questionnaire.whose", lang, name=name, territory=territory)]
+    lines += [sender, ""] if sender else [""]
     lines += [text(f"collect.questionnaire.step{n}", lang) for n in range(1, 7)]
     for row, line in enumerate(lines, start=3):
         write_value(ws.cell(row=row, column=1), line).alignment = _WRAP
@@ -159,8 +209,8 @@ def _links(
     lang: str,
 ) -> None:
     i = 0 if lang == "fr" else 1
-    headers = [COLUMNS[c][i] for c in ("partner", "type", "weight", "comment", "known")]
-    _table(ws, headers, 0, (44, 26, 11, 40, 14))
+    headers = [COLUMNS[c][i] for c in _LINK_COLUMNS]
+    _table(ws, headers, 0, (44, 26, 11, 40, 14, 16, 20, 12))
     row = 2
     mark = text("collect.questionnaire.known_mark", lang)
     for partner, shown in partners:
@@ -170,12 +220,15 @@ def _links(
         for label, weight in entries:
             write_value(ws.cell(row=row, column=1), shown)
             if label is not None:
-                write_value(ws.cell(row=row, column=2), label)
-                write_value(ws.cell(row=row, column=3), weight)
-                write_value(ws.cell(row=row, column=5), mark)
-                for column in range(1, 6):
+                # the known relation, and (hidden) what was pre-filled: a row left as it was
+                # is not an answer; "toujours vrai ?" (column F) is left for the respondent
+                for column, value in ((2, label), (3, weight), (5, mark), (7, label), (8, weight)):
+                    write_value(ws.cell(row=row, column=column), value)
+                for column in range(1, 7):
                     ws.cell(row=row, column=column).fill = _KNOWN_FILL
             row += 1
+    for letter in ("G", "H"):
+        ws.column_dimensions[letter].hidden = True
     ws.freeze_panes = "B2"
 
 
@@ -200,7 +253,16 @@ def _validations(ws: Worksheet, types: int, last: int, lang: str) -> None:
         type="list", formula1=f"'{LISTS_SHEET}'!$B$1:$B${len(WEIGHTS)}", allow_blank=True
     )
     weight_list.errorStyle = "warning"
-    for validation, column, key in ((type_list, "B", "type"), (weight_list, "C", "weight")):
+    yes_no = DataValidation(
+        type="list",
+        formula1='"{}"'.format(text("collect.questionnaire.yes_no", lang)),
+        allow_blank=True,
+    )
+    for validation, column, key in (
+        (type_list, "B", "type"),
+        (weight_list, "C", "weight"),
+        (yes_no, "F", "still"),
+    ):
         validation.showInputMessage = True
         validation.promptTitle = text(f"collect.questionnaire.{key}_title", lang)
         validation.prompt = text(f"collect.questionnaire.{key}_prompt", lang)

@@ -1,20 +1,29 @@
 """Filled per-actor questionnaires (the workbooks of ``write_questionnaire(form="excel")``).
 
 Whose workbook it is comes from its hidden ``_questionnaire`` sheet, else from the file
-name (``questionnaire_ville_de_creil.xlsx``). In ``liens``, a row with a type is a
-relation declared; a pre-filled row (``connu``) whose type was cleared is a relation the
-respondent says no longer exists.
+name (``questionnaire_ville_de_creil.xlsx``). What counts is what the respondent filled,
+never what was pre-filled:
+
+- a row of ``liens`` with a type, not pre-filled, is a relation declared;
+- a pre-filled row (``connu``) is declared when the respondent answered « oui » in
+  ``toujours vrai ?`` or changed its type or intensity (the hidden ``type_connu`` /
+  ``intensite_connue`` say what was pre-filled); it is denied (the relation no longer
+  exists) on « non » or when its type was cleared; left as it was, it is no answer;
+- a workbook in which nothing was filled (no relation declared, confirmed, changed or
+  denied, no comment, resource or need) is not an answer: no respondent, a warning.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from ..io.excel import read_workbook
 from ..io.problems import ProblemLog
 from ..io.sheets import RawSheet
 from ..io.values import as_text
 from ..messages import text
+from ..text_keys import loose
 from .answers import Answer, Partner, relation_types, split_lines, weight_of
 from .layout import META_SHEET, column_role, sheet_role
 
@@ -52,11 +61,14 @@ def read_questionnaire(
         log.warning("survey_no_links_sheet", sheet=None, value=display)
         return None
     answer.sheet = links.name
-    _read_links(links, answer, default_type)
+    touched = _read_links(links, answer, default_type)
     for role, target in (("resources", answer.resources), ("needs", answer.needs)):
         sheet = sheets.get(role)
         if sheet is not None:
             _read_offers(sheet, role, target)
+    if not (touched or answer.partners or answer.resources or answer.needs):
+        log.warning("survey_questionnaire_untouched", sheet=links.name, value=display)
+        return None
     return answer
 
 
@@ -85,34 +97,72 @@ def _columns(sheet: RawSheet) -> dict[str, int]:
     return found
 
 
-def _read_links(sheet: RawSheet, answer: Answer, default_type: str) -> None:
+def _read_links(sheet: RawSheet, answer: Answer, default_type: str) -> bool:
+    """Add the partners the respondent declared or denied; True if anything was filled."""
     columns = _columns(sheet)
     if "partner" not in columns:
-        return
+        return False
 
     def cell(row: list[object], role: str) -> object:
         position = columns.get(role)
         return row[position] if position is not None and position < len(row) else None
 
+    touched = False
     for values in sheet.rows:
         partner = as_text(cell(values, "partner"))
         if not partner:
             continue
         types = relation_types(cell(values, "type"), default=default_type)
-        known = bool(as_text(cell(values, "known")))
-        if not types:
-            if known:
-                answer.partners.append(Partner(partner, [], known=True, denied=True))
+        comment = as_text(cell(values, "comment"))
+        touched = touched or bool(comment)
+        weight = weight_of(cell(values, "weight"))
+        if not (as_text(cell(values, "known")) or as_text(cell(values, "known_type"))):
+            if types:
+                answer.partners.append(Partner(partner, types, weight, comment))
             continue
-        answer.partners.append(
-            Partner(
-                partner,
-                types,
-                weight_of(cell(values, "weight")),
-                as_text(cell(values, "comment")),
-                known=known,
-            )
-        )
+        found = _known_row(lambda role, v=values: cell(v, role), types, weight)
+        if found is None:
+            continue  # pre-filled and left as it was: no answer
+        if isinstance(found, str):  # "denied"
+            prefilled = relation_types(cell(values, "known_type"), default=default_type)
+            answer.partners.append(Partner(partner, prefilled, known=True, denied=True))
+            continue
+        answer.partners.append(Partner(partner, found, weight, comment, known=True))
+    return touched
+
+
+def _known_row(cell: Any, types: list[str], weight: float | None) -> list[str] | str | None:
+    """What the respondent did with a pre-filled row: the types it declares (confirmed or
+    changed), ``"denied"``, or None when the row was left as it was."""
+    still = _yes_no(cell("still"))
+    prefilled = as_text(cell("known_type"))
+    if still is False:
+        return "denied"
+    if not types:
+        return [prefilled] if still is True and prefilled else "denied"
+    if still is True:
+        return types
+    if not prefilled:  # a workbook of an older layout: nothing tells a change, no answer
+        return None
+    known_weight = weight_of(cell("known_weight"))
+    same_types = [loose(t) for t in types] == [loose(prefilled)]
+    same_weight = (weight is None and known_weight is None) or (
+        weight is not None and known_weight is not None and abs(weight - known_weight) < 1e-9
+    )
+    return None if same_types and same_weight else types
+
+
+def _yes_no(value: object) -> bool | None:
+    written = loose(as_text(value) or "")
+    if written in _YES:
+        return True
+    if written in _NO:
+        return False
+    return None
+
+
+_YES = frozenset({"oui", "yes", "o", "y", "x", "vrai", "true", "1", "ok", "toujours"})
+_NO = frozenset({"non", "no", "n", "faux", "false", "0", "plus", "fini", "termine"})
 
 
 def _read_offers(sheet: RawSheet, role: str, target: list[tuple[str, str | None]]) -> None:

@@ -34,7 +34,7 @@ from ..stable_xlsx import stable_zip
 from ..text_keys import loose
 from ..vocabulary import default_vocabulary
 from .layout import ACTOR_LIST, TYPE_LIST, WEIGHT_LIST, WEIGHTS, XLSFORM_FIELDS
-from .questionnaire_excel import relation_type_labels
+from .questionnaire_excel import relation_type_labels, sender_line
 
 _XML_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
 F = XLSFORM_FIELDS
@@ -72,12 +72,31 @@ def type_choice_names(lang: str) -> dict[str, str]:
     return out
 
 
+def _intro_note(lang: str, sender: str | None, contact: str | None) -> str:
+    """The opening note; the sender's words are data: no ``${...}`` reference, no HTML."""
+    line = sender_line(sender, contact, lang)
+    if line is None:
+        return text("collect.xlsform.intro", lang)
+    safe = line.replace("${", "$ {").replace("<", "‹").replace(">", "›")
+    return text("collect.xlsform.intro", lang) + "\n\n" + safe
+
+
 def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", loose(name)).strip("_") or "type"
 
 
-def write_xlsform(t: Territory, path: Path, *, lang: str) -> Path:
-    """Write the XLSForm of the roster ``t`` to ``path`` (.xlsx); returns the path."""
+def write_xlsform(
+    t: Territory,
+    path: Path,
+    *,
+    lang: str,
+    sender: str | None = None,
+    contact: str | None = None,
+) -> Path:
+    """Write the XLSForm of the roster ``t`` to ``path`` (.xlsx); returns the path.
+
+    The form opens on a note saying what it is for, then who sends it and how to reply
+    (``sender``, ``contact``) when given."""
 
     def say(key: str) -> str:
         return text(f"collect.xlsform.{key}", lang)
@@ -95,6 +114,7 @@ def write_xlsform(t: Territory, path: Path, *, lang: str) -> Path:
             "repeat_count",
             "calculation",
         ),
+        ("note", "intro", _intro_note(lang, sender, contact), "", "", "", "", "", ""),
         (
             f"select_one {ACTOR_LIST}",
             F["respondent"],

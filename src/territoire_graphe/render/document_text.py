@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from .._version import __version__
+from ..findings.response import response_line
 from ..messages import format_number, format_percent, text
 from .people import PeopleView
 from .titles import date_label, display_name, perimeter_of, territory_title
@@ -380,9 +381,14 @@ class DocumentText:
             for k in READ_COLUMNS
         ]
         limits = [self.text("doc.limit.entered"), self.text("doc.limit.response")]
-        limits += [
-            self.view.scrub(f["text"]) for f in self.findings() if f["code"] == "low_response"
-        ]
+        survey = response_line(self.t, self.lang)  # a survey: its rate, what it makes fragile
+        limits += (
+            [survey]
+            if survey
+            else [
+                self.view.scrub(f["text"]) for f in self.findings() if f["code"] == "low_response"
+            ]
+        )
         sampled = (self.d.provenance.get("betweenness") or {}).get("betweenness", {})
         if isinstance(sampled, dict) and sampled.get("sampled"):
             limits.append(self.text("doc.limit.sampled", k=self.num(int(sampled.get("k") or 0))))

@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..findings.response import response_line
 from ..messages import has_text
 from .excel import Book, Col
 from .titles import date_label, display_name, perimeter_of, territory_title
@@ -58,6 +59,9 @@ def summary(book: Book) -> None:
     if perimeter:
         items.append((book.text("doc.field.perimeter"), "; ".join(perimeter), "text"))
     book.pairs(ws, items)
+    survey = response_line(t, book.lang)  # a survey: its response rate, what it makes fragile
+    if survey:
+        book.row(ws, [survey], [book.style("text", bold=True, color="6B4A00")])
     book.blank(ws)
     _findings(book, ws)
     book.blank(ws)

@@ -15,7 +15,8 @@ can sit inside a ``<script>`` element without ever closing it. The data holds:
   figures ``fig``, people ``p``, resources ``rs``, needs ``nd``, findings ``fi``);
 - ``edges`` (relations, see :mod:`~.edges`) and ``suggestions`` (suggested links);
 - ``findings`` (``text``, category ``cat``, priority ``pr``, actors ``a``: the steps of
-  the « Présenter » mode), ``warnings`` (the reading warnings, as sentences), ``figures``
+  the « Présenter » mode), ``warnings`` (the reading warnings, as sentences, after the
+  survey line of :func:`~territoire_graphe.findings.response.response_line`), ``figures``
   (labels of ``fig``), ``legend``, ``filters``, ``lenses``, ``lineStyles``.
 
 >>> from territoire_graphe.model import Territory
@@ -33,6 +34,7 @@ from typing import Any
 import pandas as pd
 
 from ..diagnosis import Diagnosis
+from ..findings.response import response_line
 from ..messages import format_number, has_text, resolve_lang, text
 from ..model import Territory
 from .declutter import LABEL_WIDTH, font_size, label_box
@@ -196,7 +198,8 @@ def build_map_data(
         "edges": relations,
         "suggestions": suggestions,
         "findings": findings,
-        "warnings": [view.scrub(str(problem)) for problem in t.warnings]
+        "warnings": [line for line in [response_line(t, code)] if line]  # a survey's rate
+        + [view.scrub(str(problem)) for problem in t.warnings]
         + _capped(len(suggestions), all_suggestions, code),
         "figures": [
             text(f"map.figure.{f}", code) if has_text(f"map.figure.{f}") else metric_label(f, code)
