@@ -44,7 +44,7 @@ from .read_kobo import is_kobo, is_repeat, read_kobo_export
 from .read_workbooks import QUESTIONNAIRE_SUFFIXES, is_questionnaire, read_questionnaire
 from .records import actor_names
 from .review import candidates_text, read_decisions, write_review
-from .xlsform import choice_names, type_choice_names
+from .xlsform import choice_names, form_choices, type_choice_names
 
 PathLike = str | os.PathLike[str]
 
@@ -155,6 +155,8 @@ def read_survey(
                     default_type=default_type,
                     type_names=type_choice_names(lang),
                     first_order=len(collected),
+                    choices=form_choices(t),
+                    log=log,
                 )
             )
         else:

@@ -33,6 +33,7 @@ from ..render.safe_cells import write_value
 from ..stable_xlsx import stable_zip
 from ..text_keys import loose
 from ..vocabulary import default_vocabulary
+from .choices import Choices
 from .layout import ACTOR_LIST, TYPE_LIST, WEIGHT_LIST, WEIGHTS, XLSFORM_FIELDS
 from .questionnaire_excel import relation_type_labels, sender_line
 
@@ -79,6 +80,22 @@ def _intro_note(lang: str, sender: str | None, contact: str | None) -> str:
         return text("collect.xlsform.intro", lang)
     safe = line.replace("${", "$ {").replace("<", "‹").replace(">", "›")
     return text("collect.xlsform.intro", lang) + "\n\n" + safe
+
+
+def form_choices(t: Territory) -> dict[str, Choices]:
+    """The choice lists of the roster's form, names and labels in French and English:
+    ``actors``, ``types`` and ``weights`` (to read a "labels" export back)."""
+    names = choice_names(t)
+    vocabulary = default_vocabulary()
+    types = []
+    for lang in ("fr", "en"):
+        for slug, canonical in type_choice_names(lang).items():
+            types += [(slug, vocabulary.relation(canonical).label(lang)), (slug, canonical)]
+    weights = [
+        (w, text(f"collect.xlsform.weight_{w}", lang)) for lang in ("fr", "en") for w in WEIGHTS
+    ]
+    actors = [(names[str(a)], shown) for a, shown in t.actors["name"].astype(str).items()]
+    return {"actors": Choices(actors), "types": Choices(types), "weights": Choices(weights)}
 
 
 def _slug(name: str) -> str:
