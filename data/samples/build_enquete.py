@@ -15,7 +15,8 @@ finds it:
   as the actors would: types and intensities on partners' rows, known relations confirmed
   (« oui » in « toujours vrai ? »), partners outside the list (one misspelt), a known
   relation cleared, one actor who sent its workbook twice (the later file counts), one who
-  declared no partner, resources and needs;
+  declared no partner, resources and needs; plus one workbook sent back untouched (not an
+  answer);
 - ``export_formulaire.csv``: a form-tool export (Framaforms style: timestamp, e-mail,
   free-text partners) from 6 more actors, with misspelt names, one actor answering twice,
   a respondent absent from the roster and an empty row;
@@ -148,6 +149,7 @@ ANSWERS: dict[str, list[tuple[str, str, int | None]]] = {
 FREE_ROWS = {"E10": [("Emaus Conect", "coopération", 1)],  # misspelt Emmaüs Connect
              "E11": [("Lycee Jules Uhri", "interconnaissance", 1)],  # misspelt, already listed
              "E17": [("Cabinet comptable Dufour", "achat / prestation", 1)]}  # not in roster
+UNTOUCHED = ["E04"]  # Ville de Nogent-sur-Oise sends its questionnaire back as it was
 CLEARED = {"E07": ["CCAS de Creil"]}  # a known relation the CAF clears (then re-declares)
 RESOURCES = {"E10": ["Salle informatique de 12 postes", "Médiateurs numériques"],
              "E11": ["Imprimante 3D et découpe laser"], "E12": ["Ordinateurs reconditionnés"],
@@ -245,6 +247,9 @@ def build() -> None:
     early["liens"].cell(row=2, column=2, value="interconnaissance")
     save(early, first)
     first.rename(OUT / "reponses" / ("0_" + first.name))
+    # E04 sent its workbook back untouched: no answer (a warning names the file)
+    for actor in UNTOUCHED:
+        shutil.copyfile(by_actor[actor], OUT / "reponses" / by_actor[actor].name)
     shutil.rmtree(blank)
     with (OUT / "export_formulaire.csv").open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=";")
@@ -270,7 +275,8 @@ README = """# Enquête Sud Oise / Sud Oise survey
 - `repertoire.xlsx` : le répertoire, 40 acteurs du tiers-lieu numérique de Creil et du Sud
   Oise, et 6 relations connues l'an dernier ;
 - `reponses/` : 25 questionnaires remplis (dont un envoyé deux fois, un sans aucun lien, un
-  partenaire mal orthographié, un absent du répertoire, un lien connu effacé puis redéclaré) ;
+  partenaire mal orthographié, un absent du répertoire, des liens connus confirmés, un lien
+  connu effacé puis redéclaré), et un questionnaire renvoyé sans réponse ;
 - `export_formulaire.csv` : l'export d'un outil de formulaire (horodateur, e-mail,
   partenaires en texte libre, fautes de frappe, une structure qui répond deux fois, une
   autre absente du répertoire, une ligne vide) ;

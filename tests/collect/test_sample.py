@@ -14,7 +14,8 @@ def test_the_sample_is_a_roster_of_40_with_25_questionnaires_and_an_export():
     roster = tg.read(SAMPLE / "repertoire.xlsx")
     assert (len(roster.actors), len(roster.relations)) == (40, 6)
     files = sorted(p.name for p in (SAMPLE / "reponses").iterdir())
-    assert len(files) == 26  # 25 actors, one of whom sent its workbook twice
+    # 25 actors, one of whom sent its workbook twice, and one workbook sent back untouched
+    assert len(files) == 27
     assert (SAMPLE / "export_formulaire.csv").exists()
 
 
@@ -37,6 +38,10 @@ def test_reading_the_sample_finds_the_planted_respondents_and_untidy_rows():
     codes = [w.code for w in s.warnings]
     assert codes.count("survey_duplicate_answer") == 2  # the Ressourcerie, Ado Numérique
     assert codes.count("survey_respondent_unknown") == 1  # the Boulangerie du Plateau
+    # Ville de Nogent-sur-Oise sent its workbook back untouched: named, and not a respondent
+    (untouched,) = [w for w in s.warnings if w.code == "survey_questionnaire_untouched"]
+    assert untouched.file == "questionnaire_ville_de_nogent_sur_oise.xlsx"
+    assert not s.respondents["E04"]
     to_check = {r["cited"] for r in s.to_review()}
     assert to_check == {
         "Boulangerie du Plateau",
