@@ -238,8 +238,8 @@ def test_an_english_labels_export_reads_back(tricky, tmp_path):
 def test_a_form_tool_export_whose_header_is_votre_structure_is_not_taken_for_kobo(tricky, tmp_path):
     path = tmp_path / "reponses.csv"
     path.write_text(
-        "Horodateur;Votre structure;Vos partenaires\n"
-        "2024-03-01 10:00;Ville de Creil;Mairie de Nogent, Creil Solidarité\n",
+        "ID;Heure de début;Horodateur;Votre structure;Vos partenaires\n"  # Microsoft Forms
+        "1;2024-03-01 09:58;2024-03-01 10:00;Ville de Creil;Mairie de Nogent, Creil Solidarité\n",
         encoding="utf-8",
     )
     s = tg.read_survey(path, roster=tricky)

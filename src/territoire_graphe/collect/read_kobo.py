@@ -32,7 +32,7 @@ F = XLSFORM_FIELDS
 _PARENT = ("parent_index", "parent_key", "parent_uuid")
 _OWN = ("index", "key", "uuid")
 _TIME = ("submission_time", "end", "submissiondate", "submission_date", "today", "submitted_at")
-_META = ("uuid", "index", "id", "submission_time", "key", "instanceid", "submissiondate", "start")
+_META = ("uuid", "index", "submission_time", "key", "instanceid", "submissiondate")
 # The questions whose label may head a column of a "labels" export (catalogue key, field).
 _LABELLED = {
     "respondent": "respondent",
