@@ -181,7 +181,8 @@ def test_kumu_project_json_keeps_labels_types_and_map_positions():
     data = json.loads((ROOT / "kumu" / "kumu-changelabs-template.json").read_text())
     first = data["maps"][0]["elements"][0]
     actor = t.actors.loc[first["element"]]
-    assert (actor["x"], actor["y"]) == (first["position"]["x"], first["position"]["y"])
+    # Kumu's y points down; positions are kept y up (io/positions.py)
+    assert (actor["x"], actor["y"]) == (first["position"]["x"], -first["position"]["y"])
     assert actor["name"] == "Outcome A" and actor["type"] == "Desired Outcome"
 
 

@@ -26,6 +26,7 @@ from typing import Any
 from .graphs import Edge, GraphContent, Node, graph_to_raw
 from .graphtools import Notes, complete, file_bytes
 from .guards import json_depth, json_parsers
+from .positions import y_down_to_up
 from .problems import fatal
 from .sheets import RawWorkbook
 from .values import as_text, is_blank
@@ -179,12 +180,13 @@ def _cytoscape(data: dict[str, Any], display: str, lang: str | None) -> GraphCon
                 )
             attrs = {k: v for k, v in item.items() if k not in ("id", "SUID", "selected")}
             position = element.get("position")
-            if isinstance(position, dict):
+            if isinstance(position, dict):  # Cytoscape.js: y down (io/positions.py)
                 attrs.update(
                     (axis, position.get(axis))
                     for axis in ("x", "y")
                     if isinstance(position.get(axis), int | float)
                 )
+                y_down_to_up(attrs)
             nodes.append((node_id, attrs, len(nodes) + 1))
         else:
             ends = (_identifier(item.get("source")), _identifier(item.get("target")))
@@ -213,9 +215,9 @@ def _kumu(data: dict[str, Any], display: str) -> GraphContent:
         for placed in maps[0].get("elements") or []:
             if isinstance(placed, dict) and isinstance(placed.get("position"), dict):
                 where = placed["position"]
-                positions[str(placed.get("element"))] = {
-                    a: where[a] for a in ("x", "y") if isinstance(where.get(a), int | float)
-                }
+                positions[str(placed.get("element"))] = y_down_to_up(  # Kumu: y down
+                    {a: where[a] for a in ("x", "y") if isinstance(where.get(a), int | float)}
+                )
     nodes: list[Node] = []
     for number, element in enumerate(data["elements"], start=1):
         if not isinstance(element, dict) or _identifier(element.get("_id")) is None:
