@@ -1,6 +1,6 @@
 """Every sample through every export and back: the same territory, field by field, no warning.
 
-What each format cannot hold is listed in docs/export-limits.md; this test checks
+What each format cannot hold is listed in docs/format.md ("Other formats"); this test checks
 everything else: actors (name, type and every standard column), relations (ends,
 type, family, intensity, direction), collectives, memberships, people, resources,
 needs, and the territory's own types (colour, label, family, direction).
