@@ -17,6 +17,7 @@ from territoire_graphe.io.export import to_csv, to_graphml, to_json
 from territoire_graphe.io.export_gexf import to_gexf
 from territoire_graphe.io.export_graphology import to_graphology
 from territoire_graphe.io.export_kumu import to_kumu
+from territoire_graphe.model import ACTOR_COLUMNS
 
 SAMPLES = [
     "colombelles_tzcld.xlsx",
@@ -33,8 +34,22 @@ EXPORTS = {
     "kumu": (to_kumu, "t.kumu.xlsx"),
     "csv": (to_csv, "t_csv"),
 }
-ACTOR_FIELDS = ("name", "type", "municipality", "sector", "functions", "latitude", "longitude")
-RELATION_FIELDS = ("source", "target", "type", "family", "weight", "directed")
+ACTOR_FIELDS = (*ACTOR_COLUMNS, "code_insee", "siret", "site_web")  # and the samples' extras
+RELATION_FIELDS = (
+    "source",
+    "target",
+    "type",
+    "family",
+    "weight",
+    "directed",
+    "start",
+    "end",
+    "quantity",
+    "unit",
+    "comment",
+    "source_person",
+    "target_person",
+)
 
 
 @pytest.fixture(scope="module")
@@ -94,15 +109,13 @@ def test_every_sample_comes_back_field_by_field_without_a_warning(
     assert _rows(back.collectives, ("id", "name", "type"), index=True) == _rows(
         t.collectives, ("id", "name", "type"), index=True
     )
-    assert _rows(back.memberships, ("actor", "collective")) == _rows(
-        t.memberships, ("actor", "collective")
-    )
-    assert _rows(back.people, ("id", "name", "actor"), index=True) == _rows(
-        t.people, ("id", "name", "actor"), index=True
+    membership = ("actor", "collective", "role", "start", "end", "person")
+    assert _rows(back.memberships, membership) == _rows(t.memberships, membership)
+    assert _rows(back.people, ("id", "name", "actor", "position"), index=True) == _rows(
+        t.people, ("id", "name", "actor", "position"), index=True
     )
     for what, item in (("resources", "resource"), ("needs", "need")):
         table, again = getattr(t, what), getattr(back, what)
-        assert _rows(again, ("actor", item, "category")) == _rows(
-            table, ("actor", item, "category")
-        ), what
+        fields = ("actor", item, "category", "person")
+        assert _rows(again, fields) == _rows(table, fields), what
     assert _own_types(back) == _own_types(t)
