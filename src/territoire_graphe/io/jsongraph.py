@@ -7,7 +7,9 @@ The layout is recognised from the content, not the file name:
   may say ``undirected``; ``options.type`` (``directed``, ``undirected``,
   ``mixed``) is the default direction.
 - **Cytoscape.js**: ``elements`` holding ``nodes`` and ``edges`` (or a list of
-  elements with a ``group``), each with its ``data``; ``position`` is kept.
+  elements with a ``group``), each with its ``data``, or those elements alone (a
+  list, or ``nodes`` and ``edges`` whose items hold their ``data``, as the
+  Cytoscape.js demos ship them); ``position`` is kept (y turned over: io/positions.py).
 - **Kumu project**: ``elements`` and ``connections`` with Kumu ids (``_id``),
   ``attributes`` (``label``, ``element type``, ``connection type``...), and the
   positions of the first map.
@@ -24,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .graphs import Edge, GraphContent, Node, graph_to_raw
-from .graphtools import Notes, complete, file_bytes
+from .graphtools import Notes, complete, file_bytes, listing
 from .guards import json_depth, json_parsers
 from .jsonplaces import JsonPlaces
 from .positions import y_down_to_up
@@ -56,15 +58,23 @@ def read_json_graph(path: Path, *, display: str, lang: str | None = None) -> Raw
     ):
         places = JsonPlaces(text, {"node": "elements", "edge": "connections"})
         content = _kumu(data, display)
-    elif isinstance(data, dict) and isinstance(data.get("elements"), dict | list):
-        nested = isinstance(data["elements"], dict)
-        places = JsonPlaces(
-            text,
-            {"node": "elements.nodes", "edge": "elements.edges"}
-            if nested
-            else {"node": "elements", "edge": "elements"},
+    elif (found := _cytoscape_elements(data)) is not None:
+        elements, prefix = found
+        lists = (
+            {"node": f"{prefix}nodes", "edge": f"{prefix}edges"}
+            if isinstance(elements, dict)
+            else {"node": prefix.rstrip("."), "edge": prefix.rstrip(".")}
         )
-        content = _cytoscape(data, display, lang, places)
+        places = JsonPlaces(text, lists)
+        content = _cytoscape(elements, display, lang, places)
+        nested = [n for n, attrs, _ in content.nodes if _identifier(attrs.get("parent"))]
+        if nested:  # compound nodes: flattened, the parent kept, a warning
+            notes.add(
+                "cytoscape_compound_flattened",
+                sheet="nodes",
+                count=len(nested),
+                names=listing(nested),
+            )
     elif (
         isinstance(data, dict)
         and isinstance(data.get("nodes"), list)
@@ -166,10 +176,28 @@ def _own_drawing(graph: dict[str, Any]) -> set[str]:
     return {"label", "x", "y", "size", "color"} - kept
 
 
-def _cytoscape(
-    data: dict[str, Any], display: str, lang: str | None, places: JsonPlaces
-) -> GraphContent:
-    elements = data["elements"]
+def _cytoscape_elements(data: Any) -> tuple[Any, str] | None:
+    """Cytoscape.js elements and the path of their lists: ``{"elements": ...}`` (Cytoscape's
+    ``.cyjs``), or the elements alone, as ``cy.add`` takes them: a list of elements, or
+    ``{"nodes": [...], "edges": [...]}`` whose items hold their ``data``."""
+
+    def elements_alone(items: Any) -> bool:
+        return (
+            isinstance(items, list)
+            and bool(items)
+            and all(isinstance(e, dict) and isinstance(e.get("data"), dict) for e in items)
+        )
+
+    if isinstance(data, dict) and isinstance(data.get("elements"), dict | list):
+        return data["elements"], "elements."
+    if elements_alone(data):
+        return data, ""
+    if isinstance(data, dict) and elements_alone(data.get("nodes")):
+        return {"nodes": data["nodes"], "edges": data.get("edges") or []}, ""
+    return None
+
+
+def _cytoscape(elements: Any, display: str, lang: str | None, places: JsonPlaces) -> GraphContent:
     groups: list[tuple[str, int, Any]]  # nodes or edges, number in its list, the element
     if isinstance(elements, dict):
         groups = [("nodes", n, e) for n, e in enumerate(elements.get("nodes") or [], start=1)]
