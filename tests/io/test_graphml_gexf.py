@@ -160,12 +160,12 @@ def test_graphml_warnings_name_the_element_and_its_line(tmp_path, located):
     assert "feuille « nodes »" not in str(warning)
 
 
-def test_json_warnings_name_the_list_and_the_number_in_english(tmp_path):
+def test_json_warnings_name_the_item_and_its_line_in_english(tmp_path):
     path = write(
         tmp_path, "g.json", '{"nodes": [{"key": "a", "attributes": {"type": "x"}}], "edges": []}'
     )
     [warning] = [w for w in tg.read(path, lang="en").warnings if w.code == "type_unknown"]
-    assert warning.location() == 'g.json, nodes, number 1, attribute "type"'
+    assert warning.location() == 'g.json, item nodes[0], line 1, attribute "type"'
 
 
 # -- GEXF ------------------------------------------------------------------------------------

@@ -54,7 +54,8 @@ def test_a_cytoscape_desktop_cyjs_reads_with_names_positions_and_edges(tmp_path)
     path.write_text(json.dumps(CYJS), encoding="utf-8")
     t = tg.read(path)
     assert list(t.actors["name"]) == ["Mairie", "CAF"]
-    assert (t.actors.loc["102", "x"], t.actors.loc["102", "y"]) == (-12.5, 40.0)
+    # Cytoscape's y points down; positions are kept y up (io/positions.py)
+    assert (t.actors.loc["102", "x"], t.actors.loc["102", "y"]) == (-12.5, -40.0)
     assert [(r.source, r.target) for r in t.relations.itertuples()] == [("102", "104")]
     assert "SUID" not in t.actors.columns  # Cytoscape's internal number
 

@@ -37,7 +37,7 @@ READABLE = [f for f in FILES if f not in BROKEN] + PAIRS
 
 
 def test_the_corpus_holds_every_file_its_sources_name():
-    assert len(SOURCES) == 46  # the 45 of the shared corpus, and karate.net
+    assert len(SOURCES) == 52  # the 45 of the shared corpus, karate.net, Cytoscape.js and sigma.js
     assert all((ROOT / s).is_file() for s in SOURCES)
 
 
@@ -86,11 +86,15 @@ def reference_counts(relative: str) -> tuple[int, int, str]:
             nodes, edges = _xml_counts(path, "node", "edge")
             return nodes, edges, "xml"
         return g.number_of_nodes(), g.number_of_edges(), "networkx"
-    if suffix == ".json":
+    if suffix in (".json", ".cyjs"):
         data = json.loads(path.read_text(encoding="utf-8"))
-        if "connections" in data:
+        if isinstance(data, dict) and "connections" in data:  # Kumu
             return len(data["elements"]), len(data["connections"]), "json"
-        return len(data["nodes"]), len(data["edges"]), "json"
+        elements = data.get("elements", data) if isinstance(data, dict) else data
+        if isinstance(elements, list):  # Cytoscape.js: one list, edges have a source
+            edges = sum(1 for e in elements if "source" in e["data"])
+            return len(elements) - edges, edges, "json"
+        return len(elements["nodes"]), len(elements["edges"]), "json"
     if suffix == ".xlsx":
         counts = []
         with warnings.catch_warnings():  # openpyxl drops Kumu's extensions: not our concern here
@@ -181,7 +185,8 @@ def test_kumu_project_json_keeps_labels_types_and_map_positions():
     data = json.loads((ROOT / "kumu" / "kumu-changelabs-template.json").read_text())
     first = data["maps"][0]["elements"][0]
     actor = t.actors.loc[first["element"]]
-    assert (actor["x"], actor["y"]) == (first["position"]["x"], first["position"]["y"])
+    # Kumu's y points down; positions are kept y up (io/positions.py)
+    assert (actor["x"], actor["y"]) == (first["position"]["x"], -first["position"]["y"])
     assert actor["name"] == "Outcome A" and actor["type"] == "Desired Outcome"
 
 
@@ -226,3 +231,31 @@ def test_a_pajek_file_declaring_its_vertices_by_count_alone():
 def test_a_gephi_pair_whose_file_starts_with_an_empty_line_reads():
     t = tg.read(ROOT / "gephi" / "pair-import-types")
     assert list(t.actors.index) == ["1", "2", "3", "4", "5"]
+
+
+# -- Cytoscape.js and sigma.js files (added with their sources) ---------------------------
+def test_cytoscape_compound_nodes_are_flattened_with_a_warning_and_their_parent_kept():
+    t = tg.read(ROOT / "cytoscape" / "cola-compound.json", lang="en")
+    [warning] = [w for w in t.warnings if w.code == "cytoscape_compound_flattened"]
+    assert "5 nodes" in warning.message and "(b, c, a, d, e)" in warning.message
+    assert (
+        t.actors.loc["b", "parent"] == "compound-1" and t.actors.loc["d", "parent"] == "compound-3"
+    )
+
+
+def test_a_cytoscape_list_of_elements_reads_nodes_and_edges_apart():
+    t = tg.read(ROOT / "cytoscape" / "edge-arrows.json")
+    assert (len(t.actors), len(t.relations)) == (24, 12)  # n0...n23 and e0...e11 in the file
+    assert ("n0", "n1") in set(zip(t.relations["source"], t.relations["target"], strict=True))
+
+
+def test_positions_of_cytoscape_are_turned_over_and_those_of_sigma_kept():
+    cyjs = tg.read(ROOT / "cytoscape" / "genemania-export.cyjs")
+    # the file's first node: "position": {"x": 147.454345703125, "y": -30.69869613647461}, y down
+    assert (cyjs.actors.loc["296", "x"], cyjs.actors.loc["296", "y"]) == (
+        147.454345703125,
+        30.69869613647461,
+    )
+    sigma = tg.read(ROOT / "sigma" / "les-miserables.json")
+    # Myriel: "x": 268.72385, "y": 91.18155 in the file, sigma.js's y up: kept as written
+    assert (sigma.actors.loc["0.0", "name"], sigma.actors.loc["0.0", "y"]) == ("Myriel", 91.18155)

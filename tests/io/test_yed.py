@@ -47,4 +47,5 @@ def test_yed_labels_are_names_and_groups_are_collectives_with_their_members(tmp_
     assert list(t.relations["type"]) == ["financement"]
     # the geometry's centre and the fill colour are kept for the map
     gournay = t.actors.loc["n0::n0"]
-    assert (gournay["x"], gournay["y"], gournay["color"]) == (40.0, 35.0, "#FFCC00")
+    # yEd's y points down; positions are kept y up (io/positions.py)
+    assert (gournay["x"], gournay["y"], gournay["color"]) == (40.0, -35.0, "#FFCC00")

@@ -45,9 +45,10 @@ people, resources, needs, extra columns, the territory's own types):
 
 Limits, by format: dates and numbers in extra columns come back as ISO text and
 numbers (or text, from CSV); sheets the workbook had beyond the format's are
-only in the CSV export; GEXF cannot carry the territory's own actor types (their
-colours and labels), only the families of its own relation types (the ``family``
-of each edge); JSON is read by :func:`territoire_graphe.io.graphml.read_json`.
+only in the CSV export; GEXF has no graph-level data, so a territory's own types are
+described on the actors, collectives and relations of those types (``type_color``,
+``type_label``, ``type_directed``, with each edge's ``family``): a declared type that
+nothing uses is not carried; JSON is read by :func:`territoire_graphe.io.graphml.read_json`.
 The territory is never modified.
 """
 

@@ -60,11 +60,12 @@ def to_gexf(
     >>> nx.read_gexf(path).number_of_nodes() == len(t.actors) + len(t.collectives) + len(t.people)
     True
     """
-    from .export import _collect, _flat, _mark_empty_columns
+    from .export import _collect, _flat, _mark_empty_columns, type_rows
 
     code = resolve_lang(lang)
     g = _collect(t, diagnosis)
     _mark_empty_columns(g, t)
+    _describe_types(g.nodes, [e[3] for e in g.edges], type_rows(t))
     nodes, edges = restrict_people(g.nodes, g.edges, t, people, code)
     path = Path(path)
     write_gexf13(
@@ -76,6 +77,28 @@ def to_gexf(
         drawing=map_drawing(t, diagnosis, lang=code),
     )
     return path
+
+
+# GEXF has no graph-level data: a territory's own types are described on the nodes and
+# edges of those types (read back by io/gexf.py from our own files).
+TYPE_ATTRIBUTES = {"color": "type_color", "label": "type_label", "directed": "type_directed"}
+
+
+def _describe_types(
+    nodes: Sequence[tuple[str, dict[str, Any]]],
+    edges: Sequence[dict[str, Any]],
+    rows: Sequence[dict[str, Any]],
+) -> None:
+    """Give every actor, collective and relation of a territory's own type that type's
+    colour, label and default direction (``type_color``, ``type_label``, ``type_directed``)."""
+    own = {(str(r["kind"]), str(r["type"])): r for r in rows}
+    for attrs in [a for _, a in nodes] + list(edges):
+        row = own.get((str(attrs.get("kind")), str(attrs.get("type"))))
+        if row is None:
+            continue
+        for field, name in TYPE_ATTRIBUTES.items():
+            if row.get(field) is not None:
+                attrs[name] = row[field]
 
 
 def write_gexf13(

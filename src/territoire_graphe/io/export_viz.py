@@ -5,7 +5,8 @@ map share one drawing: actors coloured by type with the map's palette, sized as
 the map sizes them (by betweenness when a diagnosis is given, else all alike), and
 placed where the map places them (:func:`~territoire_graphe.render.map_data.sized_layout`,
 positions stored on the actors -- read from Gephi, say -- kept). The map's canvas
-has its y axis downwards; drawing tools have it upwards, so y is turned over.
+has its y axis downwards; Gephi and sigma.js have it upwards (:mod:`.positions`), so
+y is turned over: positions read from Gephi come back out as they were.
 Collectives and people get no position (they are not on the map).
 """
 

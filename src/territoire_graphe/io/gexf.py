@@ -102,8 +102,11 @@ def read_gexf(path: Path, *, display: str, lang: str | None = None) -> RawWorkbo
         ]
         for scope in ("node", "edge")
     }
+    graph_data = {"types": _own_types(nodes, edges)} if own else {}
     content = complete(
-        GraphContent(display, "GEXF", nodes, edges, {}, order["node"], order["edge"], where="xml"),
+        GraphContent(
+            display, "GEXF", nodes, edges, graph_data, order["node"], order["edge"], where="xml"
+        ),
         notes,
     )
     raw = graph_to_raw(content)
@@ -111,6 +114,25 @@ def read_gexf(path: Path, *, display: str, lang: str | None = None) -> RawWorkbo
 
 
 Declared = dict[tuple[str, str], tuple[str, str, str | None, bool]]  # title, type, default, dyn
+_TYPE_FIELDS = {"type_color": "color", "type_label": "label", "type_directed": "directed"}
+
+
+def _own_types(nodes: list[Node], edges: list[Edge]) -> list[dict[str, Any]]:
+    """The territory's own types, as our exports describe them on their elements.
+
+    ``type_color``, ``type_label`` and ``type_directed`` (export_gexf.py) are taken off
+    the nodes and edges and become rows of the ``types`` sheet, one per kind and type.
+    """
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    for attrs in [a for _, a, _ in nodes] + [e[2] for e in edges]:
+        described = {f: attrs.pop(a) for a, f in _TYPE_FIELDS.items() if a in attrs}
+        kind, name = attrs.get("kind"), attrs.get("type")
+        if described and isinstance(kind, str) and name is not None:
+            row = rows.setdefault((kind, str(name)), {"type": str(name), "kind": kind})
+            if kind == "relation" and attrs.get("family") is not None:
+                row["family"] = attrs["family"]
+            row.update(described)
+    return list(rows.values())
 
 
 def _declared(graph: Element) -> Declared:

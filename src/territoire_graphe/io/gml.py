@@ -26,6 +26,7 @@ from typing import Any
 
 from .graphs import Edge, GraphContent, Node, graph_to_raw
 from .graphtools import Notes, complete, file_bytes
+from .positions import y_down_to_up
 from .problems import fatal
 from .sheets import RawWorkbook
 from .values import as_text
@@ -52,6 +53,8 @@ def read_gml(path: Path, *, display: str, lang: str | None = None) -> RawWorkboo
     if graph is None:
         raise fatal("graph_missing", display, lang=lang, format="GML")
     default = _flag(_first(graph, "directed"))
+    creator = str(_first(pairs, "creator") or "").lower()
+    y_down = "yfiles" in creator or "yed" in creator.split()  # yEd: y down (io/positions.py)
     nodes: list[Node] = []
     edges: list[Edge] = []
     for key_name, value in graph:
@@ -69,7 +72,7 @@ def read_gml(path: Path, *, display: str, lang: str | None = None) -> RawWorkboo
                     number=len(nodes) + 1,
                     needed="id",
                 )
-            nodes.append((node_id, attrs, len(nodes) + 1))
+            nodes.append((node_id, y_down_to_up(attrs) if y_down else attrs, len(nodes) + 1))
         elif key_name.lower() == "edge":
             source, target = as_text(_first(value, "source")), as_text(_first(value, "target"))
             if source is None or target is None:

@@ -24,8 +24,9 @@ from typing import Any
 
 from .graphs import Edge, GraphContent, Node, graph_to_raw
 from .guards import bounded_json, check_xml_tokens
+from .jsonplaces import JsonPlaces
 from .outputs import write_text
-from .problems import fatal
+from .problems import InputError, fatal
 from .sheets import RawWorkbook
 from .values import as_text, is_blank
 
@@ -279,19 +280,27 @@ def _graphml_data(
 def read_json(path: Path, *, display: str, lang: str | None = None) -> RawWorkbook:
     """Read a node-link JSON file (``networkx.node_link_data``, d3) into raw sheets."""
     try:
-        data = bounded_json(path.read_bytes().decode("utf-8-sig"), display=display, lang=lang)
+        text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise fatal("json_invalid", display, lang=lang, detail=str(error)) from error
+    data = bounded_json(text, display=display, lang=lang)
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
         raise fatal("json_not_node_link", display, lang=lang, detail="nodes")
     links = data.get("edges", data.get("links", []))
     if not isinstance(links, list):
         raise fatal("json_not_node_link", display, lang=lang, detail="edges")
     default = data.get("directed") if isinstance(data.get("directed"), bool) else None
+    places = JsonPlaces(text, {"node": "nodes", "edge": "edges" if "edges" in data else "links"})
+
+    def refused(element: str, number: int) -> InputError:
+        sheet, line = places.part(f"{element}s", element).place(number)
+        detail = f"{places.lists[element]}[{number - 1}]"
+        return fatal("json_not_node_link", display, lang=lang, sheet=sheet, row=line, detail=detail)
+
     nodes: list[Node] = []
     for number, node in enumerate(data["nodes"], start=1):
         if not isinstance(node, dict) or is_blank(node.get("id")):
-            raise fatal("json_not_node_link", display, lang=lang, detail=f"nodes[{number - 1}]")
+            raise refused("node", number)
         nodes.append(
             (str(as_text(node["id"])), {k: v for k, v in node.items() if k != "id"}, number)
         )
@@ -302,10 +311,10 @@ def read_json(path: Path, *, display: str, lang: str | None = None) -> RawWorkbo
             or is_blank(link.get("source"))
             or is_blank(link.get("target"))
         ):
-            raise fatal("json_not_node_link", display, lang=lang, detail=f"edges[{number - 1}]")
+            raise refused("edge", number)
         attrs = {k: v for k, v in link.items() if k not in ("source", "target", "key", "id")}
         edges.append(
             (str(as_text(link["source"])), str(as_text(link["target"])), attrs, number, default)
         )
     graph: dict[str, Any] = data["graph"] if isinstance(data.get("graph"), dict) else {}
-    return graph_to_raw(GraphContent(display, "JSON", nodes, edges, graph))
+    return graph_to_raw(GraphContent(display, "JSON", nodes, edges, graph, places=places))

@@ -221,7 +221,7 @@ def _graphics(data: Element) -> dict[str, Any]:
                 h = float(element.get("height") or element.get("Height") or 0)
             except ValueError:
                 continue
-            out["x"], out["y"] = x + w / 2, y + h / 2
+            out["x"], out["y"] = x + w / 2, -(y + h / 2) + 0.0  # yEd: y down (io/positions.py)
         if element.tag == "Fill" and element.get("color") and "color" not in out:
             out["color"] = str(element.get("color"))[:7]
     return out

@@ -122,6 +122,8 @@ class GraphContent:
     # are line numbers) or "list" (the n-th node or edge); the readers' warnings.
     where: str = "list"
     notes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    # JSON files: the lines of the items of their lists (io/jsonplaces.py), else None.
+    places: Any = None
 
 
 # -- from a graph to sheets -----------------------------------------------------------------
@@ -201,9 +203,7 @@ def graph_to_raw(content: GraphContent) -> RawWorkbook:
     repeated: list[str] = []
     taken: set[str] = set()
     parts = {
-        name: Part(
-            name, content.where, element="edge" if kind in ("relations", "memberships") else "node"
-        )
+        name: _part(content, name, "edge" if kind in ("relations", "memberships") else "node")
         for kind, name in SHEET_NAMES.items()
     }
     notes: list[tuple[str, dict[str, Any]]] = [
@@ -258,6 +258,13 @@ def graph_to_raw(content: GraphContent) -> RawWorkbook:
             )
         )
     return raw
+
+
+def _part(content: GraphContent, name: str, element: str) -> Part:
+    """The sheet ``name`` as the file says where things are (element and line, item...)."""
+    if content.places is not None:
+        return content.places.part(name, element)
+    return Part(name, content.where, element=element)
 
 
 class Table:

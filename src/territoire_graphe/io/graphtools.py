@@ -154,6 +154,8 @@ def complete(content: GraphContent, notes: Notes, *, sheet: str = "edges") -> Gr
                 missing[end] = position
     if missing:
         start = max((p for _, _, p in content.nodes), default=0)
+        if content.places is not None:  # JSON: numbers past every list, so no item's line
+            start = max([start, *(p for *_, p, _ in content.edges)])
         content.nodes.extend((node_id, {}, start + i) for i, node_id in enumerate(missing, start=1))
         notes.add("nodes_undeclared", sheet=sheet, count=len(missing), names=listing(list(missing)))
     content.notes = notes.items  # said by the builder, located as the file is (io/parts.py)

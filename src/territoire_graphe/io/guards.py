@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .limits import Limits, limits_or_default
+from .parts import Part
 from .problems import InputError, fatal
 
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
@@ -47,6 +48,43 @@ def json_depth(text: str) -> int:
     return deepest
 
 
+_OPENING_OR_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]', re.S)
+_BARE = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[^\s\[\]{},:"]+', re.S)
+
+
+def _deeper_than(text: str, limit: int) -> int | None:
+    """Where the nesting of a JSON text first goes past ``limit`` levels (an offset)."""
+    depth = 0
+    for found in _OPENING_OR_STRING.finditer(text):
+        bracket = found.group()
+        if bracket in "[{":
+            depth += 1
+            if depth > limit:
+                return found.start()
+        elif bracket in "]}":
+            depth -= 1
+    return None
+
+
+def _longer_than(text: str, digits: int) -> int | None:
+    """Where the first bare value (a number) of more than ``digits`` characters starts."""
+    for found in _BARE.finditer(text):
+        if found.group()[0] != '"' and len(found.group()) > digits:
+            return found.start()
+    return None
+
+
+def _line(text: str, offset: int | None) -> dict[str, Any]:
+    """The place of ``offset`` in a problem: the line of a text file (``row``), if known.
+
+    >>> _line("[\\n[1]]", 2)["row"]
+    2
+    """
+    if offset is None:
+        return {}
+    return {"sheet": Part("", "csv"), "row": text.count("\n", 0, offset) + 1}
+
+
 def json_parsers(
     text: str, *, display: str, lang: str | None = None, limits: Limits | None = None
 ) -> dict[str, Any]:
@@ -57,13 +95,15 @@ def json_parsers(
     """
     limits = limits_or_default(limits)
     if json_depth(text) > limits.depth:
-        raise fatal("json_too_deep", display, lang=lang, limit=limits.depth)
+        line = _line(text, _deeper_than(text, limits.depth))
+        raise fatal("json_too_deep", display, lang=lang, limit=limits.depth, **line)
     digits = limits.number_digits
 
     def number(kind: type) -> Any:
         def parse(written: str) -> Any:
             if len(written) > digits:
-                raise fatal("json_number_too_long", display, lang=lang, limit=digits)
+                line = _line(text, _longer_than(text, digits))
+                raise fatal("json_number_too_long", display, lang=lang, limit=digits, **line)
             return kind(written)
 
         return parse

@@ -7,7 +7,9 @@ The layout is recognised from the content, not the file name:
   may say ``undirected``; ``options.type`` (``directed``, ``undirected``,
   ``mixed``) is the default direction.
 - **Cytoscape.js**: ``elements`` holding ``nodes`` and ``edges`` (or a list of
-  elements with a ``group``), each with its ``data``; ``position`` is kept.
+  elements with a ``group``), each with its ``data``, or those elements alone (a
+  list, or ``nodes`` and ``edges`` whose items hold their ``data``, as the
+  Cytoscape.js demos ship them); ``position`` is kept (y turned over: io/positions.py).
 - **Kumu project**: ``elements`` and ``connections`` with Kumu ids (``_id``),
   ``attributes`` (``label``, ``element type``, ``connection type``...), and the
   positions of the first map.
@@ -24,9 +26,11 @@ from pathlib import Path
 from typing import Any
 
 from .graphs import Edge, GraphContent, Node, graph_to_raw
-from .graphtools import Notes, complete, file_bytes
+from .graphtools import Notes, complete, file_bytes, listing
 from .guards import json_depth, json_parsers
-from .problems import fatal
+from .jsonplaces import JsonPlaces
+from .positions import y_down_to_up
+from .problems import InputError, fatal
 from .sheets import RawWorkbook
 from .values import as_text, is_blank
 
@@ -45,39 +49,57 @@ def read_json_graph(path: Path, *, display: str, lang: str | None = None) -> Raw
     >>> raw.sheets[0].header, raw.sheets[0].rows[0], raw.sheets[1].rows
     (['id', 'label', 'x', 'y', 'type'], ['a', 'A', 1, 2, 'autre'], [['a', 'b', False, 'interconnaissance']])
     """
-    data = load_json(path, display=display, lang=lang)
+    data, text = load_json(path, display=display, lang=lang)
     notes = Notes()
     if (
         isinstance(data, dict)
         and isinstance(data.get("connections"), list)
         and isinstance(data.get("elements"), list)
     ):
+        places = JsonPlaces(text, {"node": "elements", "edge": "connections"})
         content = _kumu(data, display)
-    elif isinstance(data, dict) and isinstance(data.get("elements"), dict | list):
-        content = _cytoscape(data, display, lang)
+    elif (found := _cytoscape_elements(data)) is not None:
+        elements, prefix = found
+        lists = (
+            {"node": f"{prefix}nodes", "edge": f"{prefix}edges"}
+            if isinstance(elements, dict)
+            else {"node": prefix.rstrip("."), "edge": prefix.rstrip(".")}
+        )
+        places = JsonPlaces(text, lists)
+        content = _cytoscape(elements, display, lang, places)
+        nested = [n for n, attrs, _ in content.nodes if _identifier(attrs.get("parent"))]
+        if nested:  # compound nodes: flattened, the parent kept, a warning
+            notes.add(
+                "cytoscape_compound_flattened",
+                sheet="nodes",
+                count=len(nested),
+                names=listing(nested),
+            )
     elif (
         isinstance(data, dict)
         and isinstance(data.get("nodes"), list)
         and any(isinstance(n, dict) and "key" in n and "id" not in n for n in data["nodes"])
     ):
-        content = _graphology(data, display, lang)
+        places = JsonPlaces(text, {"node": "nodes", "edge": "edges"})
+        content = _graphology(data, display, lang, places)
     else:
         from .graphml import read_json
 
         return read_json(path, display=display, lang=lang)
+    content.places = places
     raw = graph_to_raw(complete(content, notes))
     return raw
 
 
-def load_json(path: Path, *, display: str, lang: str | None) -> Any:
-    """The JSON content of a file, or a clear InputError naming the line and column."""
+def load_json(path: Path, *, display: str, lang: str | None) -> tuple[Any, str]:
+    """The JSON content of a file and its text, or a clear InputError naming line and column."""
     try:
         text = file_bytes(path, display=display, lang=lang).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise fatal("json_encoding", display, lang=lang) from None
     parsers = json_parsers(text, display=display, lang=lang)  # depth and digits bounded
     try:
-        return json.loads(text, **parsers)
+        return json.loads(text, **parsers), text
     except json.JSONDecodeError as error:
         code = "json_truncated" if error.pos >= len(text.rstrip()) else "json_syntax"
         raise fatal(code, display, lang=lang, line=error.lineno, col=error.colno) from None
@@ -89,7 +111,26 @@ def _identifier(value: Any) -> str | None:
     return None if is_blank(value) or isinstance(value, dict | list) else as_text(value)
 
 
-def _graphology(data: dict[str, Any], display: str, lang: str | None) -> GraphContent:
+def _missing(
+    places: JsonPlaces, element: str, number: int, needed: str, display: str, lang: str | None
+) -> InputError:
+    """An item without its identifier or ends: named by its path and line."""
+    sheet, line = places.part("nodes" if element == "node" else "edges", element).place(number)
+    return fatal(
+        "json_graph_item",
+        display,
+        lang=lang,
+        sheet=sheet,
+        row=line,
+        list=places.lists[element],
+        number=number,
+        needed=needed,
+    )
+
+
+def _graphology(
+    data: dict[str, Any], display: str, lang: str | None, places: JsonPlaces
+) -> GraphContent:
     options: dict[str, Any] = data["options"] if isinstance(data.get("options"), dict) else {}
     kind = str(options.get("type") or "mixed").lower()
     default = {"directed": True, "undirected": False}.get(kind)
@@ -99,9 +140,7 @@ def _graphology(data: dict[str, Any], display: str, lang: str | None) -> GraphCo
     for number, node in enumerate(data["nodes"], start=1):
         node_id = _identifier(node.get("key")) if isinstance(node, dict) else None
         if node_id is None:
-            raise fatal(
-                "json_graph_item", display, lang=lang, list="nodes", number=number, needed="key"
-            )
+            raise _missing(places, "node", number, "key", display, lang)
         attrs = node["attributes"] if isinstance(node.get("attributes"), dict) else {}
         nodes.append((node_id, {k: v for k, v in attrs.items() if k not in drawn}, number))
     edges: list[Edge] = []
@@ -112,14 +151,7 @@ def _graphology(data: dict[str, Any], display: str, lang: str | None) -> GraphCo
             else (None, None)
         )
         if ends[0] is None or ends[1] is None:
-            raise fatal(
-                "json_graph_item",
-                display,
-                lang=lang,
-                list="edges",
-                number=number,
-                needed="source, target",
-            )
+            raise _missing(places, "edge", number, "source, target", display, lang)
         attrs = edge.get("attributes") if isinstance(edge.get("attributes"), dict) else {}
         undirected = edge.get("undirected")
         said = (not undirected) if isinstance(undirected, bool) else None
@@ -144,12 +176,32 @@ def _own_drawing(graph: dict[str, Any]) -> set[str]:
     return {"label", "x", "y", "size", "color"} - kept
 
 
-def _cytoscape(data: dict[str, Any], display: str, lang: str | None) -> GraphContent:
-    elements = data["elements"]
+def _cytoscape_elements(data: Any) -> tuple[Any, str] | None:
+    """Cytoscape.js elements and the path of their lists: ``{"elements": ...}`` (Cytoscape's
+    ``.cyjs``), or the elements alone, as ``cy.add`` takes them: a list of elements, or
+    ``{"nodes": [...], "edges": [...]}`` whose items hold their ``data``."""
+
+    def elements_alone(items: Any) -> bool:
+        return (
+            isinstance(items, list)
+            and bool(items)
+            and all(isinstance(e, dict) and isinstance(e.get("data"), dict) for e in items)
+        )
+
+    if isinstance(data, dict) and isinstance(data.get("elements"), dict | list):
+        return data["elements"], "elements."
+    if elements_alone(data):
+        return data, ""
+    if isinstance(data, dict) and elements_alone(data.get("nodes")):
+        return {"nodes": data["nodes"], "edges": data.get("edges") or []}, ""
+    return None
+
+
+def _cytoscape(elements: Any, display: str, lang: str | None, places: JsonPlaces) -> GraphContent:
+    groups: list[tuple[str, int, Any]]  # nodes or edges, number in its list, the element
     if isinstance(elements, dict):
-        groups = [("nodes", e) for e in elements.get("nodes") or []] + [
-            ("edges", e) for e in elements.get("edges") or []
-        ]
+        groups = [("nodes", n, e) for n, e in enumerate(elements.get("nodes") or [], start=1)]
+        groups += [("edges", n, e) for n, e in enumerate(elements.get("edges") or [], start=1)]
     else:
         groups = [
             (
@@ -157,52 +209,40 @@ def _cytoscape(data: dict[str, Any], display: str, lang: str | None) -> GraphCon
                 if isinstance(e, dict)
                 and (e.get("group") == "edges" or "source" in (e.get("data") or {}))
                 else "nodes",
+                number,
                 e,
             )
-            for e in elements
+            for number, e in enumerate(elements, start=1)
         ]
     nodes: list[Node] = []
     edges: list[Edge] = []
-    for group, element in groups:
+    for group, number, element in groups:
         item = element.get("data") if isinstance(element, dict) else None
         item = item if isinstance(item, dict) else {}
         if group == "nodes":
             node_id = _identifier(item.get("id"))
             if node_id is None:
-                raise fatal(
-                    "json_graph_item",
-                    display,
-                    lang=lang,
-                    list="elements.nodes",
-                    number=len(nodes) + 1,
-                    needed="data.id",
-                )
+                raise _missing(places, "node", number, "data.id", display, lang)
             attrs = {k: v for k, v in item.items() if k not in ("id", "SUID", "selected")}
             position = element.get("position")
-            if isinstance(position, dict):
+            if isinstance(position, dict):  # Cytoscape.js: y down (io/positions.py)
                 attrs.update(
                     (axis, position.get(axis))
                     for axis in ("x", "y")
                     if isinstance(position.get(axis), int | float)
                 )
-            nodes.append((node_id, attrs, len(nodes) + 1))
+                y_down_to_up(attrs)
+            nodes.append((node_id, attrs, number))
         else:
             ends = (_identifier(item.get("source")), _identifier(item.get("target")))
             if ends[0] is None or ends[1] is None:
-                raise fatal(
-                    "json_graph_item",
-                    display,
-                    lang=lang,
-                    list="elements.edges",
-                    number=len(edges) + 1,
-                    needed="data.source, data.target",
-                )
+                raise _missing(places, "edge", number, "data.source, data.target", display, lang)
             attrs = {
                 k: v
                 for k, v in item.items()
                 if k not in ("id", "source", "target", "SUID", "selected")
             }
-            edges.append((ends[0], ends[1], attrs, len(edges) + 1, None))
+            edges.append((ends[0], ends[1], attrs, number, None))
     return GraphContent(display, "JSON", nodes, edges, {})
 
 
@@ -213,9 +253,9 @@ def _kumu(data: dict[str, Any], display: str) -> GraphContent:
         for placed in maps[0].get("elements") or []:
             if isinstance(placed, dict) and isinstance(placed.get("position"), dict):
                 where = placed["position"]
-                positions[str(placed.get("element"))] = {
-                    a: where[a] for a in ("x", "y") if isinstance(where.get(a), int | float)
-                }
+                positions[str(placed.get("element"))] = y_down_to_up(  # Kumu: y down
+                    {a: where[a] for a in ("x", "y") if isinstance(where.get(a), int | float)}
+                )
     nodes: list[Node] = []
     for number, element in enumerate(data["elements"], start=1):
         if not isinstance(element, dict) or _identifier(element.get("_id")) is None:

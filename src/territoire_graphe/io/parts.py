@@ -1,7 +1,8 @@
 """Where a problem is in another tool's file, said as that file is: element and line, item.
 
 A workbook's problems name a sheet, a row and a column. A GEXF or GraphML file has
-elements and lines, a JSON, GML or Pajek file lists of nodes and edges, a single
+elements and lines, a JSON file items of its lists and their lines (``nodes[3]``,
+line 12: :mod:`.jsonplaces`), a GML or Pajek file lists of nodes and edges, a single
 CSV file lines only. The readers of those files give their sheets a
 :class:`Part` as name: it reads as the sheet's name (so the builder recognises
 it), and it tells :class:`~territoire_graphe.io.problems.Problem` and the command
@@ -12,6 +13,8 @@ line how to say where a problem is.
 (True, ['élément <node>', 'ligne 12', 'attribut « type »'])
 >>> Part("edges", "list", element="edge").describe("en", 3, None)
 ['edges', 'number 3']
+>>> Part("nodes", "json", element="nodes[2]").describe("fr", 14, "type", with_part=False)
+['élément nodes[2]', 'ligne 14', 'attribut « type »']
 >>> Part("lieux", "csv").describe("fr", 4, "nom")
 ['ligne 4', 'colonne « nom »']
 >>> Part("acteurs", "sheet", element="Feuil1").describe("fr", 4, None)
@@ -24,7 +27,7 @@ from ..messages import text
 
 
 class Part(str):
-    """A sheet name that knows what it stands for: ``xml`` element, ``list`` item, ``csv``."""
+    """A sheet name that knows what it stands for: ``xml`` element, ``json`` or ``list`` item, ``csv``."""
 
     kind: str
     element: str
@@ -43,6 +46,8 @@ class Part(str):
             return None
         if self.kind == "list":
             return text(f"realfiles.element.{self.element}", lang).capitalize()
+        if self.kind == "json":  # the list, not one of its items
+            return text("realfiles.where.json.heading", lang, element=self.element.split("[")[0])
         if self.kind == "sheet":
             return text("cli.check.sheet", lang, sheet=self.element)
         return text(f"realfiles.where.{self.kind}.heading", lang, element=self.element)
@@ -56,6 +61,10 @@ class Part(str):
             words.append(text(f"realfiles.element.{self.element}", lang))
         elif with_part and self.kind == "xml":
             words.append(text("realfiles.where.xml", lang, element=self.element))
+        elif self.kind == "json" and self.element.endswith("]"):  # one item: always said
+            words.append(text("realfiles.where.json", lang, element=self.element))
+        elif with_part and self.kind == "json":  # the whole list
+            words.append(text("realfiles.where.json.list", lang, element=self.element))
         elif with_part and self.kind == "sheet":  # a plain table: the sheet's own name
             words.append(text("problem.where.sheet", lang, sheet=self.element))
         if row is not None:

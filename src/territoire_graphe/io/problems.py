@@ -121,6 +121,9 @@ class ProblemLog:
         **values: object,
     ) -> None:
         """Record a problem; its message and hint come from the catalogue (``problem.<code>``)."""
+        place = getattr(sheet, "place", None)
+        if place is not None:  # an item of a JSON list: its path and line (io/jsonplaces.py)
+            sheet, row = place(row)
         message = text(f"problem.{code}", self.lang, **values)
         hint_key = f"problem.{code}.hint"
         if "suggestion" in values and has_text(f"{hint_key}.suggestion"):  # "vouliez-vous dire"

@@ -393,7 +393,12 @@ def _formatted_figures(
 
 # -- small helpers ------------------------------------------------------------------------------
 def _graph_positions(t: Territory) -> dict[str, tuple[float, float]] | None:
-    """Positions stored on the graph's actor nodes (``x``, ``y``), e.g. read from Gephi."""
+    """Positions stored on the graph's actor nodes (``x``, ``y``), e.g. read from Gephi.
+
+    Stored positions have their y axis upwards, as Gephi and sigma.js draw them (the
+    readers turn over those of y-down tools: io/positions.py); the map's canvas has it
+    downwards, so y is turned over here, and back by the exports (io/export_viz.py).
+    """
     found = {}
     for node, attrs in t.graph.nodes(data=True):
         if attrs.get("kind") == "actor" and "x" in attrs and "y" in attrs:
@@ -402,7 +407,7 @@ def _graph_positions(t: Territory) -> dict[str, tuple[float, float]] | None:
             except (TypeError, ValueError):
                 continue
             if math.isfinite(x) and math.isfinite(y):
-                found[str(node)] = (x, y)
+                found[str(node)] = (x, -y + 0.0)
     return found or None
 
 
