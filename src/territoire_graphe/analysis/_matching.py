@@ -105,7 +105,7 @@ _PREPOSITIONS = frozenset(
 #: Modes whose offer is not the thing it is about ("données sur la précarité alimentaire").
 _TOLD = frozenset({"study", "training"})
 #: Heads that name a kind of thing, not the thing ("un outil pour...", "équipement ...").
-_GENERIC_HEADS = frozenset({"outil", "equipement", "conception", "gestion", "moyen", "lieu"})
+_GENERIC_HEADS = frozenset({"outil", "equipement", "conception", "gestion", "moyen"})
 #: Words read in context only ("un local" / "producteurs locaux", "un atelier" / "atelier
 #: cuisine", "prêt à taux zéro" / "prêt de salle", "des livres" / "repas livrés"...).
 _CONTEXT_WORDS = frozenset(
@@ -524,8 +524,8 @@ def _modes_agree(
 ) -> bool:
     """A training or a study answers only a training or a study of the same subject."""
     rc, nc = r.concepts, n.concepts
-    if rc & MODES and not rc & nc & MODES and not (rc - MODES) & nc:
-        return False  # a study offered does not answer a need for the thing itself
+    if rc & _TOLD and not rc & nc & _TOLD:
+        return False  # a study or a training offered does not answer a need for the thing
     if not shared_c or not shared_c <= MODES:
         return True
     subject_r, subject_n = (rc - MODES) | r.plain, (nc - MODES) | n.plain
