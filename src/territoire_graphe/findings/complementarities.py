@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..messages import locale_for, text
 from .evidence import Evidence, finding, join_names
+from .grammar import all_feminine
 from .words import count_text
 
 
@@ -345,8 +346,9 @@ def _reason_text(e: Evidence, code: str, row: pd.Series) -> str:
         )
     if code == "same_function_same_area":
         functions = [locale_for(e.lang).quote(f) for f in details.get("functions", [])]
+        pair = [e.name(row["source"]), e.name(row["target"])]
         return text(
-            "suggestion.same_function_same_area",
+            "suggestion.same_function_same_area" + (".feminine" if all_feminine(pair) else ""),
             e.lang,
             function=join_names(functions, e.lang, limit=3),
             municipality=str(details.get("municipality", "")),

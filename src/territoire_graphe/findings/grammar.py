@@ -64,6 +64,44 @@ def _article(name: str) -> str | None:
     return None
 
 
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith(("s", "x")) else word
+
+
+def feminine(name: str) -> bool:
+    """Whether French treats an actor's name as feminine ("la Ville", "La Nef", "l'Agence").
+
+    Names whose gender is not known (a proper name) count as masculine, as French does
+    for an organisation named by a brand; a group mixing genders takes the masculine.
+
+    >>> [feminine(n) for n in ("Ville de Creil", "La Nef", "L'Agence", "Les Fermes du Bray",
+    ...                        "Atelier Bray", "Les Jardins", "Le Bocal", "CAF")]
+    [True, True, True, True, False, False, False, True]
+    """
+    words = name.replace("’", "'").split()
+    if not words:
+        return False
+    first = words[0].lower()
+    if first == "la":
+        return True
+    if first in ("le", "un"):
+        return False
+    if first == "les" and len(words) > 1:
+        return _singular(words[1].lower()) in FEMININE
+    if first.startswith("l'") and len(first) > 2:
+        return _singular(first[2:]) in FEMININE
+    return _singular(_first_word(name)) in FEMININE
+
+
+def all_feminine(names: Sequence[str]) -> bool:
+    """Whether every name of a group is feminine (then French agrees in the feminine).
+
+    >>> all_feminine(["Ville de Creil", "CAF"]), all_feminine(["Ville de Creil", "Atelier Bray"])
+    (True, False)
+    """
+    return bool(names) and all(feminine(n) for n in names)
+
+
 def article_name(name: str, lang: str, *, capital: bool = False) -> str:
     """``name`` with the article French puts before it ("le Département de l'Oise").
 

@@ -78,6 +78,8 @@ FR: dict[str, str] = {
     "finding.isolated_tension.alone": "Il n'a avec les autres acteurs que des relations de tension.",
     "finding.acquaintance_only": "Parmi les {total} paires d'acteurs qui se connaissent, {count} n'ont aucune autre relation de coopération, de partenariat ou de gouvernance.",
     "finding.acquaintance_only.one": "Parmi les {total} paires d'acteurs qui se connaissent, 1 n'a aucune autre relation de coopération, de partenariat ou de gouvernance.",
+    "finding.mobilise_first.feminine": "Pour faire circuler une invitation, mobilisez d'abord {names} : en {steps} étapes au plus, elles touchent {reached} des {others} autres acteurs ({share}).",
+    "suggestion.same_function_same_area.feminine": "toutes deux actives pour {function} à {municipality}",
 }
 
 EN: dict[str, str] = {
@@ -154,4 +156,6 @@ EN: dict[str, str] = {
     "finding.isolated_tension.alone": "Its only relations with other actors are tensions.",
     "finding.acquaintance_only": "Of the {total} pairs of actors who know each other, {count} have no other relation of cooperation, partnership or governance.",
     "finding.acquaintance_only.one": "Of the {total} pairs of actors who know each other, 1 has no other relation of cooperation, partnership or governance.",
+    "finding.mobilise_first.feminine": "To spread an invitation, mobilise {names} first: within {steps} steps they reach {reached} of the {others} other actors ({share}).",
+    "suggestion.same_function_same_area.feminine": "both active for {function} in {municipality}",
 }
