@@ -31,12 +31,14 @@ département conseil centre lycée collège collectif comité syndicat groupemen
 office parc institut établissement service club foyer secours crédit pays musée théâtre
 cinéma conservatoire hôpital bureau cabinet fonds ministère rectorat tribunal laboratoire
 campus domaine gîte relais espace point jardin marché village quartier territoire
+écopôle élevage greta
 ccas cias cfa esat ehpad ptce gal iut cnam crous département
 """
 _FEMININE = """
 association région ville commune communauté chambre maison fédération fondation agence
 caisse union mutuelle banque mairie métropole préfecture direction mission pépinière
 épicerie scierie fromagerie ferronnerie menuiserie poterie ressourcerie recyclerie
+légumerie cantine pharmacie supérette
 coopérative entreprise régie plateforme école université ferme cuisine boulangerie
 brasserie librairie compagnie société confédération amicale maîtrise halle médiathèque
 bibliothèque ludothèque crèche résidence clinique cave miellerie conserverie laiterie
@@ -91,6 +93,26 @@ def feminine(name: str) -> bool:
     if first.startswith("l'") and len(first) > 2:
         return _singular(first[2:]) in FEMININE
     return _singular(_first_word(name)) in FEMININE
+
+
+def plural(name: str) -> bool:
+    """Whether a name takes a plural verb in French ("Les Jardins du Bray *ont* besoin").
+
+    >>> plural("Les Jardins du Bray"), plural("Atelier Bray"), plural("Lesquin Services")
+    (True, False, False)
+    """
+    return name.split(" ", 1)[0].lower() == "les" and " " in name
+
+
+def agreement(name: str) -> str:
+    """The catalogue key suffix a French sentence about one actor needs: "", ".feminine",
+    ".plural" or ".plural.feminine" ("membre lui aussi", "membre elle aussi", "membres
+    eux aussi", "membres elles aussi").
+
+    >>> [agreement(n) for n in ("Atelier Bray", "La Nef", "Les Jardins", "Les Fermes du Bray")]
+    ['', '.feminine', '.plural', '.plural.feminine']
+    """
+    return (".plural" if plural(name) else "") + (".feminine" if feminine(name) else "")
 
 
 def all_feminine(names: Sequence[str]) -> bool:
