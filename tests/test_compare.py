@@ -368,5 +368,5 @@ def test_the_comparison_workbook_lists_proper_names(tmp_path):
     )
     sheet = load_workbook(to_excel_comparison(table, tmp_path / "c.xlsx")).worksheets[0]
     names = [sheet.cell(row=r, column=1).value for r in (2, 3)]
-    # file names are lower case; the workbook shows them as titles, particles left small
-    assert set(names) == {"Lens Lievin Alimentation", "Pays de Bray"}
+    # the samples' names come from their `territoire` sheet, shown as typed there
+    assert set(names) == {"Lens-Liévin : alimentation", "Pays de Bray"}

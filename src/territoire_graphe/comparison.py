@@ -161,7 +161,7 @@ def compare(
     >>> from territoire_graphe.data import samples
     >>> table = compare(samples())
     >>> list(table.index)[:2]
-    ['colombelles tzcld', 'lens lievin alimentation']
+    ['Colombelles TZCLD', 'Lens-Liévin : alimentation']
     >>> {"density", "isolated_share", "ei_index_type", "size_comparable"} <= set(table.columns)
     True
     """

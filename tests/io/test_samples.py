@@ -68,3 +68,43 @@ def test_extra_columns_keep_their_leading_zeros():
 def test_the_isolated_actors_of_each_sample_are_flagged(sample):
     d = tg.diagnose(tg.read(tg.sample_path(sample)), permutations=0)
     assert set(d.actors.index[d.actors["is_isolated"]]) == ISOLATED[sample]
+
+
+#: The `territoire` sheet of each sample, as written in build_samples.py (by hand here).
+TERRITORY = {
+    "pays_de_bray_2023.xlsx": ("Pays de Bray", "2023-01-01", 7, "Beauvais"),
+    "pays_de_bray_2024.xlsx": ("Pays de Bray", "2024-01-01", 7, "Beauvais"),
+    "voisinerie_wazemmes.xlsx": ("Voisinerie de Wazemmes", "2023-10-01", 1, "Douai"),
+    "colombelles_tzcld.xlsx": ("Colombelles TZCLD", "2023-06-01", 1, "Caen"),
+    "lens_lievin_alimentation.xlsx": ("Lens-Liévin : alimentation", "2023-03-01", 8, "Arras"),
+}
+
+
+@pytest.mark.parametrize("sample", sorted(TERRITORY))
+def test_each_sample_has_a_territory_sheet(sample):
+    t = tg.read(tg.sample_path(sample))
+    name, date, communes, outside = TERRITORY[sample]
+    assert t.name == name and str(t.date.date()) == date
+    assert len(t.perimeter) == communes and outside not in t.perimeter
+    assert set(t.perimeter) <= set(t.actors["municipality"])
+    assert t.info["source"] and t.info["author"]
+
+
+@pytest.mark.parametrize("sample", sorted(TERRITORY))
+def test_commune_findings_stay_inside_the_perimeter(sample):
+    t = tg.read(tg.sample_path(sample))
+    found = tg.diagnose(t, permutations=0).findings
+    communes = found[found["code"] == "communes_no_tie"]
+    for figures in communes["figures"]:
+        assert {figures["group_a"], figures["group_b"]} <= set(t.perimeter)
+    if sample.startswith("pays_de_bray"):
+        # head offices in Beauvais and Lille spoke in these findings before the sheet
+        assert not communes["text"].str.contains("Beauvais|Lille").any()
+
+
+def test_the_title_uses_the_name_and_date_of_the_sheet():
+    from territoire_graphe.render.titles import territory_title
+
+    t = tg.read(tg.sample_path("colombelles_tzcld.xlsx"))
+    assert territory_title(t, "fr") == "Colombelles TZCLD, juin 2023"
+    assert territory_title(t, "en") == "Colombelles TZCLD, June 2023"

@@ -230,7 +230,7 @@ def test_an_output_shown_after_it_ran_still_fits_the_whole_map(
 def test_a_territory_shows_a_short_french_card_by_default(bray):
     card = bray._repr_html_()
     assert card == territory_html(bray)
-    assert "Territoire « pays de bray »" in card and "acteurs" in card and "relations" in card
+    assert "Territoire « Pays de Bray »" in card and "acteurs" in card and "relations" in card
     assert ">52<" in card and "Types d&#x27;acteurs" in card
     assert len(card) < 6000 and card.count("<tr>") == 2  # one row of names, one of counts
 
@@ -238,7 +238,7 @@ def test_a_territory_shows_a_short_french_card_by_default(bray):
 def test_the_environment_variable_switches_the_cards_to_english(bray, monkeypatch):
     monkeypatch.setenv("TERRITOIRE_GRAPHE_LANG", "en")
     card = bray._repr_html_()
-    assert 'Territory "pays de bray"' in html.unescape(card) and "actors" in card
+    assert 'Territory "Pays de Bray"' in html.unescape(card) and "actors" in card
     assert "Territoire" not in card
     assert "Diagnosis of" in html.unescape(tg.diagnose(bray)._repr_html_())
 
@@ -254,7 +254,7 @@ def test_every_workbook_text_in_the_cards_is_escaped(hostile, make_diagnosis):
 def test_a_diagnosis_shows_headline_figures_central_actors_and_the_first_findings(bray_diagnosis):
     card = bray_diagnosis._repr_html_()
     assert card == diagnosis_html(bray_diagnosis)
-    assert "Diagnostic du territoire « pays de bray »" in card
+    assert "Diagnostic du territoire « Pays de Bray »" in card
     assert "Acteurs : <strong>52</strong>" in card and "Densité" in card
     assert "Maison d&#x27;Économie Solidaire du Pays de Bray" in card
     assert card.count("<li>") == 6
@@ -265,5 +265,5 @@ def test_a_diagnosis_shows_headline_figures_central_actors_and_the_first_finding
 
 def test_a_diagnosis_in_english_speaks_english(bray):
     card = html.unescape(tg.diagnose(bray, lang="en")._repr_html_())
-    assert 'Diagnosis of the territory "pays de bray"' in card
+    assert 'Diagnosis of the territory "Pays de Bray"' in card
     assert "Actors: " in card and "more findings" in card and "Constats" not in card

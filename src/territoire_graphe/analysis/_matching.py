@@ -1,15 +1,30 @@
 """Matching resources with needs: French-aware text matching, then weaker category leads.
 
-A resource *answers* a need (``match="text"``) when their texts say so: they share a
-concept of the domain thesaurus (:data:`THESAURUS`: "véhicule" ~ "camion" ~ "livrer";
-"salle" ~ "local" ~ "bâtiment"; "subvention" ~ "prêt d'honneur" ~ "financement"...) or a
-meaningful word. Texts are read as French: lower case, accents and elision ("d'", "l'")
-removed, a French stop list and generic words ("besoin", "offre", "mise à disposition",
-"service"...) left out, plural and feminine brought back to one form ("locaux" ->
-"local", "biosourcés" -> "biosourcé", "locale" -> "local") without cutting words to a
-stem ("commune" is not "communication", "formation" is not "transformation"). The noun
-"un local" is premises; the adjective "local" ("producteurs locaux", "filière locale")
-is not.
+A resource *answers* a need (``match="text"``) when their texts say so. A text is read as
+French: lower case, accents, elision ("d'", "l'") and hyphens taken off, a stop list of
+function words and generic acts ("besoin", "mise à disposition", "vente", "location",
+"partage"...) left out, plural and feminine brought back to one form ("locaux" -> "local",
+"biosourcées" -> "biosourcé") without cutting words to a stem. Then it becomes a row of
+*units*, the first being its *head* (the thing offered or needed):
+
+- a compound of the thesaurus (:mod:`._thesaurus`) is one unit ("chambre froide",
+  "bois de chauffage", "site internet"): its words are not shared one by one;
+- a word with several senses takes the one its neighbours say ("hébergement du site" /
+  "hébergement d'urgence", "réseau d'eau" / "réseau de bénévoles", "un local" / "producteurs
+  locaux");
+- each unit names concepts of the thesaurus (synonyms and hypernyms: "camion" ~
+  "utilitaire" ~ "livraison" ~ "évacuer"; "hangar" ~ "salle" ~ "entrepôt"; "subvention" ~
+  "prêt d'honneur" ~ "mécénat"...) or none, and may belong to a verb family ("livrer" /
+  "livraison" / "livreur", "souder" / "soudure", "secours" / "secourisme"); two nouns are
+  joined only through their verb, so "chauffage" is not "chauffeur".
+
+Two texts agree when they share a concept, a unit or a family, and: money goes with money;
+a training or a study answers a training or a study of the same subject; the head of each
+text takes part in the agreement, itself or through a qualifier of its own ("démarches *en
+ligne*"), not through a purpose ("un véhicule *pour la tournée de l'infirmière*") or a
+complement ("salle *de sport*"); the same head qualified by "de" + different things on both
+sides is two senses ("réseau de bénévoles" / "réseau d'eau"). The score counts what is
+shared (2 per concept, 1 per unit or family); the closest pairs are kept first.
 
 A shared category alone (``match="category"``) is a weaker lead, kept for the table only.
 Each need keeps at most :data:`MAX_PER_NEED` text matches and each resource at most
@@ -28,13 +43,17 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from typing import Any
 
 import pandas as pd
 
 from ..model import Territory
 from ..text_keys import loose
+from ._thesaurus import IMPLIES, MODES, SENSES, THESAURUS
+
+__all__ = ["MAX_PER_NEED", "MAX_PER_RESOURCE", "MODES", "THESAURUS", "answers", "concepts"]
 
 MAX_PER_NEED = 5
 MAX_PER_RESOURCE = 5
@@ -48,259 +67,104 @@ the an and or of to in for with without by from at as is are be this that these 
 their its it we you they has have not any all other per into
 besoin need offre offer propose proposer proposition mise disposition dispo cherche recherche
 recherchons aide aider help soutien support appui projet project service solution moyen
-possibilite capacite activite action commun partage mutualise nouveau petit grand bon
+possibilite capacite activite action commun partage partager mutualise nouveau petit grand bon
 disponible vacant gratuit ponctuel regulier temps partiel plein jour semaine mois an annee
-soir matin samedi lundi dimanche heure place region regional territoire territorial
-structure association personne public quotidien general divers ensemble equipe equipee
-installer organiser faire avoir permettre mettre utiliser trouver accueil competence
-conseil materiel produit construction
+soir matin samedi lundi mardi mercredi jeudi vendredi dimanche heure place region regional
+territoire territorial structure association personne public quotidien general divers ensemble
+equipe equipee installer organiser faire avoir permettre mettre utiliser trouver accueil
+accueillir competence conseil materiel produit construction vente vendre achat acheter
+acquisition acquerir location louer louable pret preter refaire reprendre reprise lancer
+lancement creer creation ouvrir ouverture demarrage demarrer collecte collecter don donner
+nombreux plusieurs quelque chaque premier deuxieme second ancien actuel futur prochain
 """
 _STOP = frozenset(_STOP_WORDS.split())
-_DETERMINER_WORDS = """un le les des du au aux ce ces cet notre nos votre vos mon mes leur leurs
-de d l en nouveau nouveaux petit petits grand grands"""
+_DETERMINER_WORDS = """un une le la les des du au aux ce ces cet cette notre nos votre vos mon
+mes leur leurs de d l en nouveau nouveaux petit petits grand grands"""
 _DETERMINERS = frozenset(_DETERMINER_WORDS.split())
-
-#: Concepts of the domain, each with the word forms (after normalisation) that say it.
-THESAURUS: dict[str, tuple[str, ...]] = {
-    "premises": (
-        "salle",
-        "batiment",
-        "stockage",
-        "stocker",
-        "entrepot",
-        "entreposer",
-        "hangar",
-        "immobilier",
-        "surface",
-        "coworking",
-        "lieu",
-        "cuisine",
-        "m2",
-        "garage",
-        "chambre froide",
-    ),  # "local", "atelier", "bureau", "espace": in context
-    "vehicle": (
-        "vehicule",
-        "camion",
-        "camionnette",
-        "utilitaire",
-        "fourgon",
-        "livraison",
-        "livrer",
-        "transport",
-        "transporter",
-        "demenager",
-        "demenagement",
-        "minibus",
-        "navette",
-        "cargo",
-        "voiture",
-        "logistique",
-        "portage",
-        "chauffeur",
-    ),
-    "funding": (
-        "subvention",
-        "financement",
-        "financer",
-        "garantie",
-        "fonds",
-        "investir",
-        "investissement",
-        "capital",
-        "capital-risque",
-        "credit",
-        "budget",
-        "mecenat",
-        "tresorerie",
-        "dotation",
-        "levee",
-        "avance",
-        "appel a projet",
-        "financier",
-        "emprunt",
-        "bancaire",
-        "budgetaire",
-    ),
-    "training": (
-        "formation",
-        "former",
-        "formateur",
-        "apprentissage",
-        "apprenti",
-        "stage",
-        "stagiaire",
-        "alternance",
-        "tutorat",
-        "qualification",
-        "cours",
-        "pedagogique",
-        "plateau technique",
-        "enseignement",
-    ),
-    "accounting": (
-        "comptabilite",
-        "comptable",
-        "compte",
-        "paie",
-        "salaire",
-        "bilan",
-        "facturation",
-        "administratif",
-        "gestion administrative",
-        "tresorier*",
-    ),
-    "legal": ("juridique", "droit", "statut", "avocat", "contrat"),
-    "communication": (
-        "communication",
-        "communiquer",
-        "graphiste",
-        "graphisme",
-        "graphique",
-        "logo",
-        "charte graphique",
-        "site internet",
-        "site web",
-        "web",
-        "reseaux sociaux",
-        "flyer",
-        "affiche",
-        "impression",
-        "imprimer",
-        "video",
-        "videaste",
-        "film",
-        "visuel",
-        "promotion",
-        "signaletique",
-    ),
-    "digital": (
-        "numerique",
-        "informatique",
-        "ordinateur",
-        "logiciel",
-        "en ligne",
-        "internet",
-        "outil numerique",
-    ),
-    "materials": (
-        "materiau",
-        "biosource",
-        "chanvre",
-        "bois",
-        "paille",
-        "terre crue",
-        "brique",
-        "chaux",
-        "beton",
-        "isolant",
-        "recuperation",
-        "construction ecologique",
-    ),
-    "food": (
-        "alimentation",
-        "alimentaire",
-        "legume",
-        "fruit",
-        "denree",
-        "repas",
-        "cantine",
-        "fromage",
-        "laitier",
-        "produits laitier",
-        "maraicher",
-        "epicerie",
-        "nourriture",
-        "approvisionnement",
-    ),
-    "volunteers": ("benevole", "benevolat", "renfort"),
-    "workforce": (
-        "salarie",
-        "main-d'oeuvre",
-        "main d oeuvre",
-        "maindoeuvre",
-        "personnel",
-        "recrutement",
-        "recruter",
-        "embauche",
-        "agent",
-        "insertion",
-        "travaux",
-        "entretien",
-    ),
-    "land": (
-        "foncier",
-        "terrain",
-        "parcelle",
-        "hectare",
-        "friche",
-        "cultiver",
-        "jardin",
-    ),  # "terre" is read in context (not "terre crue")
-    "tools": ("outillage", "outil", "equipement"),
-    "sound": ("sonorisation", "sono", "micro", "enceinte"),
-    "sewing": ("couture", "coudre", "textile"),
-    "oven": ("four", "cuire", "cuisson"),
-    "printing": ("imprimante", "fabrication"),
-    "governance": (
-        "partenariat",
-        "elu",
-        "municipal",
-        "conseil municipal",
-        "gouvernance",
-        "mairie",
-        "collectivite",
-    ),
-    "conflict": ("conflit", "litige"),
-    "study": (
-        "etude",
-        "diagnostic",
-        "audit",
-        "donnee",
-        "statistique",
-        "impact",
-        "mesure",
-        "evaluation",
-        "observatoire",
-    ),
-    "woodwork": ("menuiserie", "menuisier", "charpente", "charpentier", "ebeniste"),
-    "architecture": (
-        "architecte",
-        "architecture",
-        "bioclimatique",
-        "conception",
-        "bureau d'etude",
-        "maitrise d'oeuvre",
-    ),
-    "energy": (
-        "energie",
-        "energetique",
-        "thermique",
-        "solaire",
-        "photovoltaique",
-        "renouvelable",
-        "chauffage",
-        "chaleur",
-    ),
-    "waste": ("dechet", "recyclage", "recycler", "compost", "amendement", "carton", "emballage"),
-    "childcare": ("garde d'enfant", "creche", "enfant", "parent", "parentalite", "famille"),
-    "elderly": ("senior", "personnes agee", "age", "isolement"),
-    "housing": ("hebergement", "logement", "loger", "heberger"),
-    "procedures": ("demarche", "accompagnement numerique"),
-    "members": ("adherent", "adhesion", "membre"),
-    "bakery": ("pain", "fournil", "boulanger"),
-}
-#: Concepts that say *how* (a training, a study), not *what*: sharing only these, two texts
-#: that each name a different subject ("cours de français" / "cours de cuisine") disagree.
-MODES = frozenset({"training", "study"})
-#: Words read in context only, never matched as words ("un local" / "producteurs locaux",
-#: "un atelier" / "atelier cuisine", "prêt de salle" / "prêt à taux zéro"...).
+_GENITIVE = frozenset({"de", "d", "du", "des"})
+_PURPOSE = frozenset({"pour", "afin"})
+_PREPOSITIONS = frozenset(
+    [
+        "de",
+        "d",
+        "du",
+        "des",
+        "a",
+        "au",
+        "aux",
+        "en",
+        "sur",
+        "pour",
+        "avec",
+        "par",
+        "dans",
+        "chez",
+        "sans",
+    ]
+)
+#: Modes whose offer is not the thing it is about ("données sur la précarité alimentaire").
+_TOLD = frozenset({"study", "training"})
+#: Heads that name a kind of thing, not the thing ("un outil pour...", "équipement ...").
+_GENERIC_HEADS = frozenset({"outil", "equipement", "conception", "gestion", "moyen"})
+#: Words read in context only ("un local" / "producteurs locaux", "un atelier" / "atelier
+#: cuisine", "prêt à taux zéro" / "prêt de salle", "des livres" / "repas livrés"...).
 _CONTEXT_WORDS = frozenset(
-    {"local", "atelier", "bureau", "espace", "pret", "fond", "terre", "livre", "impression"}
+    {"local", "atelier", "bureau", "espace", "pret", "terre", "livre", "impression"}
 )
 #: Feminine words that are not the feminine of an adjective ("capitale" is not "capital").
 _NOT_FEMININE = frozenset({"capitale", "morale", "finale", "sale", "cale", "ovale", "pale"})
 _SHARED_AFTER = frozenset({"partage", "equipe", "vacant", "disponible", "libre", "vide"})
+#: Nouns whose meaning drifted from their verb ("un chauffeur" drives, "un traiteur" cooks).
+_NOT_FAMILY = frozenset({"chauffeur", "traiteur", "garage", "fromage", "village", "page"})
+_NOT_VERB = frozenset(
+    [
+        "foyer",
+        "loyer",
+        "hiver",
+        "laser",
+        "cancer",
+        "poster",
+        "super",
+        "premier",
+        "boulanger",
+        "mer",
+        "fer",
+        "hier",
+        "ver",
+        "enfer",
+        "master",
+        "quartier",
+        "chantier",
+        "atelier",
+        "panier",
+        "papier",
+        "dossier",
+        "cahier",
+        "metier",
+        "loisir",
+        "plaisir",
+        "desir",
+        "avenir",
+        "souvenir",
+        "cuir",
+        "tir",
+        "soir",
+    ]
+)
+#: Derivational suffixes of nouns made from a verb, longest first ("formation" -> "form").
+_NOUN_SUFFIXES = (
+    "ication",
+    "cteur",
+    "ction",
+    "ateur",
+    "ation",
+    "aison",
+    "ement",
+    "issage",
+    "age",
+    "ure",
+    "eur",
+)
 
 
 def _lemma(word: str) -> str:
@@ -322,6 +186,8 @@ def _lemma(word: str) -> str:
         ("elle", "el"),
         ("iennes", "ien"),
         ("ienne", "ien"),
+        ("ieres", "ier"),
+        ("iere", "ier"),
         ("ees", "e"),
         ("ee", "e"),
     ):
@@ -332,34 +198,61 @@ def _lemma(word: str) -> str:
     return word
 
 
+def _family(lemma: str) -> tuple[str, str] | None:
+    """A verb and the nouns made from it as one family: ("v"|"d"|"b", stem), or None.
+
+    "livrer", "livraison", "livreur" -> stem "livr"; "souder", "soudure" -> "soud";
+    "secourisme" (kind "b") goes with the plain noun "secours". Two derived nouns are
+    not brought together ("chauffage" / "chauffeur"): only a verb joins a family.
+    """
+    if len(lemma) < 5 or lemma in _NOT_FAMILY:
+        return None
+    if lemma not in _NOT_VERB and not lemma.endswith(("ier", "oir")):
+        for suffix, keep in (("uire", "u"), ("endre", "end"), ("er", ""), ("ir", "")):
+            if lemma.endswith(suffix) and len(lemma) - len(suffix) >= 3:
+                return "v", _stem_end(lemma[: -len(suffix)] + keep)
+    for suffix in ("isme", "iste"):
+        if lemma.endswith(suffix) and len(lemma) - len(suffix) >= 4:
+            return "b", lemma[: -len(suffix)]
+    for suffix in _NOUN_SUFFIXES:
+        if lemma.endswith(suffix) and len(lemma) - len(suffix) >= 3:
+            return "d", _stem_end(lemma[: -len(suffix)] + ("ic" if suffix == "ication" else ""))
+    return None
+
+
+def _stem_end(stem: str) -> str:
+    return stem[:-2] + "c" if stem.endswith("qu") else stem
+
+
 def _tokens(text: Any) -> list[str]:
-    """Lower-case, accent-free words with elisions split off ("d'une" -> "d", "une")."""
-    value = loose(str(text)).replace("œ", "oe").replace("’", "'")
-    return [w for w in re.split(r"[^a-z0-9\-]+", value.replace("'", " ")) if w]
+    """Lower-case, accent-free words with elisions and hyphens split off."""
+    value = loose(str(text).replace("’", "'")).replace("œ", "oe")
+    return [w for w in re.split(r"[^a-z0-9]+", value) if w]
 
 
-def _phrase_forms() -> tuple[dict[str, set[str]], dict[str, set[str]], list[tuple[str, ...]]]:
+def _forms() -> tuple[dict[str, set[str]], dict[str, set[str]], dict[tuple[str, ...], set[str]]]:
     words: dict[str, set[str]] = defaultdict(set)
     prefixes: dict[str, set[str]] = defaultdict(set)
-    phrases: list[tuple[str, ...]] = []
+    phrases: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for concept, forms in THESAURUS.items():
+        found = {concept} | IMPLIES.get(concept, frozenset())
         for form in forms:
             parts = tuple(_lemma(w) for w in _tokens(form.rstrip("*")))
             if form.endswith("*"):
-                prefixes[parts[0]].add(concept)
+                prefixes[parts[0]] |= found
             elif len(parts) == 1:
-                words[parts[0]].add(concept)
+                words[parts[0]] |= found
             else:
-                words[" ".join(parts)].add(concept)
-                phrases.append(parts)
+                phrases[parts] |= found
     return words, prefixes, phrases
 
 
-_WORDS, _PREFIXES, _PHRASES = _phrase_forms()
+_WORDS, _PREFIXES, _PHRASES = _forms()
+_LONGEST = max(len(p) for p in _PHRASES)
 #: One-deletion neighbourhood of the thesaurus words of 7 letters or more (a typo: a
 #: letter dropped, added or replaced; "comtabilite" ~ "comptabilite"), as in SymSpell.
 _TYPOS: dict[str, set[str]] = defaultdict(set)
-for _word in [w for w in _WORDS if " " not in w and len(w) >= 7]:
+for _word in [w for w in _WORDS if len(w) >= 7]:
     _TYPOS[_word].add(_word)
     for _i in range(len(_word)):
         _TYPOS[_word[:_i] + _word[_i + 1 :]].add(_word)
@@ -367,99 +260,314 @@ for _word in [w for w in _WORDS if " " not in w and len(w) >= 7]:
 
 def _known(lemma: str) -> set[str]:
     """Concepts of a word, or of the thesaurus word it is one typo away from."""
-    if lemma in _WORDS or len(lemma) < 7:
-        return set(_WORDS.get(lemma, set()))
-    near = set(_TYPOS.get(lemma, set()))
-    for i in range(len(lemma)):
-        near |= _TYPOS.get(lemma[:i] + lemma[i + 1 :], set())
-    return {c for w in near for c in _WORDS[w]}
+    if lemma in _WORDS or len(lemma) < 7 or lemma in _NOT_FEMININE:
+        found = set(_WORDS.get(lemma, set()))
+    else:
+        near = set(_TYPOS.get(lemma, set()))
+        for i in range(len(lemma)):
+            near |= _TYPOS.get(lemma[:i] + lemma[i + 1 :], set())
+        found = {c for w in near for c in _WORDS[w]}
+    for prefix, concepts_ in _PREFIXES.items():
+        if lemma.startswith(prefix):
+            found |= concepts_
+    return found
 
 
-def _in_context(word: str, lemma: str, previous: str, following: list[str]) -> set[str]:
-    """Concepts of a word whose meaning depends on its neighbours (see _CONTEXT_WORDS)."""
+def _in_context(word: str, lemma: str, previous: str, following: list[str]) -> set[str] | None:
+    """Concepts of a word whose meaning depends on its neighbours; None: not a content word."""
     nxt = following[0] if following else ""
     after = following[1] if len(following) > 1 else ""
     determiner = previous in _DETERMINERS or previous == "besoin"
-    if lemma == "local" and not word.startswith("locale") and (determiner or not previous):
-        return {"premises"}  # "un local", "des locaux"; not "producteurs locaux"
-    if lemma == "atelier" and (determiner or nxt in _SHARED_AFTER):
-        return {"premises"}  # "un atelier", "atelier partagé"; not "atelier cuisine"
-    if lemma == "bureau" and not (
-        nxt in ("de", "d", "du")
-        and after in ("etude", "etudes", "l", "la", "association", "conseil")
-    ):
-        return {"premises"}  # "bureaux vacants"; not "bureau d'études", "bureau de l'association"
-    if lemma == "espace" and nxt not in ("vert", "verts"):
-        return {"premises"}
-    if lemma == "pret" and not (nxt in ("de", "d", "du", "des") and after != "honneur"):
-        return {"funding"}  # "prêt à taux zéro", "prêts d'honneur"; not "prêt de salle"
-    if word == "fonds":
-        return {"funding"}
-    if lemma == "terre" and nxt not in ("crue", "cuite"):
-        return {"land"}
-    if lemma == "impression" and not (nxt in ("d", "de") and after == "etre"):
-        return {"communication"}
+    if lemma == "local":  # "un local", "des locaux"; not "producteurs locaux"
+        return (
+            {"premises"} if not word.startswith("locale") and (determiner or not previous) else None
+        )
+    if lemma == "atelier":  # "un atelier", "atelier partagé"; "atelier cuisine" is a session
+        return {"premises"} if determiner or nxt in _SHARED_AFTER else {"training"}
+    if lemma == "bureau":  # "bureaux vacants"; not "bureau d'études", "bureau de l'association"
+        genitive = nxt in _GENITIVE and after in ("etude", "l", "la", "association", "conseil")
+        return None if genitive else {"premises"}
+    if lemma == "espace":
+        return None if nxt == "vert" or nxt == "verts" else {"premises"}
+    if lemma == "pret":  # "prêt à taux zéro", "prêts d'honneur"; not "prêt de salle"
+        return {"funding"} if not (nxt in _GENITIVE and after != "honneur") else None
+    if lemma == "terre":
+        return None if nxt in ("crue", "cuite", "bruyere") else {"land"}
+    if lemma == "impression":  # "impression de flyers"; not "l'impression d'être isolés"
+        return None if nxt in _GENITIVE and after == "etre" else {"communication"}
+    if lemma == "livre":  # "des livres", "livre de cuisine"; not "repas livrés"
+        return {"culture"} if determiner or nxt in _GENITIVE or nxt == "pour" else {"vehicle"}
     return set()
 
 
+_Unit = tuple[str, frozenset[str], tuple[str, str] | None]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a text says: its content units, in order, the first one being its head.
+
+    Each unit is (key, concepts, family): a word or compound as said in one sense
+    ("reseau#people"), the thesaurus concepts it names, and its verb family (or None).
+    ``genitive`` holds the indexes of units introduced by "de" ("réseau *d'eau*").
+    """
+
+    units: tuple[tuple[str, frozenset[str], tuple[str, str] | None], ...]
+    genitive: frozenset[int]
+    #: Indexes of the units introduced by a preposition ("four *à pain*", "salle *de sport*").
+    governed: frozenset[int]
+    #: How many units say the thing itself, before a purpose ("un véhicule | pour ...").
+    thing: int
+
+    @cached_property
+    def concepts(self) -> frozenset[str]:
+        return frozenset(c for _, found, _ in self.units for c in found)
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        return frozenset(k for k, _, _ in self.units)
+
+    @cached_property
+    def plain(self) -> frozenset[str]:
+        """Keys of the units outside every concept: the text's own subject."""
+        return frozenset(k for k, found, _ in self.units if not found)
+
+    @cached_property
+    def kinds(self) -> dict[str, frozenset[str]]:
+        """Stem -> kinds of the words that have it ("v" verb, "d" derived, "b", "n" noun)."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for key_, _, fam in self.units:
+            if fam:
+                out[fam[1]].add(fam[0])
+            if " " not in key_ and "#" not in key_:
+                out[_stem_end(key_)].add("n")  # a plain noun ("secours", "transport")
+        return {stem: frozenset(k) for stem, k in out.items()}
+
+    @cached_property
+    def stems(self) -> frozenset[str]:
+        return frozenset(self.kinds)
+
+    @cached_property
+    def tagged(self) -> frozenset[str]:
+        """Its concepts ("c:") and word keys ("w:"), as in :attr:`unit_tokens`."""
+        return frozenset({"c:" + c for c in self.concepts} | {"w:" + w for w in self.words})
+
+    @cached_property
+    def unit_tokens(self) -> tuple[frozenset[str], ...]:
+        """Per unit, what it can share: "c:" concepts, "w:" its key, "s:" its stems."""
+        return tuple(
+            frozenset(
+                {"c:" + c for c in found}
+                | {"w:" + key_}
+                | {"s:" + stem for stem in _unit_stems((key_, found, fam))}
+            )
+            for key_, found, fam in self.units
+        )
+
+    def tokens(self, which: str) -> frozenset[str]:
+        """Union of the unit tokens: "all", "head", "thing" (before a purpose), "rest"
+        (after the head), "free" (qualifiers of the head: in the thing, no preposition)."""
+        return self._token_sets[which]
+
+    @cached_property
+    def anchor(self) -> frozenset[str]:
+        """Tokens a matching text must share with this one (a necessary condition of
+        :func:`_heads_agree`): its head and the head's qualifiers when the head names a
+        thing, else all its tokens. Money texts skip the head rule: all their tokens."""
+        head = self.units[0] if self.units else ("", frozenset(), None)
+        if head[1] - MODES and head[0] not in _GENERIC_HEADS and "funding" not in self.concepts:
+            return self.tokens("head") | self.tokens("free")
+        return self.tokens("all")
+
+    @cached_property
+    def _token_sets(self) -> dict[str, frozenset[str]]:
+        per = self.unit_tokens
+        free = [t for k, t in enumerate(per[1 : self.thing], 1) if k not in self.governed]
+        return {
+            "all": frozenset().union(*per),
+            "head": per[0] if per else frozenset(),
+            "thing": frozenset().union(*per[: self.thing]),
+            "rest": frozenset().union(*per[1:]),
+            "free": frozenset().union(*free),
+        }
+
+
+def _phrase_at(lemmas: list[str], i: int) -> tuple[int, set[str]]:
+    """The longest thesaurus compound starting at word i: (its length, its concepts)."""
+    for size in range(min(_LONGEST, len(lemmas) - i), 1, -1):
+        found = _PHRASES.get(tuple(lemmas[i : i + size]))
+        if found:
+            return size, found
+    return 0, set()
+
+
+def _senses() -> dict[str, tuple[tuple[frozenset[str], str, frozenset[str]], ...]]:
+    """SENSES with its words and markers read like the texts ("fonds" -> "fond")."""
+    return {
+        _lemma(word): tuple(
+            (frozenset(_lemma(m) for m in markers), name, found) for markers, name, found in entries
+        )
+        for word, entries in SENSES.items()
+    }
+
+
+_SENSES = _senses()
+
+
+def _sense_of(lemma: str, text: set[str]) -> tuple[str, set[str]] | None:
+    for markers, name, found in _SENSES.get(lemma, ()):
+        if not markers or markers & text:
+            return (f"{lemma}#{name}" if name else lemma), set(found)
+    return None
+
+
 @lru_cache(maxsize=65536)
-def _read(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(concepts, meaningful words, words that say only a mode) of a text."""
+def read(text: str) -> Reading:
+    """The content units of a text (see :class:`Reading`)."""
     raw = _tokens(text)
     lemmas = [_lemma(w) for w in raw]
-    found: set[str] = set()
-    words: set[str] = set()
-    plain: set[str] = set()  # words outside every concept: the text's own subject
-    for i, (word, lemma) in enumerate(zip(raw, lemmas, strict=True)):
-        if lemma in _CONTEXT_WORDS:
-            found |= _in_context(word, lemma, raw[i - 1] if i else "", raw[i + 1 : i + 3])
-            continue
-        if word in _STOP or lemma in _STOP or (len(lemma) < 3 and not lemma.isdigit()):
-            continue
-        words.add(lemma)
-        said = _known(lemma)
-        for prefix, concepts_ in _PREFIXES.items():
-            if lemma.startswith(prefix):
-                said |= concepts_
-        found |= said
-        if not said:
-            plain.add(lemma)
-    joined = " ".join(lemmas)
-    for parts in _PHRASES:
-        if f" {' '.join(parts)} " in f" {joined} ":
-            found |= _WORDS[" ".join(parts)]
-    return frozenset(found), frozenset(words), frozenset(plain)
+    everything = set(lemmas)
+    units: list[tuple[str, frozenset[str], tuple[str, str] | None]] = []
+    genitive: set[int] = set()
+    governed: set[int] = set()
+    thing = 0
+    i = 0
+    while i < len(raw):
+        if raw[i] in _PURPOSE and not thing:
+            thing = len(units)
+        size, found = _phrase_at(lemmas, i)
+        previous = raw[i - 1] if i else ""
+        unit: _Unit | None
+        if size:
+            unit = (" ".join(lemmas[i : i + size]), frozenset(found), None)
+            i += size
+        else:
+            unit, i = _word_unit(raw, lemmas, i, everything), i + 1
+            if unit is None:
+                continue
+        if previous in _GENITIVE and units:
+            genitive.add(len(units))
+        if previous in _PREPOSITIONS and units:
+            governed.add(len(units))
+        units.append(unit)
+    if units and units[0][0] in _GENERIC_HEADS:
+        thing = 0  # "outil pour gérer nos adhésions": the purpose says the thing
+    return Reading(tuple(units), frozenset(genitive), frozenset(governed), thing or len(units))
+
+
+def _word_unit(
+    raw: list[str], lemmas: list[str], i: int, text: set[str]
+) -> tuple[str, frozenset[str], tuple[str, str] | None] | None:
+    word, lemma = raw[i], lemmas[i]
+    if lemma in _CONTEXT_WORDS:
+        following = [_lemma(w) for w in raw[i + 1 : i + 3]]
+        found = _in_context(word, lemma, raw[i - 1] if i else "", following)
+        return None if not found else (f"{lemma}#{sorted(found)[0]}", frozenset(found), None)
+    if word in _STOP or lemma in _STOP or (len(lemma) < 3 and not lemma.isdigit()):
+        return None
+    sense = _sense_of(lemma, text)
+    if sense is not None:
+        return sense[0], frozenset(sense[1]), None
+    return lemma, frozenset(_known(lemma)), _family(lemma)
 
 
 def concepts(text: Any) -> frozenset[str]:
     """The thesaurus concepts a text says (see the module docstring)."""
-    return _read(str(text))[0]
+    return read(str(text)).concepts
 
 
+_FAMILY_PAIRS = frozenset(
+    {("v", "d"), ("d", "v"), ("v", "n"), ("n", "v"), ("b", "n"), ("n", "b"), ("b", "b"), ("v", "v")}
+)
+
+
+def _shared_families(r: Reading, n: Reading) -> set[str]:
+    """Stems that join a word of one text to a word of the other through a verb family."""
+    rk, nk = r.kinds, n.kinds
+    return {
+        stem
+        for stem in rk.keys() & nk.keys()
+        if any((a, b) in _FAMILY_PAIRS for a in rk[stem] for b in nk[stem])
+        and not (rk[stem] == {"n"} and nk[stem] == {"n"})
+    }
+
+
+def _unit_stems(unit: tuple[str, frozenset[str], tuple[str, str] | None]) -> set[str]:
+    key_, _, fam = unit
+    return ({fam[1]} if fam else set()) | ({_stem_end(key_)} if " " not in key_ else set())
+
+
+@lru_cache(maxsize=262144)
 def _score(resource: str, need: str) -> int:
-    """How strongly the texts agree: shared concepts and words count (0: no match)."""
-    (rc, rw, rp), (nc, nw, np_) = _read(resource), _read(need)
-    shared = rc & nc
-    words = rw & nw
-    if not shared and (not words or (rc and nc)):
-        return 0  # no shared word, or a shared word but texts about different things
-    # Sharing only a mode (a training, a study) while naming different subjects: no match.
-    subject_r, subject_n = (rc - MODES) | rp, (nc - MODES) | np_
-    if (
-        shared <= MODES
-        and not (words & (rp | np_))
-        and subject_r
-        and subject_n
-        and not subject_r & subject_n
-    ):
+    """How strongly the texts agree: shared concepts, words and families count (0: no match)."""
+    r, n = read(resource), read(need)
+    if not r.units or not n.units:
         return 0
-    # A study or a training offered does not answer a need for the thing itself; money
-    # answers a need for money only ("financement d'un camion" is not "un camion").
-    if rc & MODES and not rc & nc & MODES:
-        return 0
+    rc, nc = r.concepts, n.concepts
+    # Money answers a need for money only ("financement d'un camion" is not "un camion").
     if ("funding" in rc) != ("funding" in nc):
         return 0
-    return 2 * len(shared) + len(words)
+    shared_c, shared_w = rc & nc, r.words & n.words
+    shared_f = _shared_families(r, n) if r.stems & n.stems else set()
+    if not shared_c and (not (shared_w or shared_f) or (rc and nc)):
+        return 0  # nothing shared, or a shared word but texts about different things
+    if not _modes_agree(r, n, shared_c, shared_w, shared_f):
+        return 0
+    shared = (r.tagged & n.tagged) | {"s:" + f for f in shared_f}
+    if "funding" not in shared_c and not _heads_agree(r, n, shared):
+        return 0
+    return 2 * len(shared_c) + len(shared_w) + len(shared_f)
+
+
+def _modes_agree(
+    r: Reading, n: Reading, shared_c: frozenset[str], shared_w: frozenset[str], shared_f: set[str]
+) -> bool:
+    """A training or a study answers only a training or a study of the same subject."""
+    rc, nc = r.concepts, n.concepts
+    if rc & _TOLD and not rc & nc & _TOLD:
+        return False  # a study or a training offered does not answer a need for the thing
+    if not shared_c or not shared_c <= MODES:
+        return True
+    subject_r, subject_n = (rc - MODES) | r.plain, (nc - MODES) | n.plain
+    plain_shared = {w for w in shared_w if w in r.plain | n.plain or " " in w} or shared_f
+    return bool(plain_shared or not subject_r or not subject_n or subject_r & subject_n)
+
+
+def _heads_agree(r: Reading, n: Reading, shared: frozenset[str]) -> bool:
+    """The thing offered and the thing needed take part in the agreement.
+
+    The head of a text is its first content unit ("*camion* frigorifique", "*livraison* des
+    denrées"). A head that names a thing of the thesaurus must be shared, or one of its
+    qualifiers must ("démarches *en ligne*"), so "infirmière scolaire" does not answer "un
+    véhicule pour la tournée de l'infirmière"; a head that is a study or a training needs
+    one in the other text ("données sur la précarité alimentaire" are not food); at least
+    one head, or else the thing part of both texts, takes part; and the same head qualified
+    on both sides by "de" + different things ("réseau de bénévoles" / "réseau d'eau") is
+    two senses of one word.
+    """
+    hr, hn = r.units[0], n.units[0]
+    for reading, other in ((r, n), (n, r)):
+        head = reading.units[0]
+        if head[1] & _TOLD and not head[1] & other.concepts:
+            return False
+        if (
+            head[1] - MODES
+            and head[0] not in _GENERIC_HEADS
+            and not reading.tokens("head") & shared
+            and not reading.tokens("free") & shared
+        ):
+            return False
+    if not (r.tokens("head") & shared or n.tokens("head") & shared) and not (
+        r.tokens("thing") & shared and n.tokens("thing") & shared
+    ):
+        return False
+    return not (
+        hr[0] == hn[0]
+        and 1 in r.genitive
+        and 1 in n.genitive
+        and not hr[1] & MODES
+        and not (r.tokens("rest") & shared or n.tokens("rest") & shared)
+    )
 
 
 def answers(resource: Any, need: Any) -> bool:
@@ -519,19 +627,21 @@ def matches(t: Territory) -> list[dict[str, Any]]:
     """
     resources, needs = _offers(t.resources, "resource"), _offers(t.needs, "need")
     # Candidates through an inverted index of concepts and words (no all-pairs loop).
+    # A candidate shares a token with the resource's anchor and the resource shares one
+    # with the need's anchor (see Reading.anchor), and money goes with money.
     index: dict[str, set[int]] = defaultdict(set)
-    for j, (_, need, _, _) in enumerate(needs):
-        nc, nw, _ = _read(str(need))
-        for token in (*("c:" + c for c in nc), *("w:" + w for w in nw)):
+    need_readings = [read(str(need)) for _, need, _, _ in needs]
+    for j, reading in enumerate(need_readings):
+        for token in reading.tokens("all"):
             index[token].add(j)
     text_found: list[tuple[int, int, int]] = []
     for i, (actor, resource, _, _) in enumerate(resources):
-        rc, rw, _ = _read(str(resource))
-        candidates = set().union(
-            *(index.get(tok, set()) for tok in (*("c:" + c for c in rc), *("w:" + w for w in rw)))
-        )
+        r = read(str(resource))
+        candidates = set().union(*(index.get(tok, set()) for tok in r.anchor))
+        r_all, r_money = r.tokens("all"), "funding" in r.concepts
         for j in sorted(candidates):
-            if needs[j][0] != actor:
+            n = need_readings[j]
+            if needs[j][0] != actor and r_money == ("funding" in n.concepts) and n.anchor & r_all:
                 score = _score(str(resource), str(needs[j][1]))
                 if score:
                     text_found.append((i, j, score))

@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..messages import locale_for, text
 from .evidence import Evidence, finding, join_names
+from .grammar import agreement, all_feminine, plural
 from .words import count_text
 
 
@@ -27,7 +28,11 @@ def _introduction(e: Evidence, row: pd.Series) -> tuple[str, list[str], dict[str
     if status == "indirect" and distance == 2 and path:
         who = path[1]
         return (
-            text("finding.introduction_by", e.lang, introducer=e.the(who, capital=True)),
+            text(
+                "finding.introduction_by" + (".plural" if plural(e.name(who)) else ""),
+                e.lang,
+                introducer=e.the(who, capital=True),
+            ),
             [who],
             {"introducer": who},
         )
@@ -35,7 +40,10 @@ def _introduction(e: Evidence, row: pd.Series) -> tuple[str, list[str], dict[str
         between = path[1:-1]
         return (
             text(
-                "finding.introduction_far", e.lang, distance=len(path) - 1, names=e.names(between)
+                "finding.introduction_far",
+                e.lang,
+                distance=len(path) - 1,
+                names=e.article_names(between),
             ),
             between,
             {"path": list(path)},
@@ -48,7 +56,7 @@ def _introduction(e: Evidence, row: pd.Series) -> tuple[str, list[str], dict[str
         )
         return (
             text(
-                "finding.introduction_co_member",
+                "finding.introduction_co_member" + agreement(e.name(who)),
                 e.lang,
                 introducer=e.the(who, capital=True),
                 collective=name,
@@ -124,6 +132,9 @@ def isolated_with_resource(e: Evidence, *, max_findings: int = 5) -> list[dict[s
                     **how,
                 },
                 [row["resource_actor"], row["need_actor"], *who],
+                key="isolated_resource"
+                + (".plural" if plural(e.name(row["resource_actor"])) else "")
+                + (".plural_need" if plural(e.name(row["need_actor"])) else ""),
                 name=e.the(row["resource_actor"], capital=True),
                 resource=row["resource"],
                 need_name=e.the(row["need_actor"]),
@@ -345,10 +356,14 @@ def _reason_text(e: Evidence, code: str, row: pd.Series) -> str:
         )
     if code == "same_function_same_area":
         functions = [locale_for(e.lang).quote(f) for f in details.get("functions", [])]
+        pair = [e.name(row["source"]), e.name(row["target"])]
         return text(
-            "suggestion.same_function_same_area",
+            "suggestion.same_function_same_area" + (".feminine" if all_feminine(pair) else ""),
             e.lang,
             function=join_names(functions, e.lang, limit=3),
             municipality=str(details.get("municipality", "")),
         )
+    pair = [e.name(row["source"]), e.name(row["target"])]
+    if code == "resource_need" and all_feminine(pair):
+        return text("suggestion.resource_need.feminine", e.lang)
     return text(f"suggestion.{code}", e.lang)

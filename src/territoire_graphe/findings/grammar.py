@@ -31,12 +31,14 @@ département conseil centre lycée collège collectif comité syndicat groupemen
 office parc institut établissement service club foyer secours crédit pays musée théâtre
 cinéma conservatoire hôpital bureau cabinet fonds ministère rectorat tribunal laboratoire
 campus domaine gîte relais espace point jardin marché village quartier territoire
+écopôle élevage greta
 ccas cias cfa esat ehpad ptce gal iut cnam crous département
 """
 _FEMININE = """
 association région ville commune communauté chambre maison fédération fondation agence
 caisse union mutuelle banque mairie métropole préfecture direction mission pépinière
 épicerie scierie fromagerie ferronnerie menuiserie poterie ressourcerie recyclerie
+légumerie cantine pharmacie supérette
 coopérative entreprise régie plateforme école université ferme cuisine boulangerie
 brasserie librairie compagnie société confédération amicale maîtrise halle médiathèque
 bibliothèque ludothèque crèche résidence clinique cave miellerie conserverie laiterie
@@ -62,6 +64,64 @@ def _article(name: str) -> str | None:
             return "l'"
         return "le" if word in MASCULINE else "la"
     return None
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith(("s", "x")) else word
+
+
+def feminine(name: str) -> bool:
+    """Whether French treats an actor's name as feminine ("la Ville", "La Nef", "l'Agence").
+
+    Names whose gender is not known (a proper name) count as masculine, as French does
+    for an organisation named by a brand; a group mixing genders takes the masculine.
+
+    >>> [feminine(n) for n in ("Ville de Creil", "La Nef", "L'Agence", "Les Fermes du Bray",
+    ...                        "Atelier Bray", "Les Jardins", "Le Bocal", "CAF")]
+    [True, True, True, True, False, False, False, True]
+    """
+    words = name.replace("’", "'").split()
+    if not words:
+        return False
+    first = words[0].lower()
+    if first == "la":
+        return True
+    if first in ("le", "un"):
+        return False
+    if first == "les" and len(words) > 1:
+        return _singular(words[1].lower()) in FEMININE
+    if first.startswith("l'") and len(first) > 2:
+        return _singular(first[2:]) in FEMININE
+    return _singular(_first_word(name)) in FEMININE
+
+
+def plural(name: str) -> bool:
+    """Whether a name takes a plural verb in French ("Les Jardins du Bray *ont* besoin").
+
+    >>> plural("Les Jardins du Bray"), plural("Atelier Bray"), plural("Lesquin Services")
+    (True, False, False)
+    """
+    return name.split(" ", 1)[0].lower() == "les" and " " in name
+
+
+def agreement(name: str) -> str:
+    """The catalogue key suffix a French sentence about one actor needs: "", ".feminine",
+    ".plural" or ".plural.feminine" ("membre lui aussi", "membre elle aussi", "membres
+    eux aussi", "membres elles aussi").
+
+    >>> [agreement(n) for n in ("Atelier Bray", "La Nef", "Les Jardins", "Les Fermes du Bray")]
+    ['', '.feminine', '.plural', '.plural.feminine']
+    """
+    return (".plural" if plural(name) else "") + (".feminine" if feminine(name) else "")
+
+
+def all_feminine(names: Sequence[str]) -> bool:
+    """Whether every name of a group is feminine (then French agrees in the feminine).
+
+    >>> all_feminine(["Ville de Creil", "CAF"]), all_feminine(["Ville de Creil", "Atelier Bray"])
+    (True, False)
+    """
+    return bool(names) and all(feminine(n) for n in names)
 
 
 def article_name(name: str, lang: str, *, capital: bool = False) -> str:

@@ -8,7 +8,7 @@ import networkx as nx
 
 from ..messages import text
 from .evidence import Evidence, finding
-from .grammar import article_names
+from .grammar import all_feminine, article_names
 
 
 def _within(graph: nx.Graph, sources: list[str], steps: int) -> set[str]:
@@ -40,6 +40,7 @@ def mobilise_first(e: Evidence) -> list[dict[str, Any]]:
     if reached == 0:
         return []
     share = reached / others
+    names = [e.name(a) for a in members]
     row = finding(
         e,
         "mobilise_first",
@@ -47,8 +48,9 @@ def mobilise_first(e: Evidence) -> list[dict[str, Any]]:
         1,
         {"reach_share": share, "reached": reached, "others": others, "steps": e.steps},
         members,
-        key="mobilise_first" + (".one" if len(members) == 1 else ""),
-        names=article_names([e.name(a) for a in members], e.lang),
+        key="mobilise_first"
+        + (".one" if len(members) == 1 else ".feminine" if all_feminine(names) else ""),
+        names=article_names(names, e.lang),
         steps=e.steps,
         reached=reached,
         others=others,

@@ -78,6 +78,16 @@ FR: dict[str, str] = {
     "finding.isolated_tension.alone": "Il n'a avec les autres acteurs que des relations de tension.",
     "finding.acquaintance_only": "Parmi les {total} paires d'acteurs qui se connaissent, {count} n'ont aucune autre relation de coopération, de partenariat ou de gouvernance.",
     "finding.acquaintance_only.one": "Parmi les {total} paires d'acteurs qui se connaissent, 1 n'a aucune autre relation de coopération, de partenariat ou de gouvernance.",
+    "finding.mobilise_first.feminine": "Pour faire circuler une invitation, mobilisez d'abord {names} : en {steps} étapes au plus, elles touchent {reached} des {others} autres acteurs ({share}).",
+    "suggestion.same_function_same_area.feminine": "toutes deux actives pour {function} à {municipality}",
+    "finding.introduction_by.plural": "{introducer}, en lien avec les deux, peuvent faire la présentation.",
+    "finding.isolated_resource.plural": "{name} n'ont aucun lien dans le réseau, mais offrent « {resource} », dont {need_name} a besoin (« {need} »). {introduction}",
+    "finding.isolated_resource.plural_need": "{name} n'a aucun lien dans le réseau, mais offre « {resource} », dont {need_name} ont besoin (« {need} »). {introduction}",
+    "finding.isolated_resource.plural.plural_need": "{name} n'ont aucun lien dans le réseau, mais offrent « {resource} », dont {need_name} ont besoin (« {need} »). {introduction}",
+    "finding.introduction_co_member.feminine": "{introducer}, membre elle aussi de « {collective} » et en lien avec {b}, peut faire la présentation.",
+    "finding.introduction_co_member.plural": "{introducer}, membres eux aussi de « {collective} » et en lien avec {b}, peuvent faire la présentation.",
+    "finding.introduction_co_member.plural.feminine": "{introducer}, membres elles aussi de « {collective} » et en lien avec {b}, peuvent faire la présentation.",
+    "suggestion.resource_need.feminine": "une ressource de l'une répond à un besoin de l'autre",
 }
 
 EN: dict[str, str] = {
@@ -154,4 +164,14 @@ EN: dict[str, str] = {
     "finding.isolated_tension.alone": "Its only relations with other actors are tensions.",
     "finding.acquaintance_only": "Of the {total} pairs of actors who know each other, {count} have no other relation of cooperation, partnership or governance.",
     "finding.acquaintance_only.one": "Of the {total} pairs of actors who know each other, 1 has no other relation of cooperation, partnership or governance.",
+    "finding.mobilise_first.feminine": "To spread an invitation, mobilise {names} first: within {steps} steps they reach {reached} of the {others} other actors ({share}).",
+    "suggestion.same_function_same_area.feminine": "both active for {function} in {municipality}",
+    "finding.introduction_by.plural": "{introducer}, linked with both, can make the introduction.",
+    "finding.isolated_resource.plural": '{name} has no link in the network, but offers "{resource}", which {need_name} needs ("{need}"). {introduction}',
+    "finding.isolated_resource.plural_need": '{name} has no link in the network, but offers "{resource}", which {need_name} needs ("{need}"). {introduction}',
+    "finding.isolated_resource.plural.plural_need": '{name} has no link in the network, but offers "{resource}", which {need_name} needs ("{need}"). {introduction}',
+    "finding.introduction_co_member.feminine": '{introducer}, also a member of "{collective}" and linked with {b}, can make the introduction.',
+    "finding.introduction_co_member.plural": '{introducer}, also members of "{collective}" and linked with {b}, can make the introduction.',
+    "finding.introduction_co_member.plural.feminine": '{introducer}, also members of "{collective}" and linked with {b}, can make the introduction.',
+    "suggestion.resource_need.feminine": "a resource of one meets a need of the other",
 }
