@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 import networkx as nx
+import pandas as pd
 import pytest
 
 import territoire_graphe as tg
@@ -259,6 +260,33 @@ def check_communes(v: View, f: dict) -> None:
         assert ca in v.t.perimeter and cb in v.t.perimeter
 
 
+def _plain(value: object) -> str:
+    """Case, accents and spacing ignored: the checker's own normalisation."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode()
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", folded.lower()).split())
+
+
+def check_outside(v: View, f: dict) -> None:
+    perimeter = {_plain(c) for c in v.t.perimeter}
+    town = v.t.actors["municipality"]
+    outside = sorted(
+        (
+            a
+            for a, c in town.items()
+            if str(c).strip() and pd.notna(c) and _plain(c) not in perimeter
+        ),
+        key=str,
+    )
+    assert sorted(f["actors"], key=str) == outside
+    assert f["figures"]["outside"] == len(outside)
+    counted: dict[str, int] = defaultdict(int)
+    for a in outside:
+        counted[str(town[a])] += 1
+    assert f["figures"]["communes"] == dict(counted)
+
+
 def check_ei(v: View, f: dict) -> None:
     types = v.t.actors["type"]
     external = sum(1 for a, b in v.g.edges() if types[a] != types[b])
@@ -484,6 +512,7 @@ CHECKERS = {
     "groups_no_tie": check_groups,
     "groups_few_ties": check_groups,
     "communes_no_tie": check_communes,
+    "communes_outside": check_outside,
     "ei_closed": check_ei,
     "ei_open": check_ei,
     "community_single_bridge": check_single_bridge,

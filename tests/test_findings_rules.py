@@ -8,7 +8,7 @@ import math
 
 import networkx as nx
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 import territoire_graphe as tg
 from territoire_graphe.analysis import keyplayers
@@ -330,6 +330,48 @@ def test_the_territory_sheet_gives_name_date_and_perimeter_and_read_arguments_wi
     codes = tg.diagnose(t, permutations=0).findings
     pairs = [f for f in codes.to_dict("records") if f["code"] == "communes_no_tie"]
     assert pairs and all("Beauvais" not in f["text"] for f in pairs)
+
+
+def test_actors_outside_the_perimeter_are_grouped_in_one_sentence(tmp_path):
+    path = _workbook(tmp_path / "bray.xlsx", [["Périmètre", "Songeons; Gournay"]])
+    d = tg.diagnose(tg.read(path), permutations=0)
+    outside = [f for f in d.findings.to_dict("records") if f["code"] == "communes_outside"]
+    assert len(outside) == 1
+    # a6, a7, a8 are in Beauvais (see _workbook), outside the two communes listed
+    assert outside[0]["actors"] == ["a6", "a7", "a8"]
+    assert outside[0]["figures"] == {"outside": 3, "communes": {"Beauvais": 3}}
+    assert outside[0]["text"].startswith(
+        "3 acteurs ont leur commune hors du périmètre du territoire : Beauvais (3)."
+    )
+    english = tg.diagnose(tg.read(path), permutations=0, lang="en").findings
+    assert "3 actors have their municipality outside" in " ".join(english["text"])
+
+
+def test_a_perimeter_of_insee_codes_matches_the_actors_code_column(tmp_path):
+    path = _workbook(tmp_path / "bray.xlsx", [["Périmètre", "60623; 60286"]])
+    book = load_workbook(path)
+    sheet = book["acteurs"]
+    sheet.cell(1, 5, "Code INSEE")
+    codes = {"Songeons": "60623", "Gournay": "60286", "Beauvais": "60057"}
+    for row in range(2, sheet.max_row + 1):
+        sheet.cell(row, 5, codes[sheet.cell(row, 4).value])
+    book.save(path)
+    d = tg.diagnose(tg.read(path), permutations=0)
+    records = d.findings.to_dict("records")
+    [outside] = [f for f in records if f["code"] == "communes_outside"]
+    assert outside["figures"]["communes"] == {"Beauvais": 3}
+    pairs = [f for f in records if f["code"] == "communes_no_tie"]
+    assert pairs and all("Beauvais" not in f["text"] for f in pairs)
+
+
+def test_one_actor_outside_the_perimeter_is_said_in_the_singular(tmp_path):
+    path = _workbook(tmp_path / "bray.xlsx", [["Périmètre", "Songeons; Gournay; Beauvais"]])
+    book = load_workbook(path)
+    book["acteurs"].append(["a9", "Acteur 9", "association", "Lille"])
+    book.save(path)
+    findings = tg.diagnose(tg.read(path), permutations=0).findings
+    [text] = findings.loc[findings["code"] == "communes_outside", "text"]
+    assert text.startswith("1 acteur a sa commune hors du périmètre du territoire : Lille (1). Il ")
 
 
 def test_without_a_territory_sheet_the_name_and_date_come_from_the_file_name(tmp_path):

@@ -16,6 +16,7 @@ import pandas as pd
 
 from .acquaintance import (
     communes_never_meet,
+    communes_outside,
     community_single_bridge,
     ei_by_type,
     groups_never_meet,
@@ -45,6 +46,7 @@ FINDERS: tuple[Callable[[Evidence], list[dict[str, Any]]], ...] = (
     pendant_actors,
     groups_never_meet,
     communes_never_meet,
+    communes_outside,
     ei_by_type,
     community_single_bridge,
     members_never_meet,

@@ -6,9 +6,10 @@ import itertools
 from typing import Any
 
 import networkx as nx
+import pandas as pd
 
 from ..messages import text
-from ..text_keys import key
+from ..text_keys import compact, key
 from .evidence import Evidence, finding
 from .words import count_text
 
@@ -95,21 +96,79 @@ def groups_never_meet(e: Evidence, *, max_findings: int = 4) -> list[dict[str, A
     return out
 
 
+# Headers of an extra actors column holding the commune's INSEE code (compared compactly).
+_CODE_COLUMNS = frozenset({"codeinsee", "insee", "codecommune", "inseecode", "citycode"})
+
+
+def _communes(e: Evidence) -> pd.Series:
+    """Each actor's commune, when it has one (blank cells left out)."""
+    commune = e.actors["municipality"].dropna()
+    return commune[commune.astype(str).str.strip() != ""]
+
+
+def _inside_perimeter(e: Evidence, commune: pd.Series) -> pd.Series:
+    """Whether each actor's commune is in the perimeter, by name or by INSEE code.
+
+    FORMAT.md lets the perimeter list names or INSEE codes: a code matches the commune
+    cell itself (a commune typed as its code) or an extra column such as ``code_insee``.
+    """
+    perimeter = e.perimeter or frozenset()
+    inside = commune.map(lambda c: key(str(c)) in perimeter).astype(bool)
+    table = e.t.actors  # the workbook's own columns (code_insee...) live on the territory
+    for column in table.columns:
+        if compact(str(column)) in _CODE_COLUMNS:
+            codes = table[column].reindex(commune.index)
+            inside |= codes.map(lambda c: pd.notna(c) and key(str(c)) in perimeter).astype(bool)
+    return inside
+
+
+_LISTED_COMMUNES = 4  # named with their counts; the others are counted
+
+
+def communes_outside(e: Evidence) -> list[dict[str, Any]]:
+    """Actors whose commune lies outside the territory's perimeter, grouped in one sentence.
+
+    Claim: exactly these actors have a commune that is neither named nor coded in the
+    perimeter; the communes listed are theirs, with how many actors each.
+    """
+    if e.perimeter is None or "municipality" not in e.actors:
+        return []
+    commune = _communes(e)
+    outside = commune[~_inside_perimeter(e, commune)]
+    if outside.empty:
+        return []
+    counts = outside.astype(str).value_counts()
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    places = [f"{name} ({count})" for name, count in ranked[:_LISTED_COMMUNES]]
+    if len(ranked) > _LISTED_COMMUNES:
+        places.append(count_text(e.lang, "other_communes", len(ranked) - _LISTED_COMMUNES))
+    return [
+        finding(
+            e,
+            "communes_outside",
+            "interconnaissance",
+            3,
+            {"outside": len(outside), "communes": {name: int(n) for name, n in ranked}},
+            sorted(outside.index, key=str),
+            count=len(outside),
+            places=e.join(places, limit=len(places)),
+        )
+    ]
+
+
 def communes_never_meet(e: Evidence, *, max_findings: int = 3) -> list[dict[str, Any]]:
     """Pairs of municipalities (3 actors or more each) with no tie between their actors.
 
     Claim: no tie of the analysis graph joins an actor of one to an actor of the other.
-    When the territory has a perimeter, only communes inside it are compared.
+    When the territory has a perimeter, only communes inside it are compared; the others
+    are grouped "hors périmètre" by :func:`communes_outside`.
     """
     if "municipality" not in e.actors or e.graph.number_of_edges() == 0:
         return []
-    commune = e.actors["municipality"].dropna()
-    commune = commune[commune.astype(str).str.strip() != ""]
+    commune = _communes(e)
     if e.perimeter is not None:
         # Communes "hors périmètre" (a head office in the city...) are not the territory's.
-        perimeter = e.perimeter
-        inside = commune.map(lambda c: key(str(c)) in perimeter)
-        commune = commune[inside.astype(bool)]
+        commune = commune[_inside_perimeter(e, commune)]
     sizes = commune.value_counts()
     big = sorted(str(c) for c in sizes.index[sizes >= 3])
     if len(big) < 2:

@@ -5,6 +5,10 @@ cut points and bridges said as far as they are true (French and English).
 """
 
 FR: dict[str, str] = {
+    "finding.communes_outside": "{count} acteurs ont leur commune hors du périmètre du territoire : {places}. Ils comptent dans le réseau, mais pas dans la comparaison des communes.",
+    "count.other_communes": "{count} autres communes",
+    "count.other_communes.one": "1 autre commune",
+    "finding.communes_outside.one": "1 acteur a sa commune hors du périmètre du territoire : {places}. Il compte dans le réseau, mais pas dans la comparaison des communes.",
     "territory_sheet.name": "territoire",
     "territory_sheet.field": "champ",
     "territory_sheet.value": "valeur",
@@ -91,6 +95,10 @@ FR: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
+    "finding.communes_outside": "{count} actors have their municipality outside the territory's perimeter: {places}. They count in the network, but not in the comparison of municipalities.",
+    "count.other_communes": "{count} other municipalities",
+    "count.other_communes.one": "1 other municipality",
+    "finding.communes_outside.one": "1 actor has its municipality outside the territory's perimeter: {places}. It counts in the network, but not in the comparison of municipalities.",
     "territory_sheet.name": "territory",
     "territory_sheet.field": "field",
     "territory_sheet.value": "value",
