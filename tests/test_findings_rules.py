@@ -209,6 +209,15 @@ def test_one_funder_bringing_most_of_the_money_is_a_funding_concentration():
     )
 
 
+def test_two_funders_bringing_half_each_are_no_dependence_on_one_funder():
+    types = {"f": "financeur", "g": "fondation", "a": "association"}
+    links = [
+        ("f", "a", "financement", {"quantity": 5000.0, "unit": "€"}),
+        ("g", "a", "financement", {"quantity": 5000.0, "unit": "€"}),
+    ]
+    assert "funding_concentration" not in findings(build(types, links))
+
+
 def test_actors_depending_on_one_supplier_only_are_a_single_dependency():
     types = {k: "association" for k in "sabc"}
     links = [

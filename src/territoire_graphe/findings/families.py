@@ -23,7 +23,8 @@ from .words import count_text
 FUNDING = "financement"
 USEFUL_EFFECT = "effet utile"
 ACQUAINTANCE = "interconnaissance"
-#: A funder bringing at least this share of an actor's (or the territory's) funding.
+#: A funder bringing more than this share of an actor's (or the territory's) funding: a strict
+#: majority, so the funder named is the only one that large (50 % of two is no dependence).
 FUNDING_SHARE = 0.5
 
 
@@ -173,7 +174,7 @@ def funding_concentration(e: Evidence, *, max_findings: int = 5) -> list[dict[st
     """An actor, or the territory, that gets most of its funding flows from one funder.
 
     Claim: of the funding relations (type financement) received by the actor (or of all
-    of them, for the territory), the funder named brings ``share`` >= 1/2 -- of the
+    of them, for the territory), the funder named brings ``share`` > 1/2 (a strict majority) -- of the
     amounts (``quantite``) when every one has an amount in the same unit, else of the
     number of relations; the actor has at least two funding relations (the territory
     three).
@@ -202,7 +203,7 @@ def _concentration(e: Evidence, rows: pd.DataFrame, recipient: str | None) -> li
     ranked = sorted(amounts.items(), key=lambda kv: (-kv[1], str(kv[0])))
     funder, top = str(ranked[0][0]), float(ranked[0][1])
     share = top / total if total else 0.0
-    if share < FUNDING_SHARE or (recipient is not None and len(ranked) == 1 and len(rows) < 2):
+    if share <= FUNDING_SHARE or (recipient is not None and len(ranked) == 1 and len(rows) < 2):
         return []
     if basis == "quantity":
         detail = text(
