@@ -121,8 +121,12 @@ def _build(
     log.raise_if_errors()
 
     def records(kind: str) -> Iterator[dict[str, Any]]:
-        """The entities of one kind, one at a time (a list would copy them all at once)."""
-        return ({"id": e.id, **e.attrs} for e in registry.entities.values() if e.kind == kind)
+        """The entities of one kind, one at a time (a list would copy them all at once);
+        each entity's attributes are let go once handed over."""
+        for entity in registry.entities.values():
+            if entity.kind == kind:
+                yield {"id": entity.id, **entity.attrs}
+                entity.attrs = {}
 
     territory = Territory.from_records(
         actors=records("actor"),
@@ -140,7 +144,7 @@ def _build(
         extra_sheets=extra_sheets,
     )
     if info:
-        territory.graph.graph["territory"] = info
+        territory._graph_attrs()["territory"] = info  # the graph itself is made on first use
     return territory
 
 
