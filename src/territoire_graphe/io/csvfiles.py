@@ -11,7 +11,7 @@ import csv
 import io
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..render.safe_cells import csv_unescape
@@ -140,6 +140,33 @@ def _lines(text: str) -> Iterator[str]:
         yield found.group()
 
 
+_SHARED_TRIAL = 2_000  # rows after which a column of mostly distinct values is no longer shared
+
+
+def _shared(rows: Iterable[list[str]]) -> Iterator[list[str]]:
+    """The rows, each value met again in a column being the same string as the first time.
+
+    A type, a commune or a score is written thousands of times: one string each
+    instead of one per cell. A column whose values are mostly distinct (ids, names)
+    stops being looked at after the first rows, so that it costs nothing.
+
+    >>> a, b = _shared([["x", "commune"], ["y", "commune"]])
+    >>> a[1] is b[1]
+    True
+    """
+    memos: list[dict[str, str] | None] = []
+    for count, row in enumerate(rows, 1):
+        if len(memos) < len(row):
+            memos.extend({} for _ in range(len(row) - len(memos)))
+        for position, value in enumerate(row):
+            memo = memos[position]
+            if memo is not None:
+                row[position] = memo.setdefault(value, value)
+        if count == _SHARED_TRIAL:
+            memos = [None if m is not None and len(m) > count // 4 else m for m in memos]
+        yield row
+
+
 def read_csv_grid(
     path: Path, *, display: str | None = None, lang: str | None = None, limits: Limits | None = None
 ) -> list[list[str]]:
@@ -167,10 +194,14 @@ def read_csv_grid(
     separator = sniff_separator(text)
     try:
         # A cell written formula-safe ("'=SUM(A1)", see io.export) reads back as it was.
-        return [
-            [csv_unescape(c) if c[:1] == "'" else c for c in row] if "'" in "".join(row) else row
-            for row in csv.reader(_lines(text), delimiter=separator)
-        ]
+        return list(
+            _shared(
+                [csv_unescape(c) if c[:1] == "'" else c for c in row]
+                if "'" in "".join(row)
+                else row
+                for row in csv.reader(_lines(text), delimiter=separator)
+            )
+        )
     except csv.Error as error:
         raise fatal("csv_invalid", display or path.name, lang=lang, detail=str(error)) from error
 
