@@ -22,7 +22,8 @@ from .sheets import RawWorkbook, sheet_from_grid
 _SEPARATORS = ";,\t|"
 
 
-# Cells of several hundred kilobytes (long comments) are legitimate: lift csv's 128 kB limit.
+# Cells of several hundred kilobytes (long comments) are legitimate: csv's 128 kB limit is
+# lifted to the read's ``Limits.cell_bytes`` (4 MB unless raised) while a file is read.
 csv.field_size_limit(2**31 - 1)
 
 
@@ -192,6 +193,7 @@ def read_csv_grid(
     if not text.strip():
         return []
     separator = sniff_separator(text)
+    widest = csv.field_size_limit(limits.cell_bytes)  # a cell past the limit: csv.Error
     try:
         # A cell written formula-safe ("'=SUM(A1)", see io.export) reads back as it was.
         return list(
@@ -203,7 +205,13 @@ def read_csv_grid(
             )
         )
     except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            raise fatal(
+                "cell_too_large", display or path.name, lang=lang, limit=limits.cell_bytes
+            ) from None
         raise fatal("csv_invalid", display or path.name, lang=lang, detail=str(error)) from error
+    finally:
+        csv.field_size_limit(widest)
 
 
 def read_csv_folder(

@@ -24,6 +24,7 @@ from typing import Any
 
 from .graphs import Edge, GraphContent, Node, graph_to_raw
 from .guards import bounded_json, check_xml_tokens
+from .limits import Limits
 from .outputs import write_text
 from .problems import fatal
 from .sheets import RawWorkbook
@@ -178,11 +179,13 @@ class XmlWriter:
 
 
 # -- GraphML --------------------------------------------------------------------------------
-def read_graphml(path: Path, *, display: str, lang: str | None = None) -> RawWorkbook:
+def read_graphml(
+    path: Path, *, display: str, lang: str | None = None, limits: Limits | None = None
+) -> RawWorkbook:
     """Read a GraphML file into raw sheets (the tolerant reader of :mod:`.graphml_reader`)."""
     from .graphml_reader import read_graphml as read
 
-    return read(path, display=display, lang=lang)
+    return read(path, display=display, lang=lang, limits=limits)
 
 
 def write_graphml(
@@ -276,10 +279,15 @@ def _graphml_data(
 
 
 # -- node-link JSON -------------------------------------------------------------------------
-def read_json(path: Path, *, display: str, lang: str | None = None) -> RawWorkbook:
+def read_json(
+    path: Path, *, display: str, lang: str | None = None, limits: Limits | None = None
+) -> RawWorkbook:
     """Read a node-link JSON file (``networkx.node_link_data``, d3) into raw sheets."""
+    from .graphtools import file_bytes
+
+    content = file_bytes(path, display=display, lang=lang, limits=limits)
     try:
-        data = bounded_json(path.read_bytes().decode("utf-8-sig"), display=display, lang=lang)
+        data = bounded_json(content.decode("utf-8-sig"), display=display, lang=lang, limits=limits)
     except UnicodeDecodeError as error:
         raise fatal("json_invalid", display, lang=lang, detail=str(error)) from error
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):

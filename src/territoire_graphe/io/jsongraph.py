@@ -26,6 +26,7 @@ from typing import Any
 from .graphs import Edge, GraphContent, Node, graph_to_raw
 from .graphtools import Notes, complete, file_bytes
 from .guards import json_depth, json_parsers
+from .limits import Limits
 from .problems import fatal
 from .sheets import RawWorkbook
 from .values import as_text, is_blank
@@ -33,7 +34,9 @@ from .values import as_text, is_blank
 _KUMU_NAMES = {"label": "label", "element type": "type", "connection type": "type"}
 
 
-def read_json_graph(path: Path, *, display: str, lang: str | None = None) -> RawWorkbook:
+def read_json_graph(
+    path: Path, *, display: str, lang: str | None = None, limits: Limits | None = None
+) -> RawWorkbook:
     """Read any JSON graph (graphology, Cytoscape.js, Kumu, node-link) into raw sheets.
 
     >>> import tempfile
@@ -45,7 +48,7 @@ def read_json_graph(path: Path, *, display: str, lang: str | None = None) -> Raw
     >>> raw.sheets[0].header, raw.sheets[0].rows[0], raw.sheets[1].rows
     (['id', 'label', 'x', 'y', 'type'], ['a', 'A', 1, 2, 'autre'], [['a', 'b', False, 'interconnaissance']])
     """
-    data = load_json(path, display=display, lang=lang)
+    data = load_json(path, display=display, lang=lang, limits=limits)
     notes = Notes()
     if (
         isinstance(data, dict)
@@ -64,18 +67,21 @@ def read_json_graph(path: Path, *, display: str, lang: str | None = None) -> Raw
     else:
         from .graphml import read_json
 
-        return read_json(path, display=display, lang=lang)
+        return read_json(path, display=display, lang=lang, limits=limits)
     raw = graph_to_raw(complete(content, notes))
     return raw
 
 
-def load_json(path: Path, *, display: str, lang: str | None) -> Any:
-    """The JSON content of a file, or a clear InputError naming the line and column."""
+def load_json(path: Path, *, display: str, lang: str | None, limits: Limits | None = None) -> Any:
+    """The JSON content of a file, or a clear InputError naming the line and column.
+
+    Bounded by ``limits``: the file's size, its nesting and the digits of a number.
+    """
     try:
-        text = file_bytes(path, display=display, lang=lang).decode("utf-8-sig")
+        text = file_bytes(path, display=display, lang=lang, limits=limits).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise fatal("json_encoding", display, lang=lang) from None
-    parsers = json_parsers(text, display=display, lang=lang)  # depth and digits bounded
+    parsers = json_parsers(text, display=display, lang=lang, limits=limits)  # depth, digits
     try:
         return json.loads(text, **parsers)
     except json.JSONDecodeError as error:
