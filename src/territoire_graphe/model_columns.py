@@ -54,6 +54,7 @@ class NodeColumns:
         for record in records:
             count = len(ids)
             ids.append(str(record["id"]))
+            given = 0
             for name, value in record.items():
                 if name == "id" or name in skip:
                     continue
@@ -61,9 +62,11 @@ class NodeColumns:
                 if column is None:
                     column = columns[name] = [ABSENT] * count
                 column.append(value)
-            for column in columns.values():  # keys this record lacks
-                if len(column) == count:
-                    column.append(ABSENT)
+                given += 1
+            if given < len(columns):  # keys this record lacks
+                for column in columns.values():
+                    if len(column) == count:
+                        column.append(ABSENT)
         return store
 
     def __len__(self) -> int:
