@@ -38,6 +38,8 @@ def build_territory(
 
     Name and date: ``name`` / ``date`` when given, else the ``territoire`` sheet's, else
     ``default_name`` / ``default_date`` (taken from the file name by :func:`read`).
+    ``raw`` is consumed: the rows of its actors, collectives and people sheets are let go
+    once read (millions of rows would otherwise stay in memory beside the territory).
     """
     with paused_gc():
         return _build(
@@ -98,6 +100,8 @@ def _build(
         registry.reserve(given_ids(reader))
     for kind, reader in readers.items():
         read_entities(reader, kind, registry, vocabulary, seen_types)
+    for reader in readers.values():  # read: the registry holds them; let the rows go
+        reader.raw.rows, reader.raw.row_numbers = [], []
 
     relations: list[dict[str, Any]] = []
     seen_links: dict[tuple[str, str, str, bool], int] = {}
