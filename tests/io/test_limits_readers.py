@@ -167,3 +167,12 @@ def test_the_file_size_limit_reaches_the_reader(
     assert problem.code == "file_too_large"
     assert "Limits(file_bytes=" in problem.hint
     assert f"({size - 1:,} bytes)" in problem.message
+
+
+def test_read_gephi_takes_the_limits_too(tmp_path: Path) -> None:
+    folder = _folder(GEPHI)(tmp_path)
+    nodes, edges = folder / "nodes.csv", folder / "edges.csv"
+    assert len(tg.read_gephi(nodes, edges, limits=tg.Limits(cell_bytes=6)).actors) == 2
+    with pytest.raises(tg.InputError) as caught:
+        tg.read_gephi(nodes, edges, limits=tg.Limits(cell_bytes=5), lang="en")
+    assert [p.code for p in caught.value.problems] == ["cell_too_large"]

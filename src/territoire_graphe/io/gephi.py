@@ -106,12 +106,14 @@ def read_gephi(
     name: str | None = None,
     date: Any = None,
     lang: str | None = None,
+    limits: Limits | None = None,
 ) -> Territory:
     """Read a territory from a Gephi node table and edge table (two CSV files).
 
     ``name`` defaults to the nodes file's name without "nodes" (``bray_nodes.csv``
     -> ``bray``), else its folder's; ``date`` to a year in that name. Problems
-    name the files and the rows as a spreadsheet numbers them.
+    name the files and the rows as a spreadsheet numbers them. Reading is bounded by
+    ``limits`` (:class:`~territoire_graphe.Limits`), as for :func:`~territoire_graphe.read`.
     """
     from .paths import _date_from_path, _name_from_path, _parse_date_argument
 
@@ -121,7 +123,7 @@ def read_gephi(
         if not path.is_file():
             raise fatal("file_not_found", path.name, lang=lang, path=str(path))
     display = f"{nodes_csv.name} + {edges_csv.name}"
-    raw = _gephi_raw(nodes_csv, edges_csv, display=display)
+    raw = _gephi_raw(nodes_csv, edges_csv, display=display, lang=lang, limits=limits)
     stem = nodes_csv.stem
     for word in ("nodes", "node", "noeuds", "noeud", "nœuds"):
         if loose(stem).endswith(word):
