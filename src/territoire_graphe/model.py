@@ -6,8 +6,10 @@ memberships of actors in collectives (``kind="membership"``) and the
 affiliation of people to their organisation (``kind="affiliation"``).
 Resources and needs are lists on the actor nodes. The tables
 (:attr:`Territory.actors`, :attr:`Territory.relations`, ...) and the
-*analysis graph* are derived from the graph and cached: the graph is the one
-source of truth.
+*analysis graph* are derived and cached. A territory read or made from records
+keeps them as columns (:mod:`.model_columns`) and makes the graph only on first
+use of :attr:`Territory.graph`, the same as if it had been made first; once
+made, the graph is the one source of truth for what is derived after.
 
 >>> t = Territory.from_records(
 ...     actors=[{"id": "a", "name": "Mairie", "type": "commune"},
@@ -100,7 +102,8 @@ class Territory:
 
     Build one with :func:`territoire_graphe.read` (from a workbook) or
     :meth:`Territory.from_records`. Treat it as read-only: tables and projections
-    are derived from :attr:`graph` and cached.
+    are derived and cached; :attr:`graph` is made on first use (reading, the tables
+    and the diagnosis never need it).
     """
 
     def __init__(
