@@ -41,10 +41,11 @@ def _lazy_and_eager() -> tuple[Territory, Territory]:
     return lazy, eager
 
 
-def test_reading_and_the_tables_do_not_make_the_graph() -> None:
+def test_reading_the_tables_and_the_diagnosis_do_not_make_the_graph() -> None:
     t = tg.read(sample_path("colombelles_tzcld.xlsx"))
     assert len(t.actors) > 30 and len(t.relations) > 0
     t.analysis_graph, t.directed_graph, t.resources, t.info  # noqa: B018
+    tg.diagnose(t)
     assert "graph" not in t.__dict__
     assert isinstance(t.graph, nx.MultiDiGraph) and "graph" in t.__dict__
 
