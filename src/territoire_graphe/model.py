@@ -6,8 +6,10 @@ memberships of actors in collectives (``kind="membership"``) and the
 affiliation of people to their organisation (``kind="affiliation"``).
 Resources and needs are lists on the actor nodes. The tables
 (:attr:`Territory.actors`, :attr:`Territory.relations`, ...) and the
-*analysis graph* are derived from the graph and cached: the graph is the one
-source of truth.
+*analysis graph* are derived and cached. A territory read or made from records
+keeps them as columns (:mod:`.model_columns`) and makes the graph only on first
+use of :attr:`Territory.graph`, the same as if it had been made first; once
+made, the graph is the one source of truth for what is derived after.
 
 >>> t = Territory.from_records(
 ...     actors=[{"id": "a", "name": "Mairie", "type": "commune"},
@@ -26,7 +28,7 @@ source of truth.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from typing import Any
 
@@ -34,6 +36,17 @@ import networkx as nx
 import pandas as pd
 
 from ._renderers import render
+from .model_columns import (
+    NodeColumns,
+    actor_attrs,
+    build_graph,
+    membership_frame,
+    node_frame,
+    offer_records,
+    relation_frame,
+    relation_order,
+)
+from .model_columns import Store as _Store
 from .vocabulary import TENSION, Vocabulary, default_vocabulary
 
 ACTOR_COLUMNS: tuple[str, ...] = (
@@ -89,7 +102,8 @@ class Territory:
 
     Build one with :func:`territoire_graphe.read` (from a workbook) or
     :meth:`Territory.from_records`. Treat it as read-only: tables and projections
-    are derived from :attr:`graph` and cached.
+    are derived and cached; :attr:`graph` is made on first use (reading, the tables
+    and the diagnosis never need it).
     """
 
     def __init__(
@@ -103,21 +117,65 @@ class Territory:
         source: str | None = None,
         extra_sheets: Mapping[str, pd.DataFrame] | None = None,
     ):
-        self.graph = graph
-        self.name = name or graph.graph.get("name", "") or "territoire"
+        self.__dict__["graph"] = graph
+        self._store: _Store | None = None
+        self._setup(
+            graph.graph,
+            name=name,
+            date=date,
+            warnings=warnings,
+            vocabulary=vocabulary,
+            source=source,
+            extra_sheets=extra_sheets,
+        )
+
+    def _setup(
+        self,
+        meta: dict[str, Any],
+        *,
+        name: str,
+        date: pd.Timestamp | None,
+        warnings: Sequence[Any],
+        vocabulary: Vocabulary | None,
+        source: str | None,
+        extra_sheets: Mapping[str, pd.DataFrame] | None,
+    ) -> None:
+        self._meta = meta
+        self.name = name or meta.get("name", "") or "territoire"
         self.date = None if date is None else pd.Timestamp(date)
         self.warnings = list(warnings)
         self.vocabulary = vocabulary or default_vocabulary()
         self.source = source
         self.extra_sheets = dict(extra_sheets or {})
-        graph.graph.setdefault("columns", {})
-        graph.graph["name"] = self.name
-        graph.graph["date"] = self.date
+        meta.setdefault("columns", {})
+        meta["name"] = self.name
+        meta["date"] = self.date
+
+    @cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        """The typed networkx MultiDiGraph of the territory (made on first use, then kept).
+
+        Once made, it is the source of the tables and projections not asked for yet.
+        """
+        assert self._store is not None  # a territory made from a graph has it already
+        store = self._store
+        return build_graph(
+            self._meta, store.nodes, store.relations, store.memberships, store.offers
+        )
+
+    def _columns(self) -> _Store | None:
+        """The columns the territory was made from, while its graph is not made."""
+        return None if "graph" in self.__dict__ else self._store
 
     @property
     def info(self) -> dict[str, Any]:
         """The fields of the workbook's ``territoire`` sheet (name, date, perimeter, source, author)."""
-        return dict(self.graph.graph.get("territory") or {})
+        return dict(self._graph_attrs().get("territory") or {})
+
+    def _graph_attrs(self) -> dict[str, Any]:
+        """The graph's own attributes (``columns``, ``territory``...), graph made or not."""
+        graph = self.__dict__.get("graph")
+        return self._meta if graph is None else graph.graph
 
     @property
     def perimeter(self) -> list[str]:
@@ -148,40 +206,22 @@ class Territory:
         Records are trusted: use :func:`territoire_graphe.read` for anything a person typed.
         Keys beyond the standard columns are kept as extra columns.
         """
-        graph = nx.MultiDiGraph()
         columns: dict[str, list[str]] = {}
+        nodes: dict[str, NodeColumns] = {}
         for kind, records, standard in (
             ("actor", actors, ACTOR_COLUMNS),
             ("collective", collectives, COLLECTIVE_COLUMNS),
             ("person", people, PEOPLE_COLUMNS),
         ):
-            extra: dict[str, None] = {}
-            known = {*standard, "id", "kind", "resources", "needs"}
-            for record in records:  # one node at a time: no second copy of every record
-                attrs = dict(record)
-                node = str(attrs.pop("id"))
-                attrs["kind"] = kind
-                if kind == "actor":
-                    attrs.setdefault("functions", [])
-                    attrs["resources"] = []
-                    attrs["needs"] = []
-                _note_extra(record.keys(), known, extra)
-                graph.add_node(node, **attrs)
-            columns[kind] = list(extra)
-        for person, attrs in list(graph.nodes(data=True)):
-            if attrs["kind"] == "person" and attrs.get("actor") is not None:
-                graph.add_edge(
-                    person,
-                    attrs["actor"],
-                    key="affiliation",
-                    kind="affiliation",
-                    position=attrs.get("position"),
-                )
+            skip = ("kind", "resources", "needs") if kind == "actor" else ("kind",)
+            nodes[kind] = store = NodeColumns.collect(records, skip=skip)
+            known = {*standard, "resources", "needs"}
+            columns[kind] = [c for c in store.columns if c not in known]
         extra_rel: dict[str, None] = {}
         known = {*RELATION_COLUMNS, "kind"}
         edges = []
         types = vocabulary or default_vocabulary()
-        for number, record in enumerate(relations):
+        for record in relations:
             attrs = {**record, "kind": "relation"}
             # Missing or empty family, direction and weight follow the relation type (FORMAT.md).
             entry = types.relation(str(attrs.get("type") or ""))
@@ -193,32 +233,35 @@ class Territory:
                 attrs["weight"] = 1.0
             head, tail = str(attrs.pop("source")), str(attrs.pop("target"))
             _note_extra(record.keys(), known, extra_rel)
-            edges.append((head, tail, number, attrs))
-        graph.add_edges_from(edges)
+            edges.append((head, tail, attrs))
         columns["relation"] = list(extra_rel)
         extra_mem: dict[str, None] = {}
         known = {*MEMBERSHIP_COLUMNS, "kind"}
-        for number, record in enumerate(memberships):
+        links = []
+        for record in memberships:
             attrs = dict(record)
             actor, collective = str(attrs.pop("actor")), str(attrs.pop("collective"))
             _note_extra(record.keys(), known, extra_mem)
             attrs["kind"] = "membership"
-            graph.add_edge(actor, collective, key=f"m{number}", **attrs)
+            links.append((actor, collective, attrs))
         columns["membership"] = list(extra_mem)
+        offers: dict[str, list[tuple[str, dict[str, Any]]]] = {}
         for what, records, standard in (
             ("resources", resources, RESOURCE_COLUMNS),
             ("needs", needs, NEED_COLUMNS),
         ):
-            extra = {}
+            extra: dict[str, None] = {}
             known = set(standard)
+            items = offers[what] = []
             for record in records:
                 attrs = dict(record)
-                graph.nodes[str(attrs.pop("actor"))][what].append(attrs)
+                items.append((str(attrs.pop("actor")), attrs))
                 _note_extra(record.keys(), known, extra)
             columns[what] = list(extra)
-        graph.graph["columns"] = columns
-        return cls(
-            graph,
+        territory = cls.__new__(cls)
+        territory._store = _Store(nodes, edges, links, offers)
+        territory._setup(
+            {"columns": columns},
             name=name,
             date=date,
             warnings=warnings,
@@ -226,14 +269,20 @@ class Territory:
             source=source,
             extra_sheets=extra_sheets,
         )
+        if not territory._store.plain():
+            territory.graph  # noqa: B018  # repeated ids...: the graph settles them, as it did
+        return territory
 
     # -- table views --------------------------------------------------------------------
     def _nodes(self, kind: str) -> list[tuple[str, dict[str, Any]]]:
         return [(n, a) for n, a in self.graph.nodes(data=True) if a.get("kind") == kind]
 
     def _node_table(self, kind: str, standard: Sequence[str]) -> pd.DataFrame:
-        extra = self.graph.graph["columns"].get(kind, [])
+        extra = self._graph_attrs()["columns"].get(kind, [])
         columns = [*standard, *extra]
+        store = self._columns()
+        if store is not None:
+            return _typed(node_frame(store.nodes[kind], columns, kind), standard)
         nodes = self._nodes(kind)
         frame = pd.DataFrame(
             {c: [a.get(c) for _, a in nodes] for c in columns},
@@ -264,8 +313,13 @@ class Territory:
         Relations between people are between their organisations here, with the
         people in ``source_person`` and ``target_person``.
         """
-        extra = self.graph.graph["columns"].get("relation", [])
+        extra = self._graph_attrs()["columns"].get("relation", [])
         columns = [*RELATION_COLUMNS, *extra]
+        store = self._columns()
+        if store is not None:
+            frame = relation_frame(store.relations, columns)
+            frame["directed"] = frame["directed"].astype(bool)
+            return _typed(frame, RELATION_COLUMNS)
         rows = sorted(
             (
                 (k, u, v, d)
@@ -284,8 +338,11 @@ class Territory:
     @cached_property
     def memberships(self) -> pd.DataFrame:
         """One row per membership of an actor in a collective (``role``: its college...)."""
-        extra = self.graph.graph["columns"].get("membership", [])
+        extra = self._graph_attrs()["columns"].get("membership", [])
         columns = [*MEMBERSHIP_COLUMNS, *extra]
+        store = self._columns()
+        if store is not None:
+            return _typed(membership_frame(store.memberships, columns), MEMBERSHIP_COLUMNS)
         rows = sorted(
             (
                 (int(str(k)[1:]), u, v, d)
@@ -298,13 +355,17 @@ class Territory:
         return _typed(pd.DataFrame(records, columns=columns), MEMBERSHIP_COLUMNS)
 
     def _offers(self, what: str, standard: Sequence[str], label: str) -> pd.DataFrame:
-        extra = self.graph.graph["columns"].get(what, [])
+        extra = self._graph_attrs()["columns"].get(what, [])
         columns = [*standard, *extra]
-        records = [
-            [actor, *(item.get(c) for c in columns[1:])]
-            for actor, attrs in self._nodes("actor")
-            for item in attrs.get(what, [])
-        ]
+        store = self._columns()
+        if store is not None:
+            records = offer_records(store.nodes["actor"], store.offers[what], columns)
+        else:
+            records = [
+                [actor, *(item.get(c) for c in columns[1:])]
+                for actor, attrs in self._nodes("actor")
+                for item in attrs.get(what, [])
+            ]
         frame = pd.DataFrame(records, columns=columns)
         if len(frame):
             frame = frame.sort_values(["sheet", "row"], kind="stable", na_position="last")
@@ -331,8 +392,8 @@ class Territory:
         """
         graph = nx.Graph()
         graph.add_nodes_from(self._actor_nodes())
-        for u, v, data in self.graph.edges(data=True):
-            if data.get("kind") != "relation" or data.get("type") == TENSION or u == v:
+        for u, v, data in self._relation_edges():
+            if data.get("type") == TENSION or u == v:
                 continue
             if graph.has_edge(u, v):
                 tie = graph[u][v]
@@ -351,8 +412,8 @@ class Territory:
         """
         graph = nx.DiGraph()
         graph.add_nodes_from(self._actor_nodes())
-        for u, v, data in self.graph.edges(data=True):
-            if data.get("kind") != "relation" or data.get("type") == TENSION or u == v:
+        for u, v, data in self._relation_edges():
+            if data.get("type") == TENSION or u == v:
                 continue
             weight = float(data.get("weight", 1.0))
             pairs = [(u, v)] if data.get("directed") else [(u, v), (v, u)]
@@ -363,7 +424,22 @@ class Territory:
                     graph.add_edge(a, b, weight=weight)
         return graph
 
+    def _relation_edges(self) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """The relations as edges, in the graph's order, graph made or not."""
+        store = self._columns()
+        if store is not None:
+            relations = store.relations
+            yield from (relations[n] for n in relation_order(store.nodes, relations))
+            return
+        for u, v, data in self.graph.edges(data=True):
+            if data.get("kind") == "relation":
+                yield u, v, data
+
     def _actor_nodes(self) -> list[tuple[str, dict[str, Any]]]:
+        store = self._columns()
+        if store is not None:
+            actors = store.nodes["actor"]
+            return [(node, actor_attrs(actors, i)) for i, node in enumerate(actors.ids)]
         return [
             (n, {k: v for k, v in a.items() if k not in ("resources", "needs", "kind")})
             for n, a in self._nodes("actor")

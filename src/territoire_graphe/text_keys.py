@@ -22,6 +22,8 @@ _PUNCT = re.compile(r"[\s_\-'’.,/\\()\[\]:;\"«»+&]+")
 @lru_cache(maxsize=65536)
 def strip_accents(value: str) -> str:
     """Remove accents (é -> e, œ -> oe) but keep letters, digits and spacing."""
+    if value.isascii():  # nothing to remove (the usual id, code or English word)
+        return value
     value = value.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
     decomposed = unicodedata.normalize("NFKD", value)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -378,8 +378,8 @@ def link_suggestions(t: Territory, *, max_suggestions: int | None = 50) -> pd.Da
     combined = pd.concat(parts).groupby(["u", "v"], sort=False).sum(min_count=1)
     known = [
         min(number[a], number[b]) * n + max(number[a], number[b])
-        for a, b, d in t.graph.edges(data=True)
-        if d.get("kind") == "relation" and a != b
+        for a, b in zip(t.relations["source"], t.relations["target"], strict=True)
+        if a != b  # the relations table: the graph itself is not made for this
     ]
     u = combined.index.get_level_values(0).to_numpy()
     v = combined.index.get_level_values(1).to_numpy()

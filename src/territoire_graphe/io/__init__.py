@@ -93,7 +93,7 @@ def read_raw(
         from .csvfiles import read_csv_folder
 
         if gephi.is_gephi_folder(path):
-            raw = gephi.read_gephi_folder(path, display=display, lang=lang)
+            raw = gephi.read_gephi_folder(path, display=display, lang=lang, limits=limits)
         else:
             raw = read_csv_folder(path, display=display, lang=lang, limits=limits)
     elif suffix in WORKBOOK_SUFFIXES:
@@ -107,27 +107,27 @@ def read_raw(
     elif suffix == ".graphml":
         from .graphml import read_graphml
 
-        raw = read_graphml(path, display=display, lang=lang)
+        raw = read_graphml(path, display=display, lang=lang, limits=limits)
     elif suffix in (".json", ".cyjs"):
         from .jsongraph import read_json_graph
 
-        raw = read_json_graph(path, display=display, lang=lang)
+        raw = read_json_graph(path, display=display, lang=lang, limits=limits)
     elif suffix in (".net", ".paj"):
         from .pajek import read_pajek
 
-        raw = read_pajek(path, display=display, lang=lang)
+        raw = read_pajek(path, display=display, lang=lang, limits=limits)
     elif suffix == ".dl":
         from .ucinet import read_ucinet
 
-        raw = read_ucinet(path, display=display, lang=lang)
+        raw = read_ucinet(path, display=display, lang=lang, limits=limits)
     elif suffix == ".gml":
         from .gml import read_gml
 
-        raw = read_gml(path, display=display, lang=lang)
+        raw = read_gml(path, display=display, lang=lang, limits=limits)
     elif suffix == ".gexf":
         from .gexf import read_gexf
 
-        raw = read_gexf(path, display=display, lang=lang)
+        raw = read_gexf(path, display=display, lang=lang, limits=limits)
     else:
         raise fatal("format_unsupported", display, lang=lang, suffix=suffix or "-")
     if columns:

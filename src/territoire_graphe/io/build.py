@@ -38,6 +38,8 @@ def build_territory(
 
     Name and date: ``name`` / ``date`` when given, else the ``territoire`` sheet's, else
     ``default_name`` / ``default_date`` (taken from the file name by :func:`read`).
+    ``raw`` is consumed: the rows of its actors, collectives and people sheets are let go
+    once read (millions of rows would otherwise stay in memory beside the territory).
     """
     with paused_gc():
         return _build(
@@ -98,6 +100,8 @@ def _build(
         registry.reserve(given_ids(reader))
     for kind, reader in readers.items():
         read_entities(reader, kind, registry, vocabulary, seen_types)
+    for reader in readers.values():  # read: the registry holds them; let the rows go
+        reader.raw.rows, reader.raw.row_numbers = [], []
 
     relations: list[dict[str, Any]] = []
     seen_links: dict[tuple[str, str, str, bool], int] = {}
@@ -121,8 +125,12 @@ def _build(
     log.raise_if_errors()
 
     def records(kind: str) -> Iterator[dict[str, Any]]:
-        """The entities of one kind, one at a time (a list would copy them all at once)."""
-        return ({"id": e.id, **e.attrs} for e in registry.entities.values() if e.kind == kind)
+        """The entities of one kind, one at a time (a list would copy them all at once);
+        each entity's attributes are let go once handed over."""
+        for entity in registry.entities.values():
+            if entity.kind == kind:
+                yield {"id": entity.id, **entity.attrs}
+                entity.attrs = {}
 
     territory = Territory.from_records(
         actors=records("actor"),
@@ -140,7 +148,7 @@ def _build(
         extra_sheets=extra_sheets,
     )
     if info:
-        territory.graph.graph["territory"] = info
+        territory._graph_attrs()["territory"] = info  # the graph itself is made on first use
     return territory
 
 

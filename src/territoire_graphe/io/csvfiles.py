@@ -11,7 +11,7 @@ import csv
 import io
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..render.safe_cells import csv_unescape
@@ -22,7 +22,8 @@ from .sheets import RawWorkbook, sheet_from_grid
 _SEPARATORS = ";,\t|"
 
 
-# Cells of several hundred kilobytes (long comments) are legitimate: lift csv's 128 kB limit.
+# Cells of several hundred kilobytes (long comments) are legitimate: csv's 128 kB limit is
+# lifted to the read's ``Limits.cell_bytes`` (4 MB unless raised) while a file is read.
 csv.field_size_limit(2**31 - 1)
 
 
@@ -140,6 +141,33 @@ def _lines(text: str) -> Iterator[str]:
         yield found.group()
 
 
+_SHARED_TRIAL = 2_000  # rows after which a column of mostly distinct values is no longer shared
+
+
+def _shared(rows: Iterable[list[str]]) -> Iterator[list[str]]:
+    """The rows, each value met again in a column being the same string as the first time.
+
+    A type, a commune or a score is written thousands of times: one string each
+    instead of one per cell. A column whose values are mostly distinct (ids, names)
+    stops being looked at after the first rows, so that it costs nothing.
+
+    >>> a, b = _shared([["x", "commune"], ["y", "commune"]])
+    >>> a[1] is b[1]
+    True
+    """
+    memos: list[dict[str, str] | None] = []
+    for count, row in enumerate(rows, 1):
+        if len(memos) < len(row):
+            memos.extend({} for _ in range(len(row) - len(memos)))
+        for position, value in enumerate(row):
+            memo = memos[position]
+            if memo is not None:
+                row[position] = memo.setdefault(value, value)
+        if count == _SHARED_TRIAL:
+            memos = [None if m is not None and len(m) > count // 4 else m for m in memos]
+        yield row
+
+
 def read_csv_grid(
     path: Path, *, display: str | None = None, lang: str | None = None, limits: Limits | None = None
 ) -> list[list[str]]:
@@ -165,14 +193,25 @@ def read_csv_grid(
     if not text.strip():
         return []
     separator = sniff_separator(text)
+    widest = csv.field_size_limit(limits.cell_bytes)  # a cell past the limit: csv.Error
     try:
         # A cell written formula-safe ("'=SUM(A1)", see io.export) reads back as it was.
-        return [
-            [csv_unescape(c) if c[:1] == "'" else c for c in row] if "'" in "".join(row) else row
-            for row in csv.reader(_lines(text), delimiter=separator)
-        ]
+        return list(
+            _shared(
+                [csv_unescape(c) if c[:1] == "'" else c for c in row]
+                if "'" in "".join(row)
+                else row
+                for row in csv.reader(_lines(text), delimiter=separator)
+            )
+        )
     except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            raise fatal(
+                "cell_too_large", display or path.name, lang=lang, limit=limits.cell_bytes
+            ) from None
         raise fatal("csv_invalid", display or path.name, lang=lang, detail=str(error)) from error
+    finally:
+        csv.field_size_limit(widest)
 
 
 def read_csv_folder(

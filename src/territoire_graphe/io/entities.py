@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from ..text_keys import loose
 from ..vocabulary import Kind, Vocabulary
@@ -36,15 +36,47 @@ ENTITY_FIELDS = {
 }
 
 
-@dataclass
 class Entity:
-    """An actor, collective or person as read, with where it was written."""
+    """An actor, collective or person as read, with where it was written.
 
-    id: str
-    kind: str  # "actor", "collective" or "person"
-    attrs: dict[str, Any]
-    sheet: str
-    row: int
+    Its attributes are kept as a tuple of values beside a tuple of keys shared by
+    the rows of a sheet: a dictionary per entity would be most of the memory of a
+    read of millions of actors.
+
+    >>> e = Entity("a", "actor", {"name": "A", "type": "commune"}, "acteurs", 2)
+    >>> e.attrs, e.name
+    ({'name': 'A', 'type': 'commune'}, 'A')
+    """
+
+    __slots__ = ("_keys", "_values", "id", "kind", "row", "sheet")
+
+    _shared_keys: ClassVar[dict[tuple[str, ...], tuple[str, ...]]] = {}
+
+    def __init__(self, id: str, kind: str, attrs: dict[str, Any], sheet: str, row: int):
+        self.id = id
+        self.kind = kind  # "actor", "collective" or "person"
+        self.sheet = sheet
+        self.row = row
+        self.attrs = attrs
+
+    @property
+    def attrs(self) -> dict[str, Any]:
+        """The entity's attributes (a new dictionary at each call)."""
+        return dict(zip(self._keys, self._values, strict=True))
+
+    @attrs.setter
+    def attrs(self, attrs: dict[str, Any]) -> None:
+        keys = tuple(attrs)
+        self._keys = self._shared_keys.setdefault(keys, keys)
+        self._values = tuple(attrs.values())
+
+    @property
+    def name(self) -> Any:
+        """The entity's name (None when it has none)."""
+        return self._values[0] if self._keys[:1] == ("name",) else self.attrs.get("name")
+
+    def __repr__(self) -> str:
+        return f"Entity({self.id!r}, {self.kind!r}, {self.attrs!r}, {self.sheet!r}, {self.row!r})"
 
 
 @dataclass
@@ -52,7 +84,8 @@ class Registry:
     """Every entity by id, and the references that lead to each (loose id and name)."""
 
     entities: dict[str, Entity] = field(default_factory=dict)
-    by_reference: dict[str, list[str]] = field(default_factory=dict)
+    # loose reference -> the id it leads to, or the ids when several (a list only then)
+    by_reference: dict[str, str | list[str]] = field(default_factory=dict)
     _names: dict[str, str] = field(default_factory=dict)  # loose name -> id
     _ids: dict[str, str] = field(default_factory=dict)  # loose id -> id
     # Loose ids written in the sheets: a derived id never takes one of them.
@@ -79,7 +112,7 @@ class Registry:
     def add(self, entity: Entity, row: Row, id_given: bool) -> bool:
         """Register ``entity``; record an error and return False if its id or name is taken."""
         id_key = loose(entity.id)
-        name_key = loose(entity.attrs["name"])
+        name_key = loose(entity.name)
         other_id = self._ids.get(id_key)
         other_name = self._names.get(name_key)
         if other_id is not None or other_name is not None:
@@ -96,7 +129,7 @@ class Registry:
                 row.error(
                     "name_duplicate",
                     "name",
-                    value=entity.attrs["name"],
+                    value=entity.name,
                     sheet_other=other.sheet,
                     row_other=str(other.row),
                 )
@@ -107,10 +140,20 @@ class Registry:
         self.entities[entity.id] = entity
         self._ids[id_key] = entity.id
         self._names[name_key] = entity.id
-        self.by_reference.setdefault(id_key, []).append(entity.id)
+        self._refer(id_key, entity.id)
         if name_key != id_key:
-            self.by_reference.setdefault(name_key, []).append(entity.id)
+            self._refer(name_key, entity.id)
         return True
+
+    def _refer(self, reference: str, entity_id: str) -> None:
+        """Note that ``reference`` leads to ``entity_id`` (among others, maybe)."""
+        found = self.by_reference.get(reference)
+        if found is None:
+            self.by_reference[reference] = entity_id
+        elif isinstance(found, str):
+            self.by_reference[reference] = [found, entity_id]
+        else:
+            found.append(entity_id)
 
     def derive_id(self, name: str) -> str:
         """The id of an actor written without one: its name, so ``d.actors.loc["Mairie"]`` works.
@@ -154,7 +197,8 @@ class Registry:
         if exact is not None and exact.kind in kinds:
             return exact, "", {}
         reference = loose(written)
-        found = self.by_reference.get(reference, ())
+        leads = self.by_reference.get(reference, ())
+        found = (leads,) if isinstance(leads, str) else leads
         fitting = [i for i in found if self.entities[i].kind in kinds]
         if len(fitting) == 1:
             return self.entities[fitting[0]], "", {}
@@ -174,9 +218,7 @@ class Registry:
         """``{"suggestion": name}`` when a known name is probably meant (collect.names)."""
         from ..collect.names import Matcher
 
-        names = {
-            i: str(e.attrs.get("name") or i) for i, e in self.entities.items() if e.kind in kinds
-        }
+        names = {i: str(e.name or i) for i, e in self.entities.items() if e.kind in kinds}
         found = Matcher(names).match(written)
         return {"suggestion": names[found.actor]} if found.actor is not None else {}
 

@@ -38,6 +38,7 @@ from .build import build_territory
 from .csvfiles import decode, read_csv_grid, sniff_separator
 from .graphs import DEFAULT_ACTOR_TYPE, DEFAULT_RELATION_TYPE, Table
 from .graphtools import listing
+from .limits import Limits
 from .problems import fatal
 from .schema import RELATION_SHEETS, sheet_for
 from .sheets import RawSheet, RawWorkbook, sheet_from_grid
@@ -88,12 +89,14 @@ def is_gephi_folder(path: Path) -> bool:
     return Path(path).is_dir() and _pair(Path(path)) is not None
 
 
-def read_gephi_folder(path: Path, *, display: str, lang: str | None = None) -> RawWorkbook:
+def read_gephi_folder(
+    path: Path, *, display: str, lang: str | None = None, limits: Limits | None = None
+) -> RawWorkbook:
     """The raw sheets of the Gephi pair in ``path``."""
     pair = _pair(Path(path))
     if pair is None:
         raise fatal("folder_no_csv", display, lang=lang)
-    return _gephi_raw(*pair, display=display)
+    return _gephi_raw(*pair, display=display, lang=lang, limits=limits)
 
 
 def read_gephi(
@@ -103,12 +106,14 @@ def read_gephi(
     name: str | None = None,
     date: Any = None,
     lang: str | None = None,
+    limits: Limits | None = None,
 ) -> Territory:
     """Read a territory from a Gephi node table and edge table (two CSV files).
 
     ``name`` defaults to the nodes file's name without "nodes" (``bray_nodes.csv``
     -> ``bray``), else its folder's; ``date`` to a year in that name. Problems
-    name the files and the rows as a spreadsheet numbers them.
+    name the files and the rows as a spreadsheet numbers them. Reading is bounded by
+    ``limits`` (:class:`~territoire_graphe.Limits`), as for :func:`~territoire_graphe.read`.
     """
     from .paths import _date_from_path, _name_from_path, _parse_date_argument
 
@@ -118,7 +123,7 @@ def read_gephi(
         if not path.is_file():
             raise fatal("file_not_found", path.name, lang=lang, path=str(path))
     display = f"{nodes_csv.name} + {edges_csv.name}"
-    raw = _gephi_raw(nodes_csv, edges_csv, display=display)
+    raw = _gephi_raw(nodes_csv, edges_csv, display=display, lang=lang, limits=limits)
     stem = nodes_csv.stem
     for word in ("nodes", "node", "noeuds", "noeud", "nœuds"):
         if loose(stem).endswith(word):
@@ -131,11 +136,18 @@ def read_gephi(
     return build_territory(raw, name=name or _name_from_path(named), date=parsed_date, lang=lang)
 
 
-def _gephi_raw(nodes_csv: Path, edges_csv: Path, *, display: str) -> RawWorkbook:
+def _gephi_raw(
+    nodes_csv: Path,
+    edges_csv: Path,
+    *,
+    display: str,
+    lang: str | None = None,
+    limits: Limits | None = None,
+) -> RawWorkbook:
     nodes_name = _sheet_name(nodes_csv, ("actors",), "nodes")
     edges_name = _sheet_name(edges_csv, RELATION_SHEETS, "edges")
-    nodes, repeated = _nodes(sheet_from_grid(nodes_name, read_csv_grid(nodes_csv)))
-    edges = _edges(sheet_from_grid(edges_name, read_csv_grid(edges_csv)))
+    nodes, repeated = _nodes(sheet_from_grid(nodes_name, _grid(nodes_csv, lang, limits)))
+    edges = _edges(sheet_from_grid(edges_name, _grid(edges_csv, lang, limits)))
     notes: list[tuple[str, dict[str, Any]]] = [
         (
             "column_foreign_repeat",
@@ -183,6 +195,11 @@ def _gephi_raw(nodes_csv: Path, edges_csv: Path, *, display: str) -> RawWorkbook
             )
         )
     return RawWorkbook(display, [nodes, edges], source_format="gephi", notes=notes)
+
+
+def _grid(path: Path, lang: str | None, limits: Limits | None) -> list[list[str]]:
+    """The cells of one of the two CSV files, bounded by ``limits``."""
+    return read_csv_grid(path, display=path.name, lang=lang, limits=limits)
 
 
 def _undeclared(nodes: RawSheet, edges: RawSheet) -> list[str]:

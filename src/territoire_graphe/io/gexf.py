@@ -31,6 +31,7 @@ from typing import Any
 from .graphml import XSI_NS, XmlWriter, attribute_types, direction, xml_value
 from .graphs import Edge, GraphContent, Node, graph_to_raw
 from .graphtools import Notes, complete, listing, load_xml, typed
+from .limits import Limits
 from .problems import fatal
 from .sheets import RawWorkbook
 from .xmltree import Element
@@ -38,7 +39,9 @@ from .xmltree import Element
 GEXF_NS = "http://www.gexf.net/1.2draft"
 
 
-def read_gexf(path: Path, *, display: str, lang: str | None = None) -> RawWorkbook:
+def read_gexf(
+    path: Path, *, display: str, lang: str | None = None, limits: Limits | None = None
+) -> RawWorkbook:
     """Read a GEXF file (1.0 to 1.3, under any namespace Gephi wrote) into raw sheets.
 
     >>> import tempfile
@@ -50,7 +53,7 @@ def read_gexf(path: Path, *, display: str, lang: str | None = None) -> RawWorkbo
     >>> raw.sheets[0].header, raw.sheets[0].rows
     (['id', 'label', 'type'], [['a', 'A', 'autre'], ['b', 'B', 'autre']])
     """
-    root = load_xml(path, display=display, lang=lang, fmt="GEXF", root_name="gexf")
+    root = load_xml(path, display=display, lang=lang, fmt="GEXF", root_name="gexf", limits=limits)
     graph = root.find("graph")
     if graph is None:
         raise fatal("graph_missing", display, lang=lang, format="GEXF")

@@ -26,6 +26,7 @@ from typing import Any
 
 from .graphs import Edge, GraphContent, Node, graph_to_raw
 from .graphtools import Notes, complete, file_bytes
+from .limits import Limits, limits_or_default
 from .positions import y_down_to_up
 from .problems import fatal
 from .sheets import RawWorkbook
@@ -42,13 +43,19 @@ class _Refused(ValueError):
         self.code, self.line = code, line
 
 
-def read_gml(path: Path, *, display: str, lang: str | None = None) -> RawWorkbook:
-    """Read a GML file into raw sheets."""
-    text = file_bytes(path, display=display, lang=lang).decode("utf-8-sig", errors="replace")
+def read_gml(
+    path: Path, *, display: str, lang: str | None = None, limits: Limits | None = None
+) -> RawWorkbook:
+    """Read a GML file into raw sheets (bounded by ``limits``: file size, nesting)."""
+    limits = limits_or_default(limits)
+    content = file_bytes(path, display=display, lang=lang, limits=limits)
+    text = content.decode("utf-8-sig", errors="replace")
     try:
-        pairs = _parse(text)
+        pairs = _parse(text, max_depth=limits.depth)
     except _Refused as refused:
-        raise fatal(refused.code, display, lang=lang, line=refused.line) from None
+        raise fatal(
+            refused.code, display, lang=lang, line=refused.line, limit=limits.depth
+        ) from None
     graph = next((v for k, v in pairs if k.lower() == "graph" and isinstance(v, list)), None)
     if graph is None:
         raise fatal("graph_missing", display, lang=lang, format="GML")
@@ -94,7 +101,7 @@ def read_gml(path: Path, *, display: str, lang: str | None = None) -> RawWorkboo
     return raw
 
 
-def _parse(text: str) -> Pairs:
+def _parse(text: str, *, max_depth: int = MAX_DEPTH) -> Pairs:
     """The pairs of a GML text (nested lists for brackets)."""
     stack: list[Pairs] = [[]]
     names: list[str] = []
@@ -120,7 +127,7 @@ def _parse(text: str) -> Pairs:
                 raise _Refused("gml_syntax", line)
             pending = word
         elif opening:
-            if len(names) >= MAX_DEPTH:
+            if len(names) >= max_depth:
                 raise _Refused("gml_too_deep", line)
             names.append(pending)
             stack.append([])

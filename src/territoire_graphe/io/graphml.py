@@ -25,6 +25,7 @@ from typing import Any
 from .graphs import Edge, GraphContent, Node, graph_to_raw
 from .guards import bounded_json, check_xml_tokens
 from .jsonplaces import JsonPlaces
+from .limits import Limits
 from .outputs import write_text
 from .problems import InputError, fatal
 from .sheets import RawWorkbook
@@ -179,11 +180,13 @@ class XmlWriter:
 
 
 # -- GraphML --------------------------------------------------------------------------------
-def read_graphml(path: Path, *, display: str, lang: str | None = None) -> RawWorkbook:
+def read_graphml(
+    path: Path, *, display: str, lang: str | None = None, limits: Limits | None = None
+) -> RawWorkbook:
     """Read a GraphML file into raw sheets (the tolerant reader of :mod:`.graphml_reader`)."""
     from .graphml_reader import read_graphml as read
 
-    return read(path, display=display, lang=lang)
+    return read(path, display=display, lang=lang, limits=limits)
 
 
 def write_graphml(
@@ -277,13 +280,18 @@ def _graphml_data(
 
 
 # -- node-link JSON -------------------------------------------------------------------------
-def read_json(path: Path, *, display: str, lang: str | None = None) -> RawWorkbook:
+def read_json(
+    path: Path, *, display: str, lang: str | None = None, limits: Limits | None = None
+) -> RawWorkbook:
     """Read a node-link JSON file (``networkx.node_link_data``, d3) into raw sheets."""
+    from .graphtools import file_bytes
+
+    content = file_bytes(path, display=display, lang=lang, limits=limits)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise fatal("json_invalid", display, lang=lang, detail=str(error)) from error
-    data = bounded_json(text, display=display, lang=lang)
+    data = bounded_json(text, display=display, lang=lang, limits=limits)
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
         raise fatal("json_not_node_link", display, lang=lang, detail="nodes")
     links = data.get("edges", data.get("links", []))

@@ -28,6 +28,7 @@ from typing import Any
 from .graphml import attribute_name, direction
 from .graphs import Edge, GraphContent, Node, graph_to_raw
 from .graphtools import Notes, complete, listing, load_xml, typed
+from .limits import Limits
 from .problems import fatal
 from .sheets import RawWorkbook
 from .values import Supplied
@@ -57,7 +58,9 @@ class _State:
     nested_groups: list[str] = field(default_factory=list)
 
 
-def read_graphml(path: Path, *, display: str, lang: str | None = None) -> RawWorkbook:
+def read_graphml(
+    path: Path, *, display: str, lang: str | None = None, limits: Limits | None = None
+) -> RawWorkbook:
     """Read a GraphML file into raw sheets.
 
     >>> import tempfile
@@ -72,7 +75,9 @@ def read_graphml(path: Path, *, display: str, lang: str | None = None) -> RawWor
     >>> raw.sheets[0].rows, raw.sheets[1].rows
     ([['a', 'A', 'autre'], ['b', 'b', 'autre']], [['a', 'b', 'x', True]])
     """
-    root = load_xml(path, display=display, lang=lang, fmt="GraphML", root_name="graphml")
+    root = load_xml(
+        path, display=display, lang=lang, fmt="GraphML", root_name="graphml", limits=limits
+    )
     graph = next(root.iter("graph"), None)
     if graph is None:
         raise fatal("graph_missing", display, lang=lang, format="GraphML")

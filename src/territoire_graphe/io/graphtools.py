@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .graphs import GraphContent
+from .limits import Limits, limits_or_default
 from .problems import fatal
 from .xmltree import Element, XmlRefused, parse_bytes
 
@@ -33,12 +34,18 @@ _FLOATS = {"float", "double", "bigdecimal", "number"}
 LISTED = 12  # names shown in a warning that lists nodes
 
 
-def file_bytes(path: Path, *, display: str, lang: str | None) -> bytes:
+def file_bytes(
+    path: Path, *, display: str, lang: str | None, limits: Limits | None = None
+) -> bytes:
     """The content of a graph file: the one place every tolerant reader reads a file.
 
-    (Size guards on graph files belong here.)
+    A file larger than ``limits.file_bytes`` is refused (``file_too_large``) unread.
     """
+    cap = limits_or_default(limits).file_bytes
     try:
+        size = path.stat().st_size
+        if size > cap:
+            raise fatal("file_too_large", display, lang=lang, size=size, limit=cap)
         return path.read_bytes()
     except OSError as error:
         raise fatal(
@@ -46,14 +53,27 @@ def file_bytes(path: Path, *, display: str, lang: str | None) -> bytes:
         ) from None
 
 
-def load_xml(path: Path, *, display: str, lang: str | None, fmt: str, root_name: str) -> Element:
-    """The root element of an XML graph file, or a clear InputError."""
+def load_xml(
+    path: Path,
+    *,
+    display: str,
+    lang: str | None,
+    fmt: str,
+    root_name: str,
+    limits: Limits | None = None,
+) -> Element:
+    """The root element of an XML graph file, or a clear InputError.
+
+    Bounded by ``limits``: the file's size, its longest token and its nesting.
+    """
     from .guards import check_xml_tokens
 
-    check_xml_tokens(path, display=display, lang=lang)  # one huge token: quadratic in expat
-    data = file_bytes(path, display=display, lang=lang)
+    limits = limits_or_default(limits)
+    data = file_bytes(path, display=display, lang=lang, limits=limits)
+    # one huge token: quadratic in expat
+    check_xml_tokens(path, display=display, lang=lang, limits=limits)
     try:
-        root = parse_bytes(data)
+        root = parse_bytes(data, max_depth=limits.depth)
     except XmlRefused as refused:
         if refused.reason == "invalid":
             raise fatal(
@@ -66,7 +86,9 @@ def load_xml(path: Path, *, display: str, lang: str | None, fmt: str, root_name:
                 detail=_detail(refused.detail, lang),
             ) from None
         code = "xml_entities" if refused.reason == "entity" else "xml_too_deep"
-        raise fatal(code, display, lang=lang, format=fmt, line=refused.line) from None
+        raise fatal(
+            code, display, lang=lang, format=fmt, line=refused.line, limit=limits.depth
+        ) from None
     if root.tag != root_name:
         raise fatal("xml_wrong_root", display, lang=lang, format=fmt, root=root.tag)
     return root

@@ -29,6 +29,7 @@ from .graphs import Edge, GraphContent, Node, graph_to_raw
 from .graphtools import Notes, complete, file_bytes, listing
 from .guards import json_depth, json_parsers
 from .jsonplaces import JsonPlaces
+from .limits import Limits
 from .positions import y_down_to_up
 from .problems import InputError, fatal
 from .sheets import RawWorkbook
@@ -37,7 +38,9 @@ from .values import as_text, is_blank
 _KUMU_NAMES = {"label": "label", "element type": "type", "connection type": "type"}
 
 
-def read_json_graph(path: Path, *, display: str, lang: str | None = None) -> RawWorkbook:
+def read_json_graph(
+    path: Path, *, display: str, lang: str | None = None, limits: Limits | None = None
+) -> RawWorkbook:
     """Read any JSON graph (graphology, Cytoscape.js, Kumu, node-link) into raw sheets.
 
     >>> import tempfile
@@ -49,7 +52,7 @@ def read_json_graph(path: Path, *, display: str, lang: str | None = None) -> Raw
     >>> raw.sheets[0].header, raw.sheets[0].rows[0], raw.sheets[1].rows
     (['id', 'label', 'x', 'y', 'type'], ['a', 'A', 1, 2, 'autre'], [['a', 'b', False, 'interconnaissance']])
     """
-    data, text = load_json(path, display=display, lang=lang)
+    data, text = load_json(path, display=display, lang=lang, limits=limits)
     notes = Notes()
     if (
         isinstance(data, dict)
@@ -85,19 +88,24 @@ def read_json_graph(path: Path, *, display: str, lang: str | None = None) -> Raw
     else:
         from .graphml import read_json
 
-        return read_json(path, display=display, lang=lang)
+        return read_json(path, display=display, lang=lang, limits=limits)
     content.places = places
     raw = graph_to_raw(complete(content, notes))
     return raw
 
 
-def load_json(path: Path, *, display: str, lang: str | None) -> tuple[Any, str]:
-    """The JSON content of a file and its text, or a clear InputError naming line and column."""
+def load_json(
+    path: Path, *, display: str, lang: str | None, limits: Limits | None = None
+) -> tuple[Any, str]:
+    """The JSON content of a file and its text, or a clear InputError naming line and column.
+
+    Bounded by ``limits``: the file's size, its nesting and the digits of a number.
+    """
     try:
-        text = file_bytes(path, display=display, lang=lang).decode("utf-8-sig")
+        text = file_bytes(path, display=display, lang=lang, limits=limits).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise fatal("json_encoding", display, lang=lang) from None
-    parsers = json_parsers(text, display=display, lang=lang)  # depth and digits bounded
+    parsers = json_parsers(text, display=display, lang=lang, limits=limits)  # depth, digits
     try:
         return json.loads(text, **parsers), text
     except json.JSONDecodeError as error:

@@ -38,12 +38,15 @@ class Limits:
         quarter of it is filled: one stray value in XFD1048576 would otherwise need
         hundreds of gigabytes.
     cell_bytes
-        Size of one cell, or of one XML token of a GraphML or GEXF file (4 MB; Excel
-        itself holds at most 32,767 characters in a cell).
+        Size of one cell of a workbook or CSV file, or of one XML token of a GraphML
+        or GEXF file (4 MB; Excel itself holds at most 32,767 characters in a cell).
     depth
-        Nesting of a JSON file (200 levels).
+        Nesting of a JSON, GraphML, GEXF or GML file (200 levels).
     number_digits
         Digits of one number in a JSON file (100).
+
+    Every reader of :func:`~territoire_graphe.read` applies them: workbooks, CSV
+    files and folders, Gephi folders, GraphML, GEXF, JSON, GML, Pajek and UCINET.
 
     Examples
     --------

@@ -27,13 +27,16 @@ from typing import Any
 from .csvfiles import decode
 from .graphs import Edge, GraphContent, Node, graph_to_raw
 from .graphtools import Notes, complete, file_bytes
+from .limits import Limits
 from .problems import fatal
 from .sheets import RawWorkbook
 
 
-def read_pajek(path: Path, *, display: str, lang: str | None = None) -> RawWorkbook:
-    """Read a Pajek ``.net`` file into raw sheets."""
-    text, _ = decode(file_bytes(path, display=display, lang=lang))
+def read_pajek(
+    path: Path, *, display: str, lang: str | None = None, limits: Limits | None = None
+) -> RawWorkbook:
+    """Read a Pajek ``.net`` file into raw sheets (no larger than ``limits.file_bytes``)."""
+    text, _ = decode(file_bytes(path, display=display, lang=lang, limits=limits))
     nodes: list[Node] = []
     edges: list[Edge] = []
     section = ""

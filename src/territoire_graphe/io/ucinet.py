@@ -28,6 +28,7 @@ from typing import Any
 from .csvfiles import decode
 from .graphs import Edge, GraphContent, Node, graph_to_raw
 from .graphtools import Notes, complete, file_bytes
+from .limits import Limits
 from .problems import fatal
 from .sheets import RawWorkbook
 
@@ -35,9 +36,11 @@ _OPTION = re.compile(r"(\w+)\s*=\s*([\w.]+)")
 _SECTION = re.compile(r"^\s*(labels|row labels|column labels|data)\s*:?\s*(.*)$", re.I)
 
 
-def read_ucinet(path: Path, *, display: str, lang: str | None = None) -> RawWorkbook:
-    """Read a UCINET DL file into raw sheets."""
-    text, _ = decode(file_bytes(path, display=display, lang=lang))
+def read_ucinet(
+    path: Path, *, display: str, lang: str | None = None, limits: Limits | None = None
+) -> RawWorkbook:
+    """Read a UCINET DL file into raw sheets (no larger than ``limits.file_bytes``)."""
+    text, _ = decode(file_bytes(path, display=display, lang=lang, limits=limits))
     head, _, _ = text.partition("\n")
     if not head.strip().lower().startswith("dl"):
         raise fatal("ucinet_header", display, lang=lang)

@@ -74,8 +74,11 @@ def _split(name: str) -> tuple[str, str]:
     return uri, local
 
 
-def parse_bytes(data: bytes) -> Element:
-    """Parse XML text into :class:`Element` objects, or raise :class:`XmlRefused`."""
+def parse_bytes(data: bytes, *, max_depth: int = MAX_DEPTH) -> Element:
+    """Parse XML text into :class:`Element` objects, or raise :class:`XmlRefused`.
+
+    Elements nested more than ``max_depth`` deep are refused (reason ``deep``).
+    """
     parser = expat.ParserCreate(namespace_separator="\x1f")
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     stack: list[Element] = []
@@ -83,7 +86,7 @@ def parse_bytes(data: bytes) -> Element:
     texts: list[list[str]] = []
 
     def start(name: str, attrs: dict[str, str]) -> None:
-        if len(stack) >= MAX_DEPTH:
+        if len(stack) >= max_depth:
             raise XmlRefused("deep", parser.CurrentLineNumber, parser.CurrentColumnNumber + 1)
         uri, local = _split(name)
         element = Element(

@@ -14,9 +14,9 @@ FR: dict[str, str] = {
     "problem.cell_too_large": "une cellule (ou un élément du fichier) dépasse {limit} octets.",
     "problem.cell_too_large.hint": "Excel n'accepte que 32 767 caractères par cellule : le fichier est sans doute piégé ou endommagé. S'il est sain, relevez la limite : tg.read(..., limits=tg.Limits(cell_bytes=...)).",
     "problem.json_too_deep": "le fichier JSON est imbriqué sur plus de {limit} niveaux.",
-    "problem.json_too_deep.hint": "Un réseau node-link tient en quelques niveaux : le fichier est sans doute piégé ou endommagé. Exportez-le de nouveau.",
+    "problem.json_too_deep.hint": "Un réseau node-link tient en quelques niveaux : le fichier est sans doute piégé ou endommagé. Exportez-le de nouveau ; s'il est sain, relevez la limite : tg.read(..., limits=tg.Limits(depth=...)).",
     "problem.json_number_too_long": "le fichier JSON contient un nombre de plus de {limit} chiffres.",
-    "problem.json_number_too_long.hint": "Aucune donnée d'un territoire n'a besoin d'un tel nombre : corrigez ou exportez de nouveau le fichier.",
+    "problem.json_number_too_long.hint": "Aucune donnée d'un territoire n'a besoin d'un tel nombre : corrigez ou exportez de nouveau le fichier ; s'il est sain, relevez la limite : tg.read(..., limits=tg.Limits(number_digits=...)).",
     # encodings
     "problem.csv_encoding_unsupported": "ce fichier CSV semble encodé en {encoding}, mais il ne se lit pas ainsi (caractères incomplets ou invalides).",
     "problem.csv_encoding_unsupported.hint": "Enregistrez-le de nouveau depuis votre tableur en « CSV UTF-8 ».",
@@ -46,9 +46,9 @@ EN: dict[str, str] = {
     "problem.cell_too_large": "a cell (or an element of the file) is larger than {limit} bytes.",
     "problem.cell_too_large.hint": "Excel holds at most 32,767 characters in a cell: the file is probably booby-trapped or damaged. If it is sound, raise the limit: tg.read(..., limits=tg.Limits(cell_bytes=...)).",
     "problem.json_too_deep": "the JSON file is nested more than {limit} levels deep.",
-    "problem.json_too_deep.hint": "A node-link network takes a few levels: the file is probably booby-trapped or damaged. Export it again.",
+    "problem.json_too_deep.hint": "A node-link network takes a few levels: the file is probably booby-trapped or damaged. Export it again; if it is sound, raise the limit: tg.read(..., limits=tg.Limits(depth=...)).",
     "problem.json_number_too_long": "the JSON file holds a number of more than {limit} digits.",
-    "problem.json_number_too_long.hint": "No territory data needs such a number: fix the file or export it again.",
+    "problem.json_number_too_long.hint": "No territory data needs such a number: fix the file or export it again; if it is sound, raise the limit: tg.read(..., limits=tg.Limits(number_digits=...)).",
     # encodings
     "problem.csv_encoding_unsupported": "this CSV file looks encoded in {encoding}, but it does not read as such (incomplete or invalid characters).",
     "problem.csv_encoding_unsupported.hint": 'Save it again from your spreadsheet as "CSV UTF-8".',
