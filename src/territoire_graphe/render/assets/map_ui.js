@@ -38,16 +38,18 @@ searchRow.append(searchInput, searchButton);
 searchBox.append(searchLabel, searchRow, names, searchStatus);
 panel.appendChild(searchBox);
 
+var folded = null;  /* the names, folded once, on the first search */
 function findActor(query) {
   var q = fold(query);
   if (!q) { return null; }
+  if (!folded) { folded = NODES.map(function (n) { return fold(n.label); }); }
   var exact = null, prefix = null, part = null;
-  NODES.forEach(function (n) {
-    var name = fold(n.label);
-    if (name === q && !exact) { exact = n; }
-    else if (name.indexOf(q) === 0 && !prefix) { prefix = n; }
-    else if (name.indexOf(q) > 0 && !part) { part = n; }
-  });
+  for (var i = 0; i < NODES.length && !exact; i++) {
+    var at = folded[i].indexOf(q);
+    if (at === 0 && folded[i].length === q.length) { exact = NODES[i]; }
+    else if (at === 0 && !prefix) { prefix = NODES[i]; }
+    else if (at > 0 && !part) { part = NODES[i]; }
+  }
   return exact || prefix || part;
 }
 function search() {
