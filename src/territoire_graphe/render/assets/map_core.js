@@ -58,6 +58,18 @@ function unpackRecords(p) {
 }
 var NODES = unpackRecords(DATA.nodes), EDGES = unpackRecords(DATA.edges), SUGG = unpackRecords(DATA.suggestions);
 DATA.nodes = NODES; DATA.edges = EDGES; DATA.suggestions = SUGG;
+/* The side cards come in their own block, read the first time a card or a tooltip needs one:
+ * the first drawing parses only what it draws. */
+var cardsRead = false;
+function cardOf(n) {
+  if (!cardsRead) {
+    cardsRead = true;
+    var block = document.getElementById("tg-details");
+    var cards = block ? unpackRecords(JSON.parse(block.textContent)) : [];
+    NODES.forEach(function (m, i) { if (!m.card) { m.card = cards[i] || {}; } });
+  }
+  return n.card || {};
+}
 /* Maps keyed by ids have no prototype: an actor named __proto__ or constructor is an actor. */
 var byId = Object.create(null), neighbours = Object.create(null), former = Object.create(null);
 NODES.forEach(function (n) { byId[n.id] = n; neighbours[n.id] = []; former[n.id] = []; });
@@ -331,7 +343,7 @@ function showTip(lines, pointer) {
 function hideTip() { tip.hidden = true; }
 function nodeTip(n) {
   var type = DATA.filters.types[n.t];
-  var commune = n.card.m || "";
+  var commune = cardOf(n).m || "";
   var lines = [n.label, [type ? type.label : "", commune].filter(Boolean).join(" · ")];
   if (n.ev) { lines.push(tx("evolution.badge." + n.ev)); }
   return lines;
