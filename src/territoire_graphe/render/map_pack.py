@@ -29,6 +29,8 @@ True
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any
 
 PACKED = ("nodes", "edges", "suggestions")
@@ -124,9 +126,6 @@ _BLOCK = '<script type="application/json" id="{}">(.*?)</script>'
 
 def page_data(page: str) -> dict[str, Any]:
     """The map data of a page written by :func:`~.html.render_html`, cards included."""
-    import json
-    import re
-
     blocks = [re.search(_BLOCK.format(name), page, re.DOTALL) for name in ("tg-data", "tg-details")]
     if blocks[0] is None:
         raise ValueError("no territoire_graphe map data found")
