@@ -59,6 +59,7 @@ def child(n: int, with_igraph: bool) -> dict:
     started = time.perf_counter()
     d = tg.diagnose(t)
     figures["diagnose"] = time.perf_counter() - started
+    figures["steps"] = dict(d.provenance.get("timings_s") or {})
     started = time.perf_counter()
     html = tg.to_html(t, folder / "carte.html", diagnosis=d)
     figures["to_html"] = time.perf_counter() - started
@@ -118,9 +119,12 @@ def line(label: str, f: dict) -> str:
     if "error" in f:
         return f"{label:>7} {f['n']:>7} error: {f['error']}"
     total = sum(f[s] for s in STEPS)
+    steps = sorted(((v, k) for k, v in f.get("steps", {}).items() if k != "total"), reverse=True)
+    slowest = ", ".join(f"{k} {v:.1f}" for v, k in steps[:5])
     return (f"{label:>7} {f['n']:>7} {f['relations']:>9} {f['pairs']:>7} "
             + " ".join(f"{f[s]:>9.2f}" for s in STEPS)
-            + f" {total:>8.2f} {f['peak_mb']:>8.0f} {f['html_mb']:>8.2f} {f['xlsx_mb']:>8.2f}")
+            + f" {total:>8.2f} {f['peak_mb']:>8.0f} {f['html_mb']:>8.2f} {f['xlsx_mb']:>8.2f}"
+            + (f"\n{'':>16}diagnose, slowest steps (s): {slowest}" if slowest else ""))
 
 
 def main(argv: list[str]) -> None:

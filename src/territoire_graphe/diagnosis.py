@@ -21,6 +21,7 @@ import pandas as pd
 from ._renderers import render
 from ._version import __version__ as _version
 from .analysis import brokerage, centrality, communities, groups, keyplayers, structure
+from .analysis._shared import per_run
 from .analysis.complementarity import complementarities, link_suggestions
 from .analysis.fragility import bridge_impact, person_dependency, removal_impact
 from .analysis.groups import Mixing
@@ -134,6 +135,7 @@ class Diagnosis:
         )
 
 
+@per_run  # one sparse form of each graph, shared by every kernel (analysis/_shared.py)
 def diagnose(
     t: Territory,
     *,

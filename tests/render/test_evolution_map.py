@@ -5,9 +5,7 @@ Unit tests on the prepared data, then one visit in headless Chromium (network cu
 
 from __future__ import annotations
 
-import json
 import os
-import re
 
 import pandas as pd
 import pytest
@@ -19,7 +17,7 @@ from territoire_graphe.render import normalise_lens, read_positions, render_html
 from territoire_graphe.render.evolution_map import evolution_map_data, is_evolution
 from territoire_graphe.render.lenses import EVOLUTION_BIT
 from territoire_graphe.render.map_data import build_map_data
-from territoire_graphe.render.map_pack import unpack_data
+from territoire_graphe.render.map_pack import page_data as both_blocks
 from territoire_graphe.render.style import EVOLUTION_COLORS
 
 CHROMIUM = "/usr/bin/chromium"
@@ -109,8 +107,7 @@ def pairs(edges) -> set[frozenset]:
 
 
 def page_data(page: str) -> dict:
-    found = re.search(r'<script type="application/json" id="tg-data">(.*?)</script>', page, re.S)
-    return unpack_data(json.loads(found.group(1)))
+    return both_blocks(page)  # both blocks: what is drawn, and the cards read on first need
 
 
 # -- lines ---------------------------------------------------------------------------------------
@@ -297,7 +294,7 @@ def test_hostile_names_in_an_evolution_map_stay_text(evo, tmp_path):
     page = path.read_text(encoding="utf-8")
     for needle in ("<script>window", "<img src=x", "<b>Lille", "<test>"):
         assert needle not in page
-    assert page.count("</script>") == 3
+    assert page.count("</script>") == 4  # the data, the cards, vis-network, our script
     assert "<title>Évolution du territoire · Bray &lt;test&gt;</title>" in page
     labels = {n["id"]: n["label"] for n in page_data(page)["nodes"]}
     assert (labels["X"], labels["Y"]) == (GONE, NEW)

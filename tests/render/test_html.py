@@ -15,7 +15,7 @@ from territoire_graphe.model import Territory
 from territoire_graphe.render import normalise_lens, read_positions, render_html, to_html
 from territoire_graphe.render.lenses import LENS_BITS
 from territoire_graphe.render.map_data import build_map_data, script_json
-from territoire_graphe.render.map_pack import unpack_data
+from territoire_graphe.render.map_pack import page_data
 from territoire_graphe.render.style import MAX_SIZE, MIN_SIZE, UNIFORM_SIZE
 
 from .conftest import HOSTILE
@@ -24,8 +24,7 @@ PEOPLE = ["Claire Vasseur", "Hugo Lemaire", "Nadia Berthelot"]
 
 
 def data_of(page: str) -> dict:
-    found = re.search(r'<script type="application/json" id="tg-data">(.*?)</script>', page, re.S)
-    return unpack_data(json.loads(found.group(1)))
+    return page_data(page)  # both blocks: what is drawn, and the cards read on first need
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +59,7 @@ def test_hostile_names_never_reach_the_page_as_markup(hostile, make_diagnosis):
         "\u2028",
     ):
         assert needle not in page
-    assert page.count("</script>") == 3  # the data, vis-network and our script
+    assert page.count("</script>") == 4  # the data, the cards, vis-network and our script
     data = data_of(page)
     assert [n["label"] for n in data["nodes"]][: len(HOSTILE)] == HOSTILE  # kept as text
 

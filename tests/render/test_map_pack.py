@@ -7,12 +7,13 @@ import re
 from types import SimpleNamespace
 
 import pandas as pd
+import pytest
 
 import territoire_graphe as tg
 from territoire_graphe.render.edges import suggestion_records
 from territoire_graphe.render.html import render_html
 from territoire_graphe.render.map_data import _capped, build_map_data
-from territoire_graphe.render.map_pack import pack, unpack, unpack_data
+from territoire_graphe.render.map_pack import join_details, pack, page_data, unpack, unpack_data
 from territoire_graphe.render.people import PeopleView
 
 
@@ -47,8 +48,36 @@ def test_the_page_carries_the_same_data_packed_and_smaller():
     packed = json.loads(raw)
     assert set(packed["nodes"]) == {"n", "k", "c"}
     expected = json.loads(json.dumps(build_map_data(t, d)))
-    assert unpack_data(packed) == expected
+    drawn = unpack_data(packed)
+    assert not any("card" in node for node in drawn["nodes"])  # the cards: their own block
+    assert [{**n, "card": {}} for n in drawn["nodes"]] == [
+        {**n, "card": {}} for n in expected["nodes"]
+    ]
+    assert page_data(page) == expected
     assert len(raw) < len(json.dumps(expected, ensure_ascii=False, separators=(",", ":")))
+
+
+def test_the_cards_block_is_safe_inside_the_page_and_read_back_the_same():
+    hostile = "</script><script>alert(1)</script><!-- \u2028 \u2029 & é"
+    t = tg.Territory.from_records(
+        actors=[
+            {"id": "a", "name": "A", "type": "association", "municipality": hostile},
+            {"id": "b", "name": "B", "type": "association", "municipality": "Caen"},
+        ],
+        relations=[{"source": "a", "target": "b", "type": "coopération"}],
+    )
+    page = render_html(t)
+    block = re.search(
+        r'<script type="application/json" id="tg-details">(.*?)</script>', page, re.S
+    ).group(1)
+    assert "<" not in block and "\u2028" not in block and "\u2029" not in block
+    assert "\\u003c/script\\u003e\\u003cscript\\u003ealert(1)" in block
+    assert "\\u003c!--" in block and "\\u2028" in block and "\\u0026" in block
+    cards = unpack(json.loads(block))
+    assert [card.get("m") for card in cards] == [hostile, "Caen"]
+    assert "<script>alert" not in page and "<!-- " not in page  # escaped wherever it is
+    with pytest.raises(ValueError):
+        join_details({"nodes": [{"id": "a"}]}, pack([{"m": "x"}, {"m": "y"}]))
 
 
 def test_suggested_links_on_the_map_are_capped_and_counted():

@@ -2,7 +2,8 @@
 
 Pure numpy / scipy code, no optional dependency; every kernel is tested against networkx:
 
-- :func:`adjacency` -- the graph as a scipy CSR matrix in the graph's node order;
+- :func:`adjacency` -- the graph as a scipy CSR matrix in the graph's node order (and
+  :func:`sparse`, networkx's own conversion), each built once per diagnosis (:mod:`._shared`);
 - :func:`distance_sums` -- all-sources breadth-first search on bit sets (64 sources per machine
   word): for every actor, how many actors it reaches, the sum of the distances and the sum of
   the inverse distances (closeness, harmonic centrality, distance-weighted fragmentation);
@@ -31,6 +32,8 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
+from ._shared import shared
+
 _WORD = 64
 _CHUNK_WORDS = 8  # sources handled together: 8 words of 64 bits (cache-friendly)
 
@@ -40,16 +43,35 @@ def adjacency(graph: nx.Graph, *, weight: str | None = None) -> tuple[sp.csr_arr
 
     With ``weight=None`` entries are 1; otherwise the edge attribute (missing: 1).
     """
-    nodes = list(graph.nodes)
-    if not nodes:
-        return sp.csr_array((0, 0), dtype=np.float64), nodes
-    matrix = nx.to_scipy_sparse_array(
-        graph, nodelist=nodes, weight=weight, dtype=np.float64, format="csr"
-    )
-    matrix.setdiag(0.0)
-    matrix.eliminate_zeros()
-    matrix.sort_indices()
+    return shared(graph, ("adjacency", weight), lambda: _adjacency(graph, weight))
+
+
+def _adjacency(graph: nx.Graph, weight: str | None) -> tuple[sp.csr_array, list]:
+    raw, nodes = sparse(graph, weight=weight)
+    matrix = raw.copy()
+    if nodes:
+        matrix.setdiag(0.0)
+        matrix.eliminate_zeros()
+        matrix.sort_indices()
     return matrix, nodes
+
+
+def sparse(graph: nx.Graph, *, weight: str | None = None) -> tuple[sp.csr_array, list]:
+    """``nx.to_scipy_sparse_array`` of the graph in its node order (float64, CSR), and the order.
+
+    Shared during a diagnosis (:mod:`._shared`): read it, copy it before any change.
+    """
+
+    def build() -> tuple[sp.csr_array, list]:
+        nodes = list(graph.nodes)
+        if not nodes:
+            return sp.csr_array((0, 0), dtype=np.float64), nodes
+        matrix = nx.to_scipy_sparse_array(
+            graph, nodelist=nodes, weight=weight, dtype=np.float64, format="csr"
+        )
+        return matrix, nodes
+
+    return shared(graph, ("sparse", weight), build)
 
 
 def distance_sums(
@@ -205,6 +227,10 @@ def rustworkx_graph(matrix: sp.csr_array) -> Any | None:
         rx = importlib.import_module("rustworkx")
     except ImportError:
         return None
+    return shared(matrix, "rustworkx", lambda: _rustworkx_graph(rx, matrix))
+
+
+def _rustworkx_graph(rx: Any, matrix: sp.csr_array) -> Any:
     upper = sp.triu(matrix, k=1).tocoo()
     graph = rx.PyGraph(multigraph=False)
     graph.add_nodes_from(range(matrix.shape[0]))

@@ -15,6 +15,9 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from ._fast import sparse
+from ._shared import shared
+
 ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
 #: The columns of :func:`gould_fernandez`.
 ROLE_COLUMNS = tuple(f"broker_{role}" for role in ROLES)
@@ -22,12 +25,13 @@ ROLE_COLUMNS = tuple(f"broker_{role}" for role in ROLES)
 
 def _mutual(graph: nx.Graph, weight: str | None) -> tuple[sp.csr_array, list[Hashable]]:
     """Mutual weights m_ij = w_ij + w_ji (self-loops dropped) as a CSR matrix."""
-    nodes = list(graph.nodes)
+    return shared(graph, ("mutual", weight), lambda: _mutual_of(graph, weight))
+
+
+def _mutual_of(graph: nx.Graph, weight: str | None) -> tuple[sp.csr_array, list[Hashable]]:
+    matrix, nodes = sparse(graph, weight=weight)  # shared during a diagnosis: only read
     if not nodes:
         return sp.csr_array((0, 0), dtype=np.float64), nodes
-    matrix = nx.to_scipy_sparse_array(
-        graph, nodelist=nodes, weight=weight, dtype=np.float64, format="csr"
-    )
     mutual = sp.csr_array(matrix + matrix.T)
     mutual.setdiag(0.0)
     mutual.eliminate_zeros()

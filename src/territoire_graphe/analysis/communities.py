@@ -196,12 +196,13 @@ def _compiled_louvain(
     from scipy import sparse
     from sknetwork.clustering import Louvain
 
+    from . import _fast
+
     nodes = list(graph.nodes)
     if graph.number_of_edges() == 0:
         return [{node} for node in nodes]
-    matrix = sparse.csr_matrix(
-        nx.to_scipy_sparse_array(graph, nodelist=nodes, weight=weight, format="csr", dtype=float)
-    )
+    shared_matrix, _ = _fast.sparse(graph, weight=weight)  # the diagnosis's own conversion
+    matrix = sparse.csr_matrix(shared_matrix.copy())
     found = Louvain(
         resolution=resolution,
         modularity="newman",

@@ -72,10 +72,13 @@ def _distances(graph: nx.Graph, largest: int) -> dict[str, float]:
     """
     if largest < 2:
         return {"mean_distance": float("nan")}
-    from ._fast import adjacency, distance_sums
+    from ._fast import adjacency, distance_sums, positions
 
     nodes = max(nx.connected_components(graph), key=lambda c: (len(c), min(map(str, c))))
-    matrix, _ = adjacency(graph.subgraph(nodes))
+    full, order = adjacency(graph)  # the diagnosis's shared matrix, only read: sliced
+    where = positions(order)
+    keep = sorted(where[node] for node in nodes)
+    matrix = full[keep][:, keep]
     matrix.data[:] = 1.0
     reached, total, _inverse = distance_sums(matrix)
     return {"mean_distance": float(total.sum() / reached.sum()) if reached.sum() else float("nan")}

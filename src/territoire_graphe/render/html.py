@@ -41,7 +41,7 @@ from ..messages import text
 from .evolution_map import evolution_map_data, is_evolution
 from .lenses import normalise_lens
 from .map_data import build_map_data, script_json
-from .map_pack import pack_data, unpack_data
+from .map_pack import pack_data, split_details, unpack_data
 from .people import normalise_people
 
 if TYPE_CHECKING:
@@ -155,6 +155,7 @@ def render_html(
             positions=positions,
         )
     code = data["meta"]["lang"]
+    drawn, details = split_details(data)  # the cards: read by the page on first need
     vis_js = _vis_script()
     app_js = _app_script()
     csp = (
@@ -171,7 +172,8 @@ def render_html(
         ),
         "CSS": _asset("map.css"),
         "NOSCRIPT": html.escape(text("map.noscript", code)),
-        "DATA": script_json(pack_data(data)),
+        "DATA": script_json(pack_data(drawn)),
+        "DETAILS": script_json(details),
         "VIS": vis_js,
         "APP": app_js,
     }

@@ -13,6 +13,11 @@ The page unpacks them into the same objects (``unpackRecords`` in ``map_core.js`
 :func:`unpack` does it in Python (:func:`~.html.read_positions`, tests). A list where a
 record holds an explicit ``None`` is left as it is (``null`` would read as "no key").
 
+The actors' side cards (type, commune, figures, findings, people...: a third of a large
+map's data) travel in a second block of the same page, read only when a card or a
+tooltip is first needed: :func:`split_details` takes them out, :func:`join_details`
+puts them back (:func:`page_data` reads both blocks of a page).
+
 >>> records = [{"id": "a", "fam": "lien"}, {"id": "b", "fam": "lien", "w": 2.0},
 ...            {"id": "c", "fam": "lien"}]
 >>> packed = pack(records)
@@ -24,6 +29,8 @@ True
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any
 
 PACKED = ("nodes", "edges", "suggestions")
@@ -88,4 +95,51 @@ def unpack(packed: Any) -> list[dict[str, Any]]:
     return records
 
 
-__all__ = ["PACKED", "pack", "pack_data", "unpack", "unpack_data"]
+def split_details(data: dict[str, Any]) -> tuple[dict[str, Any], Any]:
+    """The map data without the actors' cards, and the cards in node order (packed).
+
+    >>> data = {"meta": {}, "nodes": [{"id": "a", "card": {"m": "Caen"}}, {"id": "b"}]}
+    >>> drawn, details = split_details(data)
+    >>> drawn["nodes"], unpack(details)
+    ([{'id': 'a'}, {'id': 'b'}], [{'m': 'Caen'}, {}])
+    >>> join_details(drawn, details) == {"meta": {}, "nodes": [
+    ...     {"id": "a", "card": {"m": "Caen"}}, {"id": "b", "card": {}}]}
+    True
+    """
+    nodes = data.get("nodes", [])
+    cards = [node.get("card", {}) for node in nodes]
+    drawn = [{k: v for k, v in node.items() if k != "card"} for node in nodes]
+    return {**data, "nodes": drawn}, pack(cards)
+
+
+def join_details(data: dict[str, Any], details: Any) -> dict[str, Any]:
+    """The (unpacked) map data with each actor's card back in its record."""
+    cards = unpack(details)
+    nodes = data["nodes"]
+    if len(cards) != len(nodes):
+        raise ValueError("map details: one card per actor expected")
+    return {**data, "nodes": [{**n, "card": c} for n, c in zip(nodes, cards, strict=True)]}
+
+
+_BLOCK = '<script type="application/json" id="{}">(.*?)</script>'
+
+
+def page_data(page: str) -> dict[str, Any]:
+    """The map data of a page written by :func:`~.html.render_html`, cards included."""
+    blocks = [re.search(_BLOCK.format(name), page, re.DOTALL) for name in ("tg-data", "tg-details")]
+    if blocks[0] is None:
+        raise ValueError("no territoire_graphe map data found")
+    data = unpack_data(json.loads(blocks[0].group(1)))
+    return join_details(data, json.loads(blocks[1].group(1))) if blocks[1] else data
+
+
+__all__ = [
+    "PACKED",
+    "join_details",
+    "pack",
+    "pack_data",
+    "page_data",
+    "split_details",
+    "unpack",
+    "unpack_data",
+]

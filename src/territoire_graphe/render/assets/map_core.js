@@ -33,10 +33,14 @@ function hex(c) {
   var n = parseInt(m[1], 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
+var mixed = Object.create(null);  /* a few colours, mixed for thousands of actors: once each */
 function mix(c, other, share) {
+  var key = c + other + share;
+  if (key in mixed) { return mixed[key]; }
   var a = hex(c), b = hex(other);
   var out = a.map(function (v, i) { return Math.round(v * (1 - share) + b[i] * share); });
-  return "#" + out.map(function (v) { return (v < 16 ? "0" : "") + v.toString(16); }).join("");
+  mixed[key] = "#" + out.map(function (v) { return (v < 16 ? "0" : "") + v.toString(16); }).join("");
+  return mixed[key];
 }
 
 /* Records come packed as columns with shared strings (render/map_pack.py): unpack them. */
@@ -54,6 +58,18 @@ function unpackRecords(p) {
 }
 var NODES = unpackRecords(DATA.nodes), EDGES = unpackRecords(DATA.edges), SUGG = unpackRecords(DATA.suggestions);
 DATA.nodes = NODES; DATA.edges = EDGES; DATA.suggestions = SUGG;
+/* The side cards come in their own block, read the first time a card or a tooltip needs one:
+ * the first drawing parses only what it draws. */
+var cardsRead = false;
+function cardOf(n) {
+  if (!cardsRead) {
+    cardsRead = true;
+    var block = document.getElementById("tg-details");
+    var cards = block ? unpackRecords(JSON.parse(block.textContent)) : [];
+    NODES.forEach(function (m, i) { if (!m.card) { m.card = cards[i] || {}; } });
+  }
+  return n.card || {};
+}
 /* Maps keyed by ids have no prototype: an actor named __proto__ or constructor is an actor. */
 var byId = Object.create(null), neighbours = Object.create(null), former = Object.create(null);
 NODES.forEach(function (n) { byId[n.id] = n; neighbours[n.id] = []; former[n.id] = []; });
@@ -64,6 +80,7 @@ EDGES.forEach(function (e) {
 var edgeById = Object.create(null);
 EDGES.forEach(function (e) { edgeById[e.id] = e; });
 SUGG.forEach(function (e) { e.fam = "suggestion"; e.ln = 1 << LENSES.indexOf("complementarites"); edgeById[e.id] = e; });
+var LINES = EDGES.concat(SUGG);  /* every line drawn: relations, then suggestions */
 
 var state = {
   lens: META.lens || "",
@@ -187,7 +204,7 @@ function computeStates() {
     var before = applied[n.id];
     if (before !== st) { applied[n.id] = st; nodeUpdates.push(shown(nodeStyle(n, st), before, st)); }
   });
-  EDGES.concat(SUGG).forEach(function (e) {
+  LINES.forEach(function (e) {
     var st = edgeState(e, bit, hits);
     var before = applied["e:" + e.id];
     if (before !== st) { applied["e:" + e.id] = st; edgeUpdates.push(shown(edgeStyle(e, st), before, st)); }
@@ -205,7 +222,7 @@ var nodeSet = new vis.DataSet(NODES.map(function (n, i) {
   style.size = n.size;
   return style;
 }));
-var edgeSet = new vis.DataSet(EDGES.concat(SUGG).map(function (e) {
+var edgeSet = new vis.DataSet(LINES.map(function (e) {
   return initialEdge(e, applied["e:" + e.id]);
 }));
 TIMINGS.datasets = performance.now();
@@ -253,30 +270,59 @@ network.on("afterDrawing", function (ctx) {
   ctx.restore();
 });
 
-/* Each DataSet update makes vis-network redraw the whole map at once (physics being off):
- * hold the redraws while both sets change, then draw once, on the next frame. */
+/* Each DataSet update makes vis-network parse every option of every item again (labels
+ * measured anew, the whole graph walked once per set): most of a lens switch on a large map.
+ * What a lens, a selection or a filter changes (colours, widths, the label's colour, shown
+ * or hidden) is therefore written in place on vis-network's own items, which it reads when
+ * drawing; the visible items are listed again once, and the map drawn once, on the next
+ * frame (coalesced with the selection's and the centring's own redraws). An item whose
+ * internals are not as expected goes through the DataSet. */
 var emitter = network.body && network.body.emitter;
-/* A line that only changes colour or width (lens, selection) is restyled in place: vis-network
- * reads both when drawing, and its full option parsing costs most of a lens switch on a large
- * map. Anything else (shown or hidden) goes through the DataSet. */
+var inPlace = !!(emitter && typeof network._updateVisibleIndices === "function");
+var FONT_MODS = ["bold", "ital", "boldital", "mono"];
+function restyleNode(u) {
+  var node = inPlace && network.body.nodes[u.id];
+  var label = node && node.labelModule, fo = label && label.fontOptions;
+  if (!fo || !node.options || typeof node.options.font !== "object" || !Array.isArray(label.lines)) {
+    return false;
+  }
+  var c = u.color, f = u.font;
+  node.options.color = { background: c.background, border: c.border,
+                         highlight: { background: c.highlight.background, border: c.highlight.border },
+                         hover: { background: c.hover.background, border: c.hover.border } };
+  node.options.borderWidth = u.borderWidth;
+  if ("hidden" in u) { node.options.hidden = u.hidden; }
+  node.options.font.color = fo.color = f.color;
+  node.options.font.strokeWidth = fo.strokeWidth = f.strokeWidth;
+  FONT_MODS.forEach(function (m) { if (fo[m] && typeof fo[m] === "object") { fo[m].color = f.color; } });
+  label.lines.forEach(function (line) {
+    (line.blocks || []).forEach(function (b) { b.color = f.color; b.strokeWidth = f.strokeWidth; });
+  });
+  return true;
+}
+/* A line: its colour, width and shown or hidden. */
 function restyleEdge(u) {
-  var edge = emitter && !("hidden" in u) && network.body.edges[u.id];
+  var edge = inPlace && network.body.edges[u.id];
   var color = edge && edge.options && edge.options.color;
   if (!color || typeof color !== "object" || typeof edge._setInteractionWidths !== "function") {
     return false;
   }
   color.color = color.highlight = color.hover = u.color;
   edge.options.width = u.width;
+  if ("hidden" in u) { edge.options.hidden = u.hidden; }
   edge._setInteractionWidths();
   return true;
 }
 function refresh() {
   var changes = computeStates();
+  var shownChanged = changes.nodes.concat(changes.edges).some(function (u) { return "hidden" in u; });
   if (emitter) { emitter.emit("_blockRedraw"); }
-  if (changes.nodes.length) { nodeSet.update(changes.nodes); }
-  var slow = changes.edges.filter(function (u) { return !restyleEdge(u); });
-  if (slow.length) { edgeSet.update(slow); }
-  if (emitter) { emitter.emit("_allowRedraw"); network.redraw(); }
+  var slowNodes = changes.nodes.filter(function (u) { return !restyleNode(u); });
+  var slowEdges = changes.edges.filter(function (u) { return !restyleEdge(u); });
+  if (slowNodes.length) { nodeSet.update(slowNodes); }
+  if (slowEdges.length) { edgeSet.update(slowEdges); }
+  if (inPlace && shownChanged) { network._updateVisibleIndices(); }
+  if (emitter) { emitter.emit("_allowRedraw"); emitter.emit("_requestRedraw"); } else { network.redraw(); }
   if (typeof onRefresh === "function") { onRefresh(); }
 }
 
@@ -297,7 +343,7 @@ function showTip(lines, pointer) {
 function hideTip() { tip.hidden = true; }
 function nodeTip(n) {
   var type = DATA.filters.types[n.t];
-  var commune = n.card.m || "";
+  var commune = cardOf(n).m || "";
   var lines = [n.label, [type ? type.label : "", commune].filter(Boolean).join(" · ")];
   if (n.ev) { lines.push(tx("evolution.badge." + n.ev)); }
   return lines;

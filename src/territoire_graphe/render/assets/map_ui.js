@@ -38,16 +38,18 @@ searchRow.append(searchInput, searchButton);
 searchBox.append(searchLabel, searchRow, names, searchStatus);
 panel.appendChild(searchBox);
 
+var folded = null;  /* the names, folded once, on the first search */
 function findActor(query) {
   var q = fold(query);
   if (!q) { return null; }
+  if (!folded) { folded = NODES.map(function (n) { return fold(n.label); }); }
   var exact = null, prefix = null, part = null;
-  NODES.forEach(function (n) {
-    var name = fold(n.label);
-    if (name === q && !exact) { exact = n; }
-    else if (name.indexOf(q) === 0 && !prefix) { prefix = n; }
-    else if (name.indexOf(q) > 0 && !part) { part = n; }
-  });
+  for (var i = 0; i < NODES.length && !exact; i++) {
+    var at = folded[i].indexOf(q);
+    if (at === 0 && folded[i].length === q.length) { exact = NODES[i]; }
+    else if (at === 0 && !prefix) { prefix = NODES[i]; }
+    else if (at > 0 && !part) { part = NODES[i]; }
+  }
   return exact || prefix || part;
 }
 function search() {
@@ -259,6 +261,7 @@ function section(title, list) {
   card.appendChild(ul);
 }
 function openCard(n) {
+  var info = cardOf(n);
   clear(card);
   var close = el("button", "tg-close", "×");
   close.type = "button";
@@ -270,19 +273,19 @@ function openCard(n) {
   badges.forEach(function (b) { if (n.fl & b[0]) { card.appendChild(el("span", "tg-badge", tx(b[1]))); } });
   var dl = el("dl");
   var type = DATA.filters.types[n.t];
-  [["card.type", type ? type.label : ""], ["card.commune", n.card.m], ["card.sector", n.card.sec],
-   ["card.community", n.card.cm]].forEach(function (pair) {
+  [["card.type", type ? type.label : ""], ["card.commune", info.m], ["card.sector", info.sec],
+   ["card.community", info.cm]].forEach(function (pair) {
     if (pair[1]) { dl.append(el("dt", null, tx(pair[0])), el("dd", null, pair[1])); }
   });
   card.appendChild(dl);
-  section(tx("card.functions"), n.card.fn);
-  if (n.card.fig && n.card.fig.length) {
+  section(tx("card.functions"), info.fn);
+  if (info.fig && info.fig.length) {
     card.appendChild(el("h3", null, tx("card.figures")));
     var figs = el("dl");
-    DATA.figures.forEach(function (label, i) { figs.append(el("dt", null, label), el("dd", null, n.card.fig[i])); });
+    DATA.figures.forEach(function (label, i) { figs.append(el("dt", null, label), el("dd", null, info.fig[i])); });
     card.appendChild(figs);
   }
-  var ev = n.card.ev;
+  var ev = info.ev;
   if (ev) {
     card.appendChild(el("h3", null, tx("evolution.card.title")));
     if (ev.fig && ev.fig.length) {
@@ -294,10 +297,10 @@ function openCard(n) {
     section(tx("evolution.card.lost"), ev.lost);
     section(tx("evolution.card.findings"), (ev.fi || []).map(function (i) { return EVO.findings[i].text; }));
   }
-  section(tx("card.findings"), (n.card.fi || []).map(function (i) { return DATA.findings[i].text; }));
-  section(tx("card.people"), (n.card.p || []).map(function (p) { return p[1] ? p[0] + " (" + p[1] + ")" : p[0]; }));
-  section(tx("card.resources"), n.card.rs);
-  section(tx("card.needs"), n.card.nd);
+  section(tx("card.findings"), (info.fi || []).map(function (i) { return DATA.findings[i].text; }));
+  section(tx("card.people"), (info.p || []).map(function (p) { return p[1] ? p[0] + " (" + p[1] + ")" : p[0]; }));
+  section(tx("card.resources"), info.rs);
+  section(tx("card.needs"), info.nd);
   var partners = neighbours[n.id].filter(function (m, i, all) { return all.indexOf(m) === i; });
   partners.sort(function (a, b) { return byId[a].label.localeCompare(byId[b].label, META.lang); });
   section(tx("card.partners", { n: partners.length }), partners.slice(0, 40).map(function (m) {
