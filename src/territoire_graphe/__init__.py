@@ -48,7 +48,7 @@ _LAZY = {
     "key_players": ".queries",
     "mixing": ".queries",
     "to_docx": ".render.document",
-    "to_excel": ".render.excel",
+    "to_excel": ".render.excel_report",
     "to_excel_comparison": ".render.comparison_excel",
     "to_excel_diff": ".render.comparison_excel",
     "read_positions": ".render.html",
@@ -77,7 +77,7 @@ if TYPE_CHECKING:
     from .queries import key_players, mixing
     from .render.comparison_excel import to_excel_comparison, to_excel_diff
     from .render.document import to_docx
-    from .render.excel import to_excel
+    from .render.excel_report import to_excel
     from .render.html import read_positions, to_html
     from .render.image import to_image
     from .render.notebook import show

@@ -105,7 +105,7 @@ def read_raw(
 
         raw = read_csv_file(path, display=display, lang=lang, limits=limits)
     elif suffix == ".graphml":
-        from .graphml import read_graphml
+        from .graphml_reader import read_graphml
 
         raw = read_graphml(path, display=display, lang=lang)
     elif suffix in (".json", ".cyjs"):

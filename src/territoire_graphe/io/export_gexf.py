@@ -60,7 +60,7 @@ def to_gexf(
     >>> nx.read_gexf(path).number_of_nodes() == len(t.actors) + len(t.collectives) + len(t.people)
     True
     """
-    from .export import _collect, _flat, _mark_empty_columns
+    from .export_graph import _collect, _flat, _mark_empty_columns
 
     code = resolve_lang(lang)
     g = _collect(t, diagnosis)

@@ -49,7 +49,7 @@ def to_graphology(
     >>> all({"x", "y", "size", "color", "label"} <= set(n["attributes"]) for n in data["nodes"])
     True
     """
-    from .export import _collect, _present
+    from .export_graph import _collect, _present
 
     code = resolve_lang(lang)
     g = _collect(t, diagnosis)
@@ -111,7 +111,7 @@ def to_geojson(
     >>> [f["geometry"]["coordinates"] for f in data["features"]], data["territoire_graphe"]
     ([[3.1, 50.6]], {'actors': 2, 'without_coordinates': 1})
     """
-    from .export import _collect, _present
+    from .export_graph import _collect, _present
 
     code = resolve_lang(lang)
     scrub = scrubber(t, people, code)

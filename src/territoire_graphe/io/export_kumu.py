@@ -68,7 +68,7 @@ def to_kumu(
     from ..render.people import normalise_people
     from ..render.safe_cells import write_value
     from ..stable_xlsx import stable_zip
-    from .export import _metrics, type_rows
+    from .export_graph import _metrics, type_rows
 
     code = resolve_lang(lang)
     mode = normalise_people(people, code)

@@ -1,4 +1,4 @@
-"""The sheets of the report workbook, one function each (see :func:`.excel.to_excel`).
+"""The sheets of the report workbook, one function each (see :func:`.excel_report.to_excel`).
 
 Each builder reads the diagnosis (never modifies it), turns ids into names and codes into
 readable labels, and writes through :class:`.excel.Book`, which handles headers, styles,

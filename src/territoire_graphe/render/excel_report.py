@@ -1,0 +1,47 @@
+"""The report workbook: a diagnosis as a formatted Excel file a committee can read and print.
+
+:func:`to_excel` writes eight sheets, named in the report language: Synthèse (indicators,
+findings, provenance), Acteurs (every metric and flag, and the workbook's own columns),
+Relations, Groupes (mixing of actor types as a heat map, E-I index), Qui mobiliser,
+Complémentarités, Fragilités and Définitions (each header, its column name in the Python
+tables, its definition, formula and reference). The sheets are built in
+:mod:`.excel_sheets` and :mod:`.excel_summary` through the machinery of :mod:`.excel`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..io.outputs import write_bytes
+from ..messages import resolve_lang
+from .excel import Book
+from .excel_sheets import SHEET_BUILDERS, definitions
+from .people import PeopleView, normalise_people
+
+if TYPE_CHECKING:
+    from ..diagnosis import Diagnosis
+
+
+def to_excel(
+    d: Diagnosis, path: str | Path, *, lang: str | None = None, people: str = "show"
+) -> Path:
+    """Write the report workbook of a diagnosis to ``path`` (.xlsx) and return the path.
+
+    ``lang`` (``"fr"`` or ``"en"``) sets the sheet names, headers, labels and definitions;
+    by default the diagnosis' own language. Findings keep the language they were written
+    in by :func:`~territoire_graphe.diagnose`. ``people`` is ``"show"``, ``"pseudonymise"``
+    (each person's name becomes "Personne 1"...) or ``"hide"`` (no person's name anywhere
+    in the file), as for the map. The diagnosis is not modified.
+    """
+    path = Path(path)
+    code = resolve_lang(lang or d.lang)
+    mode = normalise_people(people, code)
+    book = Book(d, code)
+    for build in SHEET_BUILDERS:
+        build(book)
+    definitions(book)
+    if mode != "show":
+        book.scrub(PeopleView(d.territory, mode, code).scrub)
+    write_bytes(path, book.to_bytes())  # atomic: never half a file
+    return path
