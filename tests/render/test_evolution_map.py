@@ -297,7 +297,7 @@ def test_hostile_names_in_an_evolution_map_stay_text(evo, tmp_path):
     page = path.read_text(encoding="utf-8")
     for needle in ("<script>window", "<img src=x", "<b>Lille", "<test>"):
         assert needle not in page
-    assert page.count("</script>") == 3
+    assert page.count("</script>") == 4  # the data, the provenance, vis-network and our script
     assert "<title>Évolution du territoire · Bray &lt;test&gt;</title>" in page
     labels = {n["id"]: n["label"] for n in page_data(page)["nodes"]}
     assert (labels["X"], labels["Y"]) == (GONE, NEW)

@@ -75,7 +75,7 @@ from ..model import (
 )
 from ..render.safe_cells import csv_escape
 from .export_gexf import to_gexf as to_gexf  # GEXF 1.3 lives in its own module
-from .export_graph import _collect, _flat, _labelled, _metrics, _native, _present
+from .export_graph import _collect, _flat, _labelled, _metrics, _native, _present, export_provenance
 from .export_graph import type_rows as type_rows  # read by collect.workbook
 from .outputs import atomic_path, write_text
 from .schema import SHEETS_BY_NAME
@@ -105,12 +105,16 @@ def to_graphml(
     from .export_people import restrict_people
     from .graphml import write_graphml
 
+    code = resolve_lang(lang)
     g = _collect(t, diagnosis)
-    nodes, edges = restrict_people(g.nodes, g.edges, t, people, resolve_lang(lang))
+    nodes, edges = restrict_people(g.nodes, g.edges, t, people, code)
     graph = {
         k: json.dumps(v, ensure_ascii=False, sort_keys=True) if isinstance(v, list | dict) else v
         for k, v in g.graph.items()
     }
+    graph["provenance"] = export_provenance(
+        "graphml", t, diagnosis, people=people, lang=code
+    ).to_json()
     path = Path(path)
     write_graphml(
         path,
@@ -138,10 +142,14 @@ def to_json(
 
     from .export_people import restrict_people
 
+    code = resolve_lang(lang)
     g = _collect(t, diagnosis)
-    nodes, edges = restrict_people(g.nodes, g.edges, t, people, resolve_lang(lang))
+    nodes, edges = restrict_people(g.nodes, g.edges, t, people, code)
     graph = nx.MultiDiGraph()
     graph.graph.update({k: v for k, v in g.graph.items() if v is not None})
+    graph.graph["provenance"] = export_provenance(
+        "json", t, diagnosis, people=people, lang=code
+    ).to_dict()
     for node, attrs in nodes:
         graph.add_node(node, **_present(attrs))
     rank = {}
@@ -260,6 +268,8 @@ def to_csv(
             for number in range(1, len(shown_people) + 1)
         ]
     write("people", shown_people, ("id", *PEOPLE_COLUMNS), columns.get("person", []))
+    provenance = export_provenance("csv", t, diagnosis, people=mode, lang=code)
+    write_text(folder / "provenance.json", provenance.to_json(indent=1) + "\n", encoding="utf-8")
     types = pd.DataFrame(
         type_rows(t), columns=["type", "kind", "family", "directed", "color", "label"]
     )

@@ -60,7 +60,7 @@ def to_gexf(
     >>> nx.read_gexf(path).number_of_nodes() == len(t.actors) + len(t.collectives) + len(t.people)
     True
     """
-    from .export_graph import _collect, _flat, _mark_empty_columns
+    from .export_graph import _collect, _flat, _mark_empty_columns, export_provenance
 
     code = resolve_lang(lang)
     g = _collect(t, diagnosis)
@@ -72,7 +72,8 @@ def to_gexf(
         [(n, _flat(a)) for n, a in nodes],
         [(u, v, k, _flat(a), d) for u, v, k, a, d in edges],
         directed=g.directed,
-        description=t.name,
+        # the name, then the provenance as JSON on a line of its own
+        description=f"{t.name}\n{export_provenance('gexf', t, diagnosis, people=people, lang=code).to_json()}",
         drawing=map_drawing(t, diagnosis, lang=code),
     )
     return path

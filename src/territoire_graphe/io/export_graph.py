@@ -18,10 +18,24 @@ import numpy as np
 import pandas as pd
 
 from ..model import Territory
+from ..provenance import Provenance, output_provenance
 from ..vocabulary import default_vocabulary
 from .schema import match_columns
 
 _PROVENANCE = ("sheet", "row")
+
+
+def export_provenance(output: str, t: Territory, diagnosis: Any, **parameters: Any) -> Provenance:
+    """What an export writes of its making: version, the territory, options, the analysis.
+
+    >>> import territoire_graphe as tg
+    >>> t = tg.read(tg.sample_path("colombelles_tzcld.xlsx"))
+    >>> p = export_provenance("csv", t, None, people="hide", lang="fr")
+    >>> p["output"], p["inputs"][0]["name"], "analysis" in p
+    ('csv', 'colombelles tzcld', False)
+    """
+    analysis = getattr(diagnosis, "provenance", None)  # a table-only stand-in has none
+    return output_provenance(output, [t], analysis, **parameters)
 
 
 @dataclass

@@ -49,7 +49,7 @@ def to_graphology(
     >>> all({"x", "y", "size", "color", "label"} <= set(n["attributes"]) for n in data["nodes"])
     True
     """
-    from .export_graph import _collect, _present
+    from .export_graph import _collect, _present, export_provenance
 
     code = resolve_lang(lang)
     g = _collect(t, diagnosis)
@@ -79,7 +79,13 @@ def to_graphology(
         out_edges.append(edge)
     graph = {k: v for k, v in g.graph.items() if v is not None}
     data = {
-        "attributes": {**_json(graph), "creator": CREATOR},
+        "attributes": {
+            **_json(graph),
+            "creator": CREATOR,
+            "provenance": export_provenance(
+                "graphology", t, diagnosis, people=people, lang=code
+            ).to_dict(),
+        },
         "options": {"type": "mixed", "multi": True, "allowSelfLoops": True},
         "nodes": out_nodes,
         "edges": out_edges,
@@ -111,7 +117,7 @@ def to_geojson(
     >>> [f["geometry"]["coordinates"] for f in data["features"]], data["territoire_graphe"]
     ([[3.1, 50.6]], {'actors': 2, 'without_coordinates': 1})
     """
-    from .export_graph import _collect, _present
+    from .export_graph import _collect, _present, export_provenance
 
     code = resolve_lang(lang)
     scrub = scrubber(t, people, code)
@@ -153,6 +159,10 @@ def to_geojson(
             "actors": len(actors),
             "without_coordinates": len(actors) - len(features),
         },
+        # a foreign member (RFC 7946, section 6.1): readers that do not know it ignore it
+        "provenance": export_provenance(
+            "geojson", t, diagnosis, people=people, lang=code
+        ).to_dict(),
     }
     path = Path(path)
     path.write_text(

@@ -68,7 +68,7 @@ def to_kumu(
     from ..render.people import normalise_people
     from ..render.safe_cells import write_value
     from ..stable_xlsx import stable_zip
-    from .export_graph import _metrics, type_rows
+    from .export_graph import _metrics, export_provenance, type_rows
 
     code = resolve_lang(lang)
     mode = normalise_people(people, code)
@@ -101,6 +101,8 @@ def to_kumu(
                 ],
             )
         )
+    provenance = export_provenance("kumu", t, diagnosis, people=mode, lang=code)
+    sheets.append(("provenance", ["provenance"], [[provenance.to_json()]]))
     book = openpyxl.Workbook()
     book.remove(book.active)
     for name, header, rows in sheets:

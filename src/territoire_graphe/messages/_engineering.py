@@ -12,6 +12,12 @@ FR = {
         "pyvis {pyvis} ({path}) : installez la version de pyvis prévue, "
         'pip install "pyvis==0.3.2"'
     ),
+    "provenance.line": "Produit avec territoire_graphe {version} à partir de {inputs}.",
+    "provenance.line.seed": (
+        "Produit avec territoire_graphe {version} à partir de {inputs} ; graine : {seed}."
+    ),
+    "provenance.input": "{name} ({date})",
+    "provenance.record": "Provenance (JSON)",
     "vocab.actor.commune": "commune",
     "vocab.actor.intercommunalite": "intercommunalité",
     "vocab.actor.departement": "département",
@@ -68,6 +74,10 @@ EN = {
         "the map needs the vis-network {vis} file that pyvis ships, not found in "
         'pyvis {pyvis} ({path}): install the expected pyvis, pip install "pyvis==0.3.2"'
     ),
+    "provenance.line": "Made with territoire_graphe {version} from {inputs}.",
+    "provenance.line.seed": "Made with territoire_graphe {version} from {inputs}; seed: {seed}.",
+    "provenance.input": "{name} ({date})",
+    "provenance.record": "Provenance (JSON)",
     "vocab.actor.commune": "municipality",
     "vocab.actor.intercommunalite": "intercommunality",
     "vocab.actor.departement": "département",

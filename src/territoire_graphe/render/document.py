@@ -28,9 +28,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..messages import resolve_lang, text
+from ..provenance import output_provenance
 from ..stable_xlsx import FIXED_TIME, stable_zip
 from .document_text import DocumentText, Question
 from .people import normalise_people
+from .provenance_text import provenance_line
 
 if TYPE_CHECKING:
     from ..diagnosis import Diagnosis
@@ -74,6 +76,7 @@ def to_docx(
         _question(document, content, number, question, pictures, images)
     _top_actors(document, content)
     _method(document, content)
+    _provenance(document, d, evolution, code, people=mode, images=images)
     _warnings(document, content)
     target = Path(path)
     buffer = io.BytesIO()
@@ -324,6 +327,18 @@ def _method(document: Any, content: DocumentText) -> None:
     _bullets(document, method["limits"])
     for line in method["versions"]:
         _paragraph(document, line, size=9, muted=True)
+
+
+def _provenance(
+    document: Any, d: Diagnosis, evolution: Evolution | None, code: str, **options: Any
+) -> None:
+    """The output's provenance at the end of the method: one line for the reader, then the
+    record (JSON) in small print, where a program reads it back."""
+    inputs = [d.territory] if evolution is None else [evolution.before.territory, d.territory]
+    record = output_provenance("document", inputs, d.provenance, lang=code, **options)
+    _paragraph(document, provenance_line(record, code), size=9, muted=True)
+    label = text("provenance.record", code)
+    _paragraph(document, f"{label}{text('doc.colon', code)}{record.to_json()}", size=7, muted=True)
 
 
 def _warnings(document: Any, content: DocumentText) -> None:

@@ -38,6 +38,7 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..messages import has_text, locale_for, text
+from ..provenance import Provenance
 from ..stable_xlsx import FIXED_TIME, stable_zip
 from .excel_fast import MARKER, Block, Column, splice
 from .safe_cells import excel_value, safe_sheet_title, text_cell
@@ -103,6 +104,7 @@ class Book:
         self._markers: set[str] = set()
         self._token = secrets.token_hex(8)  # in the markers only, which never reach the file
         self._clean: Any = None
+        self.record: Provenance | None = None  # the output's provenance (excel_report sets it)
 
     # -- texts --------------------------------------------------------------------------
     def text(self, key: str, **values: Any) -> str:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..io.outputs import write_bytes
 from ..messages import resolve_lang
+from ..provenance import output_provenance
 from .excel import Book
 from .excel_sheets import SHEET_BUILDERS, definitions
 from .people import PeopleView, normalise_people
@@ -38,6 +39,7 @@ def to_excel(
     code = resolve_lang(lang or d.lang)
     mode = normalise_people(people, code)
     book = Book(d, code)
+    book.record = output_provenance("report", [d.territory], d.provenance, people=mode, lang=code)
     for build in SHEET_BUILDERS:
         build(book)
     definitions(book)

@@ -38,11 +38,13 @@ from typing import TYPE_CHECKING
 from ..io.guards import bounded_json
 from ..io.outputs import write_bytes
 from ..messages import text
+from ..provenance import output_provenance
 from .evolution_map import evolution_map_data, is_evolution
 from .lenses import normalise_lens
 from .map_data import build_map_data, script_json
 from .map_pack import pack_data, unpack_data
 from .people import normalise_people
+from .provenance_text import provenance_line
 
 if TYPE_CHECKING:
     from ..diagnosis import Diagnosis
@@ -124,7 +126,9 @@ def render_html(
 ) -> str:
     """The map as an HTML string (what :func:`to_html` writes); same options."""
     normalise_people(people, lang)  # fail on a wrong option before any computation
+    options = {"people": people, "color_by": color_by, "size_by": size_by, "lens": lens}
     if is_evolution(t):
+        inputs, analysis = [t.before.territory, t.after.territory], t.after.provenance
         normalise_lens(lens, lang, evolution=True)
         data = evolution_map_data(
             t,
@@ -143,6 +147,7 @@ def render_html(
             from ..diagnosis import diagnose
 
             diagnosis = diagnose(territory, lang=lang)
+        inputs, analysis = [territory], diagnosis.provenance
         data = build_map_data(
             territory,
             diagnosis,
@@ -155,6 +160,7 @@ def render_html(
             positions=positions,
         )
     code = data["meta"]["lang"]
+    record = output_provenance("map", inputs, analysis, lang=code, **options)
     vis_js = _vis_script()
     app_js = _app_script()
     csp = (
@@ -172,6 +178,8 @@ def render_html(
         "CSS": _asset("map.css"),
         "NOSCRIPT": html.escape(text("map.noscript", code)),
         "DATA": script_json(pack_data(data)),
+        "PROVENANCE": script_json(record.to_dict()),
+        "ABOUT": html.escape(provenance_line(record, code)),
         "VIS": vis_js,
         "APP": app_js,
     }
