@@ -25,6 +25,7 @@ _LAZY = {
     "Merge": ".collect.merge",
     "merge": ".collect.merge",
     "compare": ".comparison",
+    "Comparison": ".comparison_table",
     "sample_path": ".data",
     "Diagnosis": ".diagnosis",
     "diagnose": ".diagnosis",
@@ -61,6 +62,7 @@ if TYPE_CHECKING:
     from .collect import Survey, read_survey, write_questionnaire
     from .collect.merge import Merge, merge
     from .comparison import compare
+    from .comparison_table import Comparison
     from .data import sample_path
     from .diagnosis import Diagnosis, diagnose
     from .evolution import Evolution, diff
@@ -99,6 +101,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "Comparison",
     "Diagnosis",
     "Evolution",
     "InputError",

@@ -334,7 +334,7 @@ def _compare(args: argparse.Namespace, lang: str) -> int:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # its notes are printed below, plainly
         table = tg.compare(items, lang=lang)
-    for note in table.attrs.get("warnings", []):
+    for note in table.warnings:
         print(note, file=sys.stderr)
     tg.to_excel_comparison(table, args.output, lang=lang)
     written(args.output, lang)

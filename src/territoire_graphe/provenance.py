@@ -114,6 +114,7 @@ class Provenance(Mapping[str, Any]):
 #: What a diagnosis' provenance holds that no output writes: the timings differ from run to
 #: run (an output is deterministic), the territory is written once, as an input.
 _NOT_WRITTEN = ("timings_s", "territory", "package")
+_INPUT_FIELDS = ("name", "date", "source")
 
 
 def output_provenance(
@@ -199,10 +200,11 @@ def is_provenance_sheet(name: str, header: Sequence[Any], rows: Sequence[Sequenc
 
 
 def _input(t: Any) -> dict[str, Any]:
-    date = getattr(t, "date", None)
-    source = getattr(t, "source", None)
+    """A territory (or a mapping with its ``name``, ``date`` and ``source``) as an input."""
+    fields = t if isinstance(t, Mapping) else {k: getattr(t, k, None) for k in _INPUT_FIELDS}
+    date, source = fields.get("date"), fields.get("source")
     return {
-        "name": getattr(t, "name", ""),
+        "name": fields.get("name") or "",
         "date": None if date is None else date.isoformat()[:10],
         "source": PurePath(str(source).replace("\\", "/")).name if source else None,
     }

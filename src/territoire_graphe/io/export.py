@@ -98,9 +98,45 @@ def to_graphml(
     people: str = "show",
     lang: str | None = None,
 ) -> Path:
-    """Write the territory as GraphML (metrics of ``diagnosis`` as node attributes).
+    """Write the territory as GraphML (networkx, igraph, Gephi, yEd read it).
 
-    ``people`` is ``"show"``, ``"pseudonymise"`` or ``"hide"`` (:mod:`.export_people`).
+    Every table of the territory is there (:mod:`.export`); reading the file back with
+    :func:`~territoire_graphe.read` gives the same territory.
+    Parameters
+    ----------
+    t : Territory
+        The territory to write (never modified).
+    path : str or path-like
+        The ``.graphml`` file to write (replaced if it exists, never half-written).
+    diagnosis : Diagnosis, optional
+        Adds every column of ``diagnosis.actors`` the actors table lacks (degree,
+        betweenness, community...) to the actor nodes; its provenance is written too.
+    people : {"show", "pseudonymise", "hide"}, default "show"
+        ``"pseudonymise"`` names people "Personne 1"...; ``"hide"`` leaves them out (their
+        ties become their organisation's), and no person's name is anywhere in the file.
+    lang : str, optional
+        Language of the error messages (default: ``$TERRITOIRE_GRAPHE_LANG``, else French).
+
+    Returns
+    -------
+    Path
+        The path written. The graph-level ``provenance`` data key holds the provenance (JSON).
+
+    Raises
+    ------
+    ValueError
+        If ``people`` is not one of the three modes (the message lists them).
+    OSError
+        If the file cannot be written (the folder does not exist, no permission).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, networkx as nx, territoire_graphe as tg
+    >>> t = tg.read(tg.sample_path("colombelles_tzcld.xlsx"))
+    >>> path = tg.to_graphml(t, pathlib.Path(tempfile.mkdtemp()) / "t.graphml")
+    >>> g = nx.read_graphml(path)
+    >>> g.number_of_nodes() == len(t.actors) + len(t.collectives) + len(t.people)
+    True
     """
     from .export_people import restrict_people
     from .graphml import write_graphml
@@ -136,7 +172,42 @@ def to_json(
 ) -> Path:
     """Write the territory as networkx node-link JSON (deterministic: sorted keys, stable order).
 
-    ``people`` is ``"show"``, ``"pseudonymise"`` or ``"hide"`` (:mod:`.export_people`).
+    ``networkx.node_link_graph(data, edges="edges")`` reads it, and so does
+    :func:`~territoire_graphe.read`.
+    Parameters
+    ----------
+    t : Territory
+        The territory to write (never modified).
+    path : str or path-like
+        The ``.json`` file to write (replaced if it exists, never half-written).
+    diagnosis : Diagnosis, optional
+        Adds every column of ``diagnosis.actors`` the actors table lacks (degree,
+        betweenness, community...) to the actor nodes; its provenance is written too.
+    people : {"show", "pseudonymise", "hide"}, default "show"
+        ``"pseudonymise"`` names people "Personne 1"...; ``"hide"`` leaves them out (their
+        ties become their organisation's), and no person's name is anywhere in the file.
+    lang : str, optional
+        Language of the error messages (default: ``$TERRITOIRE_GRAPHE_LANG``, else French).
+
+    Returns
+    -------
+    Path
+        The path written; ``graph.provenance`` holds the provenance.
+
+    Raises
+    ------
+    ValueError
+        If ``people`` is not one of the three modes (the message lists them).
+    OSError
+        If the file cannot be written (the folder does not exist, no permission).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, json, territoire_graphe as tg
+    >>> t = tg.read(tg.sample_path("colombelles_tzcld.xlsx"))
+    >>> data = json.loads(tg.to_json(t, pathlib.Path(tempfile.mkdtemp()) / "t.json").read_text())
+    >>> data["graph"]["name"], len(data["nodes"]) > 40
+    ('colombelles tzcld', True)
     """
     import networkx as nx
 
@@ -184,11 +255,44 @@ def to_csv(
     Files: ``acteurs.csv``, ``relations.csv``, ``flux.csv``, ``interdependances.csv``,
     ``collectifs.csv``, ``adhesions.csv``, ``ressources.csv``, ``besoins.csv``,
     ``personnes.csv``, ``types.csv``, and the workbook's other sheets under their
-    own name. Returns the folder.
+    own name; UTF-8 with BOM, ``;`` and decimal commas, as French Excel opens them.
+    With ``people`` other than ``"show"``, people's names are replaced in every text cell.
+    Parameters
+    ----------
+    t : Territory
+        The territory to write (never modified).
+    folder : str or path-like
+        The folder to write into (created if needed); its CSV files of the same names are replaced.
+    diagnosis : Diagnosis, optional
+        Adds every column of ``diagnosis.actors`` the actors table lacks (degree,
+        betweenness, community...) to the actor nodes; its provenance is written too.
+    people : {"show", "pseudonymise", "hide"}, default "show"
+        ``"pseudonymise"`` names people "Personne 1"...; ``"hide"`` leaves them out (their
+        ties become their organisation's), and no person's name is anywhere in the file.
+    lang : str, optional
+        Language of the error messages (default: ``$TERRITOIRE_GRAPHE_LANG``, else French).
 
-    ``people`` is ``"show"``, ``"pseudonymise"`` (people named "Personne 1"...) or
-    ``"hide"`` (no people: their relations, memberships, resources and needs are their
-    organisation's); either way their names are replaced in every text cell.
+    Returns
+    -------
+    Path
+        The folder; ``provenance.json`` beside the CSV files holds the provenance.
+
+    Raises
+    ------
+    ValueError
+        If ``people`` is not one of the three modes (the message lists them).
+    OSError
+        If the file cannot be written (the folder does not exist, no permission).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, territoire_graphe as tg
+    >>> t = tg.read(tg.sample_path("colombelles_tzcld.xlsx"))
+    >>> folder = tg.to_csv(t, pathlib.Path(tempfile.mkdtemp()) / "csv", people="hide")
+    >>> sorted(p.name for p in folder.iterdir())[:3]
+    ['acteurs.csv', 'adhesions.csv', 'besoins.csv']
+    >>> len(tg.read(folder).people)
+    0
     """
     from ..render.people import normalise_people
     from .export_people import scrubber

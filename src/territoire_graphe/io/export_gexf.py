@@ -50,9 +50,36 @@ def to_gexf(
 ) -> Path:
     """Write the territory as GEXF 1.3 for Gephi: the map's colours, sizes and positions.
 
-    ``diagnosis`` adds its metrics as node attributes and sizes actors by
-    betweenness; ``people`` is ``"show"``, ``"pseudonymise"`` or ``"hide"``.
+    With ``diagnosis``, actors are sized by betweenness as on the map.
+    Parameters
+    ----------
+    t : Territory
+        The territory to write (never modified).
+    path : str or path-like
+        The ``.gexf`` file to write (replaced if it exists).
+    diagnosis : Diagnosis, optional
+        Adds every column of ``diagnosis.actors`` the actors table lacks (degree,
+        betweenness, community...) to the actor nodes; its provenance is written too.
+    people : {"show", "pseudonymise", "hide"}, default "show"
+        ``"pseudonymise"`` names people "Personne 1"...; ``"hide"`` leaves them out (their
+        ties become their organisation's), and no person's name is anywhere in the file.
+    lang : str, optional
+        Language of the error messages (default: ``$TERRITOIRE_GRAPHE_LANG``, else French).
 
+    Returns
+    -------
+    Path
+        The path written; the ``<meta>`` description holds the name, then the provenance (JSON).
+
+    Raises
+    ------
+    ValueError
+        If ``people`` is not one of the three modes (the message lists them).
+    OSError
+        If the file cannot be written (the folder does not exist, no permission).
+
+    Examples
+    --------
     >>> import tempfile, networkx as nx, territoire_graphe as tg
     >>> from territoire_graphe.data import sample_path
     >>> t = tg.read(sample_path("colombelles_tzcld.xlsx"))

@@ -56,6 +56,35 @@ def to_kumu(
 ) -> Path:
     """Write the territory in Kumu's import layout (Elements, Connections), read back whole.
 
+    Parameters
+    ----------
+    t : Territory
+        The territory to write (never modified).
+    path : str or path-like
+        The ``.xlsx`` workbook to write (replaced if it exists).
+    diagnosis : Diagnosis, optional
+        Adds every column of ``diagnosis.actors`` the actors table lacks (degree,
+        betweenness, community...) to the actor nodes; its provenance is written too.
+    people : {"show", "pseudonymise", "hide"}, default "show"
+        ``"pseudonymise"`` names people "Personne 1"...; ``"hide"`` leaves them out (their
+        ties become their organisation's), and no person's name is anywhere in the file.
+    lang : str, optional
+        Language of the error messages (default: ``$TERRITOIRE_GRAPHE_LANG``, else French).
+
+    Returns
+    -------
+    Path
+        The path written; its ``provenance`` sheet holds the provenance (not read back as data).
+
+    Raises
+    ------
+    ValueError
+        If ``people`` is not one of the three modes (the message lists them).
+    OSError
+        If the file cannot be written (the folder does not exist, no permission).
+
+    Examples
+    --------
     >>> import tempfile, territoire_graphe as tg
     >>> from territoire_graphe.data import sample_path
     >>> t = tg.read(sample_path("colombelles_tzcld.xlsx"))

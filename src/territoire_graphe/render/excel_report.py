@@ -29,11 +29,41 @@ def to_excel(
 ) -> Path:
     """Write the report workbook of a diagnosis to ``path`` (.xlsx) and return the path.
 
-    ``lang`` (``"fr"`` or ``"en"``) sets the sheet names, headers, labels and definitions;
-    by default the diagnosis' own language. Findings keep the language they were written
-    in by :func:`~territoire_graphe.diagnose`. ``people`` is ``"show"``, ``"pseudonymise"``
-    (each person's name becomes "Personne 1"...) or ``"hide"`` (no person's name anywhere
-    in the file), as for the map. The diagnosis is not modified.
+    Eight sheets named in the report language (Synthèse, Acteurs, Relations, Groupes, Qui
+    mobiliser, Complémentarités, Fragilités, Définitions); the Synthèse ends with the
+    provenance, readable and as JSON. The diagnosis is not modified.
+
+    Parameters
+    ----------
+    d : Diagnosis
+        What :func:`~territoire_graphe.diagnose` returned.
+    path : str or path-like
+        The ``.xlsx`` file to write (replaced if it exists, never half-written).
+    lang : str, optional
+        ``"fr"`` or ``"en"``: sheet names, headers, labels and definitions (default: the
+        diagnosis' own language; findings keep the language they were written in).
+    people : {"show", "pseudonymise", "hide"}, default "show"
+        ``"pseudonymise"``: each person's name becomes "Personne 1"...; ``"hide"``: no
+        person's name anywhere in the file, as for the map.
+
+    Returns
+    -------
+    Path
+        The path written.
+
+    Raises
+    ------
+    ValueError
+        If ``lang`` or ``people`` is not a known value.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, territoire_graphe as tg
+    >>> from openpyxl import load_workbook
+    >>> d = tg.diagnose(tg.read(tg.sample_path("colombelles_tzcld.xlsx")))
+    >>> path = tg.to_excel(d, pathlib.Path(tempfile.mkdtemp()) / "rapport.xlsx", lang="en")
+    >>> load_workbook(path).sheetnames[:3]
+    ['Summary', 'Actors', 'Relations']
     """
     path = Path(path)
     code = resolve_lang(lang or d.lang)
