@@ -21,20 +21,6 @@ import territoire_graphe
 PACKAGE = Path(territoire_graphe.__file__).resolve().parent
 NAME = "territoire_graphe"
 
-#: Circles known when this test was written, owned by work in progress: the list may only
-#: shrink. (The report workbook and its sheets share the Book machinery both ways.)
-# Sibling modules of one writer or reader that import each other inside functions (late
-# imports, so importing either alone works): left to untangle, listed so no new one slips in.
-KNOWN_CIRCLES = [
-    {
-        "territoire_graphe.render.excel",
-        "territoire_graphe.render.excel_sheets",
-        "territoire_graphe.render.excel_summary",
-    },
-    {"territoire_graphe.io.graphml", "territoire_graphe.io.graphml_reader"},
-    {"territoire_graphe.io.export", "territoire_graphe.io.export_gexf"},
-]
-
 
 def modules() -> dict[str, Path]:
     found = {}
@@ -132,10 +118,33 @@ def test_the_graph_sees_late_imports_and_ignores_typing_only_ones():
     assert "territoire_graphe.model" in graph["territoire_graphe.diagnosis"]
 
 
-def test_no_new_import_circle():
-    found = circles(import_graph())
-    assert [c for c in found if c not in KNOWN_CIRCLES] == []
-    assert len(found) <= len(KNOWN_CIRCLES)
+def test_no_import_circle():
+    assert circles(import_graph()) == []
+
+
+def test_no_module_of_render_or_io_imports_the_package_top_or_the_command_line():
+    upward = {NAME} | {m for m in modules() if m.startswith(f"{NAME}.cli")}
+    found = {
+        (name, target)
+        for name, targets in import_graph().items()
+        if name.startswith((f"{NAME}.render", f"{NAME}.io"))
+        for target in targets & upward
+    }
+    assert found == set()
+
+
+def test_the_command_line_writes_through_the_public_functions_not_the_renderers():
+    writers = {"to_excel", "to_excel_comparison", "to_excel_diff", "to_docx", "to_html", "to_image"}
+    late = {
+        (name, alias.name)
+        for name, path in modules().items()
+        if name.startswith(f"{NAME}.cli")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom) and "render" in (node.module or "")
+        for alias in node.names
+        if alias.name in writers
+    }
+    assert late == set()
 
 
 def test_the_low_modules_import_nothing_above_them():
@@ -150,9 +159,6 @@ def test_the_low_modules_import_nothing_above_them():
 @pytest.mark.slow
 def test_every_module_imports_alone_in_dependency_order():
     graph = import_graph()
-    for circle in KNOWN_CIRCLES:  # ordered by hand, as the interpreter does at run time
-        for member in circle:
-            graph[member] -= circle
     try:
         order = list(TopologicalSorter(graph).static_order())
     except CycleError as error:  # pragma: no cover - test_no_new_import_circle says which

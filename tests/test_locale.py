@@ -137,7 +137,8 @@ def _territory(date: str, ties=TIES) -> tg.Territory:
 
 
 def _data_words(t: tg.Territory) -> set[str]:
-    """What comes from the territory: names, ids, places, and its types' labels."""
+    """What comes from the territory: names, ids, places. Not its types: the default types'
+    labels come from the catalogue (``vocab.<kind>.<slug>``) like every other text."""
     words = {
         "T",
         "S9",
@@ -149,8 +150,6 @@ def _data_words(t: tg.Territory) -> set[str]:
         *t.actors["name"],
         *t.actors["municipality"].dropna(),
     }
-    for entries in t.vocabulary.entries.values():
-        words |= {entry.label("xx") for entry in entries.values()}
     return {w for w in words if w}
 
 

@@ -25,6 +25,7 @@ _LAZY = {
     "Merge": ".collect.merge",
     "merge": ".collect.merge",
     "compare": ".comparison",
+    "Comparison": ".comparison_table",
     "sample_path": ".data",
     "Diagnosis": ".diagnosis",
     "diagnose": ".diagnosis",
@@ -48,7 +49,7 @@ _LAZY = {
     "key_players": ".queries",
     "mixing": ".queries",
     "to_docx": ".render.document",
-    "to_excel": ".render.excel",
+    "to_excel": ".render.excel_report",
     "to_excel_comparison": ".render.comparison_excel",
     "to_excel_diff": ".render.comparison_excel",
     "read_positions": ".render.html",
@@ -61,6 +62,7 @@ if TYPE_CHECKING:
     from .collect import Survey, read_survey, write_questionnaire
     from .collect.merge import Merge, merge
     from .comparison import compare
+    from .comparison_table import Comparison
     from .data import sample_path
     from .diagnosis import Diagnosis, diagnose
     from .evolution import Evolution, diff
@@ -77,7 +79,7 @@ if TYPE_CHECKING:
     from .queries import key_players, mixing
     from .render.comparison_excel import to_excel_comparison, to_excel_diff
     from .render.document import to_docx
-    from .render.excel import to_excel
+    from .render.excel_report import to_excel
     from .render.html import read_positions, to_html
     from .render.image import to_image
     from .render.notebook import show
@@ -99,6 +101,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "Comparison",
     "Diagnosis",
     "Evolution",
     "InputError",

@@ -316,7 +316,6 @@ def _compare(args: argparse.Namespace, lang: str) -> int:
 
     from .comparison import expand
     from .io.problems import InputError
-    from .render.comparison_excel import to_excel_comparison
 
     output_kind(args.output, "compare", lang)
     items = expand([Path(p) for p in args.workbooks])  # folders of workbooks opened
@@ -335,9 +334,9 @@ def _compare(args: argparse.Namespace, lang: str) -> int:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # its notes are printed below, plainly
         table = tg.compare(items, lang=lang)
-    for note in table.attrs.get("warnings", []):
+    for note in table.warnings:
         print(note, file=sys.stderr)
-    to_excel_comparison(table, args.output, lang=lang)
+    tg.to_excel_comparison(table, args.output, lang=lang)
     written(args.output, lang)
     return 0
 

@@ -28,9 +28,9 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from ._version import __version__
 from .analysis import centrality, communities, groups, structure
 from .analysis.complementarity import complementarities
+from .comparison_table import Comparison
 from .diagnosis import Diagnosis, network_indicators
 from .evolution import Evolution, date_label, diff
 from .findings import join_names
@@ -38,6 +38,7 @@ from .io import CSV_SUFFIXES, WORKBOOK_SUFFIXES, read
 from .io.problems import InputError, Problem
 from .messages import format_number, resolve_lang, text
 from .model import Territory
+from .provenance import output_provenance
 
 #: Sizes (actor counts) within this ratio (largest / smallest) compare; beyond, a warning.
 SIZE_RATIO = 3.0
@@ -73,7 +74,7 @@ def compare(
     errors: Literal["raise", "skip"] = "raise",
     seed: int = 0,
     permutations: int = 0,
-) -> pd.DataFrame:
+) -> Comparison:
     """One row of indicators per territory, to compare territories or dates side by side.
 
     ``territories``: Territory (or Diagnosis) objects, paths of workbooks or CSV folders
@@ -134,8 +135,10 @@ def compare(
 
     Returns
     -------
-    pandas.DataFrame
-        One row per territory; ``attrs`` holds ``warnings``, ``skipped`` and ``provenance``.
+    Comparison
+        A :class:`pandas.DataFrame`, one row per territory, whose typed ``provenance``
+        (version, inputs, parameters), ``warnings`` and ``skipped`` say how it was made
+        (``attrs`` still holds ``warnings`` and ``skipped``).
 
     Raises
     ------
@@ -154,6 +157,8 @@ def compare(
     Graph: the analysis graph of each territory, as :func:`~territoire_graphe.diagnose`.
     Normalised: as the indicators of ``Diagnosis.indicators`` (FORMAT.md); the counts are
     not, hence ``size_comparable``.
+    Reference: each indicator's own (see :func:`~territoire_graphe.diagnose`); comparing
+    counts only between territories of similar size (``size_ratio``) is this package's rule.
 
     Examples
     --------
@@ -192,18 +197,19 @@ def compare(
     if size_note:
         warnings.warn(size_note, UserWarning, stacklevel=2)
         notes.append(size_note)
-    table.attrs.update(
-        {
-            "warnings": notes,
-            "skipped": [f.label for f in failed],
-            "provenance": {
-                "package": f"territoire_graphe {__version__}",
-                "seed": seed,
-                "permutations": permutations,
-                "size_ratio": SIZE_RATIO,
-                "size_independent": list(SIZE_INDEPENDENT),
-            },
-        }
+    table.warnings, table.skipped = tuple(notes), tuple(f.label for f in failed)
+    table.attrs.update({"warnings": notes, "skipped": list(table.skipped)})  # as before
+    inputs = [
+        {"name": name, "date": None if pd.isna(date) else date, "source": source}
+        for name, date, source in zip(table.index, table["date"], table["source"], strict=True)
+    ]
+    table.provenance = output_provenance(
+        "comparison",
+        inputs,
+        seed=seed,
+        permutations=permutations,
+        size_ratio=SIZE_RATIO,
+        size_independent=list(SIZE_INDEPENDENT),
     )
     return table
 
@@ -410,7 +416,7 @@ def _progress_bar(total: int, progress: bool | None, lang: str) -> Any:
 
 
 # -- the table ------------------------------------------------------------------------------
-def _table(rows: list[pd.Series]) -> pd.DataFrame:
+def _table(rows: list[pd.Series]) -> Comparison:
     columns = list(dict.fromkeys(k for row in rows for k in row.index))
     frame = (
         pd.DataFrame([row.reindex(columns).tolist() for row in rows], columns=columns, dtype=object)
@@ -425,7 +431,7 @@ def _table(rows: list[pd.Series]) -> pd.DataFrame:
     frame["date"] = pd.to_datetime(frame["date"])
     frame["source"] = frame["source"].astype(object)
     frame["size_comparable"] = True
-    return frame
+    return Comparison(frame)
 
 
 def _unique_names(names: list[str], dates: list) -> list[str]:

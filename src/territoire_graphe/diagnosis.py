@@ -107,6 +107,13 @@ class Diagnosis:
     - ``bridge_impact``: per bridge, the sizes of the two sides.
     - ``communities``: one row per community with its dominant types and places and a ``label``.
     - ``provenance``: algorithm, parameters, seed and sampling of every figure.
+
+    Examples
+    --------
+    >>> import territoire_graphe as tg
+    >>> d = tg.diagnose(tg.read(tg.sample_path("colombelles_tzcld.xlsx")))
+    >>> isinstance(d, tg.Diagnosis), d.actors.index.equals(d.territory.actors.index)
+    (True, True)
     """
 
     territory: Territory
@@ -147,10 +154,50 @@ def diagnose(
 ) -> Diagnosis:
     """Compute every metric and finding of a territory.
 
-    ``k`` and ``steps`` set the key-player search (``k`` actors reaching the most
-    others within ``steps`` links; ``k`` actors whose loss fragments most); ``seed``
-    fixes community detection, sampled estimates and the E-I permutation test
-    (``permutations`` draws). Findings are written in ``lang`` (French by default).
+    Parameters
+    ----------
+    t : Territory
+        The territory (never modified).
+    lang : str, optional
+        Language of the findings (default: ``$TERRITOIRE_GRAPHE_LANG``, else French).
+    k : int, default 3
+        Size of the key-player sets: ``k`` actors reaching the most others within
+        ``steps`` links, ``k`` actors whose loss fragments the network most.
+    steps : int, default 2
+        Links within which the reach set reaches.
+    seed : int, default 0
+        Fixes community detection, sampled estimates and the E-I permutation test.
+    permutations : int, default 1000
+        Draws of the E-I permutation test (0: no p-value).
+
+    Returns
+    -------
+    Diagnosis
+        Tables of actors, indicators, bridges, findings, key players, mixing,
+        complementarities and suggestions, with the ``provenance`` of each figure.
+
+    Raises
+    ------
+    ValueError
+        If ``lang`` is not a known language or ``steps`` is below 1.
+
+    Notes
+    -----
+    Graph: the analysis graph of FORMAT.md section 2 (every actor; one undirected tie per
+    pair with a relation other than a tension; weight = the sum of intensities).
+    Normalised: each metric as its column says (``betweenness`` normalised by the number of
+    pairs, shares between 0 and 1; see the report's Définitions sheet).
+    Reference: Brandes (2001) for betweenness, Blondel et al. (2008) for communities,
+    Borgatti (2006) for key players, Krackhardt and Stern (1988) for the E-I index.
+
+    Examples
+    --------
+    >>> import territoire_graphe as tg
+    >>> d = tg.diagnose(tg.read(tg.sample_path("colombelles_tzcld.xlsx")), lang="en")
+    >>> {"betweenness", "degree", "community"} <= set(d.actors.columns)
+    True
+    >>> d.provenance["communities"]["seed"], len(d.key_players["reach"].actors)
+    (0, 3)
     """
     lang = resolve_lang(lang)
     started = time.perf_counter()

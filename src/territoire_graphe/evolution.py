@@ -63,6 +63,14 @@ class Evolution:
       still present), ``ties_lost_leavers``, ``tensions_began``, ``tensions_ended``,
       ``actors_joined``, ``actors_left``, ``people_joined``, ``people_left``, and the pairs
       of each (``pairs_ties_made``...).
+
+    Examples
+    --------
+    >>> import territoire_graphe as tg
+    >>> evo = tg.diff(tg.sample_path("pays_de_bray_2023.xlsx"),
+    ...               tg.sample_path("pays_de_bray_2024.xlsx"), permutations=0)
+    >>> list(evo.indicators.columns)
+    ['before', 'after', 'change']
     """
 
     before: Diagnosis
@@ -79,7 +87,33 @@ class Evolution:
     counts: dict[str, Any] = field(default_factory=dict)
 
     def to_excel(self, path: str | os.PathLike, *, lang: str | None = None) -> Path:
-        """Write this evolution to a workbook (see :func:`~territoire_graphe.to_excel_diff`)."""
+        """Write this evolution to a workbook (see :func:`~territoire_graphe.to_excel_diff`).
+
+        Parameters
+        ----------
+        path : str or path-like
+            The ``.xlsx`` file to write (replaced if it exists).
+        lang : str, optional
+            Language of the headers (default: the evolution's).
+
+        Returns
+        -------
+        Path
+            The path written.
+
+        Raises
+        ------
+        ValueError
+            If ``lang`` is not a known language.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib, territoire_graphe as tg
+        >>> evo = tg.diff(tg.sample_path("pays_de_bray_2023.xlsx"),
+        ...               tg.sample_path("pays_de_bray_2024.xlsx"), permutations=0)
+        >>> evo.to_excel(pathlib.Path(tempfile.mkdtemp()) / "evolution.xlsx").suffix
+        '.xlsx'
+        """
         return Path(render("evolution.excel", self, path, lang=lang or self.lang))
 
     def __repr__(self) -> str:
@@ -105,17 +139,44 @@ def diff(
 ) -> Evolution:
     """Compare two dates of one territory: actors and relations added and removed, and more.
 
-    ``before`` and ``after`` are Territory objects, paths (anything :func:`~territoire_graphe.read`
-    reads) or Diagnosis objects (then not computed again); each is diagnosed with ``seed``
-    and ``permutations`` (see :func:`~territoire_graphe.diagnose`). Findings are written
-    in ``lang`` (French by default).
-
     Relations are matched on their key (source, target, type; the ends of an undirected
     relation sorted, so ``b - a`` is ``a - b``). A key written twice before and once after
     is one relation removed: records of one key are paired first with an identical record
     (same intensity and quantity), then in reading order -- such a pair is *changed* --, and
     the records left over are added or removed.
 
+    Parameters
+    ----------
+    before, after : Territory, Diagnosis or path
+        The two dates: territories, paths (anything :func:`~territoire_graphe.read` reads)
+        or diagnoses (then not computed again).
+    lang : str, optional
+        Language of the findings (default: ``$TERRITOIRE_GRAPHE_LANG``, else French).
+    seed : int, default 0
+        As for :func:`~territoire_graphe.diagnose`.
+    permutations : int, default 1000
+        As for :func:`~territoire_graphe.diagnose`.
+
+    Returns
+    -------
+    Evolution
+        What changed, as tables and findings, with both diagnoses.
+
+    Raises
+    ------
+    InputError
+        If a path cannot be read as a territory (every problem listed).
+    ValueError
+        If ``lang`` is not a known language.
+
+    Notes
+    -----
+    Graph: each date's analysis graph, as :func:`~territoire_graphe.diagnose`.
+    Normalised: indicators as in ``Diagnosis.indicators``; ``change`` is after minus before.
+    Reference: the relation pairing is this package's (FORMAT.md, section "diff").
+
+    Examples
+    --------
     >>> import territoire_graphe as tg
     >>> t1 = tg.Territory.from_records(actors=[{"id": "a", "name": "A", "type": "commune"},
     ...     {"id": "b", "name": "B", "type": "association"}], name="t", date="2023")

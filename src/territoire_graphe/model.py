@@ -104,6 +104,13 @@ class Territory:
     :meth:`Territory.from_records`. Treat it as read-only: tables and projections
     are derived and cached; :attr:`graph` is made on first use (reading, the tables
     and the diagnosis never need it).
+
+    Examples
+    --------
+    >>> import territoire_graphe as tg
+    >>> t = tg.read(tg.sample_path("colombelles_tzcld.xlsx"))
+    >>> t.name, len(t.actors) == t.graph.number_of_nodes() - len(t.collectives) - len(t.people)
+    ('colombelles tzcld', True)
     """
 
     def __init__(
@@ -205,6 +212,45 @@ class Territory:
 
         Records are trusted: use :func:`territoire_graphe.read` for anything a person typed.
         Keys beyond the standard columns are kept as extra columns.
+
+        Parameters
+        ----------
+        actors : iterable of mapping
+            One record per actor: ``id``, ``name``, ``type`` and any other column.
+        relations, collectives, people, memberships, resources, needs : iterable of mapping
+            The other tables of FORMAT.md, one record per row (default: none).
+        name : str, default ""
+            The territory's name.
+        date : Timestamp, optional
+            Its date.
+        warnings : sequence, default ()
+            Problems to keep in ``Territory.warnings``.
+        vocabulary : Vocabulary, optional
+            The types (default: the default vocabulary).
+        source : str, optional
+            The file it came from.
+        extra_sheets : mapping, optional
+            Sheet name -> table, kept as the workbook's other sheets.
+
+        Returns
+        -------
+        Territory
+
+        Raises
+        ------
+        KeyError
+            If a record lacks a column its table needs (``id`` of an actor, ``source`` or
+            ``target`` of a relation...).
+
+        Examples
+        --------
+        >>> import territoire_graphe as tg
+        >>> t = tg.Territory.from_records(
+        ...     actors=[{"id": "a", "name": "A", "type": "commune"},
+        ...             {"id": "b", "name": "B", "type": "association"}],
+        ...     relations=[{"source": "a", "target": "b", "type": "coopération"}], name="T")
+        >>> len(t.actors), t.relations["family"].tolist()
+        (2, ['lien'])
         """
         columns: dict[str, list[str]] = {}
         nodes: dict[str, NodeColumns] = {}
@@ -458,7 +504,21 @@ class Territory:
         )
 
     def summary(self) -> pd.Series:
-        """Counts of each table (actors, relations by family, collectives, people...)."""
+        """Counts of each table (actors, relations by family, collectives, people...).
+
+        Returns
+        -------
+        pandas.Series
+            ``actors``, ``relations``, ``ties``, ``flows``, ``dependencies``, ``collectives``,
+            ``memberships``, ``resources``, ``needs``, ``people``, ``warnings``.
+
+        Examples
+        --------
+        >>> import territoire_graphe as tg
+        >>> s = tg.read(tg.sample_path("colombelles_tzcld.xlsx")).summary()
+        >>> int(s["actors"]), bool(s["relations"] == s["ties"] + s["flows"] + s["dependencies"])
+        (42, True)
+        """
         families: Any = self.relations["family"].value_counts() if len(self.relations) else {}
         return pd.Series(
             {

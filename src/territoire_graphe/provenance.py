@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any
 
 
@@ -110,6 +111,105 @@ class Provenance(Mapping[str, Any]):
         return cls(value)
 
 
+#: What a diagnosis' provenance holds that no output writes: the timings differ from run to
+#: run (an output is deterministic), the territory is written once, as an input.
+_NOT_WRITTEN = ("timings_s", "territory", "package")
+_INPUT_FIELDS = ("name", "date", "source")
+
+
+def output_provenance(
+    output: str,
+    inputs: Sequence[Any],
+    analysis: Mapping[str, Any] | None = None,
+    **parameters: Any,
+) -> Provenance:
+    """The provenance every output writes: version, inputs, parameters and analysis.
+
+    Parameters
+    ----------
+    output : str
+        What is written (``"map"``, ``"gexf"``, ``"comparison"``...).
+    inputs : sequence of Territory
+        The territories the output was made from; each one's name, date (the data's
+        date, ISO) and source file name (never its folder) are recorded.
+    analysis : Mapping, optional
+        The diagnosis' provenance (algorithms, parameters, seeds, sampling), its timings
+        left out so that the same inputs give the same file.
+    **parameters
+        The writer's own options (``people``, ``lang``...).
+
+    Returns
+    -------
+    Provenance
+        ``package``, ``version``, ``output``, ``inputs``, ``parameters`` and, with a
+        diagnosis, ``analysis``. No time of writing: outputs are deterministic.
+
+    Examples
+    --------
+    >>> import territoire_graphe as tg
+    >>> t = tg.read(tg.sample_path("colombelles_tzcld.xlsx"))
+    >>> p = output_provenance("gexf", [t], people="hide")
+    >>> p["inputs"][0]["source"], p["parameters"]
+    ('colombelles_tzcld.xlsx', {'people': 'hide'})
+    """
+    from ._version import __version__
+
+    record: dict[str, Any] = {
+        "package": "territoire_graphe",
+        "version": __version__,
+        "output": output,
+        "inputs": [_input(t) for t in inputs],
+        "parameters": dict(parameters),
+    }
+    if analysis:
+        record["analysis"] = {k: v for k, v in analysis.items() if k not in _NOT_WRITTEN}
+    return Provenance(record)
+
+
+def is_provenance_sheet(name: str, header: Sequence[Any], rows: Sequence[Sequence[Any]]) -> bool:
+    """Whether a sheet is the provenance record an export wrote (not data to read back).
+
+    Parameters
+    ----------
+    name : str
+        The sheet's name.
+    header, rows : sequence
+        Its first row, and the rows below it.
+
+    Returns
+    -------
+    bool
+        True for a sheet ``provenance`` with one column ``provenance`` whose one cell is
+        the JSON of a record of this package.
+
+    Examples
+    --------
+    >>> is_provenance_sheet("provenance", ["provenance"], [['{"package": "territoire_graphe"}']])
+    True
+    >>> is_provenance_sheet("provenance", ["provenance"], [["written by hand"]])
+    False
+    """
+    if name != "provenance" or list(header) != ["provenance"] or len(rows) != 1:
+        return False
+    cell = rows[0][0] if len(rows[0]) else None
+    try:
+        value = json.loads(cell) if isinstance(cell, str) else None
+    except ValueError:
+        return False
+    return isinstance(value, dict) and value.get("package") == "territoire_graphe"
+
+
+def _input(t: Any) -> dict[str, Any]:
+    """A territory (or a mapping with its ``name``, ``date`` and ``source``) as an input."""
+    fields = t if isinstance(t, Mapping) else {k: getattr(t, k, None) for k in _INPUT_FIELDS}
+    date, source = fields.get("date"), fields.get("source")
+    return {
+        "name": fields.get("name") or "",
+        "date": None if date is None else date.isoformat()[:10],
+        "source": PurePath(str(source).replace("\\", "/")).name if source else None,
+    }
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, Mapping):
         return {str(k): _plain(v) for k, v in value.items()}
@@ -129,4 +229,4 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-__all__ = ["Provenance"]
+__all__ = ["Provenance", "output_provenance"]

@@ -1,7 +1,7 @@
 """The default vocabulary of a territory: actor, relation and collective types, fonctions de vie.
 
-Every type has a canonical French name (the value stored in tables), an English
-label, aliases (English names, common spellings, acronyms such as "EPCI" or
+Every type has a canonical French name (the value stored in tables), a label per
+language in the message catalogue (``vocab.<kind>.<slug>``, :func:`label_key`), aliases (English names, common spellings, acronyms such as "EPCI" or
 "CCAS") and, for actor types, a colour. Matching ignores case, accents,
 punctuation and plurals. A workbook's ``types`` sheet extends or overrides it
 (:meth:`Vocabulary.extended`).
@@ -23,9 +23,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from functools import lru_cache
+from typing import Any, Literal
 
-from .text_keys import key
+from .messages import LANGS, has_text, resolve_lang, text
+from .text_keys import key, loose
 
 Kind = Literal["actor", "relation", "collective", "function"]
 Family = Literal["lien", "flux", "interdependance"]
@@ -39,16 +41,14 @@ UNKNOWN_COLOR = "#BBBBBB"
 # Colour-blind-safe colours (Okabe & Ito 2008; Tol 2021 "bright", "muted" and "light"
 # schemes), grouped by hue: public authorities in blues, the market in orange,
 # the social economy in greens, funders in yellow, knowledge in purple.
-_ACTOR_TYPES: list[tuple[str, str, str, tuple[str, ...]]] = [
+_ACTOR_TYPES: list[tuple[str, str, tuple[str, ...]]] = [
     (
         "commune",
-        "municipality",
         "#0072B2",
         ("municipality", "town", "city", "mairie", "ville", "municipalite", "village"),
     ),
     (
         "intercommunalité",
-        "intercommunality",
         "#56B4E9",
         (
             "intercommunality",
@@ -69,14 +69,12 @@ _ACTOR_TYPES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ),
     (
         "département",
-        "département",
         "#332288",
         ("department", "departement", "conseil départemental", "county", "CD"),
     ),
-    ("région", "region", "#88CCEE", ("region", "conseil régional", "CR", "regional council")),
+    ("région", "#88CCEE", ("region", "conseil régional", "CR", "regional council")),
     (
         "État / service déconcentré",
-        "State / State service",
         "#4477AA",
         (
             "État",
@@ -98,7 +96,6 @@ _ACTOR_TYPES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ),
     (
         "établissement public",
-        "public body",
         "#99DDFF",
         (
             "public body",
@@ -122,7 +119,6 @@ _ACTOR_TYPES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ),
     (
         "chambre consulaire",
-        "chamber of commerce / trades",
         "#AA4499",
         (
             "chamber",
@@ -138,7 +134,6 @@ _ACTOR_TYPES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ),
     (
         "entreprise",
-        "business",
         "#E69F00",
         (
             "business",
@@ -160,7 +155,6 @@ _ACTOR_TYPES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ),
     (
         "entreprise de l'ESS",
-        "social-economy enterprise",
         "#009E73",
         (
             "ESS",
@@ -186,7 +180,6 @@ _ACTOR_TYPES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ),
     (
         "association",
-        "association",
         "#999933",
         (
             "association",
@@ -200,10 +193,9 @@ _ACTOR_TYPES: list[tuple[str, str, str, tuple[str, ...]]] = [
             "club",
         ),
     ),
-    ("fondation", "foundation", "#DDCC77", ("foundation", "fonds de dotation", "endowment fund")),
+    ("fondation", "#DDCC77", ("foundation", "fonds de dotation", "endowment fund")),
     (
         "financeur",
-        "funder",
         "#F0E442",
         (
             "funder",
@@ -221,7 +213,6 @@ _ACTOR_TYPES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ),
     (
         "formation / recherche",
-        "training / research",
         "#CC79A7",
         (
             "training",
@@ -245,7 +236,6 @@ _ACTOR_TYPES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ),
     (
         "tête de réseau / accompagnement",
-        "support network",
         "#882255",
         (
             "support network",
@@ -266,7 +256,6 @@ _ACTOR_TYPES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ),
     (
         "bailleur social",
-        "social landlord",
         "#EE8866",
         (
             "social landlord",
@@ -280,7 +269,6 @@ _ACTOR_TYPES: list[tuple[str, str, str, tuple[str, ...]]] = [
     ),
     (
         "citoyens / collectif d'habitants",
-        "citizens / residents' group",
         "#D55E00",
         (
             "citizens",
@@ -298,14 +286,13 @@ _ACTOR_TYPES: list[tuple[str, str, str, tuple[str, ...]]] = [
             "inhabitants",
         ),
     ),
-    ("autre", "other", UNKNOWN_COLOR, ("other", "autres", "divers", "misc")),
+    ("autre", UNKNOWN_COLOR, ("other", "autres", "divers", "misc")),
 ]
 
-# (name, English label, family, directed by default, aliases)
-_RELATION_TYPES: list[tuple[str, str, Family, bool, tuple[str, ...]]] = [
+# (name, family, directed by default, aliases); labels in the catalogue
+_RELATION_TYPES: list[tuple[str, Family, bool, tuple[str, ...]]] = [
     (
         "interconnaissance",
-        "acquaintance",
         TIE,
         False,
         (
@@ -321,7 +308,6 @@ _RELATION_TYPES: list[tuple[str, str, Family, bool, tuple[str, ...]]] = [
     ),
     (
         "coopération",
-        "cooperation",
         TIE,
         False,
         (
@@ -335,17 +321,15 @@ _RELATION_TYPES: list[tuple[str, str, Family, bool, tuple[str, ...]]] = [
             "works with",
         ),
     ),
-    ("partenariat", "partnership", TIE, False, ("partnership", "partenaire", "partner")),
+    ("partenariat", TIE, False, ("partnership", "partenaire", "partner")),
     (
         "convention",
-        "agreement",
         TIE,
         False,
         ("agreement", "contract", "contrat", "convention de partenariat", "accord"),
     ),
     (
         "gouvernance",
-        "governance",
         TIE,
         False,
         (
@@ -360,7 +344,6 @@ _RELATION_TYPES: list[tuple[str, str, Family, bool, tuple[str, ...]]] = [
     ),
     (
         TENSION,
-        "tension",
         TIE,
         False,
         (
@@ -374,10 +357,9 @@ _RELATION_TYPES: list[tuple[str, str, Family, bool, tuple[str, ...]]] = [
             "concurrence",
         ),
     ),
-    (GENERIC_FLOW, "flow", FLOW, True, ("flow", "flux", "échange", "exchange")),
+    (GENERIC_FLOW, FLOW, True, ("flow", "flux", "échange", "exchange")),
     (
         "financement",
-        "funding",
         FLOW,
         True,
         (
@@ -399,7 +381,6 @@ _RELATION_TYPES: list[tuple[str, str, Family, bool, tuple[str, ...]]] = [
     ),
     (
         "achat / prestation",
-        "purchase / service",
         FLOW,
         True,
         (
@@ -420,7 +401,6 @@ _RELATION_TYPES: list[tuple[str, str, Family, bool, tuple[str, ...]]] = [
     ),
     (
         "biens / matières",
-        "goods / materials",
         FLOW,
         True,
         (
@@ -440,14 +420,12 @@ _RELATION_TYPES: list[tuple[str, str, Family, bool, tuple[str, ...]]] = [
     ),
     (
         "information",
-        "information",
         FLOW,
         True,
         ("information", "info", "informations", "données", "data", "conseil", "advice"),
     ),
     (
         "mise à disposition",
-        "provision of resources",
         FLOW,
         True,
         (
@@ -465,7 +443,6 @@ _RELATION_TYPES: list[tuple[str, str, Family, bool, tuple[str, ...]]] = [
     ),
     (
         "personnes",
-        "people",
         FLOW,
         True,
         (
@@ -485,21 +462,18 @@ _RELATION_TYPES: list[tuple[str, str, Family, bool, tuple[str, ...]]] = [
     ),
     (
         GENERIC_DEPENDENCY,
-        "interdependency",
         DEPENDENCY,
         True,
         ("interdependency", "interdependence", "interdépendance"),
     ),
     (
         "dépendance",
-        "dependency",
         DEPENDENCY,
         True,
         ("dependency", "dependence", "depends on", "dépend de", "dependance"),
     ),
     (
         "mutualisation",
-        "pooling",
         DEPENDENCY,
         False,
         (
@@ -515,7 +489,6 @@ _RELATION_TYPES: list[tuple[str, str, Family, bool, tuple[str, ...]]] = [
     ),
     (
         "effet utile",
-        "useful effect",
         DEPENDENCY,
         True,
         (
@@ -531,20 +504,17 @@ _RELATION_TYPES: list[tuple[str, str, Family, bool, tuple[str, ...]]] = [
     ),
 ]
 
-_COLLECTIVE_TYPES: list[tuple[str, str, tuple[str, ...]]] = [
+_COLLECTIVE_TYPES: list[tuple[str, tuple[str, ...]]] = [
     (
         "PTCE",
-        "PTCE (territorial economic cooperation hub)",
         ("pôle territorial de coopération économique", "territorial economic cooperation hub"),
     ),
     (
         "SCIC",
-        "SCIC (multi-stakeholder cooperative)",
         ("société coopérative d'intérêt collectif", "multi-stakeholder cooperative"),
     ),
     (
         "tiers-lieu",
-        "third place",
         (
             "third place",
             "third-place",
@@ -557,31 +527,26 @@ _COLLECTIVE_TYPES: list[tuple[str, str, tuple[str, ...]]] = [
     ),
     (
         "GAL LEADER",
-        "LEADER local action group",
         ("LEADER", "GAL", "groupe d'action locale", "local action group", "LAG"),
     ),
-    ("cluster", "cluster", ("pôle de compétitivité", "grappe d'entreprises", "pôle")),
+    ("cluster", ("pôle de compétitivité", "grappe d'entreprises", "pôle")),
     (
         "réseau / fédération",
-        "network / federation",
         ("network", "federation", "réseau", "fédération", "union", "collectif"),
     ),
     (
         "groupe de travail",
-        "working group",
         ("working group", "commission", "atelier", "groupe projet", "task force"),
     ),
     (
         "comité de pilotage",
-        "steering committee",
         ("steering committee", "COPIL", "comité de suivi", "comité technique", "COTECH"),
     ),
 ]
 
-_FUNCTIONS: list[tuple[str, str, tuple[str, ...]]] = [
+_FUNCTIONS: list[tuple[str, tuple[str, ...]]] = [
     (
         "se nourrir",
-        "food",
         (
             "s'alimenter",
             "alimentation",
@@ -592,16 +557,14 @@ _FUNCTIONS: list[tuple[str, str, tuple[str, ...]]] = [
             "restauration",
         ),
     ),
-    ("se soigner", "health", ("santé", "sante", "health", "care", "soins", "prévention")),
-    ("habiter", "housing", ("logement", "housing", "habitat", "living", "se loger")),
+    ("se soigner", ("santé", "sante", "health", "care", "soins", "prévention")),
+    ("habiter", ("logement", "housing", "habitat", "living", "se loger")),
     (
         "se déplacer",
-        "mobility",
         ("mobilité", "mobility", "transport", "transports", "déplacements", "getting around"),
     ),
     (
         "se former",
-        "learning",
         (
             "formation",
             "éducation",
@@ -614,7 +577,6 @@ _FUNCTIONS: list[tuple[str, str, tuple[str, ...]]] = [
     ),
     (
         "travailler",
-        "work",
         (
             "emploi",
             "travail",
@@ -627,7 +589,6 @@ _FUNCTIONS: list[tuple[str, str, tuple[str, ...]]] = [
     ),
     (
         "se cultiver",
-        "culture",
         ("culture", "loisirs", "leisure", "arts", "sport", "sports", "se divertir"),
     ),
 ]
@@ -646,9 +607,22 @@ class TypeEntry:
     directed: bool | None = None
     custom: bool = False
 
-    def label(self, lang: str = "fr") -> str:
-        """The type's name for a reader of ``lang``."""
-        return self.label_en if lang == "en" else self.name
+    def label(self, lang: str | None = "fr") -> str:
+        """The type's name for a reader of ``lang``.
+
+        A default type's label is the catalogue's (``vocab.<kind>.<slug>``); a workbook's
+        own type reads as its name, or in English as the ``label`` the workbook gave it
+        (which also wins over the catalogue's English label of a default type it overrides).
+
+        >>> entry = default_vocabulary().actor("commune")
+        >>> entry.label("fr"), entry.label("en")
+        ('commune', 'municipality')
+        """
+        code = resolve_lang(lang)
+        catalogued = label_key(self.kind, self.name)
+        if has_text(catalogued) and (code != "en" or self.label_en == text(catalogued, "en")):
+            return text(catalogued, code)
+        return self.label_en if code == "en" else self.name
 
 
 @dataclass(frozen=True)
@@ -680,7 +654,7 @@ class Vocabulary:
             index: dict[str, str] = {}
             # Aliases first, then names and English labels, so a canonical name always wins.
             for entry in entries.values():
-                for alias in entry.aliases:
+                for alias in (*entry.aliases, *_labels(entry)):
                     index.setdefault(key(alias), entry.name)
             for entry in entries.values():
                 index[key(entry.label_en)] = entry.name
@@ -787,17 +761,38 @@ def _build_default() -> Vocabulary:
         "collective": {},
         "function": {},
     }
-    for name, label, color, aliases in _ACTOR_TYPES:
-        entries["actor"][name] = TypeEntry("actor", name, label, aliases, color=color)
-    for name, label, family, directed, aliases in _RELATION_TYPES:
-        entries["relation"][name] = TypeEntry(
-            "relation", name, label, aliases, family=family, directed=directed
+    for name, color, aliases in _ACTOR_TYPES:
+        entries["actor"][name] = _default_entry("actor", name, aliases, color=color)
+    for name, family, directed, aliases in _RELATION_TYPES:
+        entries["relation"][name] = _default_entry(
+            "relation", name, aliases, family=family, directed=directed
         )
-    for name, label, aliases in _COLLECTIVE_TYPES:
-        entries["collective"][name] = TypeEntry("collective", name, label, aliases)
-    for name, label, aliases in _FUNCTIONS:
-        entries["function"][name] = TypeEntry("function", name, label, aliases)
+    for name, aliases in _COLLECTIVE_TYPES:
+        entries["collective"][name] = _default_entry("collective", name, aliases)
+    for name, aliases in _FUNCTIONS:
+        entries["function"][name] = _default_entry("function", name, aliases)
     return Vocabulary(entries)
+
+
+@lru_cache(maxsize=4096)
+def label_key(kind: str, name: str) -> str:
+    """The catalogue key of a type's label: ``vocab.<kind>.<slug>``.
+
+    >>> label_key("actor", "État / service déconcentré")
+    'vocab.actor.etat_service_deconcentre'
+    """
+    return f"vocab.{kind}.{loose(name).replace(' ', '_')}"
+
+
+def _default_entry(kind: Kind, name: str, aliases: tuple[str, ...], **more: Any) -> TypeEntry:
+    """A default type, its English label read from the catalogue."""
+    return TypeEntry(kind, name, text(label_key(kind, name), "en"), aliases, **more)
+
+
+def _labels(entry: TypeEntry) -> list[str]:
+    """The catalogue's label of ``entry`` in every language (a workbook may use any)."""
+    catalogued = label_key(entry.kind, entry.name)
+    return [text(catalogued, lang) for lang in LANGS] if has_text(catalogued) else []
 
 
 _DEFAULT = _build_default()
@@ -808,7 +803,7 @@ def default_vocabulary() -> Vocabulary:
     return _DEFAULT
 
 
-FUNCTIONS_OF_LIFE: tuple[str, ...] = tuple(name for name, _, _ in _FUNCTIONS)
+FUNCTIONS_OF_LIFE: tuple[str, ...] = tuple(name for name, _ in _FUNCTIONS)
 ACTOR_TYPES: tuple[str, ...] = tuple(name for name, *_ in _ACTOR_TYPES)
 RELATION_TYPES: tuple[str, ...] = tuple(name for name, *_ in _RELATION_TYPES)
 COLLECTIVE_TYPES: tuple[str, ...] = tuple(name for name, *_ in _COLLECTIVE_TYPES)

@@ -483,6 +483,7 @@ def test_csv_export_writes_french_excel_csv_with_the_workbook_headers(tmp_path):
         "flux.csv",
         "interdependances.csv",
         "personnes.csv",
+        "provenance.json",  # what wrote the folder; tg.read reads the CSV files only
         "relations.csv",
         "ressources.csv",
         "types.csv",

@@ -10,13 +10,13 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import networkx as nx
 import pandas as pd
 import pytest
 
+from territoire_graphe.analysis.keyplayers import KeyPlayers
 from territoire_graphe.diagnosis import Diagnosis
 from territoire_graphe.model import Territory
 
@@ -275,7 +275,7 @@ def make_diagnosis(t: Territory, *, lang: str = "fr", hostile_text: str | None =
     cut_points = set(nx.articulation_points(g))
     bridges = sorted(tuple(sorted(e)) for e in nx.bridges(g))
     ranked = sorted(g, key=lambda n: (-degree[n], n))
-    reach = SimpleNamespace(actors=tuple(ranked[:3]), score=0.8)
+    reach = KeyPlayers(actors=tuple(ranked[:3]), score=0.8, goal="reach", method="greedy+swap")
     try:
         eigen = (
             nx.eigenvector_centrality_numpy(g) if g.number_of_edges() > 1 else dict.fromkeys(g, 0.0)

@@ -294,7 +294,9 @@ def test_hostile_names_in_an_evolution_map_stay_text(evo, tmp_path):
     page = path.read_text(encoding="utf-8")
     for needle in ("<script>window", "<img src=x", "<b>Lille", "<test>"):
         assert needle not in page
-    assert page.count("</script>") == 4  # the data, the cards, vis-network, our script
+    assert (
+        page.count("</script>") == 5
+    )  # the data, the cards, the provenance, vis-network, our script
     assert "<title>Évolution du territoire · Bray &lt;test&gt;</title>" in page
     labels = {n["id"]: n["label"] for n in page_data(page)["nodes"]}
     assert (labels["X"], labels["Y"]) == (GONE, NEW)

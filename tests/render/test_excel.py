@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 
 import territoire_graphe as tg
 from territoire_graphe.messages import CATALOGUES, text
-from territoire_graphe.render.excel import to_excel
+from territoire_graphe.render.excel_report import to_excel
 from territoire_graphe.render.safe_cells import (
     csv_text,
     excel_value,

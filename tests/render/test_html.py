@@ -59,7 +59,9 @@ def test_hostile_names_never_reach_the_page_as_markup(hostile, make_diagnosis):
         "\u2028",
     ):
         assert needle not in page
-    assert page.count("</script>") == 4  # the data, the cards, vis-network and our script
+    assert (
+        page.count("</script>") == 5
+    )  # the data, the cards, the provenance, vis-network and our script
     data = data_of(page)
     assert [n["label"] for n in data["nodes"]][: len(HOSTILE)] == HOSTILE  # kept as text
 

@@ -56,7 +56,15 @@ _SKIP = {"id", "name", "source"}
 
 @dataclass
 class Merge:
-    """The merged territory, how each actor of each source was matched, and the conflicts."""
+    """The merged territory, how each actor of each source was matched, and the conflicts.
+
+    Examples
+    --------
+    >>> import territoire_graphe as tg
+    >>> t = tg.Territory.from_records(actors=[{"id": "a", "name": "Mairie", "type": "commune"}])
+    >>> isinstance(tg.merge([t, t]), tg.Merge)
+    True
+    """
 
     territory: Territory
     matches: pd.DataFrame
@@ -76,7 +84,41 @@ def merge(
     review: PathLike | None = None,
     lang: str | None = None,
 ) -> Merge:
-    """Merge territories into one (see the module text for the rules)."""
+    """Merge territories into one (see the module text for the rules).
+
+    Parameters
+    ----------
+    territories : sequence of Territory or path
+        The sources, most trusted first; paths are read with :func:`~territoire_graphe.read`.
+    review : path, optional
+        A review workbook (from :meth:`Merge.write_review`) whose decisions apply.
+    lang : str, optional
+        Language of the problems and of the review (default: ``$TERRITOIRE_GRAPHE_LANG``,
+        else French).
+
+    Returns
+    -------
+    Merge
+        The merged ``territory``, how each source's actors were ``matches``-ed, and the
+        ``conflicts`` between sources.
+
+    Raises
+    ------
+    ValueError
+        If ``territories`` is empty.
+    InputError
+        If a path cannot be read as a territory.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, territoire_graphe as tg
+    >>> t = tg.Territory.from_records(actors=[{"id": "a", "name": "Mairie", "type": "commune"},
+    ...     {"id": "b", "name": "Asso", "type": "association"}], name="T")
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> m = tg.merge([t, t])
+    >>> len(m.territory.actors), len(m.conflicts)
+    (2, 0)
+    """
     lang = resolve_lang(lang)
     loaded = [t if isinstance(t, Territory) else read(t, lang=lang) for t in territories]
     if not loaded:

@@ -32,12 +32,42 @@ def write_questionnaire(
 ) -> list[Path] | Path:
     """Write the questionnaires of a survey of the actors of ``t`` (a roster).
 
-    ``form="excel"``: one workbook per actor in the folder ``path`` (returns their paths,
-    in roster order); ``form="xlsform"``: one XLSForm for KoboToolbox / ODK / Enketo at
-    ``path`` (an .xlsx; a folder gets ``questionnaire_kobo.xlsx`` inside). Texts in ``lang``
-    (French by default). ``sender`` (who sends it: a name, an organisation) and ``contact``
-    (how to reply: an e-mail address, a phone number) are printed at the top of each
-    workbook and in the form's opening note; without them nothing is printed.
+    Parameters
+    ----------
+    t : Territory or path
+        The roster: the actors to survey.
+    path : str or path-like
+        ``form="excel"``: the folder of the workbooks; ``form="xlsform"``: the ``.xlsx``
+        XLSForm (a folder gets ``questionnaire_kobo.xlsx`` inside).
+    form : {"excel", "xlsform"}, default "excel"
+        One workbook per actor, or one XLSForm for KoboToolbox / ODK / Enketo.
+    lang : str, optional
+        Language of the texts (default: ``$TERRITOIRE_GRAPHE_LANG``, else French).
+    sender, contact : str, optional
+        Who sends it (a name, an organisation) and how to reply (an e-mail address, a
+        phone number), printed at the top of each workbook and in the form's opening
+        note; without them nothing is printed.
+
+    Returns
+    -------
+    list of Path or Path
+        The workbooks, in roster order (``"excel"``); the XLSForm (``"xlsform"``).
+
+    Raises
+    ------
+    ValueError
+        If ``form`` is neither ``"excel"`` nor ``"xlsform"``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, territoire_graphe as tg
+    >>> t = tg.Territory.from_records(actors=[{"id": "a", "name": "Mairie", "type": "commune"},
+    ...     {"id": "b", "name": "Asso", "type": "association"}], name="T")
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> [p.name for p in tg.write_questionnaire(t, folder / "q")]
+    ['questionnaire_mairie.xlsx', 'questionnaire_asso.xlsx']
+    >>> tg.write_questionnaire(t, folder / "kobo.xlsx", form="xlsform").name
+    'kobo.xlsx'
     """
     lang = resolve_lang(lang)
     roster = t if isinstance(t, Territory) else read(t, lang=lang)

@@ -51,7 +51,17 @@ PathLike = str | os.PathLike[str]
 
 @dataclass
 class Survey:
-    """The result of reading answers: the territory, how names were matched, who answered."""
+    """The result of reading answers: the territory, how names were matched, who answered.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, territoire_graphe as tg
+    >>> t = tg.Territory.from_records(actors=[{"id": "a", "name": "Mairie", "type": "commune"}])
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = tg.write_questionnaire(t, folder)
+    >>> isinstance(tg.read_survey(folder, roster=t), tg.Survey)
+    True
+    """
 
     territory: Territory
     matches: pd.DataFrame
@@ -66,12 +76,45 @@ class Survey:
         return float(self.respondents.mean()) if len(self.respondents) else 0.0
 
     def non_respondents(self) -> pd.DataFrame:
-        """The actors who have not answered yet, with every column of the roster (to chase them)."""
+        """The actors who have not answered yet, with every column of the roster (to chase them).
+
+        Returns
+        -------
+        pandas.DataFrame
+            Rows of the roster's actors table.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib, territoire_graphe as tg
+        >>> t = tg.Territory.from_records(actors=[{"id": "a", "name": "Mairie", "type": "commune"},
+        ...     {"id": "b", "name": "Asso", "type": "association"}], name="T")
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = tg.write_questionnaire(t, folder / "q")
+        >>> tg.read_survey(folder / "q", roster=t).non_respondents().index.tolist()
+        []
+        """
         actors = self.territory.actors
         return actors.loc[~self.respondents.reindex(actors.index, fill_value=False)]
 
     def to_review(self) -> list[dict[str, Any]]:
-        """The rows of the review: names not matched exactly, then the decisions already taken."""
+        """The rows of the review: names not matched exactly, then the decisions already taken.
+
+        Returns
+        -------
+        list of dict
+            ``cited``, ``role``, ``seen_in``, ``status``, ``score``, ``proposed``,
+            ``proposed_id``, ``candidates``; then the decisions of the review read.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib, territoire_graphe as tg
+        >>> t = tg.Territory.from_records(actors=[{"id": "a", "name": "Mairie", "type": "commune"},
+        ...     {"id": "b", "name": "Asso", "type": "association"}], name="T")
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = tg.write_questionnaire(t, folder / "q")
+        >>> tg.read_survey(folder / "q", roster=t).to_review()  # every name matched exactly
+        []
+        """
         names = actor_names(self.territory)
         rows = []
         for match in self.matches.itertuples(index=False):
@@ -98,7 +141,33 @@ class Survey:
         return rows + self._decided
 
     def write_review(self, path: PathLike) -> Path:
-        """Write the review workbook: the names to check, their candidates, a decision column."""
+        """Write the review workbook: the names to check, their candidates, a decision column.
+
+        Parameters
+        ----------
+        path : str or path-like
+            The ``.xlsx`` file to write.
+
+        Returns
+        -------
+        Path
+            The path written.
+
+        Raises
+        ------
+        OSError
+            If the file cannot be written.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib, territoire_graphe as tg
+        >>> t = tg.Territory.from_records(actors=[{"id": "a", "name": "Mairie", "type": "commune"},
+        ...     {"id": "b", "name": "Asso", "type": "association"}], name="T")
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = tg.write_questionnaire(t, folder / "q")
+        >>> tg.read_survey(folder / "q", roster=t).write_review(folder / "revue.xlsx").name
+        'revue.xlsx'
+        """
         names = actor_names(self.territory)
         return write_review(self.to_review(), path, names=names, lang=self.lang)
 
@@ -116,12 +185,49 @@ def read_survey(
 ) -> Survey:
     """Read the answers to a survey of the actors of ``roster``.
 
-    ``answers``: a folder of filled questionnaires, one or several files (questionnaire
-    workbooks, KoboToolbox / ODK exports of our XLSForm, form-tool exports in the grid or
-    free-text layout of FORMAT.md section 4). ``review``: a review workbook whose decisions
-    apply. ``ties="confirmed"`` keeps, between two respondents, only the relations both
-    declared. ``respondent`` names the respondent's column, ``partners`` the free-text
-    columns, ``relation_type`` the type a ticked cell means. Problems are reported in ``lang``.
+    Parameters
+    ----------
+    answers : path or sequence of paths
+        A folder of filled questionnaires, one or several files (questionnaire workbooks,
+        KoboToolbox / ODK exports of our XLSForm, form-tool exports in the grid or free-text
+        layout of FORMAT.md section 4).
+    roster : Territory or path
+        The actors surveyed.
+    review : path, optional
+        A review workbook whose decisions apply.
+    ties : {"declared", "confirmed"}, default "declared"
+        ``"confirmed"`` keeps, between two respondents, only the relations both declared.
+    respondent : str, optional
+        The respondent's column of a form-tool export.
+    partners : sequence of str, optional
+        The free-text columns naming partners.
+    relation_type : str, default "interconnaissance"
+        The type a ticked cell means.
+    lang : str, optional
+        Language of the problems (default: ``$TERRITOIRE_GRAPHE_LANG``, else French).
+
+    Returns
+    -------
+    Survey
+        The territory, how names were matched, who answered.
+
+    Raises
+    ------
+    ValueError
+        If ``ties`` is neither ``"declared"`` nor ``"confirmed"``.
+    InputError
+        Listing every problem of the answers.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, territoire_graphe as tg
+    >>> t = tg.Territory.from_records(actors=[{"id": "a", "name": "Mairie", "type": "commune"},
+    ...     {"id": "b", "name": "Asso", "type": "association"}], name="T")
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = tg.write_questionnaire(t, folder / "q")
+    >>> s = tg.read_survey(folder / "q", roster=t)
+    >>> s.response_rate, len(s.territory.actors)
+    (1.0, 2)
     """
     lang = resolve_lang(lang)
     if ties not in ("declared", "confirmed"):

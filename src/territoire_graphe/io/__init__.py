@@ -38,18 +38,40 @@ def read(
 ) -> Territory:
     """Read a territory from a workbook, a folder of CSV files, Kumu, GraphML, GEXF or Gephi.
 
-    ``name`` defaults to the file name, ``date`` to a date or year found in it
-    (``pays_de_bray_2024.xlsx`` -> 2024). ``columns`` names the columns of a plain
-    table the reader cannot guess (``{"name": "NOM DU LIEU", "source": "De"}``:
-    field -> header as written). Problems are reported in ``lang``
-    (French by default). Raises :class:`InputError` listing every error; the
-    warnings are in ``Territory.warnings``.
+    Reading is bounded by ``limits``: a file that would take far more memory than its
+    content is refused with a clear problem. Raise a limit for a file that really is that
+    large: ``read(path, limits=Limits(sheet_cells=50_000_000))``.
 
-    Reading is bounded by ``limits`` (:class:`Limits`: file size, inflated size,
-    sheet extent, cell size, JSON nesting): a file that would take far more memory
-    than its content is refused with a clear problem. Raise a limit for a file that
-    really is that large: ``read(path, limits=Limits(sheet_cells=50_000_000))``.
+    Parameters
+    ----------
+    path : str or path-like
+        A workbook (``.xlsx``, ``.ods``...), a CSV file or folder, a Kumu workbook, a
+        GraphML, GEXF, JSON, Pajek or GML file, or a folder holding a Gephi node and edge table.
+    name : str, optional
+        The territory's name (default: the file name).
+    date : date, str or int, optional
+        Its date (default: a date or year found in the file name,
+        ``pays_de_bray_2024.xlsx`` -> 2024).
+    lang : str, optional
+        Language of the problems (default: ``$TERRITOIRE_GRAPHE_LANG``, else French).
+    limits : Limits, optional
+        File size, inflated size, sheet extent, cell size, JSON nesting (default: ``Limits()``).
+    columns : mapping, optional
+        The columns of a plain table the reader cannot guess, field -> header as written
+        (``{"name": "NOM DU LIEU", "source": "De"}``).
 
+    Returns
+    -------
+    Territory
+        Its warnings (problems that did not stop the reading) in ``Territory.warnings``.
+
+    Raises
+    ------
+    InputError
+        Listing every problem (file, sheet, row, column, code, message, hint).
+
+    Examples
+    --------
     >>> from territoire_graphe.data import sample_path
     >>> t = read(sample_path("colombelles_tzcld.xlsx"))
     >>> len(t.actors) > 30
@@ -105,7 +127,7 @@ def read_raw(
 
         raw = read_csv_file(path, display=display, lang=lang, limits=limits)
     elif suffix == ".graphml":
-        from .graphml import read_graphml
+        from .graphml_reader import read_graphml
 
         raw = read_graphml(path, display=display, lang=lang, limits=limits)
     elif suffix in (".json", ".cyjs"):

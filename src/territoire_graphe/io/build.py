@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..messages import locale_for
 from ..model import Territory
+from ..provenance import is_provenance_sheet
 from ..text_keys import key
 from ..vocabulary import Vocabulary, default_vocabulary
 from .entities import Registry, given_ids, read_entities
@@ -167,6 +168,8 @@ def _classify(
             continue
         if key(sheet.name) in IGNORED_SHEET_KEYS and not holds_table(sheet):
             continue  # instructions; one holding a table is kept as an extra sheet, warned
+        if is_provenance_sheet(sheet.name, sheet.header, sheet.rows):
+            continue  # what an export wrote of its making (export_kumu), not data
         spec = sheet_for(sheet.name)
         if spec is None:
             if sheet.header or sheet.rows:

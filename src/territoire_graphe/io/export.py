@@ -55,17 +55,13 @@ The territory is never modified.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
-import math
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from ..messages import resolve_lang, text
@@ -79,13 +75,13 @@ from ..model import (
     Territory,
 )
 from ..render.safe_cells import csv_escape
-from ..vocabulary import default_vocabulary
 from .export_gexf import to_gexf as to_gexf  # GEXF 1.3 lives in its own module
+from .export_graph import _collect, _flat, _labelled, _metrics, _native, _present, export_provenance
+from .export_graph import type_rows as type_rows  # read by collect.workbook
 from .outputs import atomic_path, write_text
-from .schema import SHEETS_BY_NAME, match_columns
+from .schema import SHEETS_BY_NAME
 
 PathLike = str | os.PathLike[str]
-_PROVENANCE = ("sheet", "row")
 _FAMILY_SHEETS = {"lien": "relations", "flux": "flows", "interdependance": "dependencies"}
 _KIND_WORDS = {
     "actor": "acteur",
@@ -93,21 +89,6 @@ _KIND_WORDS = {
     "collective": "collectif",
     "function": "fonction",
 }
-
-
-@dataclass
-class _Graph:
-    """The territory as nodes and edges, with plain Python values (None for missing)."""
-
-    nodes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
-    edges: list[tuple[str, str, str, dict[str, Any], bool]] = field(default_factory=list)
-    graph: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def directed(self) -> bool:
-        """The default direction of the file: undirected when every relation is."""
-        relations = [e for e in self.edges if e[3].get("kind") == "relation"]
-        return not relations or any(e[4] for e in relations)
 
 
 def to_graphml(
@@ -118,19 +99,59 @@ def to_graphml(
     people: str = "show",
     lang: str | None = None,
 ) -> Path:
-    """Write the territory as GraphML (metrics of ``diagnosis`` as node attributes).
+    """Write the territory as GraphML (networkx, igraph, Gephi, yEd read it).
 
-    ``people`` is ``"show"``, ``"pseudonymise"`` or ``"hide"`` (:mod:`.export_people`).
+    Every table of the territory is there (:mod:`.export`); reading the file back with
+    :func:`~territoire_graphe.read` gives the same territory.
+    Parameters
+    ----------
+    t : Territory
+        The territory to write (never modified).
+    path : str or path-like
+        The ``.graphml`` file to write (replaced if it exists, never half-written).
+    diagnosis : Diagnosis, optional
+        Adds every column of ``diagnosis.actors`` the actors table lacks (degree,
+        betweenness, community...) to the actor nodes; its provenance is written too.
+    people : {"show", "pseudonymise", "hide"}, default "show"
+        ``"pseudonymise"`` names people "Personne 1"...; ``"hide"`` leaves them out (their
+        ties become their organisation's), and no person's name is anywhere in the file.
+    lang : str, optional
+        Language of the error messages (default: ``$TERRITOIRE_GRAPHE_LANG``, else French).
+
+    Returns
+    -------
+    Path
+        The path written. The graph-level ``provenance`` data key holds the provenance (JSON).
+
+    Raises
+    ------
+    ValueError
+        If ``people`` is not one of the three modes (the message lists them).
+    OSError
+        If the file cannot be written (the folder does not exist, no permission).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, networkx as nx, territoire_graphe as tg
+    >>> t = tg.read(tg.sample_path("colombelles_tzcld.xlsx"))
+    >>> path = tg.to_graphml(t, pathlib.Path(tempfile.mkdtemp()) / "t.graphml")
+    >>> g = nx.read_graphml(path)
+    >>> g.number_of_nodes() == len(t.actors) + len(t.collectives) + len(t.people)
+    True
     """
     from .export_people import restrict_people
     from .graphml import write_graphml
 
+    code = resolve_lang(lang)
     g = _collect(t, diagnosis)
-    nodes, edges = restrict_people(g.nodes, g.edges, t, people, resolve_lang(lang))
+    nodes, edges = restrict_people(g.nodes, g.edges, t, people, code)
     graph = {
         k: json.dumps(v, ensure_ascii=False, sort_keys=True) if isinstance(v, list | dict) else v
         for k, v in g.graph.items()
     }
+    graph["provenance"] = export_provenance(
+        "graphml", t, diagnosis, people=people, lang=code
+    ).to_json()
     path = Path(path)
     write_graphml(
         path,
@@ -152,16 +173,55 @@ def to_json(
 ) -> Path:
     """Write the territory as networkx node-link JSON (deterministic: sorted keys, stable order).
 
-    ``people`` is ``"show"``, ``"pseudonymise"`` or ``"hide"`` (:mod:`.export_people`).
+    ``networkx.node_link_graph(data, edges="edges")`` reads it, and so does
+    :func:`~territoire_graphe.read`.
+    Parameters
+    ----------
+    t : Territory
+        The territory to write (never modified).
+    path : str or path-like
+        The ``.json`` file to write (replaced if it exists, never half-written).
+    diagnosis : Diagnosis, optional
+        Adds every column of ``diagnosis.actors`` the actors table lacks (degree,
+        betweenness, community...) to the actor nodes; its provenance is written too.
+    people : {"show", "pseudonymise", "hide"}, default "show"
+        ``"pseudonymise"`` names people "Personne 1"...; ``"hide"`` leaves them out (their
+        ties become their organisation's), and no person's name is anywhere in the file.
+    lang : str, optional
+        Language of the error messages (default: ``$TERRITOIRE_GRAPHE_LANG``, else French).
+
+    Returns
+    -------
+    Path
+        The path written; ``graph.provenance`` holds the provenance.
+
+    Raises
+    ------
+    ValueError
+        If ``people`` is not one of the three modes (the message lists them).
+    OSError
+        If the file cannot be written (the folder does not exist, no permission).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, json, territoire_graphe as tg
+    >>> t = tg.read(tg.sample_path("colombelles_tzcld.xlsx"))
+    >>> data = json.loads(tg.to_json(t, pathlib.Path(tempfile.mkdtemp()) / "t.json").read_text())
+    >>> data["graph"]["name"], len(data["nodes"]) > 40
+    ('colombelles tzcld', True)
     """
     import networkx as nx
 
     from .export_people import restrict_people
 
+    code = resolve_lang(lang)
     g = _collect(t, diagnosis)
-    nodes, edges = restrict_people(g.nodes, g.edges, t, people, resolve_lang(lang))
+    nodes, edges = restrict_people(g.nodes, g.edges, t, people, code)
     graph = nx.MultiDiGraph()
     graph.graph.update({k: v for k, v in g.graph.items() if v is not None})
+    graph.graph["provenance"] = export_provenance(
+        "json", t, diagnosis, people=people, lang=code
+    ).to_dict()
     for node, attrs in nodes:
         graph.add_node(node, **_present(attrs))
     rank = {}
@@ -177,192 +237,6 @@ def to_json(
         encoding="utf-8",
     )
     return path
-
-
-# -- the territory as a graph -------------------------------------------------------------
-def _collect(t: Territory, diagnosis: Any) -> _Graph:
-    g = _Graph()
-    columns = {k: list(v) for k, v in t.graph.graph.get("columns", {}).items()}
-    offers = {
-        what: _offers_by_actor(table, what)
-        for what, table in (("resources", t.resources), ("needs", t.needs))
-    }
-    metrics, metric_columns = _metrics(diagnosis, list(t.actors.columns))
-    for kind, table in (("actor", t.actors), ("collective", t.collectives), ("person", t.people)):
-        for node_id, row in zip(table.index, table.to_dict("records"), strict=True):
-            attrs: dict[str, Any] = {"kind": kind}
-            attrs.update((str(c), _native(v)) for c, v in row.items())
-            if kind == "actor":
-                for what in ("resources", "needs"):
-                    attrs[what] = offers[what].get(node_id)
-                for column in metric_columns:
-                    has = metrics is not None and node_id in metrics.index
-                    attrs[column] = (
-                        _native(metrics.at[node_id, column])
-                        if has and metrics is not None
-                        else None
-                    )
-            g.nodes.append((str(node_id), attrs))
-    for number, row in enumerate(t.relations.to_dict("records")):
-        attrs = {"kind": "relation"}
-        attrs.update(
-            (str(c), _native(v))
-            for c, v in row.items()
-            if c not in ("source", "target", *_PROVENANCE)
-        )
-        g.edges.append(
-            (str(row["source"]), str(row["target"]), f"r{number}", attrs, bool(row["directed"]))
-        )
-    for number, row in enumerate(t.memberships.to_dict("records")):
-        attrs = {"kind": "membership"}
-        attrs.update(
-            (str(c), _native(v))
-            for c, v in row.items()
-            if c not in ("actor", "collective", *_PROVENANCE)
-        )
-        g.edges.append((str(row["actor"]), str(row["collective"]), f"m{number}", attrs, True))
-    for person, actor in t.people["actor"].items():
-        if _native(actor) is not None:
-            g.edges.append((str(person), str(actor), f"p-{person}", {"kind": "affiliation"}, True))
-    g.graph = {
-        "name": t.name,
-        "date": _native(t.date),
-        "types": type_rows(t) or None,
-        "columns": columns,
-    }
-    return g
-
-
-def _metrics(diagnosis: Any, taken: list[str]) -> tuple[pd.DataFrame | None, list[str]]:
-    """The diagnosis table and those of its columns the actors table does not already have."""
-    table = getattr(diagnosis, "actors", None)
-    if not isinstance(table, pd.DataFrame):
-        return None, []
-    new = [
-        str(c) for c in table.columns if c not in taken and not match_columns("actors", [str(c)])[0]
-    ]
-    return table, new
-
-
-def _offers_by_actor(table: pd.DataFrame, what: str) -> dict[str, list[dict[str, Any]]]:
-    out: dict[str, list[dict[str, Any]]] = {}
-    for row in table.to_dict("records"):
-        item = {str(c): _native(v) for c, v in row.items() if c not in ("actor", *_PROVENANCE)}
-        out.setdefault(str(row["actor"]), []).append(item)
-    return out
-
-
-def type_rows(t: Territory) -> list[dict[str, Any]]:
-    """The territory's own types, as rows of the ``types`` sheet (English field names).
-
-    Every type the workbook declared (or overrode), and every relation type whose
-    family differs from what the default vocabulary would give it.
-    """
-    rows: list[dict[str, Any]] = []
-    default = default_vocabulary()
-    covered: set[str] = set()
-    for kind, entries in t.vocabulary.entries.items():
-        for entry in entries.values():
-            if not entry.custom:
-                continue
-            row: dict[str, Any] = {"type": entry.name, "kind": kind}
-            if kind == "relation":
-                row.update(family=entry.family, directed=entry.directed)
-            if entry.color:
-                row["color"] = entry.color
-            if entry.label_en and entry.label_en != entry.name:
-                row["label"] = entry.label_en
-            rows.append({k: v for k, v in row.items() if v is not None})
-            if kind == "relation":
-                covered.add(entry.name)
-    if len(t.relations):
-        pairs = t.relations[["type", "family"]].drop_duplicates().itertuples(index=False)
-        for type_name, family in pairs:
-            if type_name in covered:
-                continue
-            known = default.get("relation", type_name)
-            if (known.family if known is not None else "lien") != family:
-                rows.append({"type": type_name, "kind": "relation", "family": family})
-                covered.add(type_name)
-    return rows
-
-
-def _mark_empty_columns(g: _Graph, t: Territory) -> None:
-    """GEXF has no place for a column that is empty everywhere: write it as empty text."""
-    columns = t.graph.graph.get("columns", {})
-    for items, kind_of in (
-        (g.nodes, lambda item: item[1]["kind"]),
-        (g.edges, lambda item: item[3]["kind"]),
-    ):
-        by_kind: dict[str, list[dict[str, Any]]] = {}
-        for item in items:
-            by_kind.setdefault(kind_of(item), []).append(item[1] if len(item) == 2 else item[3])
-        for kind, records in by_kind.items():
-            for column in columns.get(kind, []):
-                if all(r.get(column) is None for r in records):
-                    for record in records:
-                        record[column] = ""
-
-
-# -- values ----------------------------------------------------------------------------------
-def _native(value: Any) -> Any:
-    """A plain Python value: None for every kind of missing, ISO text for dates."""
-    if value is None or value is pd.NaT:
-        return None
-    if isinstance(value, dt.datetime):
-        stamp = pd.Timestamp(value)
-        return (
-            stamp.date().isoformat()
-            if stamp == stamp.normalize() and stamp.tz is None
-            else stamp.isoformat()
-        )
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, np.generic):
-        return _native(value.item())
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if isinstance(value, list | tuple):
-        return [_native(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): _native(v) for k, v in value.items()}
-    if not isinstance(value, str | int | float | bool) and pd.isna(value):
-        return None
-    return value
-
-
-def _labelled(attrs: dict[str, Any], shown: str) -> dict[str, Any]:
-    """GraphML has no label of its own: a ``label`` attribute (name, relation type) for Gephi
-    and yEd to show; reading drops it again as it only repeats that column."""
-    if attrs.get("kind") not in ("actor", "collective", "person", "relation"):
-        return attrs
-    return {"kind": attrs["kind"], "label": attrs.get(shown), **attrs}
-
-
-def _present(attrs: dict[str, Any]) -> dict[str, Any]:
-    """Attributes with a value (JSON): empty lists and missing values left out."""
-    return {
-        k: v
-        for k, v in attrs.items()
-        if v is not None and v != [] and not (isinstance(v, float) and math.isinf(v))
-    }
-
-
-def _flat(attrs: dict[str, Any]) -> dict[str, Any]:
-    """Attributes XML can hold: lists of text joined with ``;``, lists of records as JSON."""
-    out: dict[str, Any] = {}
-    for name, value in attrs.items():
-        if isinstance(value, list):
-            if not value:
-                value = None
-            elif all(isinstance(v, dict) for v in value):
-                value = json.dumps(value, ensure_ascii=False, sort_keys=True)
-            else:
-                value = "; ".join(str(v) for v in value if v is not None)
-        elif isinstance(value, dict):
-            value = json.dumps(value, ensure_ascii=False, sort_keys=True)
-        out[name] = value
-    return out
 
 
 # -- CSV -------------------------------------------------------------------------------------
@@ -382,11 +256,44 @@ def to_csv(
     Files: ``acteurs.csv``, ``relations.csv``, ``flux.csv``, ``interdependances.csv``,
     ``collectifs.csv``, ``adhesions.csv``, ``ressources.csv``, ``besoins.csv``,
     ``personnes.csv``, ``types.csv``, and the workbook's other sheets under their
-    own name. Returns the folder.
+    own name; UTF-8 with BOM, ``;`` and decimal commas, as French Excel opens them.
+    With ``people`` other than ``"show"``, people's names are replaced in every text cell.
+    Parameters
+    ----------
+    t : Territory
+        The territory to write (never modified).
+    folder : str or path-like
+        The folder to write into (created if needed); its CSV files of the same names are replaced.
+    diagnosis : Diagnosis, optional
+        Adds every column of ``diagnosis.actors`` the actors table lacks (degree,
+        betweenness, community...) to the actor nodes; its provenance is written too.
+    people : {"show", "pseudonymise", "hide"}, default "show"
+        ``"pseudonymise"`` names people "Personne 1"...; ``"hide"`` leaves them out (their
+        ties become their organisation's), and no person's name is anywhere in the file.
+    lang : str, optional
+        Language of the error messages (default: ``$TERRITOIRE_GRAPHE_LANG``, else French).
 
-    ``people`` is ``"show"``, ``"pseudonymise"`` (people named "Personne 1"...) or
-    ``"hide"`` (no people: their relations, memberships, resources and needs are their
-    organisation's); either way their names are replaced in every text cell.
+    Returns
+    -------
+    Path
+        The folder; ``provenance.json`` beside the CSV files holds the provenance.
+
+    Raises
+    ------
+    ValueError
+        If ``people`` is not one of the three modes (the message lists them).
+    OSError
+        If the file cannot be written (the folder does not exist, no permission).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, territoire_graphe as tg
+    >>> t = tg.read(tg.sample_path("colombelles_tzcld.xlsx"))
+    >>> folder = tg.to_csv(t, pathlib.Path(tempfile.mkdtemp()) / "csv", people="hide")
+    >>> sorted(p.name for p in folder.iterdir())[:3]
+    ['acteurs.csv', 'adhesions.csv', 'besoins.csv']
+    >>> len(tg.read(folder).people)
+    0
     """
     from ..render.people import normalise_people
     from .export_people import scrubber
@@ -466,6 +373,8 @@ def to_csv(
             for number in range(1, len(shown_people) + 1)
         ]
     write("people", shown_people, ("id", *PEOPLE_COLUMNS), columns.get("person", []))
+    provenance = export_provenance("csv", t, diagnosis, people=mode, lang=code)
+    write_text(folder / "provenance.json", provenance.to_json(indent=1) + "\n", encoding="utf-8")
     types = pd.DataFrame(
         type_rows(t), columns=["type", "kind", "family", "directed", "color", "label"]
     )

@@ -50,9 +50,36 @@ def to_gexf(
 ) -> Path:
     """Write the territory as GEXF 1.3 for Gephi: the map's colours, sizes and positions.
 
-    ``diagnosis`` adds its metrics as node attributes and sizes actors by
-    betweenness; ``people`` is ``"show"``, ``"pseudonymise"`` or ``"hide"``.
+    With ``diagnosis``, actors are sized by betweenness as on the map.
+    Parameters
+    ----------
+    t : Territory
+        The territory to write (never modified).
+    path : str or path-like
+        The ``.gexf`` file to write (replaced if it exists).
+    diagnosis : Diagnosis, optional
+        Adds every column of ``diagnosis.actors`` the actors table lacks (degree,
+        betweenness, community...) to the actor nodes; its provenance is written too.
+    people : {"show", "pseudonymise", "hide"}, default "show"
+        ``"pseudonymise"`` names people "Personne 1"...; ``"hide"`` leaves them out (their
+        ties become their organisation's), and no person's name is anywhere in the file.
+    lang : str, optional
+        Language of the error messages (default: ``$TERRITOIRE_GRAPHE_LANG``, else French).
 
+    Returns
+    -------
+    Path
+        The path written; the ``<meta>`` description holds the name, then the provenance (JSON).
+
+    Raises
+    ------
+    ValueError
+        If ``people`` is not one of the three modes (the message lists them).
+    OSError
+        If the file cannot be written (the folder does not exist, no permission).
+
+    Examples
+    --------
     >>> import tempfile, networkx as nx, territoire_graphe as tg
     >>> from territoire_graphe.data import sample_path
     >>> t = tg.read(sample_path("colombelles_tzcld.xlsx"))
@@ -60,7 +87,7 @@ def to_gexf(
     >>> nx.read_gexf(path).number_of_nodes() == len(t.actors) + len(t.collectives) + len(t.people)
     True
     """
-    from .export import _collect, _flat, _mark_empty_columns, type_rows
+    from .export_graph import _collect, _flat, _mark_empty_columns, export_provenance, type_rows
 
     code = resolve_lang(lang)
     g = _collect(t, diagnosis)
@@ -73,7 +100,8 @@ def to_gexf(
         [(n, _flat(a)) for n, a in nodes],
         [(u, v, k, _flat(a), d) for u, v, k, a, d in edges],
         directed=g.directed,
-        description=t.name,
+        # the name, then the provenance as JSON on a line of its own
+        description=f"{t.name}\n{export_provenance('gexf', t, diagnosis, people=people, lang=code).to_json()}",
         drawing=map_drawing(t, diagnosis, lang=code),
     )
     return path

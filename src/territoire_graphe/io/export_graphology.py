@@ -40,8 +40,37 @@ def to_graphology(
     people: str = "show",
     lang: str | None = None,
 ) -> Path:
-    """Write the territory as graphology JSON, drawn as the map draws it.
+    """Write the territory as graphology JSON (sigma.js, Retina), drawn as the map draws it.
 
+    Parameters
+    ----------
+    t : Territory
+        The territory to write (never modified).
+    path : str or path-like
+        The ``.json`` file to write (replaced if it exists).
+    diagnosis : Diagnosis, optional
+        Adds every column of ``diagnosis.actors`` the actors table lacks (degree,
+        betweenness, community...) to the actor nodes; its provenance is written too.
+    people : {"show", "pseudonymise", "hide"}, default "show"
+        ``"pseudonymise"`` names people "Personne 1"...; ``"hide"`` leaves them out (their
+        ties become their organisation's), and no person's name is anywhere in the file.
+    lang : str, optional
+        Language of the error messages (default: ``$TERRITOIRE_GRAPHE_LANG``, else French).
+
+    Returns
+    -------
+    Path
+        The path written; the top-level ``attributes.provenance`` holds the provenance.
+
+    Raises
+    ------
+    ValueError
+        If ``people`` is not one of the three modes (the message lists them).
+    OSError
+        If the file cannot be written (the folder does not exist, no permission).
+
+    Examples
+    --------
     >>> import tempfile, json, territoire_graphe as tg
     >>> from territoire_graphe.data import sample_path
     >>> t = tg.read(sample_path("colombelles_tzcld.xlsx"))
@@ -49,7 +78,7 @@ def to_graphology(
     >>> all({"x", "y", "size", "color", "label"} <= set(n["attributes"]) for n in data["nodes"])
     True
     """
-    from .export import _collect, _present
+    from .export_graph import _collect, _present, export_provenance
 
     code = resolve_lang(lang)
     g = _collect(t, diagnosis)
@@ -79,7 +108,13 @@ def to_graphology(
         out_edges.append(edge)
     graph = {k: v for k, v in g.graph.items() if v is not None}
     data = {
-        "attributes": {**_json(graph), "creator": CREATOR},
+        "attributes": {
+            **_json(graph),
+            "creator": CREATOR,
+            "provenance": export_provenance(
+                "graphology", t, diagnosis, people=people, lang=code
+            ).to_dict(),
+        },
         "options": {"type": "mixed", "multi": True, "allowSelfLoops": True},
         "nodes": out_nodes,
         "edges": out_edges,
@@ -102,6 +137,36 @@ def to_geojson(
 ) -> Path:
     """Write the actors that have coordinates as a GeoJSON FeatureCollection (uMap, QGIS).
 
+    Actors without a latitude and a longitude are counted, not placed.
+    Parameters
+    ----------
+    t : Territory
+        The territory to write (never modified).
+    path : str or path-like
+        The ``.geojson`` file to write (replaced if it exists).
+    diagnosis : Diagnosis, optional
+        Adds every column of ``diagnosis.actors`` the actors table lacks (degree,
+        betweenness, community...) to the actor nodes; its provenance is written too.
+    people : {"show", "pseudonymise", "hide"}, default "show"
+        ``"pseudonymise"`` names people "Personne 1"...; ``"hide"`` leaves them out (their
+        ties become their organisation's), and no person's name is anywhere in the file.
+    lang : str, optional
+        Language of the error messages (default: ``$TERRITOIRE_GRAPHE_LANG``, else French).
+
+    Returns
+    -------
+    Path
+        The path written; the top-level member ``provenance`` holds the provenance.
+
+    Raises
+    ------
+    ValueError
+        If ``people`` is not one of the three modes (the message lists them).
+    OSError
+        If the file cannot be written (the folder does not exist, no permission).
+
+    Examples
+    --------
     >>> import tempfile, json, territoire_graphe as tg
     >>> from territoire_graphe.model import Territory
     >>> t = Territory.from_records(actors=[
@@ -111,7 +176,7 @@ def to_geojson(
     >>> [f["geometry"]["coordinates"] for f in data["features"]], data["territoire_graphe"]
     ([[3.1, 50.6]], {'actors': 2, 'without_coordinates': 1})
     """
-    from .export import _collect, _present
+    from .export_graph import _collect, _present, export_provenance
 
     code = resolve_lang(lang)
     scrub = scrubber(t, people, code)
@@ -153,6 +218,10 @@ def to_geojson(
             "actors": len(actors),
             "without_coordinates": len(actors) - len(features),
         },
+        # a foreign member (RFC 7946, section 6.1): readers that do not know it ignore it
+        "provenance": export_provenance(
+            "geojson", t, diagnosis, people=people, lang=code
+        ).to_dict(),
     }
     path = Path(path)
     path.write_text(

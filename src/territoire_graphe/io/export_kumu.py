@@ -56,6 +56,35 @@ def to_kumu(
 ) -> Path:
     """Write the territory in Kumu's import layout (Elements, Connections), read back whole.
 
+    Parameters
+    ----------
+    t : Territory
+        The territory to write (never modified).
+    path : str or path-like
+        The ``.xlsx`` workbook to write (replaced if it exists).
+    diagnosis : Diagnosis, optional
+        Adds every column of ``diagnosis.actors`` the actors table lacks (degree,
+        betweenness, community...) to the actor nodes; its provenance is written too.
+    people : {"show", "pseudonymise", "hide"}, default "show"
+        ``"pseudonymise"`` names people "Personne 1"...; ``"hide"`` leaves them out (their
+        ties become their organisation's), and no person's name is anywhere in the file.
+    lang : str, optional
+        Language of the error messages (default: ``$TERRITOIRE_GRAPHE_LANG``, else French).
+
+    Returns
+    -------
+    Path
+        The path written; its ``provenance`` sheet holds the provenance (not read back as data).
+
+    Raises
+    ------
+    ValueError
+        If ``people`` is not one of the three modes (the message lists them).
+    OSError
+        If the file cannot be written (the folder does not exist, no permission).
+
+    Examples
+    --------
     >>> import tempfile, territoire_graphe as tg
     >>> from territoire_graphe.data import sample_path
     >>> t = tg.read(sample_path("colombelles_tzcld.xlsx"))
@@ -68,7 +97,7 @@ def to_kumu(
     from ..render.people import normalise_people
     from ..render.safe_cells import write_value
     from ..stable_xlsx import stable_zip
-    from .export import _metrics, type_rows
+    from .export_graph import _metrics, export_provenance, type_rows
 
     code = resolve_lang(lang)
     mode = normalise_people(people, code)
@@ -101,6 +130,8 @@ def to_kumu(
                 ],
             )
         )
+    provenance = export_provenance("kumu", t, diagnosis, people=mode, lang=code)
+    sheets.append(("provenance", ["provenance"], [[provenance.to_json()]]))
     book = openpyxl.Workbook()
     book.remove(book.active)
     for name, header, rows in sheets:

@@ -108,12 +108,45 @@ def read_gephi(
     lang: str | None = None,
     limits: Limits | None = None,
 ) -> Territory:
-    """Read a territory from a Gephi node table and edge table (two CSV files).
+    r"""Read a territory from a Gephi node table and edge table (two CSV files).
 
-    ``name`` defaults to the nodes file's name without "nodes" (``bray_nodes.csv``
-    -> ``bray``), else its folder's; ``date`` to a year in that name. Problems
-    name the files and the rows as a spreadsheet numbers them. Reading is bounded by
-    ``limits`` (:class:`~territoire_graphe.Limits`), as for :func:`~territoire_graphe.read`.
+    Problems name the files and the rows as a spreadsheet numbers them.
+
+    Parameters
+    ----------
+    nodes_csv : str or path-like
+        Gephi's node table (``Id``, ``Label`` and attribute columns).
+    edges_csv : str or path-like
+        Gephi's edge table (``Source``, ``Target``, ``Type``, ``Weight``...).
+    name : str, optional
+        The territory's name (default: the nodes file's name without "nodes",
+        ``bray_nodes.csv`` -> ``bray``, else its folder's).
+    date : date, str or int, optional
+        Its date (default: a year in that name).
+    lang : str, optional
+        Language of the problems (default: ``$TERRITOIRE_GRAPHE_LANG``, else French).
+    limits : Limits, optional
+        Bounds on the files read (:class:`~territoire_graphe.Limits`), as for
+        :func:`~territoire_graphe.read`.
+
+    Returns
+    -------
+    Territory
+
+    Raises
+    ------
+    InputError
+        Listing every problem of both files.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, territoire_graphe as tg
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "bray_nodes.csv").write_text("Id,Label\na,Mairie\nb,Asso\n")
+    >>> _ = (folder / "bray_edges.csv").write_text("Source,Target,Type\na,b,Undirected\n")
+    >>> t = tg.read_gephi(folder / "bray_nodes.csv", folder / "bray_edges.csv")
+    >>> t.name, len(t.actors), len(t.relations)
+    ('bray', 2, 1)
     """
     from .paths import _date_from_path, _name_from_path, _parse_date_argument
 

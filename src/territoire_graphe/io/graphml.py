@@ -180,15 +180,6 @@ class XmlWriter:
 
 
 # -- GraphML --------------------------------------------------------------------------------
-def read_graphml(
-    path: Path, *, display: str, lang: str | None = None, limits: Limits | None = None
-) -> RawWorkbook:
-    """Read a GraphML file into raw sheets (the tolerant reader of :mod:`.graphml_reader`)."""
-    from .graphml_reader import read_graphml as read
-
-    return read(path, display=display, lang=lang, limits=limits)
-
-
 def write_graphml(
     path: Path,
     nodes: Sequence[tuple[str, dict[str, Any]]],

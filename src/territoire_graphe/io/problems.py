@@ -30,6 +30,16 @@ class Problem:
 
     ``row`` is numbered as the spreadsheet application numbers it (the header is
     usually row 1); ``sheet`` and ``column`` are as written in the workbook.
+
+    Examples
+    --------
+    >>> import territoire_graphe as tg
+    >>> try:
+    ...     tg.read("absent.xlsx", lang="en")
+    ... except tg.InputError as error:
+    ...     problem = error.problems[0]
+    >>> problem.file, problem.code
+    ('absent.xlsx', 'file_not_found')
     """
 
     file: str | None
@@ -77,6 +87,15 @@ class InputError(ValueError):
 
     The message lists each problem with its file, sheet, row and column, what is
     wrong and how to fix it. Warnings found on the way are in ``.warnings``.
+
+    Examples
+    --------
+    >>> import territoire_graphe as tg
+    >>> try:
+    ...     tg.read("absent.xlsx", lang="en")
+    ... except tg.InputError as error:
+    ...     print([p.code for p in error.problems])
+    ['file_not_found']
     """
 
     def __init__(

@@ -91,9 +91,31 @@ _RULES = (
 def write_template(path: str | os.PathLike[str], *, lang: str | None = None) -> Path:
     """Write the workbook to fill in, with instructions, examples and drop-down lists.
 
-    ``lang="fr"`` gives French sheet names, headers and instructions, ``lang="en"``
-    English ones; by default, ``$TERRITOIRE_GRAPHE_LANG``, else French.
-    The path must end in ``.xlsx``; an existing file is replaced. Returns the path.
+    Parameters
+    ----------
+    path : str or path-like
+        The ``.xlsx`` file to write; an existing file is replaced.
+    lang : str, optional
+        ``"fr"``: French sheet names, headers and instructions; ``"en"``: English ones
+        (default: ``$TERRITOIRE_GRAPHE_LANG``, else French).
+
+    Returns
+    -------
+    Path
+        The path written.
+
+    Raises
+    ------
+    ValueError
+        If ``path`` does not end in ``.xlsx``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, territoire_graphe as tg
+    >>> from openpyxl import load_workbook
+    >>> path = tg.write_template(pathlib.Path(tempfile.mkdtemp()) / "modele.xlsx", lang="en")
+    >>> "actors" in load_workbook(path).sheetnames
+    True
     """
     lang = resolve_lang(lang)
     path = Path(path)

@@ -1,6 +1,6 @@
 """Catalogue entries for the report workbook (French and English, built from one table).
 
-Every text of :func:`territoire_graphe.render.excel.to_excel` lives here, written once
+Every text of :func:`territoire_graphe.render.excel_report.to_excel` lives here, written once
 per row with its French and English forms side by side, so both catalogues always hold
 the same keys:
 

@@ -39,8 +39,11 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from .._renderers import provides
+from ..comparison_table import Comparison
 from ..io.outputs import write_bytes
 from ..messages import format_number, format_percent, has_text, locale_for, resolve_lang, text
+from ..provenance import Provenance, output_provenance
+from .provenance_text import provenance_line
 from .safe_cells import safe_sheet_title, write_value
 from .titles import display_name
 
@@ -97,13 +100,45 @@ def to_excel_comparison(
     lang: str | None = None,
     chart: bool | None = None,
 ) -> Path:
-    """Write a comparison table (from :func:`~territoire_graphe.comparison`) to a workbook.
+    """Write a comparison table (from :func:`~territoire_graphe.compare`) to a workbook.
 
     Sheets: Comparaison (one row per territory, readable headers, frozen, with filters;
-    "non" in "Taille comparable" highlighted), Notes (the warnings of
-    ``table.attrs["warnings"]``, the indicators that stay comparable when sizes differ,
-    provenance, and each header with its column name), and Graphique with the chart of
-    :func:`comparison_chart` (``chart=None``: when matplotlib is installed). Returns the path.
+    "non" in "Taille comparable" highlighted), Notes (the table's ``warnings``, the
+    indicators that stay comparable when sizes differ, the provenance, readable and as JSON,
+    and each header with its column name), and Graphique with the chart of
+    :func:`comparison_chart`.
+
+    Parameters
+    ----------
+    table : Comparison or pandas.DataFrame
+        What :func:`~territoire_graphe.compare` returned (a plain DataFrame has no notes).
+    path : str or path-like
+        The ``.xlsx`` file to write (replaced if it exists).
+    lang : str, optional
+        Language of the sheet names, headers and notes (default:
+        ``$TERRITOIRE_GRAPHE_LANG``, else French).
+    chart : bool, optional
+        Draw the chart sheet; None (default): when matplotlib is installed.
+
+    Returns
+    -------
+    Path
+        The path written.
+
+    Raises
+    ------
+    ImportError
+        With ``chart=True`` when matplotlib (the extra ``image``) is not installed.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, territoire_graphe as tg
+    >>> from openpyxl import load_workbook
+    >>> table = tg.compare([tg.sample_path("pays_de_bray_2023.xlsx")])
+    >>> path = tg.to_excel_comparison(table, pathlib.Path(tempfile.mkdtemp()) / "c.xlsx",
+    ...                               chart=False)
+    >>> load_workbook(path).sheetnames
+    ['Comparaison', 'Notes']
     """
     lang = resolve_lang(lang)
     path = Path(path)
@@ -144,10 +179,11 @@ def to_excel_comparison(
 
 
 def _notes_sheet(sheet: Any, table: pd.DataFrame, lang: str) -> None:
-    provenance = dict(table.attrs.get("provenance", {}))
+    record = table.provenance if isinstance(table, Comparison) else Provenance()
+    provenance = dict(record.get("parameters", {}))
     independent = provenance.get("size_independent", list(CHART_INDICATORS))
     lines: list[tuple[str, Font | None]] = [(text("compare.notes.title", lang), _TITLE)]
-    notes = list(table.attrs.get("warnings", []))
+    notes = list(table.warnings) if isinstance(table, Comparison) else []
     if notes:
         lines.append((text("compare.notes.warnings", lang), _BOLD))
         lines += [(note, None) for note in notes]
@@ -177,13 +213,14 @@ def _notes_sheet(sheet: Any, table: pd.DataFrame, lang: str) -> None:
                 text(
                     "compare.notes.provenance",
                     lang,
-                    package=provenance["package"],
+                    package=f"territoire_graphe {record['version']}",
                     seed=provenance["seed"],
                     permutations=provenance["permutations"],
                 ),
                 None,
             )
         )
+        lines.append((_record_line(record, lang), None))
     for line, font in lines:
         sheet.append([None])
         write_value(sheet.cell(row=sheet.max_row, column=1), line)
@@ -344,14 +381,41 @@ def comparison_chart(
 def to_excel_diff(
     evolution: Evolution, path: str | os.PathLike, *, lang: str | None = None
 ) -> Path:
-    """Write an :class:`~territoire_graphe.evolution.Evolution` (from
-    :func:`~territoire_graphe.diff`) to a workbook.
+    """Write an :class:`~territoire_graphe.evolution.Evolution` (from :func:`~territoire_graphe.diff`) to a workbook.
 
-    Sheets: Synthèse (what changed, in sentences, and the indicators before, after and
-    their change), Acteurs ajoutés, Acteurs retirés, Relations ajoutées, Relations
-    retirées, Relations modifiées, Positions. Headers are in ``lang`` (default: the
-    evolution's language; the sentences stay in the language they were written in).
-    Returns the path.
+    Sheets: Synthèse (what changed, in sentences, the indicators before, after and their
+    change, and the provenance), Acteurs ajoutés, Acteurs retirés, Relations ajoutées,
+    Relations retirées, Relations modifiées, Positions.
+
+    Parameters
+    ----------
+    evolution : Evolution
+        What :func:`~territoire_graphe.diff` returned.
+    path : str or path-like
+        The ``.xlsx`` file to write (replaced if it exists).
+    lang : str, optional
+        Language of the headers (default: the evolution's language; the sentences stay in
+        the language they were written in).
+
+    Returns
+    -------
+    Path
+        The path written.
+
+    Raises
+    ------
+    ValueError
+        If ``lang`` is not a known language.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, territoire_graphe as tg
+    >>> from openpyxl import load_workbook
+    >>> evo = tg.diff(tg.sample_path("pays_de_bray_2023.xlsx"),
+    ...               tg.sample_path("pays_de_bray_2024.xlsx"), permutations=0)
+    >>> path = tg.to_excel_diff(evo, pathlib.Path(tempfile.mkdtemp()) / "e.xlsx")
+    >>> load_workbook(path).sheetnames[:2]
+    ['Synthèse', 'Acteurs ajoutés']
     """
     lang = resolve_lang(lang or evolution.lang)
     path = Path(path)
@@ -359,6 +423,15 @@ def to_excel_diff(
     summary = book.active
     summary.title = safe_sheet_title(text("evolution.sheet.summary", lang))
     _summary_sheet(summary, evolution, lang)
+    record = output_provenance(
+        "evolution",
+        [evolution.before.territory, evolution.after.territory],
+        evolution.after.provenance,
+        lang=lang,
+    )
+    row = summary.max_row + 2
+    for offset, line in enumerate((provenance_line(record, lang), _record_line(record, lang))):
+        write_value(summary.cell(row=row + offset, column=1), line)
     for key, frame, index in (
         ("actors_added", evolution.actors_added, "id"),
         ("actors_removed", evolution.actors_removed, "id"),
@@ -441,6 +514,11 @@ def _summary_sheet(sheet: Any, evolution: Evolution, lang: str) -> None:
 
 
 # -- shared ---------------------------------------------------------------------------------
+def _record_line(record: Provenance, lang: str) -> str:
+    """The provenance record as JSON, after its label: a program reads it back."""
+    return f"{text('provenance.record', lang)}{text('doc.colon', lang)}{record.to_json()}"
+
+
 def _titled(t: Any, lang: str) -> str:
     """A territory's name with its date: « Pays de Bray, 2023 »."""
     from ..evolution import date_label

@@ -28,9 +28,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..messages import resolve_lang, text
+from ..provenance import output_provenance
 from ..stable_xlsx import FIXED_TIME, stable_zip
 from .document_text import DocumentText, Question
 from .people import normalise_people
+from .provenance_text import provenance_line
 
 if TYPE_CHECKING:
     from ..diagnosis import Diagnosis
@@ -54,12 +56,46 @@ def to_docx(
 ) -> Path:
     """Write the committee's document of a diagnosis to ``path`` (.docx) and return the path.
 
-    ``lang`` (``"fr"`` or ``"en"``) sets every text (default: the diagnosis' language;
-    findings keep the language they were written in). ``people`` is ``"show"``,
-    ``"pseudonymise"`` or ``"hide"``, as for the map. ``images=False`` leaves the map
-    images out (faster; also what happens without matplotlib). ``evolution`` (from
-    :func:`~territoire_graphe.diff` of an earlier workbook and this one) fills the fifth
-    question, change, with its findings. The diagnosis is not modified. Raises ``ImportError`` naming the package when python-docx is missing.
+    The five questions of the committee with their findings and map images, the key
+    figures, the actors to know, the method (with the provenance) and the reading warnings.
+    The diagnosis is not modified.
+
+    Parameters
+    ----------
+    d : Diagnosis
+        What :func:`~territoire_graphe.diagnose` returned.
+    path : str or path-like
+        The ``.docx`` file to write (replaced if it exists).
+    lang : str, optional
+        ``"fr"`` or ``"en"``: every text (default: the diagnosis' language; findings keep
+        the language they were written in).
+    people : {"show", "pseudonymise", "hide"}, default "show"
+        As for the map: pseudonyms, or no person's name anywhere in the document.
+    images : bool, default True
+        False leaves the map images out (faster; also what happens without matplotlib).
+    evolution : Evolution, optional
+        From :func:`~territoire_graphe.diff` of an earlier workbook and this one: fills the
+        fifth question, change, with its findings.
+
+    Returns
+    -------
+    Path
+        The path written.
+
+    Raises
+    ------
+    ValueError
+        If ``lang`` or ``people`` is not a known value.
+    ImportError
+        Naming the package when python-docx is missing.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, docx, territoire_graphe as tg
+    >>> d = tg.diagnose(tg.read(tg.sample_path("colombelles_tzcld.xlsx")))
+    >>> path = tg.to_docx(d, pathlib.Path(tempfile.mkdtemp()) / "note.docx", images=False)
+    >>> docx.Document(str(path)).paragraphs[0].text != ""
+    True
     """
     code = resolve_lang(lang or d.lang)
     mode = normalise_people(people, code)
@@ -74,6 +110,7 @@ def to_docx(
         _question(document, content, number, question, pictures, images)
     _top_actors(document, content)
     _method(document, content)
+    _provenance(document, d, evolution, code, people=mode, images=images)
     _warnings(document, content)
     target = Path(path)
     buffer = io.BytesIO()
@@ -324,6 +361,18 @@ def _method(document: Any, content: DocumentText) -> None:
     _bullets(document, method["limits"])
     for line in method["versions"]:
         _paragraph(document, line, size=9, muted=True)
+
+
+def _provenance(
+    document: Any, d: Diagnosis, evolution: Evolution | None, code: str, **options: Any
+) -> None:
+    """The output's provenance at the end of the method: one line for the reader, then the
+    record (JSON) in small print, where a program reads it back."""
+    inputs = [d.territory] if evolution is None else [evolution.before.territory, d.territory]
+    record = output_provenance("document", inputs, d.provenance, lang=code, **options)
+    _paragraph(document, provenance_line(record, code), size=9, muted=True)
+    label = text("provenance.record", code)
+    _paragraph(document, f"{label}{text('doc.colon', code)}{record.to_json()}", size=7, muted=True)
 
 
 def _warnings(document: Any, content: DocumentText) -> None:

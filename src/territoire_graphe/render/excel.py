@@ -1,11 +1,8 @@
-"""The report workbook: a diagnosis as a formatted Excel file a committee can read and print.
+"""The workbook machinery of the report: shared styles, tables, headings and page setup.
 
-:func:`to_excel` writes eight sheets, named in the report language: Synthèse (indicators,
-findings, provenance), Acteurs (every metric and flag, and the workbook's own columns),
-Relations, Groupes (mixing of actor types as a heat map, E-I index), Qui mobiliser,
-Complémentarités, Fragilités and Définitions (each header, its column name in the Python
-tables, its definition, formula and reference). The sheets themselves are built in
-:mod:`.excel_sheets`; this module holds the workbook machinery they share.
+:func:`.excel_report.to_excel` writes the report workbook; its sheets are built in
+:mod:`.excel_sheets` and :mod:`.excel_summary`, all through :class:`Book` and :class:`Col`
+of this module, which imports none of them (the imports run one way).
 
 Everything from the territory is written as data (:mod:`.safe_cells`): a name starting
 with ``=`` is text, never a formula. Numbers stay numbers, formatted with Excel number
@@ -14,7 +11,7 @@ separator. The file is deterministic: the same diagnosis gives the same bytes.
 
 >>> import tempfile, pathlib, territoire_graphe as tg
 >>> d = tg.diagnose(tg.read(tg.sample_path("colombelles_tzcld.xlsx")))
->>> path = to_excel(d, pathlib.Path(tempfile.mkdtemp()) / "rapport.xlsx")
+>>> path = tg.to_excel(d, pathlib.Path(tempfile.mkdtemp()) / "rapport.xlsx")
 >>> from openpyxl import load_workbook
 >>> load_workbook(path).sheetnames[:3]
 ['Synthèse', 'Acteurs', 'Relations']
@@ -28,7 +25,6 @@ import math
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
@@ -41,8 +37,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..io.outputs import write_bytes
-from ..messages import has_text, locale_for, resolve_lang, text
+from ..messages import has_text, locale_for, text
+from ..provenance import Provenance
 from ..stable_xlsx import FIXED_TIME, stable_zip
 from .excel_fast import MARKER, Block, Column, splice
 from .safe_cells import excel_value, safe_sheet_title, text_cell
@@ -68,33 +64,6 @@ _NUMERIC = {"int", "float", "float3", "float4", "share", "signed", "flag"}
 _LINE_HEIGHT = 15.0
 EXCEL_COLUMNS, EXCEL_ROWS = 16_384, 1_048_576  # what a sheet holds at most
 _PAGE_WIDTH = 320  # characters of column width fitted on one landscape page (about 45 %)
-
-
-def to_excel(
-    d: Diagnosis, path: str | Path, *, lang: str | None = None, people: str = "show"
-) -> Path:
-    """Write the report workbook of a diagnosis to ``path`` (.xlsx) and return the path.
-
-    ``lang`` (``"fr"`` or ``"en"``) sets the sheet names, headers, labels and definitions;
-    by default the diagnosis' own language. Findings keep the language they were written
-    in by :func:`~territoire_graphe.diagnose`. ``people`` is ``"show"``, ``"pseudonymise"``
-    (each person's name becomes "Personne 1"...) or ``"hide"`` (no person's name anywhere
-    in the file), as for the map. The diagnosis is not modified.
-    """
-    from .excel_sheets import SHEET_BUILDERS, definitions
-    from .people import PeopleView, normalise_people
-
-    path = Path(path)
-    code = resolve_lang(lang or d.lang)
-    mode = normalise_people(people, code)
-    book = Book(d, code)
-    for build in SHEET_BUILDERS:
-        build(book)
-    definitions(book)
-    if mode != "show":
-        book.scrub(PeopleView(d.territory, mode, code).scrub)
-    write_bytes(path, book.to_bytes())  # atomic: never half a file
-    return path
 
 
 @dataclass
@@ -135,6 +104,7 @@ class Book:
         self._markers: set[str] = set()
         self._token = secrets.token_hex(8)  # in the markers only, which never reach the file
         self._clean: Any = None
+        self.record: Provenance | None = None  # the output's provenance (excel_report sets it)
 
     # -- texts --------------------------------------------------------------------------
     def text(self, key: str, **values: Any) -> str:
@@ -471,4 +441,4 @@ def _lines(value: str, width: float) -> int:
     return sum(max(1, math.ceil(len(part) / usable)) for part in str(value).split("\n"))
 
 
-__all__ = ["Book", "Col", "stable_zip", "to_excel"]
+__all__ = ["Book", "Col", "stable_zip"]

@@ -1,4 +1,4 @@
-"""The sheets of the report workbook, one function each (see :func:`.excel.to_excel`).
+"""The sheets of the report workbook, one function each (see :func:`.excel_report.to_excel`).
 
 Each builder reads the diagnosis (never modifies it), turns ids into names and codes into
 readable labels, and writes through :class:`.excel.Book`, which handles headers, styles,
@@ -224,12 +224,11 @@ def groups(book: Book) -> None:
     items = [
         (book.text("report.ind.ei_index_type"), m.ei_index, "signed"),
         (book.text("report.groups.p_value"), m.p_value, "float3"),
-        (book.text("report.groups.expected"), getattr(m, "expected_ei", None), "signed"),
-        (book.text("report.groups.permutations"), getattr(m, "permutations", None), "int"),
+        (book.text("report.groups.expected"), m.expected_ei, "signed"),
+        (book.text("report.groups.permutations"), m.permutations, "int"),
     ]
-    excluded = list(getattr(m, "excluded", ()) or ())
-    if excluded:
-        items.append((book.text("report.groups.excluded"), len(excluded), "int"))
+    if m.excluded:
+        items.append((book.text("report.groups.excluded"), len(m.excluded), "int"))
     book.pairs(ws, items)
     book.blank(ws)
     book.heading(ws, book.text("report.groups.by_group"))
@@ -290,12 +289,12 @@ def mobilise(book: Book) -> None:
     ws = book.sheet("mobilise")
     for goal in ("reach", "fragment"):
         result = d.key_players.get(goal)
-        params = dict(getattr(result, "params", {}) or {})
-        k = params.get("k", len(getattr(result, "actors", ()) or ()))
+        params = dict(result.params) if result is not None else {}
+        chosen = list(result.actors) if result is not None else []
+        k = params.get("k", len(chosen))
         book.heading(ws, book.text(f"report.mobilise.{goal}", k=k, steps=params.get("steps", 2)))
-        chosen = list(getattr(result, "actors", ()) or ())
-        if chosen:
-            contributions = list(getattr(result, "contributions", ()) or ())
+        if result is not None and chosen:
+            contributions = list(result.contributions)
             book.table(
                 ws,
                 [
@@ -307,9 +306,8 @@ def mobilise(book: Book) -> None:
                     Col("id", chosen, "text"),
                 ],
             )
-            score = getattr(result, "score", None)
-            book.pairs(ws, [(book.text(f"report.mobilise.{goal}_score"), score, "share")])
-        method = getattr(result, "method", "none")
+            book.pairs(ws, [(book.text(f"report.mobilise.{goal}_score"), result.score, "share")])
+        method = result.method if result is not None else "none"
         book.pairs(
             ws, [(book.text("report.mobilise.method"), labels.code("method", method), "text")]
         )

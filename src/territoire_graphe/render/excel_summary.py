@@ -207,6 +207,8 @@ def _provenance(book: Book, ws: Any) -> None:
         params = _get(d.provenance, path)
         if isinstance(params, Mapping):
             rows.append((book.text(key), _parameters(book, params)))
+    if book.record is not None:  # the whole record, for a program to read back
+        rows.append((book.text("provenance.record"), book.record.to_json()))
     book.table(
         ws,
         [

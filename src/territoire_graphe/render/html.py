@@ -38,11 +38,13 @@ from typing import TYPE_CHECKING
 from ..io.guards import bounded_json
 from ..io.outputs import write_bytes
 from ..messages import text
+from ..provenance import output_provenance
 from .evolution_map import evolution_map_data, is_evolution
 from .lenses import normalise_lens
 from .map_data import build_map_data, script_json
 from .map_pack import pack_data, split_details, unpack_data
 from .people import normalise_people
+from .provenance_text import provenance_line
 
 if TYPE_CHECKING:
     from ..diagnosis import Diagnosis
@@ -68,31 +70,66 @@ def to_html(
 ) -> Path:
     """Write the interactive map of ``t`` to ``path`` (one self-contained HTML file).
 
-    - ``diagnosis``: the :class:`~territoire_graphe.Diagnosis` to show (computed with
-      :func:`~territoire_graphe.diagnose` when None).
-    - ``color_by``: ``"type"`` (the vocabulary's colours) or any column of
-      ``diagnosis.actors`` or ``t.actors`` (``"municipality"``, ``"community"``...).
-    - ``size_by``: a numeric column of ``diagnosis.actors`` (``"betweenness"``,
-      ``"degree"``...), or None for equal sizes; the area follows the value.
-    - ``lens``: the reading active on opening: ``"mobiliser"`` (key players),
-      ``"isoles"``, ``"ponts"``, ``"complementarites"``, ``"flux"`` (or the English
-      ``"key_players"``, ``"isolated"``, ``"bridges"``, ``"complementarities"``,
-      ``"flows"``); None for the overview. The reader can switch in the page.
-    - ``people``: ``"show"``, ``"pseudonymise"`` ("Personne 1"...) or ``"hide"``
-      (no person's name anywhere in the file), for maps shared beyond the team.
-    - ``positions``: id -> (x, y) to keep a territory's shape from one map to the
-      next (e.g. ``read_positions("carte_2023.html")``); new actors are placed next
-      to their partners. When None, ``x``/``y`` attributes on ``t.graph``'s actor
-      nodes are used if present, else a fresh seeded layout.
-
     ``t`` may also be an :class:`~territoire_graphe.evolution.Evolution` (``tg.diff(before,
     after)``): the map then draws the later territory in the shape of the earlier one, with
     the ties made in green, the ties lost in red dashes, the actors who left hollow and grey,
     those who arrived ringed in green, and opens on the "Évolution" lens (``lens="evolution"``
-    or ``"change"``; ``"overview"`` for none). ``diagnosis`` is not used (the evolution holds
-    both); ``positions`` shape the earlier map (see :mod:`~.evolution_map`).
+    or ``"change"``; ``"overview"`` for none); ``positions`` then shape the earlier map (see
+    :mod:`~.evolution_map`). The page makes no request; its footer and a JSON block
+    (``id="tg-provenance"``) say what made it.
 
-    Returns the path written.
+    Parameters
+    ----------
+    t : Territory or Evolution
+        What to map (never modified).
+    path : str or path-like
+        The ``.html`` file to write (replaced if it exists, never half-written).
+    diagnosis : Diagnosis, optional
+        The diagnosis to show (computed with :func:`~territoire_graphe.diagnose` when None;
+        not used for an evolution, which holds both).
+    color_by : str or None, default "type"
+        ``"type"`` (the vocabulary's colours) or any column of ``diagnosis.actors`` or
+        ``t.actors`` (``"municipality"``, ``"community"``...).
+    size_by : str or None, default "betweenness"
+        A numeric column of ``diagnosis.actors`` (``"degree"``...), or None for equal
+        sizes; the area follows the value.
+    lens : str, optional
+        The reading active on opening: ``"mobiliser"`` (key players), ``"isoles"``,
+        ``"ponts"``, ``"complementarites"``, ``"flux"`` (or the English ``"key_players"``,
+        ``"isolated"``, ``"bridges"``, ``"complementarities"``, ``"flows"``); None for the
+        overview. The reader can switch in the page.
+    title : str, optional
+        The page's title (default: the catalogue's).
+    lang : str, optional
+        Language of every text of the page (default: ``$TERRITOIRE_GRAPHE_LANG``, else French).
+    people : {"show", "pseudonymise", "hide"}, default "show"
+        ``"pseudonymise"``: "Personne 1"...; ``"hide"``: no person's name anywhere in the
+        file, for maps shared beyond the team.
+    positions : mapping, optional
+        Actor id -> (x, y), to keep a territory's shape from one map to the next (e.g.
+        ``read_positions("carte_2023.html")``); new actors are placed next to their partners.
+        When None, ``x``/``y`` attributes on ``t.graph``'s actor nodes are used if present,
+        else a fresh seeded layout.
+
+    Returns
+    -------
+    Path
+        The path written.
+
+    Raises
+    ------
+    ValueError
+        If ``lens``, ``people``, ``color_by`` or ``size_by`` is not a known value (the message
+        lists those that are).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, territoire_graphe as tg
+    >>> t = tg.read(tg.sample_path("colombelles_tzcld.xlsx"))
+    >>> page = tg.to_html(t, pathlib.Path(tempfile.mkdtemp()) / "carte.html", lens="ponts")
+    >>> text = page.read_text(encoding="utf-8")
+    >>> text.startswith("<!DOCTYPE html>"), 'id="tg-provenance"' in text
+    (True, True)
     """
     page = render_html(
         t,
@@ -124,7 +161,9 @@ def render_html(
 ) -> str:
     """The map as an HTML string (what :func:`to_html` writes); same options."""
     normalise_people(people, lang)  # fail on a wrong option before any computation
+    options = {"people": people, "color_by": color_by, "size_by": size_by, "lens": lens}
     if is_evolution(t):
+        inputs, analysis = [t.before.territory, t.after.territory], t.after.provenance
         normalise_lens(lens, lang, evolution=True)
         data = evolution_map_data(
             t,
@@ -143,6 +182,7 @@ def render_html(
             from ..diagnosis import diagnose
 
             diagnosis = diagnose(territory, lang=lang)
+        inputs, analysis = [territory], diagnosis.provenance
         data = build_map_data(
             territory,
             diagnosis,
@@ -156,6 +196,7 @@ def render_html(
         )
     code = data["meta"]["lang"]
     drawn, details = split_details(data)  # the cards: read by the page on first need
+    record = output_provenance("map", inputs, analysis, lang=code, **options)
     vis_js = _vis_script()
     app_js = _app_script()
     csp = (
@@ -174,6 +215,8 @@ def render_html(
         "NOSCRIPT": html.escape(text("map.noscript", code)),
         "DATA": script_json(pack_data(drawn)),
         "DETAILS": script_json(details),
+        "PROVENANCE": script_json(record.to_dict()),
+        "ABOUT": html.escape(provenance_line(record, code)),
         "VIS": vis_js,
         "APP": app_js,
     }
@@ -184,8 +227,33 @@ def render_html(
 def read_positions(source: str | Path) -> dict[str, tuple[float, float]]:
     """The actors' positions stored in a map written by :func:`to_html` (id -> (x, y)).
 
-    Pass them as ``positions=`` to draw next year's map with the same shape. Map data
-    nested too deep or holding huge numbers raises a clear ``InputError``.
+    Pass them as ``positions=`` to draw next year's map with the same shape.
+
+    Parameters
+    ----------
+    source : str or path-like
+        A map written by :func:`to_html`.
+
+    Returns
+    -------
+    dict
+        Actor id -> (x, y).
+
+    Raises
+    ------
+    ValueError
+        If the page holds no territoire_graphe map data.
+    InputError
+        If the map data is nested too deep or holds huge numbers.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, territoire_graphe as tg
+    >>> t = tg.read(tg.sample_path("colombelles_tzcld.xlsx"))
+    >>> page = tg.to_html(t, pathlib.Path(tempfile.mkdtemp()) / "carte.html")
+    >>> positions = tg.read_positions(page)
+    >>> len(positions) == len(t.actors)
+    True
     """
     page = Path(source).read_text(encoding="utf-8")
     found = _DATA_SCRIPT.search(page)

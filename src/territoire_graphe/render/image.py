@@ -77,12 +77,51 @@ def to_image(
 ) -> Path:
     """Write the map of ``t`` as a PNG or SVG image (by ``path``'s suffix) and return the path.
 
-    Options are those of :func:`~territoire_graphe.to_html` (``color_by``,
-    ``size_by``, ``title``, ``lang``, ``people``, ``positions``); ``dpi`` sets the PNG's
-    resolution (an A4 landscape page: 2338 x 1654 pixels at 200 dpi). The image names
-    no person: ``people`` is checked for consistency with the map. Raises
-    ``ValueError`` for another suffix, ``ImportError`` when matplotlib (the extra
-    ``image``) is not installed.
+    The image names no person: ``people`` is checked for consistency with the map.
+
+    Parameters
+    ----------
+    t : Territory
+        What to draw (never modified).
+    path : str or path-like
+        The ``.png`` or ``.svg`` file to write.
+    diagnosis : Diagnosis, optional
+        As for :func:`~territoire_graphe.to_html` (computed when None).
+    color_by : str or None, default "type"
+        As for :func:`~territoire_graphe.to_html`.
+    size_by : str or None, default "betweenness"
+        As for :func:`~territoire_graphe.to_html`.
+    lang : str, optional
+        Language of the legend and the title.
+    title : str, optional
+        The image's title (default: the catalogue's).
+    people : {"show", "pseudonymise", "hide"}, default "show"
+        As for :func:`~territoire_graphe.to_html`.
+    dpi : int, default 200
+        The PNG's resolution (an A4 landscape page: 2338 x 1654 pixels at 200 dpi).
+    positions : mapping, optional
+        Actor id -> (x, y), as for :func:`~territoire_graphe.to_html`.
+
+    Returns
+    -------
+    Path
+        The path written.
+
+    Raises
+    ------
+    ValueError
+        For a suffix other than ``.png`` and ``.svg``, or a ``dpi`` that is not positive.
+    ImportError
+        When matplotlib (the extra ``image``) is not installed.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, territoire_graphe as tg
+    >>> t = tg.read(tg.sample_path("colombelles_tzcld.xlsx"))
+    >>> tg.to_image(t, pathlib.Path(tempfile.mkdtemp()) / "carte.gif")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: ...
     """
     code = resolve_lang(lang if lang is not None else getattr(diagnosis, "lang", None))
     target = Path(path)

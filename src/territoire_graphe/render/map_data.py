@@ -295,11 +295,8 @@ def _flags(metrics: pd.DataFrame, d: Diagnosis) -> dict[str, int]:
             for actor, value in metrics[column].items():
                 if _truthy(value):
                     flags[str(actor)] = flags.get(str(actor), 0) | bit
-    reach = (d.key_players or {}).get("reach")
-    found = getattr(reach, "actors", None)
-    if found is None and isinstance(reach, Mapping):
-        found = reach.get("actors")
-    for actor in found or []:
+    reach = d.key_players.get("reach")
+    for actor in reach.actors if reach is not None else ():
         flags[str(actor)] = flags.get(str(actor), 0) | FLAG_KEY_PLAYER
     return flags
 

@@ -57,14 +57,35 @@ def show(
 ) -> Any:
     """Display the interactive map of ``t`` in a notebook cell (return it as the cell's value).
 
-    ``t`` is a Territory, or anything :func:`~territoire_graphe.to_html` maps (such as
-    the evolution returned by ``tg.diff``). ``map_options`` are those of :func:`~territoire_graphe.to_html` (``color_by``,
-    ``size_by``, ``lens``, ``title``, ``lang``, ``people``, ``positions``);
-    ``height`` is the frame's height in pixels (its width follows the notebook's).
-    The page runs in a sandboxed frame (scripts only: it cannot reach the notebook)
-    and makes no request. Returns an ``IPython.display.HTML`` when IPython is
-    installed, else an object with ``_repr_html_``.
+    The page runs in a sandboxed frame (scripts only: it cannot reach the notebook) and
+    makes no request.
 
+    Parameters
+    ----------
+    t : Territory or Evolution
+        Anything :func:`~territoire_graphe.to_html` maps (such as the evolution returned
+        by ``tg.diff``).
+    diagnosis : Diagnosis, optional
+        As for :func:`~territoire_graphe.to_html` (computed when None).
+    height : int, default 650
+        The frame's height in pixels (its width follows the notebook's).
+    **map_options
+        Those of :func:`~territoire_graphe.to_html` (``color_by``, ``size_by``, ``lens``,
+        ``title``, ``lang``, ``people``, ``positions``).
+
+    Returns
+    -------
+    IPython.display.HTML or object
+        An ``IPython.display.HTML`` when IPython is installed, else an object with
+        ``_repr_html_``.
+
+    Raises
+    ------
+    ValueError
+        If a map option is not a known value.
+
+    Examples
+    --------
     >>> from territoire_graphe.model import Territory
     >>> t = Territory.from_records(actors=[{"id": "a", "name": "A & <B>", "type": "commune"}])
     >>> frame = show(t, height=400)
