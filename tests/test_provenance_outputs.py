@@ -82,7 +82,7 @@ def _from_gexf(path: Path) -> dict:
     description = ET.parse(path).getroot().find("g:meta/g:description", ns)
     assert description is not None and description.text is not None
     name, record = description.text.split("\n")
-    assert name == "pays de bray"  # the name the workbook gave (its file name)
+    assert name == "Pays de Bray"  # the name the workbook gave (its territoire sheet)
     return json.loads(record)
 
 
@@ -128,7 +128,7 @@ WRITERS: dict[str, tuple[Callable, Callable[[Path], dict], str]] = {
     ),
 }
 
-BRAY_2024 = {"name": "pays de bray", "date": "2024-01-01", "source": "pays_de_bray_2024.xlsx"}
+BRAY_2024 = {"name": "Pays de Bray", "date": "2024-01-01", "source": "pays_de_bray_2024.xlsx"}
 
 
 @pytest.mark.parametrize("output", sorted(WRITERS))

@@ -110,7 +110,7 @@ class Territory:
     >>> import territoire_graphe as tg
     >>> t = tg.read(tg.sample_path("colombelles_tzcld.xlsx"))
     >>> t.name, len(t.actors) == t.graph.number_of_nodes() - len(t.collectives) - len(t.people)
-    ('colombelles tzcld', True)
+    ('Colombelles TZCLD', True)
     """
 
     def __init__(

@@ -89,9 +89,9 @@ class Survey:
         >>> t = tg.Territory.from_records(actors=[{"id": "a", "name": "Mairie", "type": "commune"},
         ...     {"id": "b", "name": "Asso", "type": "association"}], name="T")
         >>> folder = pathlib.Path(tempfile.mkdtemp())
-        >>> _ = tg.write_questionnaire(t, folder / "q")
-        >>> tg.read_survey(folder / "q", roster=t).non_respondents().index.tolist()
-        []
+        >>> mairie, asso = tg.write_questionnaire(t, folder / "q")
+        >>> tg.read_survey(folder / "q", roster=t).non_respondents().index.tolist()  # untouched
+        ['a', 'b']
         """
         actors = self.territory.actors
         return actors.loc[~self.respondents.reindex(actors.index, fill_value=False)]
@@ -224,10 +224,14 @@ def read_survey(
     >>> t = tg.Territory.from_records(actors=[{"id": "a", "name": "Mairie", "type": "commune"},
     ...     {"id": "b", "name": "Asso", "type": "association"}], name="T")
     >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = tg.write_questionnaire(t, folder / "q")
+    >>> mairie, asso = tg.write_questionnaire(t, folder / "q")
+    >>> from openpyxl import load_workbook
+    >>> book = load_workbook(mairie)
+    >>> book["liens"]["B2"] = "coopération"  # the Mairie says it cooperates with Asso
+    >>> book.save(mairie)
     >>> s = tg.read_survey(folder / "q", roster=t)
-    >>> s.response_rate, len(s.territory.actors)
-    (1.0, 2)
+    >>> s.response_rate, len(s.territory.relations)
+    (0.5, 1)
     """
     lang = resolve_lang(lang)
     if ties not in ("declared", "confirmed"):

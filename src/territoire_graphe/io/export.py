@@ -208,7 +208,7 @@ def to_json(
     >>> t = tg.read(tg.sample_path("colombelles_tzcld.xlsx"))
     >>> data = json.loads(tg.to_json(t, pathlib.Path(tempfile.mkdtemp()) / "t.json").read_text())
     >>> data["graph"]["name"], len(data["nodes"]) > 40
-    ('colombelles tzcld', True)
+    ('Colombelles TZCLD', True)
     """
     import networkx as nx
 

@@ -32,7 +32,7 @@ def export_provenance(output: str, t: Territory, diagnosis: Any, **parameters: A
     >>> t = tg.read(tg.sample_path("colombelles_tzcld.xlsx"))
     >>> p = export_provenance("csv", t, None, people="hide", lang="fr")
     >>> p["output"], p["inputs"][0]["name"], "analysis" in p
-    ('csv', 'colombelles tzcld', False)
+    ('csv', 'Colombelles TZCLD', False)
     """
     analysis = getattr(diagnosis, "provenance", None)  # a table-only stand-in has none
     return output_provenance(output, [t], analysis, **parameters)
