@@ -299,7 +299,7 @@ def test_errors_skip_leaves_their_rows_out_with_a_warning(good_and_bad):
         table = compare(good_and_bad, errors="skip")
     assert list(table.index) == ["bon"]
     assert table.attrs["skipped"] == ["mauvais.xlsx", "absent.xlsx"]
-    assert "2 territoire(s)" in str(caught[0].message)
+    assert "2 territoires n'ont pas pu être lus" in str(caught[0].message)
 
 
 def test_an_unknown_errors_option_is_refused():

@@ -40,7 +40,7 @@ from typing import Any
 import pandas as pd
 
 from ..io import read
-from ..messages import resolve_lang
+from ..messages import resolve_lang, text
 from ..model import Territory
 from ..text_keys import compact, loose
 from .names import Matcher
@@ -122,7 +122,7 @@ def merge(
     lang = resolve_lang(lang)
     loaded = [t if isinstance(t, Territory) else read(t, lang=lang) for t in territories]
     if not loaded:
-        raise ValueError("merge() needs at least one territory")
+        raise ValueError(text("merge.none", lang))
     decisions = read_decisions(review, lang=lang) if review is not None else {}
     state = _State(decisions, lang)
     for number, t in enumerate(loaded):

@@ -4,6 +4,7 @@ French and English, same keys and placeholders (tests check them).
 """
 
 FR: dict[str, str] = {
+    "merge.none": "merge() demande au moins un territoire (un classeur ou un Territory).",
     # questionnaires (per-actor workbook)
     "collect.questionnaire.file_prefix": "questionnaire",
     "collect.questionnaire.title": "Questionnaire de {name}",
@@ -156,6 +157,7 @@ FR: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
+    "merge.none": "merge() needs at least one territory (a workbook or a Territory).",
     "collect.questionnaire.file_prefix": "questionnaire",
     "collect.questionnaire.title": "Questionnaire of {name}",
     "collect.questionnaire.whose": 'This questionnaire is the one of "{name}" (territory: {territory}). It lists the organisations you are in touch with, and what for.',

@@ -75,7 +75,7 @@ _COLUMNS: list[tuple[str, str, str, str, str, _T, str]] = [
         "",
         "",
     ),
-    ("sector", "Secteur", "Sector", "Secteur(s) d'activité.", "Sector(s) of activity.", "", ""),
+    ("sector", "Secteur", "Sector", "Secteurs d'activité.", "Sectors of activity.", "", ""),
     (
         "functions",
         "Fonctions de vie",
