@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 
 import pytest
@@ -57,3 +58,15 @@ def test_numbers_are_written_the_french_way_in_french():
     assert text("finding.isolated", "fr", count=1, total=10, share="10 %", names="A").startswith(
         "1 acteur sur 10 (10 %) n'a aucun lien"
     )
+
+
+def test_no_text_hedges_its_plural_with_brackets():
+    # "3 partenaire(s)" is what the catalogue's ".one" forms and count_text are for.
+    hedged = re.compile(r"\w\((?:s|e|es|x|ies)\)")
+    found = [
+        (lang, key)
+        for lang, catalogue in CATALOGUES.items()
+        for key, value in catalogue.items()
+        if isinstance(value, str) and hedged.search(value)
+    ]
+    assert found == []

@@ -55,6 +55,7 @@ EN.update(
         "summary.warnings": "{count} reading warnings",
         "summary.warnings.one": "1 reading warning",
         "summary.more_warnings": "… and {count} more",
+        "summary.more_warnings.one": "… and 1 more",
         "summary.row.actors": "actors",
         "summary.row.relations": "relations",
         "summary.row.ties": "of which ties",
