@@ -223,3 +223,26 @@ def test_a_source_path_is_written_as_its_file_name_only():
 def test_only_our_own_provenance_sheet_is_left_unread(header, rows, expected):
     assert is_provenance_sheet("provenance", header, rows) is expected
     assert is_provenance_sheet("Provenance2", header, rows) is False
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg"])
+def test_the_image_carries_its_provenance_in_its_own_metadata(suffix, bray, diagnosis, tmp_path):
+    pytest.importorskip("matplotlib")
+    path = tg.to_image(bray, tmp_path / f"carte{suffix}", diagnosis=diagnosis, people="hide")
+    if suffix == ".png":
+        from PIL import Image
+
+        with Image.open(path) as image:
+            description = image.text["Description"]
+    else:
+        dc = "{http://purl.org/dc/elements/1.1/}"
+        found = ET.parse(path).getroot().find(f".//{dc}description")
+        assert found is not None and found.text is not None
+        description = found.text
+    record = json.loads(description)
+    assert record["output"] == "image" and record["version"] == tg.__version__
+    assert record["inputs"] == [BRAY_2024]
+    assert record["parameters"]["people"] == "hide"
+    assert record["analysis"]["communities"]["seed"] == 0
+    hidden = [str(n) for n in bray.people["name"]]
+    assert not [n for n in hidden if n in description]

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 from .._version import __version__
 from ..io.outputs import atomic_path
 from ..messages import resolve_lang, text
+from ..provenance import Provenance, output_provenance
 from .declutter import LABEL_WIDTH, label_box
 from .image_legend import TEXT, darker, draw_legend, wrap
 from .legend import scalar
@@ -140,11 +141,31 @@ def to_image(
         people=people,
         positions=positions,
     )
+    record = output_provenance(
+        "image",
+        [t],
+        getattr(diagnosis, "provenance", None),
+        lang=code,
+        people=people,
+        color_by=color_by,
+        size_by=size_by,
+    )
     with _drawing(_matplotlib(code)):
-        metadata = {"Date": None} if fmt == "svg" else {}
+        metadata = _metadata(fmt, record)
         with atomic_path(target) as temporary:  # never half a file
             figure.savefig(temporary, format=fmt, dpi=dpi, metadata=metadata, facecolor="white")
     return target
+
+
+def _metadata(fmt: str, record: Provenance) -> dict[str, Any]:
+    """The provenance in the image's own metadata: an SVG's Dublin Core, a PNG's text chunks.
+
+    No date of writing (SVG's ``Date`` is dropped): the same inputs give the same file.
+    """
+    creator = f"{record['package']} {record['version']}"
+    if fmt == "svg":
+        return {"Date": None, "Creator": creator, "Description": record.to_json()}
+    return {"Software": creator, "Description": record.to_json()}
 
 
 def map_figure(
