@@ -363,7 +363,8 @@ def flow_without_tie(e: Evidence, *, max_names: int = 4) -> list[dict[str, Any]]
         names=e.join(shown, limit=max_names),
     )
     if len(known) >= 2 and only:
+        every = ".all" if len(only) == len(known) else ""  # "aucune", not "9 sur 9"
         row["text"] += " " + text(
-            "finding.acquaintance_only", e.lang, count=len(only), total=len(known)
+            "finding.acquaintance_only" + every, e.lang, count=len(only), total=len(known)
         )
     return [row]

@@ -42,7 +42,7 @@ légumerie cantine pharmacie supérette
 coopérative entreprise régie plateforme école université ferme cuisine boulangerie
 brasserie librairie compagnie société confédération amicale maîtrise halle médiathèque
 bibliothèque ludothèque crèche résidence clinique cave miellerie conserverie laiterie
-ddets dreets caf cpam cress msa urssaf ademe dreal draaf cma cci scic scop mjc carsat
+ddets dreets caf cpam cress msa urssaf ademe dreal draaf cma cci scic scop mjc carsat amap
 """
 MASCULINE = frozenset(_MASCULINE.split())
 FEMININE = frozenset(_FEMININE.split())
