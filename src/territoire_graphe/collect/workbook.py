@@ -24,26 +24,13 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from ..io.export import type_rows
+from ..io.export import FAMILY_SHEETS, RELATION_FIELDS, type_rows
 from ..io.schema import SHEETS_BY_NAME
 from ..messages import resolve_lang
 from ..model import ACTOR_COLUMNS, COLLECTIVE_COLUMNS, PEOPLE_COLUMNS, Territory
 from ..render.safe_cells import write_value
 from ..stable_xlsx import stable_zip
 
-_FAMILY_SHEETS = {"lien": "relations", "flux": "flows", "interdependance": "dependencies"}
-_RELATION_FIELDS = (
-    "source",
-    "target",
-    "type",
-    "weight",
-    "directed",
-    "start",
-    "end",
-    "quantity",
-    "unit",
-    "comment",
-)
 _KIND_WORDS = {
     "fr": {"actor": "acteur", "relation": "relation", "collective": "collectif"},
     "en": {"actor": "actor", "relation": "relation", "collective": "collective"},
@@ -72,10 +59,10 @@ def write_territory(t: Territory, path: str | os.PathLike[str], *, lang: str | N
             relations[f"{end}_person"].notna(), relations[end]
         )
     extra = [c for c in columns.get("relation", []) if c in relations.columns]
-    for family, sheet in _FAMILY_SHEETS.items():
+    for family, sheet in FAMILY_SHEETS.items():
         chosen = relations[relations["family"] == family]
         if sheet == "relations" or len(chosen):
-            _sheet(book, sheet, chosen, _RELATION_FIELDS, extra, lang)
+            _sheet(book, sheet, chosen, RELATION_FIELDS, extra, lang)
     for sheet, table, fields, kind in (
         ("collectives", t.collectives.reset_index(), ("id", *COLLECTIVE_COLUMNS), "collective"),
         ("people", t.people.reset_index(), ("id", *PEOPLE_COLUMNS), "person"),

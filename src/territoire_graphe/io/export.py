@@ -82,7 +82,21 @@ from .outputs import atomic_path, write_text
 from .schema import SHEETS_BY_NAME
 
 PathLike = str | os.PathLike[str]
-_FAMILY_SHEETS = {"lien": "relations", "flux": "flows", "interdependance": "dependencies"}
+#: The workbook sheet of each relation family, and the columns a relation is written with
+#: (here and in :mod:`territoire_graphe.collect.workbook`, which writes a whole workbook).
+FAMILY_SHEETS = {"lien": "relations", "flux": "flows", "interdependance": "dependencies"}
+RELATION_FIELDS = (
+    "source",
+    "target",
+    "type",
+    "weight",
+    "directed",
+    "start",
+    "end",
+    "quantity",
+    "unit",
+    "comment",
+)
 _KIND_WORDS = {
     "actor": "acteur",
     "relation": "relation",
@@ -329,23 +343,11 @@ def to_csv(
     relations = t.relations.copy()
     relations["source"] = by_person(relations, "source_person", "source")
     relations["target"] = by_person(relations, "target_person", "target")
-    relation_fields = (
-        "source",
-        "target",
-        "type",
-        "weight",
-        "directed",
-        "start",
-        "end",
-        "quantity",
-        "unit",
-        "comment",
-    )
-    for family, sheet in _FAMILY_SHEETS.items():
+    for family, sheet in FAMILY_SHEETS.items():
         write(
             sheet,
             relations[relations["family"] == family],
-            relation_fields,
+            RELATION_FIELDS,
             columns.get("relation", []),
         )
     memberships = t.memberships.copy()
