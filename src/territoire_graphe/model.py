@@ -194,10 +194,10 @@ class Territory:
     def from_records(
         cls,
         *,
-        actors: Iterable[Mapping[str, Any]],
+        actors: Iterable[Mapping[str, Any]] | NodeColumns,
         relations: Iterable[Mapping[str, Any]] = (),
-        collectives: Iterable[Mapping[str, Any]] = (),
-        people: Iterable[Mapping[str, Any]] = (),
+        collectives: Iterable[Mapping[str, Any]] | NodeColumns = (),
+        people: Iterable[Mapping[str, Any]] | NodeColumns = (),
         memberships: Iterable[Mapping[str, Any]] = (),
         resources: Iterable[Mapping[str, Any]] = (),
         needs: Iterable[Mapping[str, Any]] = (),
@@ -260,7 +260,13 @@ class Territory:
             ("person", people, PEOPLE_COLUMNS),
         ):
             skip = ("kind", "resources", "needs") if kind == "actor" else ("kind",)
-            nodes[kind] = store = NodeColumns.collect(records, skip=skip)
+            if isinstance(records, NodeColumns):  # the reader's own columns (io.build)
+                store = records
+                for column in skip:
+                    store.columns.pop(column, None)
+            else:
+                store = NodeColumns.collect(records, skip=skip)
+            nodes[kind] = store
             known = {*standard, "resources", "needs"}
             columns[kind] = [c for c in store.columns if c not in known]
         extra_rel: dict[str, None] = {}
@@ -328,7 +334,10 @@ class Territory:
         columns = [*standard, *extra]
         store = self._columns()
         if store is not None:
-            return _typed(node_frame(store.nodes[kind], columns, kind), standard)
+            numeric = [c for c in standard if c in _NUMERIC]
+            text = [c for c in standard if c not in _NUMERIC and c not in _DATES]
+            frame = node_frame(store.nodes[kind], columns, kind, numeric=numeric, text=text)
+            return _typed(frame, standard)
         nodes = self._nodes(kind)
         frame = pd.DataFrame(
             {c: [a.get(c) for _, a in nodes] for c in columns},
@@ -557,7 +566,8 @@ def _typed(frame: pd.DataFrame, standard: Sequence[str]) -> pd.DataFrame:
     """
     for column in standard:
         if column in _NUMERIC:
-            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype(float)
+            if frame[column].dtype != float:
+                frame[column] = pd.to_numeric(frame[column], errors="coerce").astype(float)
         elif column in _DATES:
             frame[column] = pd.to_datetime(frame[column]).astype("datetime64[us]")
         elif column == "row":

@@ -50,24 +50,28 @@ class NodeColumns:
         Keys in ``skip`` are left out (the reader sets them itself).
         """
         store = cls()
-        ids, columns = store.ids, store.columns
         for record in records:
-            count = len(ids)
-            ids.append(str(record["id"]))
-            given = 0
-            for name, value in record.items():
-                if name == "id" or name in skip:
-                    continue
-                column = columns.get(name)
-                if column is None:
-                    column = columns[name] = [ABSENT] * count
-                column.append(value)
-                given += 1
-            if given < len(columns):  # keys this record lacks
-                for column in columns.values():
-                    if len(column) == count:
-                        column.append(ABSENT)
+            store.append(str(record["id"]), record, skip=("id", *skip))
         return store
+
+    def append(self, node_id: str, attrs: Mapping[str, Any], *, skip: tuple[str, ...] = ()) -> None:
+        """Add one entity: its id and its values (keys in ``skip`` left out)."""
+        ids, columns = self.ids, self.columns
+        count = len(ids)
+        ids.append(node_id)
+        given = 0
+        for name, value in attrs.items():
+            if name in skip:
+                continue
+            column = columns.get(name)
+            if column is None:
+                column = columns[name] = [ABSENT] * count
+            column.append(value)
+            given += 1
+        if given < len(columns):  # keys this record lacks
+            for column in columns.values():
+                if len(column) == count:
+                    column.append(ABSENT)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -174,16 +178,60 @@ def relation_order(
     )
 
 
-def node_frame(store: NodeColumns, columns: list[str], kind: str) -> Any:
-    """The table of one kind of entity (untyped), indexed by id."""
+def node_frame(
+    store: NodeColumns,
+    columns: list[str],
+    kind: str,
+    *,
+    numeric: Iterable[str] = (),
+    text: Iterable[str] = (),
+) -> Any:
+    """The table of one kind of entity, indexed by id: the ``numeric`` columns as floats,
+    the others as read (untyped).
+
+    The ``numeric`` and ``text`` columns (standard ones, whose values the reader made)
+    are handed to pandas as one array each, not to be copied again: a table of
+    millions of actors is made without a second copy of every cell. The others are
+    lists, whose dtype pandas infers (numbers, strings...) as it always did.
+    """
     import pandas as pd
 
+    floats, texts = set(numeric), set(text)
     defaults = {"functions": list} if kind == "actor" else {}
+    data: dict[str, Any] = {}
+    for column in columns:
+        values = store.values(column, defaults.get(column))
+        if column in floats:
+            series = pd.Series(_object_array(values), dtype=object)
+            data[column] = pd.to_numeric(series, errors="coerce").astype(float).to_numpy()
+        elif column in texts:
+            array = _object_array(values)
+            # Texts (or lists): pandas reads the array as it would the list; anything else
+            # (a column left empty, numbers) goes as the list, to be inferred the same way.
+            kept = pd.api.types.infer_dtype(array, skipna=True) in ("string", "mixed")
+            data[column] = array if kept else values
+        else:
+            data[column] = values
+        del values
     return pd.DataFrame(
-        {c: store.values(c, defaults.get(c)) for c in columns},
+        data,
         index=pd.Index(store.ids, name="id", dtype=object),
         columns=columns,
+        copy=False,
     )
+
+
+def _object_array(values: list[Any]) -> Any:
+    """``values`` as a one-dimensional array of objects (lists among them kept whole)."""
+    import numpy as np
+
+    out = np.empty(len(values), dtype=object)
+    try:
+        out[:] = values
+    except ValueError:  # values that are lists of equal length: numpy would see a matrix
+        for position, value in enumerate(values):
+            out[position] = value
+    return out
 
 
 def relation_frame(relations: list[tuple[str, str, dict[str, Any]]], columns: list[str]) -> Any:

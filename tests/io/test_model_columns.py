@@ -134,3 +134,34 @@ def test_samples_read_the_same_graph_first_or_last(sample: str) -> None:
     for table in ("actors", "relations", "memberships", "resources", "needs", "people"):
         assert getattr(lazy, table).equals(getattr(eager, table)), table
     assert list(lazy.analysis_graph.edges(data=True)) == list(eager.analysis_graph.edges(data=True))
+
+
+@pytest.mark.parametrize(
+    ("column", "values"),
+    [
+        ("name", ["A", None, "C"]),  # texts with a gap
+        ("municipality", [None, None, None]),  # a column left empty
+        ("area", [float("nan"), None, float("nan")]),  # NaN: pandas sees numbers
+        ("sector", [1, "deux", 3.0]),  # mixed
+        ("functions", [[], ["se nourrir"], []]),  # lists, of equal length or not
+        ("functions", [["a"], ["b"], ["c"]]),
+        ("budget", [1.5, 2, None]),  # an extra column of numbers stays numbers
+        ("budget", ["1", "2", "3"]),
+    ],
+)
+def test_a_table_made_from_the_columns_has_the_dtypes_pandas_gives_a_list(column, values) -> None:
+    import pandas as pd
+
+    from territoire_graphe.model import ACTOR_COLUMNS, _typed
+
+    records = [
+        {"id": str(i), "name": f"N{i}", "type": "association", column: value}
+        for i, value in enumerate(values)
+    ]
+    table = Territory.from_records(actors=records).actors
+    columns = list(table.columns)
+    by_pandas = pd.DataFrame(
+        {c: [r.get(c, [] if c == "functions" else None) for r in records] for c in columns},
+        index=pd.Index([r["id"] for r in records], name="id", dtype=object),
+    )
+    pd.testing.assert_frame_equal(table, _typed(by_pandas, ACTOR_COLUMNS))

@@ -5,13 +5,13 @@ All problems are collected first; if any is an error, one InputError lists them 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pandas as pd
 
 from ..messages import locale_for
 from ..model import Territory
+from ..model_columns import NodeColumns
 from ..provenance import is_provenance_sheet
 from ..text_keys import key
 from ..vocabulary import Vocabulary, default_vocabulary
@@ -125,18 +125,12 @@ def _build(
         read_offers(SheetReader.open(sheets["needs"], "needs", log), registry, "need", needs)
     log.raise_if_errors()
 
-    def records(kind: str) -> Iterator[dict[str, Any]]:
-        """The entities of one kind, one at a time (a list would copy them all at once);
-        each entity's attributes are let go once handed over."""
-        for entity in registry.entities.values():
-            if entity.kind == kind:
-                yield {"id": entity.id, **entity.attrs}
-                entity.attrs = {}
-
+    nodes = registry.nodes  # the columns the territory is made of
+    del registry  # its indexes go before the tables are made
     territory = Territory.from_records(
-        actors=records("actor"),
-        collectives=records("collective"),
-        people=records("person"),
+        actors=nodes.get("actor", NodeColumns()),
+        collectives=nodes.get("collective", NodeColumns()),
+        people=nodes.get("person", NodeColumns()),
         relations=relations,
         memberships=memberships,
         resources=resources,

@@ -231,7 +231,7 @@ def read_csv_folder(
     raw = RawWorkbook(display, source_format="csv")
     for path in files:
         grid = read_csv_grid(path, display=f"{display}/{path.name}", lang=lang, limits=limits)
-        raw.sheets.append(sheet_from_grid(path.stem, grid))
+        raw.sheets.append(sheet_from_grid(path.stem, grid, own=True))
     return raw
 
 
@@ -241,5 +241,5 @@ def read_csv_file(
     """A single CSV file, read as a workbook of one sheet named after the file."""
     raw = RawWorkbook(display, source_format="csv")
     grid = read_csv_grid(path, display=display, lang=lang, limits=limits)
-    raw.sheets.append(sheet_from_grid(path.stem, grid))
+    raw.sheets.append(sheet_from_grid(path.stem, grid, own=True))
     return raw

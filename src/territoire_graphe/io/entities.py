@@ -7,13 +7,16 @@ case and accents.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any
 
+from ..model_columns import NodeColumns
 from ..text_keys import loose
 from ..vocabulary import Kind, Vocabulary
 from .foreign import Foreign, certain
+from .hash_index import HashIndex
 from .rows import Row, SheetReader
 from .values import Supplied, as_text, parse_number, split_values
 
@@ -36,124 +39,193 @@ ENTITY_FIELDS = {
 }
 
 
+_KINDS = ("actor", "collective", "person")
+_CODE = {kind: code for code, kind in enumerate(_KINDS)}
+
+
 class Entity:
-    """An actor, collective or person as read, with where it was written.
+    """An actor, collective or person as read, with where it was written: a view of the
+    registry's columns, made when a reference resolves to it.
 
-    Its attributes are kept as a tuple of values beside a tuple of keys shared by
-    the rows of a sheet: a dictionary per entity would be most of the memory of a
-    read of millions of actors.
-
-    >>> e = Entity("a", "actor", {"name": "A", "type": "commune"}, "acteurs", 2)
-    >>> e.attrs, e.name
-    ({'name': 'A', 'type': 'commune'}, 'A')
+    >>> registry = Registry()
+    >>> e = registry.register("a", "actor", {"name": "A", "type": "commune"}, "acteurs", 2)
+    >>> e.attrs, e.name, e.kind, e.row
+    ({'name': 'A', 'type': 'commune'}, 'A', 'actor', 2)
     """
 
-    __slots__ = ("_keys", "_values", "id", "kind", "row", "sheet")
+    __slots__ = ("_position", "_store", "id", "kind", "row", "sheet")
 
-    _shared_keys: ClassVar[dict[tuple[str, ...], tuple[str, ...]]] = {}
-
-    def __init__(self, id: str, kind: str, attrs: dict[str, Any], sheet: str, row: int):
+    def __init__(
+        self, id: str, kind: str, store: NodeColumns, position: int, sheet: str, row: int
+    ) -> None:
         self.id = id
         self.kind = kind  # "actor", "collective" or "person"
         self.sheet = sheet
         self.row = row
-        self.attrs = attrs
+        self._store = store
+        self._position = position
 
     @property
     def attrs(self) -> dict[str, Any]:
         """The entity's attributes (a new dictionary at each call)."""
-        return dict(zip(self._keys, self._values, strict=True))
-
-    @attrs.setter
-    def attrs(self, attrs: dict[str, Any]) -> None:
-        keys = tuple(attrs)
-        self._keys = self._shared_keys.setdefault(keys, keys)
-        self._values = tuple(attrs.values())
+        return self._store.attrs(self._position)
 
     @property
     def name(self) -> Any:
         """The entity's name (None when it has none)."""
-        return self._values[0] if self._keys[:1] == ("name",) else self.attrs.get("name")
+        return self.attrs.get("name")
 
     def __repr__(self) -> str:
         return f"Entity({self.id!r}, {self.kind!r}, {self.attrs!r}, {self.sheet!r}, {self.row!r})"
 
 
 @dataclass
-class Registry:
-    """Every entity by id, and the references that lead to each (loose id and name)."""
+class _Sheet:
+    """Where the entities of one kind were written: the sheet, and each one's row."""
 
-    entities: dict[str, Entity] = field(default_factory=dict)
-    # loose reference -> the id it leads to, or the ids when several (a list only then)
-    by_reference: dict[str, str | list[str]] = field(default_factory=dict)
-    _names: dict[str, str] = field(default_factory=dict)  # loose name -> id
-    _ids: dict[str, str] = field(default_factory=dict)  # loose id -> id
-    # Loose ids written in the sheets: a derived id never takes one of them.
-    reserved: set[str] = field(default_factory=set)
+    name: str
+    rows: array[int] = field(default_factory=lambda: array("q"))
+
+
+@dataclass
+class Registry:
+    """Every entity, by kind and in reading order, and how references find them.
+
+    The entities' attributes are kept as the columns the territory is made of
+    (:class:`~territoire_graphe.model_columns.NodeColumns`, one per kind), not as an
+    object each. A reference is an integer: the entity's position in its kind,
+    times four, plus its kind's number. Ids and names are looked up by the hash of
+    their loose form (:class:`~territoire_graphe.io.hash_index.HashIndex`), each
+    candidate checked against the real key: millions of actors cost a few bytes
+    each beside their own values.
+    """
+
+    # True when a sheet of entities could not be read at all (no name column): an unknown
+    # reference may then be one of them, and is not reported.
+    incomplete: bool = False
+    nodes: dict[str, NodeColumns] = field(default_factory=dict)
+    _sheets: dict[str, _Sheet] = field(default_factory=dict)
+    # hash(loose id) and hash(loose name) -> references (an entity under both)
+    _keys: HashIndex = field(default_factory=HashIndex)
+    # Ids written in the sheets: a derived id never takes one of them.
+    _reserved: HashIndex = field(default_factory=HashIndex)
+    _reserved_ids: list[str] = field(default_factory=list)
     # Loose ids and names of rows that could not be registered (their error is recorded):
     # a reference to one of them is not reported again.
     rejected: set[str] = field(default_factory=set)
     _lookups: dict[tuple[str, tuple[str, ...]], tuple[Entity | None, str, dict[str, str]]] = field(
         default_factory=dict
     )
-    # True when a sheet of entities could not be read at all (no name column): an unknown
-    # reference may then be one of them, and is not reported.
-    incomplete: bool = False
 
     def reserve(self, ids: Iterable[str]) -> None:
         """Set aside the ids given in the sheets before any id is derived from a name."""
-        self.reserved.update(loose(i) for i in ids)
+        for written in ids:
+            self._reserved.add(hash(loose(written)), len(self._reserved_ids))
+            self._reserved_ids.append(written)
 
     def reject(self, reference: str) -> None:
         """Note a reference to a row that could not be registered (its error is recorded)."""
         self.rejected.add(loose(reference))
         self._lookups.clear()
 
-    def add(self, entity: Entity, row: Row, id_given: bool) -> bool:
-        """Register ``entity``; record an error and return False if its id or name is taken."""
-        id_key = loose(entity.id)
-        name_key = loose(entity.name)
-        other_id = self._ids.get(id_key)
-        other_name = self._names.get(name_key)
-        if other_id is not None or other_name is not None:
-            other = self.entities[other_id if other_id is not None else other_name]  # type: ignore[index]
-            if other_id is not None:
+    def _id(self, ref: int) -> str:
+        return self.nodes[_KINDS[ref & 3]].ids[ref >> 2]
+
+    def _name(self, ref: int) -> Any:
+        return self.nodes[_KINDS[ref & 3]].columns["name"][ref >> 2]
+
+    def entity(self, ref: int) -> Entity:
+        """The entity a reference stands for."""
+        kind, position = _KINDS[ref & 3], ref >> 2
+        store, sheet = self.nodes[kind], self._sheets[kind]
+        return Entity(store.ids[position], kind, store, position, sheet.name, sheet.rows[position])
+
+    def _with_id(self, id_key: str) -> int | None:
+        """The entity whose loose id is ``id_key`` (ids are unique: one at most)."""
+        for ref in self._keys.get(hash(id_key)):
+            if loose(self._id(ref)) == id_key:
+                return ref
+        return None
+
+    def _with_name(self, name_key: str) -> int | None:
+        """The entity whose loose name is ``name_key`` (names are unique: one at most)."""
+        for ref in self._keys.get(hash(name_key)):
+            if loose(self._name(ref)) == name_key:
+                return ref
+        return None
+
+    def add(
+        self,
+        entity_id: str,
+        kind: str,
+        attrs: dict[str, Any],
+        sheet: str,
+        row: Row,
+        id_given: bool,
+    ) -> bool:
+        """Register an entity; record an error and return False if its id or name is taken."""
+        id_key = loose(entity_id)
+        name_key = loose(attrs["name"])
+        other = self._with_id(id_key)
+        by_name = other is None
+        if by_name:
+            other = self._with_name(name_key)
+        if other is not None:
+            where = self.entity(other)
+            if not by_name:
                 row.error(
                     "id_duplicate",
                     "id" if id_given else "name",
-                    value=entity.id,
-                    sheet_other=other.sheet,
-                    row_other=str(other.row),
+                    value=entity_id,
+                    sheet_other=where.sheet,
+                    row_other=str(where.row),
                 )
             else:
                 row.error(
                     "name_duplicate",
                     "name",
-                    value=entity.name,
-                    sheet_other=other.sheet,
-                    row_other=str(other.row),
+                    value=attrs["name"],
+                    sheet_other=where.sheet,
+                    row_other=str(where.row),
                 )
             self.rejected.update((id_key, name_key))
             self._lookups.clear()
             return False
-        self._lookups.clear()
-        self.entities[entity.id] = entity
-        self._ids[id_key] = entity.id
-        self._names[name_key] = entity.id
-        self._refer(id_key, entity.id)
-        if name_key != id_key:
-            self._refer(name_key, entity.id)
+        self.register(entity_id, kind, attrs, sheet, row.number, keys=(id_key, name_key))
         return True
 
-    def _refer(self, reference: str, entity_id: str) -> None:
-        """Note that ``reference`` leads to ``entity_id`` (among others, maybe)."""
-        found = self.by_reference.get(reference)
-        if found is None:
-            self.by_reference[reference] = entity_id
-        elif isinstance(found, str):
-            self.by_reference[reference] = [found, entity_id]
-        else:
-            found.append(entity_id)
+    def register(
+        self,
+        entity_id: str,
+        kind: str,
+        attrs: dict[str, Any],
+        sheet: str,
+        row: int,
+        *,
+        keys: tuple[str, str] | None = None,
+    ) -> Entity:
+        """Store an entity without checking it (:meth:`add` checks); return its view.
+
+        ``keys`` are its loose id and name when already known.
+        """
+        if self._lookups:
+            self._lookups.clear()
+        store = self.nodes.get(kind)
+        if store is None:
+            store = self.nodes[kind] = NodeColumns()
+        place = self._sheets.get(kind)
+        if place is None:
+            place = self._sheets[kind] = _Sheet(sheet)
+        position = len(store)
+        store.append(entity_id, attrs)
+        place.rows.append(row)
+        ref = position << 2 | _CODE[kind]
+        id_key, name_key = keys or (loose(entity_id), loose(attrs["name"]))
+        id_hash, name_hash = hash(id_key), hash(name_key)
+        self._keys.add(id_hash, ref)
+        if name_hash != id_hash:
+            self._keys.add(name_hash, ref)
+        return Entity(entity_id, kind, store, position, sheet, row)
 
     def derive_id(self, name: str) -> str:
         """The id of an actor written without one: its name, so ``d.actors.loc["Mairie"]`` works.
@@ -163,9 +235,15 @@ class Registry:
         """
         base = " ".join(name.split())
         candidate, number = base, 2
-        while loose(candidate) in self._ids or loose(candidate) in self.reserved:
+        while self._id_taken(loose(candidate)):
             candidate, number = f"{base} ({number})", number + 1
         return candidate
+
+    def _id_taken(self, id_key: str) -> bool:
+        if self._with_id(id_key) is not None:
+            return True
+        written = self._reserved_ids
+        return any(loose(written[i]) == id_key for i in self._reserved.get(hash(id_key)))
 
     def resolve(
         self, row: Row, field_name: str, kinds: tuple[str, ...], *, required: bool = True
@@ -193,20 +271,24 @@ class Registry:
         self, written: str, kinds: tuple[str, ...]
     ) -> tuple[Entity | None, str, dict[str, str]]:
         """The entity ``written`` names among ``kinds``, or the code of the problem."""
-        exact = self.entities.get(written)
-        if exact is not None and exact.kind in kinds:
-            return exact, "", {}
         reference = loose(written)
-        leads = self.by_reference.get(reference, ())
-        found = (leads,) if isinstance(leads, str) else leads
-        fitting = [i for i in found if self.entities[i].kind in kinds]
+        candidates = list(dict.fromkeys(self._keys.get(hash(reference))))
+        for ref in candidates:
+            if self._id(ref) == written and _KINDS[ref & 3] in kinds:
+                return self.entity(ref), "", {}
+        found = [
+            ref
+            for ref in candidates
+            if loose(self._id(ref)) == reference or loose(self._name(ref)) == reference
+        ]
+        fitting = [ref for ref in found if _KINDS[ref & 3] in kinds]
         if len(fitting) == 1:
-            return self.entities[fitting[0]], "", {}
+            return self.entity(fitting[0]), "", {}
         if fitting:
             return (
                 None,
                 "reference_ambiguous",
-                {"value": written, "candidates": ", ".join(sorted(fitting))},
+                {"value": written, "candidates": ", ".join(sorted(self._id(r) for r in fitting))},
             )
         if found:
             return None, f"reference_not_{kinds[0]}", {"value": written}
@@ -218,7 +300,12 @@ class Registry:
         """``{"suggestion": name}`` when a known name is probably meant (collect.names)."""
         from ..collect.names import Matcher
 
-        names = {i: str(e.name or i) for i, e in self.entities.items() if e.kind in kinds}
+        names = {
+            i: str(n or i)
+            for kind in _KINDS
+            if kind in kinds and kind in self.nodes
+            for i, n in zip(self.nodes[kind].ids, self.nodes[kind].columns["name"], strict=True)
+        }
         found = Matcher(names).match(written)
         return {"suggestion": names[found.actor]} if found.actor is not None else {}
 
@@ -246,7 +333,7 @@ def read_entities(
         return
     # With another required column missing (its error is recorded), the rows are still
     # read so that references to them resolve and no error is reported twice.
-    for row in reader.rows():
+    for row in reader.rows(consume=True):
         name = row.text("name", required=True)
         given_id = row.text("id")
         attrs: dict[str, Any] = {"name": name}
@@ -264,8 +351,7 @@ def read_entities(
                 registry.reject(given_id)
             continue
         entity_id = given_id if given_id is not None else registry.derive_id(name)
-        entity = Entity(entity_id, entity_kind, attrs, reader.raw.name, row.number)
-        registry.add(entity, row, given_id is not None)
+        registry.add(entity_id, entity_kind, attrs, reader.raw.name, row, given_id is not None)
 
 
 def _typed(

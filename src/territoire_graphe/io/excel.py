@@ -68,7 +68,7 @@ def read_workbook(
                 if formulas:
                     fill_in(grid, formulas)
                 _fill_merged(grid, sheet.merged_cell_ranges or [], meta.name, raw)
-                raw.sheets.append(sheet_from_grid(meta.name, grid))
+                raw.sheets.append(sheet_from_grid(meta.name, grid, own=True))
         except Exception as error:  # a damaged part of the file: never a traceback
             raise fatal("file_truncated", display, lang=lang, detail=_detail(error)) from error
         finally:

@@ -32,6 +32,8 @@ from .values import (
     is_blank_row,
 )
 
+_READ: list[Any] = []  # in place of a row whose cells were let go (SheetReader.rows)
+
 # Column names the reader computes, per sheet: an extra column never takes one.
 _GRAPH_KEYS = ("id", "kind")
 RESERVED_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -145,13 +147,21 @@ class SheetReader:
             return True
         return self.log.lang == "en" and sheet != key(spec.fr)
 
-    def rows(self) -> Iterator[Row]:
-        """The data rows; blank rows between data rows are reported as warnings."""
-        for values, number in zip(self.raw.rows, self.raw.row_numbers, strict=True):
+    def rows(self, *, consume: bool = False) -> Iterator[Row]:
+        """The data rows; blank rows between data rows are reported as warnings.
+
+        With ``consume``, each row's cells are let go once it has been read (the sheet
+        is not read again): millions of rows then never sit beside what was made of them.
+        """
+        cells = self.raw.rows
+        for index, number in enumerate(self.raw.row_numbers):
+            values = cells[index]
             if is_blank_row(values):
                 self.log.warning("empty_row", sheet=self.raw.name, row=number)
-                continue
-            yield Row(self, values, number)
+            else:
+                yield Row(self, values, number)
+            if consume:
+                cells[index] = _READ
 
     @cached_property
     def parsed_texts(self) -> dict[tuple[Callable[[Any], Any], str], tuple[Any, BadValue | None]]:

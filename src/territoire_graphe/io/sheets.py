@@ -8,7 +8,8 @@ and builds the territory. So every format gets the same rules and messages.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Sequence
+from array import array
+from collections.abc import Iterator, MutableSequence, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,7 +28,7 @@ class RawSheet:
     name: str
     header: list[str]
     rows: list[list[Any]]
-    row_numbers: list[int]
+    row_numbers: MutableSequence[int]  # an array('q') as read: no int object per row
     header_row: int = 1
     column_letters: bool = True  # whether columns are named like a spreadsheet's (A, B...)
     # Lines above the header holding several cells (not a mere title): not read, so reported.
@@ -114,7 +115,9 @@ def holds_table(sheet: RawSheet) -> bool:
     return any(_header_score(spec.name, sheet.header) >= 2 for spec in SHEETS)
 
 
-def sheet_from_grid(name: str, grid: Sequence[Sequence[Any]], *, first_row: int = 1) -> RawSheet:
+def sheet_from_grid(
+    name: str, grid: Sequence[Sequence[Any]], *, first_row: int = 1, own: bool = False
+) -> RawSheet:
     """Find the header line of a grid of cells and split it into header and data rows.
 
     The header is the line, among the first rows, that names the most columns the
@@ -144,8 +147,11 @@ def sheet_from_grid(name: str, grid: Sequence[Sequence[Any]], *, first_row: int 
     skipped = [
         first_row + i for i in range(header_index) if sum(not is_blank(c) for c in grid[i]) > 1
     ]
-    rows = [list(r) for r in grid[header_index + 1 :]]
-    numbers = list(range(first_row + header_index + 1, first_row + header_index + 1 + len(rows)))
+    # With ``own`` the grid is the caller's no more: its row lists become the sheet's
+    # (a copy of millions of rows would double the memory of the read).
+    rows = [r if own and r.__class__ is list else list(r) for r in grid[header_index + 1 :]]
+    start = first_row + header_index + 1
+    numbers = array("q", range(start, start + len(rows)))
     while rows and is_blank_row(rows[-1]):  # trailing blank lines are not data
         rows.pop()
         numbers.pop()
