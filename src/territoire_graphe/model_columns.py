@@ -40,6 +40,9 @@ class NodeColumns:
 
     ids: list[str] = field(default_factory=list)
     columns: dict[str, list[Any]] = field(default_factory=dict)
+    # Set by the reader (io.entities.Registry), which has already seen to what
+    # Store.plain checks: ids unique across every kind, offers of actors it holds.
+    checked: bool = False
 
     @classmethod
     def collect(
@@ -198,27 +201,34 @@ def node_frame(
 
     floats, texts = set(numeric), set(text)
     defaults = {"functions": list} if kind == "actor" else {}
+    index = pd.Index(store.ids, name="id", dtype=object)
     data: dict[str, Any] = {}
     for column in columns:
         values = store.values(column, defaults.get(column))
         if column in floats:
-            series = pd.Series(_object_array(values), dtype=object)
-            data[column] = pd.to_numeric(series, errors="coerce").astype(float).to_numpy()
+            series = pd.Series(_object_array(values), dtype=object, index=index, copy=False)
+            data[column] = pd.to_numeric(series, errors="coerce").astype(float)
         elif column in texts:
             array = _object_array(values)
             # Texts (or lists): pandas reads the array as it would the list; anything else
             # (a column left empty, numbers) goes as the list, to be inferred the same way.
             kept = pd.api.types.infer_dtype(array, skipna=True) in ("string", "mixed")
-            data[column] = array if kept else values
+            data[column] = (
+                pd.Series(array, index=index, copy=False) if kept else _inferred(values, index)
+            )
+            del array
         else:
-            data[column] = values
+            data[column] = _inferred(values, index)
         del values
-    return pd.DataFrame(
-        data,
-        index=pd.Index(store.ids, name="id", dtype=object),
-        columns=columns,
-        copy=False,
-    )
+    # Each column is made (and its dtype found) one at a time, then handed over whole.
+    return pd.DataFrame(data, index=index, columns=columns, copy=False)
+
+
+def _inferred(values: list[Any], index: Any) -> Any:
+    """``values`` as the column pandas makes of a list in a table (its dtype inferred so)."""
+    import pandas as pd
+
+    return pd.DataFrame({"column": values}, index=index, copy=False)["column"]
 
 
 def _object_array(values: list[Any]) -> Any:
@@ -276,6 +286,8 @@ class Store:
     def plain(self) -> bool:
         """Whether the columns say what the graph would: no id twice (a graph would merge
         them), resources and needs only of actors given (a graph would refuse them)."""
+        if self.nodes and all(store.checked for store in self.nodes.values()):
+            return True  # the reader saw to both (sets of millions of ids are not free)
         ids: set[str] = set()
         for store in self.nodes.values():
             ids.update(store.ids)

@@ -103,6 +103,7 @@ def _build(
         read_entities(reader, kind, registry, vocabulary, seen_types)
     for reader in readers.values():  # read: the registry holds them; let the rows go
         reader.raw.rows, reader.raw.row_numbers = [], []
+    registry.done_deriving()
 
     relations: list[dict[str, Any]] = []
     seen_links: dict[tuple[str, str, str, bool], int] = {}
@@ -128,9 +129,9 @@ def _build(
     nodes = registry.nodes  # the columns the territory is made of
     del registry  # its indexes go before the tables are made
     territory = Territory.from_records(
-        actors=nodes.get("actor", NodeColumns()),
-        collectives=nodes.get("collective", NodeColumns()),
-        people=nodes.get("person", NodeColumns()),
+        actors=nodes.get("actor", NodeColumns(checked=True)),
+        collectives=nodes.get("collective", NodeColumns(checked=True)),
+        people=nodes.get("person", NodeColumns(checked=True)),
         relations=relations,
         memberships=memberships,
         resources=resources,

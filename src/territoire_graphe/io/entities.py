@@ -123,6 +123,10 @@ class Registry:
             self._reserved.add(hash(loose(written)), len(self._reserved_ids))
             self._reserved_ids.append(written)
 
+    def done_deriving(self) -> None:
+        """Let the written ids go: every entity is read, no id is derived any more."""
+        self._reserved, self._reserved_ids = HashIndex(), []
+
     def reject(self, reference: str) -> None:
         """Note a reference to a row that could not be registered (its error is recorded)."""
         self.rejected.add(loose(reference))
@@ -211,8 +215,8 @@ class Registry:
         if self._lookups:
             self._lookups.clear()
         store = self.nodes.get(kind)
-        if store is None:
-            store = self.nodes[kind] = NodeColumns()
+        if store is None:  # ids unique across kinds, offers resolved to them: checked
+            store = self.nodes[kind] = NodeColumns(checked=True)
         place = self._sheets.get(kind)
         if place is None:
             place = self._sheets[kind] = _Sheet(sheet)
