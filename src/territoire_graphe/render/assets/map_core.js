@@ -58,16 +58,26 @@ function unpackRecords(p) {
 }
 var NODES = unpackRecords(DATA.nodes), EDGES = unpackRecords(DATA.edges), SUGG = unpackRecords(DATA.suggestions);
 DATA.nodes = NODES; DATA.edges = EDGES; DATA.suggestions = SUGG;
-/* The side cards come in their own block, read the first time a card or a tooltip needs one:
- * the first drawing parses only what it draws. */
-var cardsRead = false;
-function cardOf(n) {
-  if (!cardsRead) {
-    cardsRead = true;
+/* The side cards come in their own block, read when the page is idle after the first drawing
+ * (map_ui.js, warm) or else the first time a card or a tooltip needs one: the first drawing
+ * parses only what it draws. */
+var cardsRead = false, packedCards = null;
+function parseCards() {
+  if (packedCards === null) {
     var block = document.getElementById("tg-details");
-    var cards = block ? unpackRecords(JSON.parse(block.textContent)) : [];
-    NODES.forEach(function (m, i) { if (!m.card) { m.card = cards[i] || {}; } });
+    packedCards = block ? JSON.parse(block.textContent) : [];
   }
+}
+function readCards() {
+  if (cardsRead) { return; }
+  parseCards();
+  cardsRead = true;
+  var cards = unpackRecords(packedCards);
+  packedCards = [];
+  NODES.forEach(function (m, i) { if (!m.card) { m.card = cards[i] || {}; } });
+}
+function cardOf(n) {
+  readCards();
   return n.card || {};
 }
 /* Maps keyed by ids have no prototype: an actor named __proto__ or constructor is an actor. */
@@ -113,7 +123,7 @@ function nodeState(n, bit, hits, near) {
   if (!bit || !hits) { return "normal"; }
   return (n.ln & bit) ? "hl" : "dim";
 }
-function edgeState(e, bit, hits) {
+function edgeState(e, bit, hits, endHidden) {
   var fam = e.fam;
   if (fam === "suggestion") {
     if (state.lens !== "complementarites") { return "hidden"; }
@@ -122,7 +132,7 @@ function edgeState(e, bit, hits) {
   } else if (state.lens === "flux" && fam !== "flux") {
     return "hidden";
   }
-  if (nodeHidden(byId[e.from]) || nodeHidden(byId[e.to])) { return "hidden"; }
+  if (endHidden) { return "hidden"; }
   if (state.focus) {
     if (fam === "suggestion") { return "hidden"; }
     return (state.focus[e.from] && state.focus[e.to]) ? "normal" : "dim";
@@ -135,7 +145,13 @@ function edgeState(e, bit, hits) {
   return (e.br && (state.lens === "ponts" || state.lens === "isoles")) ? "hl" : "normal";
 }
 
-function nodeStyle(n, st) {
+/* What a state looks like, for an actor's colour: made once per colour and state, and shared
+ * (vis-network only reads it). */
+var looks = Object.create(null);
+function nodeLook(n, st) {
+  var key = n.color + " " + st + " " + (n.ev === 2 ? 2 : 0);
+  var look = looks[key];
+  if (look) { return look; }
   var base = n.color, dim = st === "dim";
   var bg = dim ? mix(base, "#ffffff", 0.78) : base;
   var border = st === "sel" || st === "hl" ? "#1b1b1b" : (dim ? mix(base, "#ffffff", 0.6) : mix(base, "#000000", 0.3));
@@ -146,30 +162,47 @@ function nodeStyle(n, st) {
     border = st === "sel" || st === "hl" ? "#4d4d4d" : (dim ? mix(EVC.gone, "#ffffff", 0.5) : EVC.gone);
     width = Math.max(width, 2);
   }
-  var style = {
-    id: n.id, hidden: st === "hidden",
+  look = looks[key] = {
     borderWidth: width,
     color: { background: bg, border: border,
              highlight: { background: fill, border: "#1b1b1b" },
              hover: { background: fill, border: "#1b1b1b" } },
-    font: { size: n.fs, color: dim ? "#b5b5b5" : (n.ev === 2 ? "#6b6b6b" : "#1d1d1f"),
-            strokeWidth: dim ? 0 : 3, strokeColor: "#ffffff" }
+    fontColor: dim ? "#b5b5b5" : (n.ev === 2 ? "#6b6b6b" : "#1d1d1f"),
+    strokeWidth: dim ? 0 : 3
+  };
+  return look;
+}
+/* The same, as a DataSet item of its own (the first drawing, or an actor restyled the slow way). */
+function nodeStyle(n, st) {
+  var look = nodeLook(n, st), c = look.color;
+  var style = {
+    id: n.id, hidden: st === "hidden",
+    borderWidth: look.borderWidth,
+    color: { background: c.background, border: c.border,
+             highlight: { background: c.highlight.background, border: c.highlight.border },
+             hover: { background: c.hover.background, border: c.hover.border } },
+    font: { size: n.fs, color: look.fontColor, strokeWidth: look.strokeWidth, strokeColor: "#ffffff" }
   };
   if (n.ev === 2) { style.shapeProperties = { borderDashes: [4, 3] }; }
   return style;
 }
-function edgeStyle(e, st) {
-  var s = STYLES[e.fam] || STYLES.lien;
+function lineWidth(e, st) {
   var width = e.fam === "suggestion" ? 2 : (e.w || 1.5);
-  var color = s.color;
-  if (st === "dim") { color = "#e4e4e4"; }
-  if (st === "hl") { color = "#1b1b1b"; width = Math.max(width, 2) * 2.2; }
+  if (st === "hl") { width = Math.max(width, 2) * 2.2; }
+  if (e.ev) { width = e.ev === 1 ? Math.max(width, 2) * 1.6 : Math.max(width, 2); }
+  return width;
+}
+function lineColor(e, st) {
   if (e.ev) {
     var own = e.ev === 1 ? EVC.added : EVC.removed;
-    color = st === "dim" ? mix(own, "#ffffff", 0.7) : own;
-    width = e.ev === 1 ? Math.max(width, 2) * 1.6 : Math.max(width, 2);
+    return st === "dim" ? mix(own, "#ffffff", 0.7) : own;
   }
-  return { id: e.id, hidden: st === "hidden", width: width, color: color };
+  if (st === "dim") { return "#e4e4e4"; }
+  if (st === "hl") { return "#1b1b1b"; }
+  return (STYLES[e.fam] || STYLES.lien).color;
+}
+function edgeStyle(e, st) {
+  return { id: e.id, hidden: st === "hidden", width: lineWidth(e, st), color: lineColor(e, st) };
 }
 
 /* The full edge, kept small: options equal to the defaults are left out (faster on big maps). */
@@ -186,44 +219,63 @@ function initialEdge(e, st) {
   return out;
 }
 
-var applied = Object.create(null);
-/* "hidden" only when it changes: vis-network then skips its costly pass over the whole graph. */
+/* The state drawn of each actor and line, by its place in NODES and LINES. */
+var nodeAt = Object.create(null);
+NODES.forEach(function (n, i) { nodeAt[n.id] = i; });
+var nodeSt = [], lineSt = [];
+var lineFrom = LINES.map(function (e) { return nodeAt[e.from]; });
+var lineTo = LINES.map(function (e) { return nodeAt[e.to]; });
+function stateOf(id) { return nodeSt[nodeAt[id]]; }
+/* "hidden" is written only when it changes: vis-network then skips its costly pass over the
+ * whole graph. */
+function hiddenChanged(before, st) { return before === undefined || (before === "hidden") !== (st === "hidden"); }
 function shown(style, before, st) {
-  if (before !== undefined && (before === "hidden") === (st === "hidden")) { delete style.hidden; }
+  if (!hiddenChanged(before, st)) { delete style.hidden; }
   return style;
 }
+/* The actors and lines whose state changed (their places, and their states before). */
 function computeStates() {
-  var bit = lensBit(), hits = lensHits(), near = Object.create(null);
+  var bit = lensBit(), hits = lensHits(), near = Object.create(null), i, st, before;
   if (state.selected !== null) {
     near[state.selected] = true;
     neighbours[state.selected].concat(former[state.selected]).forEach(function (m) { near[m] = true; });
   }
-  var nodeUpdates = [], edgeUpdates = [];
-  NODES.forEach(function (n) {
-    var st = nodeState(n, bit, hits, near);
-    var before = applied[n.id];
-    if (before !== st) { applied[n.id] = st; nodeUpdates.push(shown(nodeStyle(n, st), before, st)); }
-  });
-  LINES.forEach(function (e) {
-    var st = edgeState(e, bit, hits);
-    var before = applied["e:" + e.id];
-    if (before !== st) { applied["e:" + e.id] = st; edgeUpdates.push(shown(edgeStyle(e, st), before, st)); }
-  });
-  return { nodes: nodeUpdates, edges: edgeUpdates };
+  var out = { nodes: [], nodesBefore: [], lines: [], linesBefore: [], shownChanged: false };
+  for (i = 0; i < NODES.length; i++) {
+    st = nodeState(NODES[i], bit, hits, near);
+    before = nodeSt[i];
+    if (before !== st) {
+      nodeSt[i] = st;
+      out.nodes.push(i);
+      out.nodesBefore.push(before);
+      if (hiddenChanged(before, st)) { out.shownChanged = true; }
+    }
+  }
+  for (i = 0; i < LINES.length; i++) {
+    st = edgeState(LINES[i], bit, hits, nodeSt[lineFrom[i]] === "hidden" || nodeSt[lineTo[i]] === "hidden");
+    before = lineSt[i];
+    if (before !== st) {
+      lineSt[i] = st;
+      out.lines.push(i);
+      out.linesBefore.push(before);
+      if (hiddenChanged(before, st)) { out.shownChanged = true; }
+    }
+  }
+  return out;
 }
 
 var container = document.getElementById("tg-map");
-var initialStates = computeStates();
+computeStates();
 var nodeSet = new vis.DataSet(NODES.map(function (n, i) {
-  var style = initialStates.nodes[i];
+  var style = nodeStyle(n, nodeSt[i]);
   style.label = n.label;
   style.x = n.x;
   style.y = n.y;
   style.size = n.size;
   return style;
 }));
-var edgeSet = new vis.DataSet(LINES.map(function (e) {
-  return initialEdge(e, applied["e:" + e.id]);
+var edgeSet = new vis.DataSet(LINES.map(function (e, i) {
+  return initialEdge(e, lineSt[i]);
 }));
 TIMINGS.datasets = performance.now();
 var network = new vis.Network(container, { nodes: nodeSet, edges: edgeSet }, {
@@ -238,6 +290,58 @@ var network = new vis.Network(container, { nodes: nodeSet, edges: edgeSet }, {
            arrows: { to: { enabled: false, scaleFactor: 0.55 } } }
 });
 TIMINGS.network = performance.now();
+/* Lines out of sight are not drawn. vis-network skips the actors out of the view but strokes
+ * every line at each drawing: on a large map zoomed on an actor (after a search) that is most
+ * of the drawing. While it draws, its list of lines is therefore cut to those whose box (both
+ * ends, the bulge of a curve, a margin for widths, arrows and loops) meets the view; the list
+ * is put back at once, so clicks and hovering still see every line. */
+var body = network.body, renderer = network.renderer;
+var culling = !!(body && renderer && Array.isArray(body.edgeIndices) && body.view &&
+                 typeof renderer._drawEdges === "function" && typeof renderer._drawArrows === "function" &&
+                 network.canvas && typeof network.canvas.DOMtoCanvas === "function");
+var drawnLines = null;  /* the lines given to the last drawing (for tests) */
+var ends = null, endsOf = null;  /* for vis-network's list of lines: each line's two ends */
+function linesInView(all) {
+  var frame = network.canvas.frame && network.canvas.frame.canvas;
+  if (!frame || !frame.clientWidth) { return all; }
+  if (endsOf !== all) {  /* the list changes only when lines are shown or hidden */
+    endsOf = all;
+    ends = all.map(function (id) {
+      var edge = body.edges[id], e = edgeById[id];
+      if (!edge || !e || !edge.from || !edge.to) { return null; }
+      var loop = e.from === e.to ? ((byId[e.from] && byId[e.from].size) || 40) + 60 : 0;  /* a loop: beside its actor */
+      return { from: edge.from, to: edge.to, loop: loop, bulge: Math.abs(e.cv || 0) };
+    });
+  }
+  var pad = 40 / (body.view.scale || 1) + 30;
+  var a = network.canvas.DOMtoCanvas({ x: 0, y: 0 });
+  var b = network.canvas.DOMtoCanvas({ x: frame.clientWidth, y: frame.clientHeight });
+  var left = a.x - pad, top = a.y - pad, right = b.x + pad, bottom = b.y + pad;
+  var out = [];
+  for (var i = 0; i < all.length; i++) {
+    var line = ends[i];
+    if (line === null) { out.push(all[i]); continue; }
+    var fx = line.from.x, fy = line.from.y, x = line.to.x, y = line.to.y, extra = 0;
+    if (line.loop) { extra = line.loop; }
+    else if (line.bulge) {  /* a curve's control point is within roundness × length / 2 of its ends */
+      extra = line.bulge * Math.sqrt((x - fx) * (x - fx) + (y - fy) * (y - fy));
+    }
+    if ((fx > x ? fx : x) + extra >= left && (fx < x ? fx : x) - extra <= right &&
+        (fy > y ? fy : y) + extra >= top && (fy < y ? fy : y) - extra <= bottom) { out.push(all[i]); }
+  }
+  return out;
+}
+function culled(draw) {
+  return function () {
+    var all = body.edgeIndices;
+    body.edgeIndices = drawnLines = linesInView(all);
+    try { return draw.apply(this, arguments); } finally { if (body.edgeIndices === drawnLines) { body.edgeIndices = all; } }
+  };
+}
+if (culling) {
+  renderer._drawEdges = culled(renderer._drawEdges);
+  renderer._drawArrows = culled(renderer._drawArrows);
+}
 network.once("afterDrawing", function () {
   drawn = true;
   drawnAt = performance.now();
@@ -250,7 +354,7 @@ network.on("afterDrawing", function (ctx) {
   var where = network.getPositions(JOINED.map(function (n) { return n.id; }));
   ctx.save();
   JOINED.forEach(function (n) {
-    var st = applied[n.id], p = where[n.id];
+    var st = stateOf(n.id), p = where[n.id];
     if (st === "hidden" || !p) { return; }
     ctx.beginPath();
     ctx.arc(p.x, p.y, n.size + 6, 0, 2 * Math.PI);
@@ -280,48 +384,63 @@ network.on("afterDrawing", function (ctx) {
 var emitter = network.body && network.body.emitter;
 var inPlace = !!(emitter && typeof network._updateVisibleIndices === "function");
 var FONT_MODS = ["bold", "ital", "boldital", "mono"];
-function restyleNode(u) {
-  var node = inPlace && network.body.nodes[u.id];
+function restyleNode(n, st, hiddenToo) {
+  var node = inPlace && network.body.nodes[n.id];
   var label = node && node.labelModule, fo = label && label.fontOptions;
   if (!fo || !node.options || typeof node.options.font !== "object" || !Array.isArray(label.lines)) {
     return false;
   }
-  var c = u.color, f = u.font;
+  var look = nodeLook(n, st), c = look.color, color = look.fontColor, stroke = look.strokeWidth, i, j;
   node.options.color = { background: c.background, border: c.border,
                          highlight: { background: c.highlight.background, border: c.highlight.border },
                          hover: { background: c.hover.background, border: c.hover.border } };
-  node.options.borderWidth = u.borderWidth;
-  if ("hidden" in u) { node.options.hidden = u.hidden; }
-  node.options.font.color = fo.color = f.color;
-  node.options.font.strokeWidth = fo.strokeWidth = f.strokeWidth;
-  FONT_MODS.forEach(function (m) { if (fo[m] && typeof fo[m] === "object") { fo[m].color = f.color; } });
-  label.lines.forEach(function (line) {
-    (line.blocks || []).forEach(function (b) { b.color = f.color; b.strokeWidth = f.strokeWidth; });
-  });
+  node.options.borderWidth = look.borderWidth;
+  if (hiddenToo) { node.options.hidden = st === "hidden"; }
+  node.options.font.color = fo.color = color;
+  node.options.font.strokeWidth = fo.strokeWidth = stroke;
+  for (i = 0; i < FONT_MODS.length; i++) {
+    if (fo[FONT_MODS[i]] && typeof fo[FONT_MODS[i]] === "object") { fo[FONT_MODS[i]].color = color; }
+  }
+  for (i = 0; i < label.lines.length; i++) {
+    var blocks = label.lines[i].blocks || [];
+    for (j = 0; j < blocks.length; j++) { blocks[j].color = color; blocks[j].strokeWidth = stroke; }
+  }
   return true;
 }
-/* A line: its colour, width and shown or hidden. */
-function restyleEdge(u) {
-  var edge = inPlace && network.body.edges[u.id];
+/* A line: its colour, width (its hover and selection widths with it) and shown or hidden. */
+function restyleEdge(e, st, hiddenToo) {
+  var edge = inPlace && network.body.edges[e.id];
   var color = edge && edge.options && edge.options.color;
   if (!color || typeof color !== "object" || typeof edge._setInteractionWidths !== "function") {
     return false;
   }
-  color.color = color.highlight = color.hover = u.color;
-  edge.options.width = u.width;
-  if ("hidden" in u) { edge.options.hidden = u.hidden; }
-  edge._setInteractionWidths();
+  color.color = color.highlight = color.hover = lineColor(e, st);
+  if (hiddenToo) { edge.options.hidden = st === "hidden"; }
+  var width = lineWidth(e, st);
+  if (edge.options.width !== width) {
+    edge.options.width = width;
+    edge._setInteractionWidths();
+  }
   return true;
 }
 function refresh() {
-  var changes = computeStates();
-  var shownChanged = changes.nodes.concat(changes.edges).some(function (u) { return "hidden" in u; });
+  var changes = computeStates(), slowNodes = [], slowEdges = [], k, i, st, before;
   if (emitter) { emitter.emit("_blockRedraw"); }
-  var slowNodes = changes.nodes.filter(function (u) { return !restyleNode(u); });
-  var slowEdges = changes.edges.filter(function (u) { return !restyleEdge(u); });
+  for (k = 0; k < changes.nodes.length; k++) {
+    i = changes.nodes[k];
+    st = nodeSt[i];
+    before = changes.nodesBefore[k];
+    if (!restyleNode(NODES[i], st, hiddenChanged(before, st))) { slowNodes.push(shown(nodeStyle(NODES[i], st), before, st)); }
+  }
+  for (k = 0; k < changes.lines.length; k++) {
+    i = changes.lines[k];
+    st = lineSt[i];
+    before = changes.linesBefore[k];
+    if (!restyleEdge(LINES[i], st, hiddenChanged(before, st))) { slowEdges.push(shown(edgeStyle(LINES[i], st), before, st)); }
+  }
   if (slowNodes.length) { nodeSet.update(slowNodes); }
   if (slowEdges.length) { edgeSet.update(slowEdges); }
-  if (inPlace && shownChanged) { network._updateVisibleIndices(); }
+  if (inPlace && changes.shownChanged) { network._updateVisibleIndices(); }
   if (emitter) { emitter.emit("_allowRedraw"); emitter.emit("_requestRedraw"); } else { network.redraw(); }
   if (typeof onRefresh === "function") { onRefresh(); }
 }
