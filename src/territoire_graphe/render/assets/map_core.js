@@ -300,18 +300,23 @@ var culling = !!(body && renderer && Array.isArray(body.edgeIndices) && body.vie
                  typeof renderer._drawEdges === "function" && typeof renderer._drawArrows === "function" &&
                  network.canvas && typeof network.canvas.DOMtoCanvas === "function");
 var drawnLines = null;  /* the lines given to the last drawing (for tests) */
-var ends = null, endsOf = null;  /* for vis-network's list of lines: each line's two ends */
+var ends = null, endsOf = null, endsById = Object.create(null);
+/* For vis-network's list of lines: each line's own item, and how far it may reach beyond its
+ * ends (a loop beside its actor, the bulge of a curve per unit of length). */
+function lineEnds(id) {
+  var edge = body.edges[id], e = edgeById[id], rec = endsById[id];
+  if (rec && rec.edge === edge) { return rec; }
+  if (!edge || !e) { return null; }
+  rec = endsById[id] = { edge: edge, loop: e.from === e.to ? ((byId[e.from] && byId[e.from].size) || 40) + 60 : 0,
+                         bulge: Math.abs(e.cv || 0) };
+  return rec;
+}
 function linesInView(all) {
   var frame = network.canvas.frame && network.canvas.frame.canvas;
   if (!frame || !frame.clientWidth) { return all; }
   if (endsOf !== all) {  /* the list changes only when lines are shown or hidden */
     endsOf = all;
-    ends = all.map(function (id) {
-      var edge = body.edges[id], e = edgeById[id];
-      if (!edge || !e || !edge.from || !edge.to) { return null; }
-      var loop = e.from === e.to ? ((byId[e.from] && byId[e.from].size) || 40) + 60 : 0;  /* a loop: beside its actor */
-      return { from: edge.from, to: edge.to, loop: loop, bulge: Math.abs(e.cv || 0) };
-    });
+    ends = all.map(lineEnds);
   }
   var pad = 40 / (body.view.scale || 1) + 30;
   var a = network.canvas.DOMtoCanvas({ x: 0, y: 0 });
@@ -319,9 +324,9 @@ function linesInView(all) {
   var left = a.x - pad, top = a.y - pad, right = b.x + pad, bottom = b.y + pad;
   var out = [];
   for (var i = 0; i < all.length; i++) {
-    var line = ends[i];
-    if (line === null) { out.push(all[i]); continue; }
-    var fx = line.from.x, fy = line.from.y, x = line.to.x, y = line.to.y, extra = 0;
+    var line = ends[i], f = line && line.edge.from, t = line && line.edge.to;
+    if (!f || !t) { out.push(all[i]); continue; }
+    var fx = f.x, fy = f.y, x = t.x, y = t.y, extra = 0;
     if (line.loop) { extra = line.loop; }
     else if (line.bulge) {  /* a curve's control point is within roundness × length / 2 of its ends */
       extra = line.bulge * Math.sqrt((x - fx) * (x - fx) + (y - fy) * (y - fy));
