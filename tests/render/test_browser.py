@@ -443,7 +443,7 @@ def test_the_evolution_map_presents_what_changed(visit, tmp_path, artifacts):
 
 
 def test_a_lens_switch_restyles_the_lines_vis_network_draws(visit, council_map, council):
-    # Lines are restyled in place on a lens switch (render/assets/map_core.js, restyleEdge):
+    # Lines are restyled in place on a lens switch (render/assets/map_draw.js, restyleEdge):
     # what vis-network draws must follow the lens, and come back with the overview.
     seen = visit(council_map)
     ties = [f"r{i}" for i, family in enumerate(council.relations["family"]) if family == "lien"]
@@ -476,7 +476,7 @@ def _lines_of(council: Any, actor: str) -> set[str]:
 def test_a_search_keeps_the_actor_and_its_partners_bright_and_dims_all_the_rest(
     visit, council_map, council
 ):
-    # The first search restyles every actor and line in place (map_core.js, refresh); the
+    # The first search restyles every actor and line in place (map_draw.js, refresh); the
     # next one restyles only what changed: both must leave the same states as a click would.
     seen = visit(council_map)
     every = set(council.actors.index)

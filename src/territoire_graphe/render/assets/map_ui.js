@@ -1,4 +1,4 @@
-/* territoire_graphe map, part 2: header, search, lenses, legend, filters, side card, test hook. */
+/* territoire_graphe map, part 3: header, search, lenses, legend, filters, side card, test hook. */
 var panel = document.getElementById("tg-panel");
 var card = document.getElementById("tg-card");
 var onRefresh = null;
