@@ -474,7 +474,7 @@ def _lines_of(council: Any, actor: str) -> set[str]:
 
 
 def test_a_search_keeps_the_actor_and_its_partners_bright_and_dims_all_the_rest(
-    visit, council_map, council
+    visit, council_map, council, artifacts
 ):
     # The first search restyles every actor and line in place (map_draw.js, refresh); the
     # next one restyles only what changed: both must leave the same states as a click would.
@@ -495,6 +495,8 @@ def test_a_search_keeps_the_actor_and_its_partners_bright_and_dims_all_the_rest(
         for line in visible:
             drawn = seen.tg(f"drawnEdgeStyle({line!r})")["color"]
             assert (drawn == "#e4e4e4") == (line not in own), line
+    seen.page.wait_for_timeout(100)
+    seen.page.screenshot(path=str(artifacts / "carte_recherche.png"))
     seen.clean()
 
 
