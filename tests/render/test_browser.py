@@ -443,7 +443,7 @@ def test_the_evolution_map_presents_what_changed(visit, tmp_path, artifacts):
 
 
 def test_a_lens_switch_restyles_the_lines_vis_network_draws(visit, council_map, council):
-    # Lines are restyled in place on a lens switch (render/assets/map_core.js, restyleEdge):
+    # Lines are restyled in place on a lens switch (render/assets/map_draw.js, restyleEdge):
     # what vis-network draws must follow the lens, and come back with the overview.
     seen = visit(council_map)
     ties = [f"r{i}" for i, family in enumerate(council.relations["family"]) if family == "lien"]
@@ -460,4 +460,112 @@ def test_a_lens_switch_restyles_the_lines_vis_network_draws(visit, council_map, 
     assert all(seen.tg(f"drawnEdgeStyle({e!r})")["hidden"] for e in ties)
     seen.page.locator(".tg-lens", has_text="Vue d'ensemble").click()
     assert {e: seen.tg(f"drawnEdgeStyle({e!r})") for e in ties} == before
+    seen.clean()
+
+
+# -- a search on a large map: what it dims, what it draws (issue 14) --------------------------
+def _lines_of(council: Any, actor: str) -> set[str]:
+    rel = council.relations
+    return {
+        f"r{i}"
+        for i, (s, t) in enumerate(zip(rel["source"], rel["target"], strict=True))
+        if actor in (s, t)
+    }
+
+
+def test_a_search_keeps_the_actor_and_its_partners_bright_and_dims_all_the_rest(
+    visit, council_map, council, artifacts
+):
+    # The first search restyles every actor and line in place (map_draw.js, refresh); the
+    # next one restyles only what changed: both must leave the same states as a click would.
+    seen = visit(council_map)
+    every = set(council.actors.index)
+    for actor in ("A29", "A05"):
+        seen.page.fill("#tg-search-input", council.actors.loc[actor, "name"])
+        seen.page.press("#tg-search-input", "Enter")
+        assert seen.tg("selected") == actor
+        assert seen.page.locator("#tg-card h2").text_content() == council.actors.loc[actor, "name"]
+        partners = set(council.analysis_graph[actor])
+        assert set(seen.tg("dimmedNodeIds()")) == every - partners - {actor}
+        assert actor in set(seen.tg("highlightedNodeIds()"))
+        own = _lines_of(council, actor)
+        visible = set(seen.tg("visibleEdgeIds()"))
+        assert own and own <= visible
+        assert set(seen.tg("dimmedEdgeIds()")) == visible - own
+        for line in visible:
+            drawn = seen.tg(f"drawnEdgeStyle({line!r})")["color"]
+            assert (drawn == "#e4e4e4") == (line not in own), line
+    seen.page.wait_for_timeout(100)
+    seen.page.screenshot(path=str(artifacts / "carte_recherche.png"))
+    seen.clean()
+
+
+def _meets(a: dict, b: dict, box: dict) -> bool:
+    """Whether the segment a-b meets the box (Liang-Barsky clipping)."""
+    low, high = 0.0, 1.0
+    dx, dy = b["x"] - a["x"], b["y"] - a["y"]
+    for p, q in (
+        (-dx, a["x"] - box["left"]),
+        (dx, box["right"] - a["x"]),
+        (-dy, a["y"] - box["top"]),
+        (dy, box["bottom"] - a["y"]),
+    ):
+        if p == 0:
+            if q < 0:
+                return False
+        elif p < 0:
+            low = max(low, q / p)
+        else:
+            high = min(high, q / p)
+    return low <= high
+
+
+def test_lines_out_of_sight_are_left_out_of_the_drawing_and_every_line_in_sight_is_drawn(
+    visit, council_map, council
+):
+    seen = visit(council_map, width=1000, height=700)
+    page = seen.page
+    assert set(seen.tg("drawnEdgeIds()")) == set(seen.tg("visibleEdgeIds()"))  # the whole map
+    page.fill("#tg-search-input", council.actors.loc["A29", "name"])
+    page.press("#tg-search-input", "Enter")
+    centre = seen.tg("domPosition('A29')")
+    page.mouse.move(centre["x"], centre["y"])
+    for _ in range(6):
+        page.mouse.wheel(0, -400)
+        page.wait_for_timeout(60)
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    canvas = page.locator("#tg-map canvas").bounding_box()
+    box = {
+        "left": canvas["x"],
+        "top": canvas["y"],
+        "right": canvas["x"] + canvas["width"],
+        "bottom": canvas["y"] + canvas["height"],
+    }
+    where = {a: seen.tg(f"domPosition({a!r})") for a in council.actors.index}
+    rel = council.relations
+    ends = {
+        f"r{i}": (s, t) for i, (s, t) in enumerate(zip(rel["source"], rel["target"], strict=True))
+    }
+    visible = set(seen.tg("visibleEdgeIds()"))
+    drawn = set(seen.tg("drawnEdgeIds()"))
+    in_sight = {e for e in visible if _meets(where[ends[e][0]], where[ends[e][1]], box)}
+    assert in_sight and in_sight <= drawn
+    assert drawn <= visible and len(drawn) < len(visible)  # some lines were left out
+    page.click("#tg-card .tg-close")  # the first click closes it (leaving the box searched again)
+    assert not page.locator("#tg-card").is_visible() and seen.tg("selected") is None
+    page.click("#tg-fit")
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    assert set(seen.tg("drawnEdgeIds()")) == visible
+    seen.clean()
+
+
+def test_the_cards_and_names_read_while_the_page_is_idle_serve_the_first_search(visit, council_map):
+    seen = visit(council_map)
+    _until(seen.page, "() => window.__tg.timings.warm > window.__tg.timings.drawn")
+    seen.page.fill("#tg-search-input", "maison d'economie")
+    seen.page.press("#tg-search-input", "Enter")
+    assert seen.tg("selected") == "A12"
+    card = seen.page.locator("#tg-card")
+    assert card.locator("h2").text_content() == "Maison d'Économie Solidaire du Pays de Bray"
+    assert "Chiffres clés" in card.text_content() and "Partenaires" in card.text_content()
     seen.clean()

@@ -304,7 +304,8 @@ def _pyvis_file(*parts: str) -> str:
 
 @lru_cache(maxsize=1)
 def _app_script() -> str:
-    body = "\n".join(_asset(name) for name in ("map_core.js", "map_ui.js", "map_present.js"))
+    names = ("map_core.js", "map_draw.js", "map_ui.js", "map_present.js")
+    body = "\n".join(_asset(name) for name in names)
     return "(function () {\n" + body + "\n})();"
 
 

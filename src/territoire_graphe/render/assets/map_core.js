@@ -58,16 +58,26 @@ function unpackRecords(p) {
 }
 var NODES = unpackRecords(DATA.nodes), EDGES = unpackRecords(DATA.edges), SUGG = unpackRecords(DATA.suggestions);
 DATA.nodes = NODES; DATA.edges = EDGES; DATA.suggestions = SUGG;
-/* The side cards come in their own block, read the first time a card or a tooltip needs one:
- * the first drawing parses only what it draws. */
-var cardsRead = false;
-function cardOf(n) {
-  if (!cardsRead) {
-    cardsRead = true;
+/* The side cards come in their own block, read when the page is idle after the first drawing
+ * (map_ui.js, warm) or else the first time a card or a tooltip needs one: the first drawing
+ * parses only what it draws. */
+var cardsRead = false, packedCards = null;
+function parseCards() {
+  if (packedCards === null) {
     var block = document.getElementById("tg-details");
-    var cards = block ? unpackRecords(JSON.parse(block.textContent)) : [];
-    NODES.forEach(function (m, i) { if (!m.card) { m.card = cards[i] || {}; } });
+    packedCards = block ? JSON.parse(block.textContent) : [];
   }
+}
+function readCards() {
+  if (cardsRead) { return; }
+  parseCards();
+  cardsRead = true;
+  var cards = unpackRecords(packedCards);
+  packedCards = [];
+  NODES.forEach(function (m, i) { if (!m.card) { m.card = cards[i] || {}; } });
+}
+function cardOf(n) {
+  readCards();
   return n.card || {};
 }
 /* Maps keyed by ids have no prototype: an actor named __proto__ or constructor is an actor. */
@@ -113,7 +123,7 @@ function nodeState(n, bit, hits, near) {
   if (!bit || !hits) { return "normal"; }
   return (n.ln & bit) ? "hl" : "dim";
 }
-function edgeState(e, bit, hits) {
+function edgeState(e, bit, hits, endHidden) {
   var fam = e.fam;
   if (fam === "suggestion") {
     if (state.lens !== "complementarites") { return "hidden"; }
@@ -122,7 +132,7 @@ function edgeState(e, bit, hits) {
   } else if (state.lens === "flux" && fam !== "flux") {
     return "hidden";
   }
-  if (nodeHidden(byId[e.from]) || nodeHidden(byId[e.to])) { return "hidden"; }
+  if (endHidden) { return "hidden"; }
   if (state.focus) {
     if (fam === "suggestion") { return "hidden"; }
     return (state.focus[e.from] && state.focus[e.to]) ? "normal" : "dim";
@@ -135,7 +145,14 @@ function edgeState(e, bit, hits) {
   return (e.br && (state.lens === "ponts" || state.lens === "isoles")) ? "hl" : "normal";
 }
 
-function nodeStyle(n, st) {
+/* What a state looks like, for an actor's colour: made once per colour and state (mixing
+ * colours for 10,000 actors was much of the first search); each actor is given its own copy
+ * of the colours, since vis-network writes into them when an actor goes through the DataSet. */
+var looks = Object.create(null);
+function nodeLook(n, st) {
+  var key = n.color + " " + st + " " + (n.ev === 2 ? 2 : 0);
+  var look = looks[key];
+  if (look) { return look; }
   var base = n.color, dim = st === "dim";
   var bg = dim ? mix(base, "#ffffff", 0.78) : base;
   var border = st === "sel" || st === "hl" ? "#1b1b1b" : (dim ? mix(base, "#ffffff", 0.6) : mix(base, "#000000", 0.3));
@@ -146,30 +163,47 @@ function nodeStyle(n, st) {
     border = st === "sel" || st === "hl" ? "#4d4d4d" : (dim ? mix(EVC.gone, "#ffffff", 0.5) : EVC.gone);
     width = Math.max(width, 2);
   }
-  var style = {
-    id: n.id, hidden: st === "hidden",
+  look = looks[key] = {
     borderWidth: width,
     color: { background: bg, border: border,
              highlight: { background: fill, border: "#1b1b1b" },
              hover: { background: fill, border: "#1b1b1b" } },
-    font: { size: n.fs, color: dim ? "#b5b5b5" : (n.ev === 2 ? "#6b6b6b" : "#1d1d1f"),
-            strokeWidth: dim ? 0 : 3, strokeColor: "#ffffff" }
+    fontColor: dim ? "#b5b5b5" : (n.ev === 2 ? "#6b6b6b" : "#1d1d1f"),
+    strokeWidth: dim ? 0 : 3
+  };
+  return look;
+}
+/* The same, as a DataSet item of its own (the first drawing, or an actor restyled the slow way). */
+function nodeStyle(n, st) {
+  var look = nodeLook(n, st), c = look.color;
+  var style = {
+    id: n.id, hidden: st === "hidden",
+    borderWidth: look.borderWidth,
+    color: { background: c.background, border: c.border,
+             highlight: { background: c.highlight.background, border: c.highlight.border },
+             hover: { background: c.hover.background, border: c.hover.border } },
+    font: { size: n.fs, color: look.fontColor, strokeWidth: look.strokeWidth, strokeColor: "#ffffff" }
   };
   if (n.ev === 2) { style.shapeProperties = { borderDashes: [4, 3] }; }
   return style;
 }
-function edgeStyle(e, st) {
-  var s = STYLES[e.fam] || STYLES.lien;
+function lineWidth(e, st) {
   var width = e.fam === "suggestion" ? 2 : (e.w || 1.5);
-  var color = s.color;
-  if (st === "dim") { color = "#e4e4e4"; }
-  if (st === "hl") { color = "#1b1b1b"; width = Math.max(width, 2) * 2.2; }
+  if (st === "hl") { width = Math.max(width, 2) * 2.2; }
+  if (e.ev) { width = e.ev === 1 ? Math.max(width, 2) * 1.6 : Math.max(width, 2); }
+  return width;
+}
+function lineColor(e, st) {
   if (e.ev) {
     var own = e.ev === 1 ? EVC.added : EVC.removed;
-    color = st === "dim" ? mix(own, "#ffffff", 0.7) : own;
-    width = e.ev === 1 ? Math.max(width, 2) * 1.6 : Math.max(width, 2);
+    return st === "dim" ? mix(own, "#ffffff", 0.7) : own;
   }
-  return { id: e.id, hidden: st === "hidden", width: width, color: color };
+  if (st === "dim") { return "#e4e4e4"; }
+  if (st === "hl") { return "#1b1b1b"; }
+  return (STYLES[e.fam] || STYLES.lien).color;
+}
+function edgeStyle(e, st) {
+  return { id: e.id, hidden: st === "hidden", width: lineWidth(e, st), color: lineColor(e, st) };
 }
 
 /* The full edge, kept small: options equal to the defaults are left out (faster on big maps). */
@@ -186,44 +220,63 @@ function initialEdge(e, st) {
   return out;
 }
 
-var applied = Object.create(null);
-/* "hidden" only when it changes: vis-network then skips its costly pass over the whole graph. */
+/* The state drawn of each actor and line, by its place in NODES and LINES. */
+var nodeAt = Object.create(null);
+NODES.forEach(function (n, i) { nodeAt[n.id] = i; });
+var nodeSt = [], lineSt = [];
+var lineFrom = LINES.map(function (e) { return nodeAt[e.from]; });
+var lineTo = LINES.map(function (e) { return nodeAt[e.to]; });
+function stateOf(id) { return nodeSt[nodeAt[id]]; }
+/* "hidden" is written only when it changes: vis-network then skips its costly pass over the
+ * whole graph. */
+function hiddenChanged(before, st) { return before === undefined || (before === "hidden") !== (st === "hidden"); }
 function shown(style, before, st) {
-  if (before !== undefined && (before === "hidden") === (st === "hidden")) { delete style.hidden; }
+  if (!hiddenChanged(before, st)) { delete style.hidden; }
   return style;
 }
+/* The actors and lines whose state changed (their places, and their states before). */
 function computeStates() {
-  var bit = lensBit(), hits = lensHits(), near = Object.create(null);
+  var bit = lensBit(), hits = lensHits(), near = Object.create(null), i, st, before;
   if (state.selected !== null) {
     near[state.selected] = true;
     neighbours[state.selected].concat(former[state.selected]).forEach(function (m) { near[m] = true; });
   }
-  var nodeUpdates = [], edgeUpdates = [];
-  NODES.forEach(function (n) {
-    var st = nodeState(n, bit, hits, near);
-    var before = applied[n.id];
-    if (before !== st) { applied[n.id] = st; nodeUpdates.push(shown(nodeStyle(n, st), before, st)); }
-  });
-  LINES.forEach(function (e) {
-    var st = edgeState(e, bit, hits);
-    var before = applied["e:" + e.id];
-    if (before !== st) { applied["e:" + e.id] = st; edgeUpdates.push(shown(edgeStyle(e, st), before, st)); }
-  });
-  return { nodes: nodeUpdates, edges: edgeUpdates };
+  var out = { nodes: [], nodesBefore: [], lines: [], linesBefore: [], shownChanged: false };
+  for (i = 0; i < NODES.length; i++) {
+    st = nodeState(NODES[i], bit, hits, near);
+    before = nodeSt[i];
+    if (before !== st) {
+      nodeSt[i] = st;
+      out.nodes.push(i);
+      out.nodesBefore.push(before);
+      if (hiddenChanged(before, st)) { out.shownChanged = true; }
+    }
+  }
+  for (i = 0; i < LINES.length; i++) {
+    st = edgeState(LINES[i], bit, hits, nodeSt[lineFrom[i]] === "hidden" || nodeSt[lineTo[i]] === "hidden");
+    before = lineSt[i];
+    if (before !== st) {
+      lineSt[i] = st;
+      out.lines.push(i);
+      out.linesBefore.push(before);
+      if (hiddenChanged(before, st)) { out.shownChanged = true; }
+    }
+  }
+  return out;
 }
 
 var container = document.getElementById("tg-map");
-var initialStates = computeStates();
+computeStates();
 var nodeSet = new vis.DataSet(NODES.map(function (n, i) {
-  var style = initialStates.nodes[i];
+  var style = nodeStyle(n, nodeSt[i]);
   style.label = n.label;
   style.x = n.x;
   style.y = n.y;
   style.size = n.size;
   return style;
 }));
-var edgeSet = new vis.DataSet(LINES.map(function (e) {
-  return initialEdge(e, applied["e:" + e.id]);
+var edgeSet = new vis.DataSet(LINES.map(function (e, i) {
+  return initialEdge(e, lineSt[i]);
 }));
 TIMINGS.datasets = performance.now();
 var network = new vis.Network(container, { nodes: nodeSet, edges: edgeSet }, {
@@ -250,7 +303,7 @@ network.on("afterDrawing", function (ctx) {
   var where = network.getPositions(JOINED.map(function (n) { return n.id; }));
   ctx.save();
   JOINED.forEach(function (n) {
-    var st = applied[n.id], p = where[n.id];
+    var st = stateOf(n.id), p = where[n.id];
     if (st === "hidden" || !p) { return; }
     ctx.beginPath();
     ctx.arc(p.x, p.y, n.size + 6, 0, 2 * Math.PI);
@@ -269,62 +322,6 @@ network.on("afterDrawing", function (ctx) {
   ctx.fillText(META.isolated.text, META.isolated.x, META.isolated.y);
   ctx.restore();
 });
-
-/* Each DataSet update makes vis-network parse every option of every item again (labels
- * measured anew, the whole graph walked once per set): most of a lens switch on a large map.
- * What a lens, a selection or a filter changes (colours, widths, the label's colour, shown
- * or hidden) is therefore written in place on vis-network's own items, which it reads when
- * drawing; the visible items are listed again once, and the map drawn once, on the next
- * frame (coalesced with the selection's and the centring's own redraws). An item whose
- * internals are not as expected goes through the DataSet. */
-var emitter = network.body && network.body.emitter;
-var inPlace = !!(emitter && typeof network._updateVisibleIndices === "function");
-var FONT_MODS = ["bold", "ital", "boldital", "mono"];
-function restyleNode(u) {
-  var node = inPlace && network.body.nodes[u.id];
-  var label = node && node.labelModule, fo = label && label.fontOptions;
-  if (!fo || !node.options || typeof node.options.font !== "object" || !Array.isArray(label.lines)) {
-    return false;
-  }
-  var c = u.color, f = u.font;
-  node.options.color = { background: c.background, border: c.border,
-                         highlight: { background: c.highlight.background, border: c.highlight.border },
-                         hover: { background: c.hover.background, border: c.hover.border } };
-  node.options.borderWidth = u.borderWidth;
-  if ("hidden" in u) { node.options.hidden = u.hidden; }
-  node.options.font.color = fo.color = f.color;
-  node.options.font.strokeWidth = fo.strokeWidth = f.strokeWidth;
-  FONT_MODS.forEach(function (m) { if (fo[m] && typeof fo[m] === "object") { fo[m].color = f.color; } });
-  label.lines.forEach(function (line) {
-    (line.blocks || []).forEach(function (b) { b.color = f.color; b.strokeWidth = f.strokeWidth; });
-  });
-  return true;
-}
-/* A line: its colour, width and shown or hidden. */
-function restyleEdge(u) {
-  var edge = inPlace && network.body.edges[u.id];
-  var color = edge && edge.options && edge.options.color;
-  if (!color || typeof color !== "object" || typeof edge._setInteractionWidths !== "function") {
-    return false;
-  }
-  color.color = color.highlight = color.hover = u.color;
-  edge.options.width = u.width;
-  if ("hidden" in u) { edge.options.hidden = u.hidden; }
-  edge._setInteractionWidths();
-  return true;
-}
-function refresh() {
-  var changes = computeStates();
-  var shownChanged = changes.nodes.concat(changes.edges).some(function (u) { return "hidden" in u; });
-  if (emitter) { emitter.emit("_blockRedraw"); }
-  var slowNodes = changes.nodes.filter(function (u) { return !restyleNode(u); });
-  var slowEdges = changes.edges.filter(function (u) { return !restyleEdge(u); });
-  if (slowNodes.length) { nodeSet.update(slowNodes); }
-  if (slowEdges.length) { edgeSet.update(slowEdges); }
-  if (inPlace && shownChanged) { network._updateVisibleIndices(); }
-  if (emitter) { emitter.emit("_allowRedraw"); emitter.emit("_requestRedraw"); } else { network.redraw(); }
-  if (typeof onRefresh === "function") { onRefresh(); }
-}
 
 /* Tooltips: our own element, filled with textContent. */
 var tip = document.getElementById("tg-tooltip");

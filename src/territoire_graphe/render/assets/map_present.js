@@ -1,4 +1,4 @@
-/* territoire_graphe map, part 3: the map that presents itself, views kept in the link,
+/* territoire_graphe map, part 4: the map that presents itself, views kept in the link,
  * printing, the reading warnings.
  * - « Présenter »: one finding after the other (previous / next, arrow keys, Escape to
  *   leave), its actors and the ties between them highlighted, its sentence as caption;

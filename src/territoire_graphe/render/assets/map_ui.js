@@ -1,4 +1,4 @@
-/* territoire_graphe map, part 2: header, search, lenses, legend, filters, side card, test hook. */
+/* territoire_graphe map, part 3: header, search, lenses, legend, filters, side card, test hook. */
 var panel = document.getElementById("tg-panel");
 var card = document.getElementById("tg-card");
 var onRefresh = null;
@@ -38,11 +38,15 @@ searchRow.append(searchInput, searchButton);
 searchBox.append(searchLabel, searchRow, names, searchStatus);
 panel.appendChild(searchBox);
 
-var folded = null;  /* the names, folded once, on the first search */
+var folded = null;  /* the names, folded once (when idle after the first drawing, or on the first search) */
+function foldNames() {
+  if (!folded) { folded = NODES.map(function (n) { return fold(n.label); }); }
+  return folded;
+}
 function findActor(query) {
   var q = fold(query);
   if (!q) { return null; }
-  if (!folded) { folded = NODES.map(function (n) { return fold(n.label); }); }
+  foldNames();
   var exact = null, prefix = null, part = null;
   for (var i = 0; i < NODES.length && !exact; i++) {
     var at = folded[i].indexOf(q);
@@ -52,8 +56,9 @@ function findActor(query) {
   }
   return exact || prefix || part;
 }
+var searched = null;  /* the last query searched (Enter or the button) */
 function search() {
-  var query = searchInput.value;
+  var query = searched = searchInput.value;
   searchStatus.textContent = "";
   if (!query.trim()) { return; }
   var found = findActor(query);
@@ -62,7 +67,9 @@ function search() {
   selectActor(found.id, true);
 }
 searchButton.addEventListener("click", search);
-searchInput.addEventListener("change", search);
+/* A name picked in the list searches at once; leaving the box after Enter does not search the
+ * same name again (that reopened the card the click meant to close). */
+searchInput.addEventListener("change", function () { if (searchInput.value !== searched) { search(); } });
 searchInput.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { ev.preventDefault(); search(); } });
 
 /* -- lenses ---------------------------------------------------------------------------- */
@@ -339,6 +346,9 @@ network.on("click", function (p) {
 
 /* -- read-only hook for tests and benchmarks -------------------------------------------- */
 function ids(filter) { return NODES.filter(filter).map(function (n) { return n.id; }); }
+function lineIds(filter) {
+  return LINES.filter(function (e, i) { return filter(lineSt[i]); }).map(function (e) { return e.id; });
+}
 var hook = {};
 Object.defineProperties(hook, {
   nodeCount: { get: function () { return nodeSet.length; } },
@@ -349,19 +359,15 @@ Object.defineProperties(hook, {
   timings: { get: function () { return Object.assign({}, TIMINGS); } },
   lens: { get: function () { return state.lens; } },
   selected: { get: function () { return state.selected; } },
-  visibleNodeIds: { value: function () { return ids(function (n) { return applied[n.id] !== "hidden"; }); } },
+  visibleNodeIds: { value: function () { return ids(function (n) { return stateOf(n.id) !== "hidden"; }); } },
   highlightedNodeIds: { value: function () {
-    return ids(function (n) { return applied[n.id] === "hl" || applied[n.id] === "sel"; });
+    return ids(function (n) { return stateOf(n.id) === "hl" || stateOf(n.id) === "sel"; });
   } },
-  dimmedNodeIds: { value: function () { return ids(function (n) { return applied[n.id] === "dim"; }); } },
-  visibleEdgeIds: { value: function () {
-    return EDGES.concat(SUGG).filter(function (e) { return applied["e:" + e.id] !== "hidden"; })
-      .map(function (e) { return e.id; });
-  } },
-  dimmedEdgeIds: { value: function () {
-    return EDGES.concat(SUGG).filter(function (e) { return applied["e:" + e.id] === "dim"; })
-      .map(function (e) { return e.id; });
-  } },
+  dimmedNodeIds: { value: function () { return ids(function (n) { return stateOf(n.id) === "dim"; }); } },
+  visibleEdgeIds: { value: function () { return lineIds(function (st) { return st !== "hidden"; }); } },
+  dimmedEdgeIds: { value: function () { return lineIds(function (st) { return st === "dim"; }); } },
+  /* the lines given to vis-network at its last drawing (those out of sight are left out) */
+  drawnEdgeIds: { value: function () { return (drawnLines || network.body.edgeIndices).slice(); } },
   drawnEdgeStyle: { value: function (id) {  /* what vis-network draws for a line */
     var o = network.body.edges[id].options;
     return { color: o.color.color, hover: o.color.hover, width: o.width, hidden: !!o.hidden };
@@ -386,4 +392,20 @@ if (window.ResizeObserver) {
     }
   }).observe(container);
 }
+/* What the first search or card would otherwise build (the cards read, the names folded) is
+ * built in the page's idle time after the first drawing, one step per idle moment, so that
+ * the first search costs no more than the next ones. */
+var WARM = [parseCards, readCards, foldNames];
+function warm(deadline) {
+  while (WARM.length && (!deadline || deadline.didTimeout || deadline.timeRemaining() > 8)) {
+    WARM.shift()();
+    if (window.requestIdleCallback) { break; }
+  }
+  if (WARM.length) { later(); } else { TIMINGS.warm = performance.now(); }
+}
+function later() {
+  if (window.requestIdleCallback) { window.requestIdleCallback(warm, { timeout: 3000 }); }
+  else { setTimeout(warm, 100); }
+}
+if (drawn) { later(); } else { network.once("afterDrawing", later); }
 TIMINGS.ready = performance.now();
