@@ -15,7 +15,7 @@ from ..model_columns import NodeColumns
 from ..provenance import is_provenance_sheet
 from ..text_keys import key
 from ..vocabulary import Vocabulary, default_vocabulary
-from .entities import Registry, given_ids, read_entities
+from .entities import Registry, derives_ids, given_ids, read_entities
 from .links import read_memberships, read_offers, read_relations, read_types
 from .problems import ProblemLog
 from .rows import SheetReader
@@ -97,8 +97,9 @@ def _build(
         for kind in ("actors", "collectives", "people")
         if kind in sheets
     }
-    for reader in readers.values():
-        registry.reserve(given_ids(reader))
+    if any(derives_ids(reader) for reader in readers.values()):
+        for reader in readers.values():
+            registry.reserve(given_ids(reader))
     for kind, reader in readers.items():
         read_entities(reader, kind, registry, vocabulary, seen_types)
     for reader in readers.values():  # read: the registry holds them; let the rows go

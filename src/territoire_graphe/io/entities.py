@@ -8,7 +8,7 @@ case and accents.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -314,12 +314,27 @@ class Registry:
         return {"suggestion": names[found.actor]} if found.actor is not None else {}
 
 
-def given_ids(reader: SheetReader) -> list[str]:
+def given_ids(reader: SheetReader) -> Iterator[str]:
     """The ids written in the ``id`` column of an actors, collectives or people sheet."""
     position = reader.fields.get("id")
     if position is None:
-        return []
-    return [i for i in (as_text(values[position]) for values in reader.raw.rows) if i]
+        return
+    for values in reader.raw.rows:
+        written = as_text(values[position])
+        if written:
+            yield written
+
+
+def derives_ids(reader: SheetReader) -> bool:
+    """Whether a row of the sheet has no id, which will then be derived from its name.
+
+    When none has, the written ids need not be set aside (:meth:`Registry.reserve`):
+    millions of ids are not indexed twice for nothing.
+    """
+    position = reader.fields.get("id")
+    if position is None:
+        return bool(reader.raw.rows)
+    return any(not as_text(values[position]) for values in reader.raw.rows)
 
 
 def read_entities(

@@ -237,8 +237,11 @@ def _cited_actors(sheets: list[RawSheet], notes: list[tuple[str, dict[str, Any]]
 
 # -- matrices -----------------------------------------------------------------------------
 def _is_matrix(sheet: RawSheet) -> bool:
-    labels = [loose(str(as_text(r[0]) or "")) for r in sheet.rows if r and not is_blank(r[0])]
     columns = [loose(str(h)) for h in sheet.header[1:] if h]
+    labelled = sum(1 for r in sheet.rows if r and not is_blank(r[0]))
+    if labelled != len(set(columns)):  # one row per column, or not a matrix
+        return False  # (no list of the labels of a table of millions of rows)
+    labels = [loose(str(as_text(r[0]) or "")) for r in sheet.rows if r and not is_blank(r[0])]
     return (
         len(labels) >= 2
         and len(columns) >= 2
