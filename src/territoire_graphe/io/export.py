@@ -85,18 +85,7 @@ PathLike = str | os.PathLike[str]
 #: The workbook sheet of each relation family, and the columns a relation is written with
 #: (here and in :mod:`territoire_graphe.collect.workbook`, which writes a whole workbook).
 FAMILY_SHEETS = {"lien": "relations", "flux": "flows", "interdependance": "dependencies"}
-RELATION_FIELDS = (
-    "source",
-    "target",
-    "type",
-    "weight",
-    "directed",
-    "start",
-    "end",
-    "quantity",
-    "unit",
-    "comment",
-)
+RELATION_FIELDS = tuple(column.field for column in SHEETS_BY_NAME["relations"].columns)
 _KIND_WORDS = {
     "actor": "acteur",
     "relation": "relation",
